@@ -1,0 +1,24 @@
+using QualityVoice.Staff.Accounts;
+
+namespace QualityVoice.BackOffice;
+
+/// <summary>Who may do what in the back office. Every page needs a signed-in member of staff at least.</summary>
+public static class BackOfficePolicies
+{
+    /// <summary>Reading and triaging patient and carer feedback.</summary>
+    public const string Triage = nameof(Triage);
+
+    /// <summary>Managing accounts and reading the audit log.</summary>
+    public const string Administer = nameof(Administer);
+
+    /// <summary>Working Freedom to Speak Up cases: guardians only, never administrators.</summary>
+    public const string SpeakUp = nameof(SpeakUp);
+
+    /// <summary>The roles each policy admits.</summary>
+    public static IReadOnlyDictionary<string, string[]> Roles { get; } = new Dictionary<string, string[]>
+    {
+        [Triage] = [StaffRoles.QualityTeam, StaffRoles.EngagementTeam, StaffRoles.Administrator],
+        [Administer] = [StaffRoles.Administrator],
+        [SpeakUp] = [StaffRoles.FtsuGuardian],
+    };
+}

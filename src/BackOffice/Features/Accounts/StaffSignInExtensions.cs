@@ -1,0 +1,51 @@
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using QualityVoice.Staff.Hosting;
+
+namespace QualityVoice.BackOffice.Features.Accounts;
+
+/// <summary>Sign-in for staff, and who may open which part of the back office.</summary>
+internal static class StaffSignInExtensions
+{
+    public static WebApplicationBuilder AddStaffSignIn(this WebApplicationBuilder builder)
+    {
+        builder.AddStaffAccounts().AddSignInManager();
+
+        builder.Services.AddAuthentication(IdentityConstants.ApplicationScheme)
+            .AddIdentityCookies(cookies => cookies.ApplicationCookie!.Configure(options =>
+            {
+                options.Cookie.Name = "qv-staff";
+                options.Cookie.HttpOnly = true;
+                options.Cookie.SameSite = SameSiteMode.Strict;
+                options.Cookie.SecurePolicy = builder.Environment.IsProduction() ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+                options.ExpireTimeSpan = TimeSpan.FromHours(8);
+                options.SlidingExpiration = true;
+                options.LoginPath = "/account/sign-in";
+                options.LogoutPath = "/account/sign-out";
+                options.AccessDeniedPath = "/error/403";
+                options.ReturnUrlParameter = "returnUrl";
+            }));
+
+        // "Sign out everywhere" changes the security stamp; other sessions notice within a minute.
+        builder.Services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));
+
+        var authorization = builder.Services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+        foreach (var (policy, roles) in BackOfficePolicies.Roles)
+        {
+            authorization.AddPolicy(policy, rule => rule.RequireRole(roles));
+        }
+
+        builder.Services.Configure<RazorPagesOptions>(options =>
+        {
+            options.Conventions.AllowAnonymousToPage("/Accounts/SignIn");
+            options.Conventions.AllowAnonymousToPage("/Accounts/SignedOut");
+            options.Conventions.AllowAnonymousToPage("/Errors/Error");
+            options.Conventions.AllowAnonymousToPage("/ContentPages/ContentPage");
+            options.Conventions.AuthorizeFolder("/Inbox", BackOfficePolicies.Triage);
+        });
+        return builder;
+    }
+}

@@ -1,0 +1,26 @@
+using QualityVoice.BackOffice;
+using QualityVoice.BackOffice.Features.Accounts;
+using QualityVoice.Content.Hosting;
+using QualityVoice.Feedback.Hosting;
+using QualityVoice.Web.Hosting;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddQualityVoiceWeb();
+builder.AddContentPack();
+builder.AddFeedbackStore();
+builder.AddStaffSignIn();
+builder.AddBackOfficeChrome();
+
+var app = builder.Build();
+
+app.UseQualityVoiceWeb();
+app.UseAuthentication();
+app.UseAuthorization();
+app.MapStaticAssets().AllowAnonymous();
+app.MapRazorPages().WithStaticAssets();
+
+app.Run();
+
+/// <summary>The back office's entry point, public so that functional tests can host it.</summary>
+public partial class Program;

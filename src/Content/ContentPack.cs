@@ -1,0 +1,29 @@
+namespace QualityVoice.Content;
+
+/// <summary>
+/// One ICB's published quality strategy and the lists the portal needs (themes, services, taxonomy, pages),
+/// loaded from <c>content/&lt;pack&gt;/</c> and validated at start-up.
+/// </summary>
+/// <param name="Id">The pack's folder name, such as <c>nenc</c>.</param>
+/// <param name="IcbName">The ICB's name, shown in the header.</param>
+/// <param name="StrategyTitle">The strategy's title as the ICB publishes it.</param>
+/// <param name="Themes">The strategic themes, in the strategy's order.</param>
+/// <param name="Pages">The plain pages: about, accessibility statement, privacy notice, contact.</param>
+public sealed record ContentPack(
+    string Id,
+    string IcbName,
+    string StrategyTitle,
+    IReadOnlyList<StrategicTheme> Themes,
+    IReadOnlyList<ContentPage> Pages)
+{
+    /// <summary>The pages every pack must have, because every page's footer links to them.</summary>
+    public static readonly IReadOnlyList<string> RequiredPages = ["accessibility-statement", "privacy", "contact"];
+
+    /// <summary>Finds a plain page by its slug.</summary>
+    public ContentPage? FindPage(string slug) =>
+        Pages.FirstOrDefault(page => string.Equals(page.Slug, slug, StringComparison.Ordinal));
+
+    /// <summary>Finds a theme by its slug.</summary>
+    public StrategicTheme? FindTheme(string slug) =>
+        Themes.FirstOrDefault(theme => string.Equals(theme.Slug, slug, StringComparison.Ordinal));
+}

@@ -1,0 +1,126 @@
+using System.Text.RegularExpressions;
+
+namespace QualityVoice.Content;
+
+/// <summary>Loads and validates a content pack from its folder.</summary>
+public static partial class ContentPackLoader
+{
+    /// <summary>
+    /// Loads <c>&lt;root&gt;/&lt;packId&gt;/</c>. Every problem is a <see cref="ContentPackException"/> naming
+    /// the file and line, so that a wrong pack stops start-up with a message an editor can act on.
+    /// </summary>
+    public static ContentPack Load(string root, string packId)
+    {
+        if (!PackId().IsMatch(packId))
+        {
+            throw new ContentPackException(packId, null, "a content pack's name is lower-case letters, digits and dashes.");
+        }
+
+        var folder = Path.Combine(root, packId);
+        if (!Directory.Exists(folder))
+        {
+            var known = Directory.Exists(root)
+                ? string.Join(", ", Directory.GetDirectories(root).Select(Path.GetFileName).Order(StringComparer.Ordinal))
+                : "none";
+            throw new ContentPackException(packId, null, $"there is no content pack '{packId}' in {root} (packs there: {known}).");
+        }
+
+        var packFile = Path.Combine(folder, "pack.yml");
+        if (!File.Exists(packFile))
+        {
+            throw new ContentPackException(Path.GetRelativePath(root, packFile), null, "the pack has no pack.yml.");
+        }
+
+        var meta = FrontMatterFile.ReadYaml<PackYaml>(root, packFile);
+        Require(root, packFile, meta.Icb, "icb");
+        Require(root, packFile, meta.Strategy, "strategy");
+
+        return new ContentPack(packId, meta.Icb!, meta.Strategy!, LoadThemes(root, folder), LoadPages(root, folder));
+    }
+
+    private static List<StrategicTheme> LoadThemes(string root, string folder)
+    {
+        var themesFolder = Path.Combine(folder, "themes");
+        var files = Directory.Exists(themesFolder)
+            ? Directory.GetFiles(themesFolder, "*.md").Order(StringComparer.Ordinal).ToArray()
+            : [];
+        if (files.Length == 0)
+        {
+            throw new ContentPackException(Path.GetRelativePath(root, themesFolder), null, "the pack has no strategic themes (themes/*.md).");
+        }
+
+        var themes = new List<StrategicTheme>();
+        foreach (var file in files)
+        {
+            var (meta, html, _) = FrontMatterFile.Read<ThemeYaml>(root, file);
+            Require(root, file, meta.Title, "title");
+            Require(root, file, meta.Summary, "summary");
+            themes.Add(new StrategicTheme(Path.GetFileNameWithoutExtension(file), meta.Title!, meta.Order, meta.Summary!, html));
+        }
+
+        return themes.OrderBy(theme => theme.Order).ThenBy(theme => theme.Title, StringComparer.Ordinal).ToList();
+    }
+
+    private static List<ContentPage> LoadPages(string root, string folder)
+    {
+        var pagesFolder = Path.Combine(folder, "pages");
+        var pages = new List<ContentPage>();
+        if (Directory.Exists(pagesFolder))
+        {
+            foreach (var file in Directory.GetFiles(pagesFolder, "*.md").Order(StringComparer.Ordinal))
+            {
+                var (meta, html, _) = FrontMatterFile.Read<PageYaml>(root, file);
+                Require(root, file, meta.Title, "title");
+                var slug = Path.GetFileNameWithoutExtension(file);
+                if (!PackId().IsMatch(slug))
+                {
+                    throw new ContentPackException(Path.GetRelativePath(root, file), null, "a page's file name is lower-case letters, digits and dashes.");
+                }
+
+                pages.Add(new ContentPage(slug, meta.Title!, html));
+            }
+        }
+
+        foreach (var required in ContentPack.RequiredPages)
+        {
+            if (!pages.Any(page => page.Slug == required))
+            {
+                throw new ContentPackException(Path.GetRelativePath(root, Path.Combine(pagesFolder, required + ".md")), null, "this page is required: every page's footer links to it.");
+            }
+        }
+
+        return pages;
+    }
+
+    private static void Require(string root, string file, string? value, string key)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            throw new ContentPackException(Path.GetRelativePath(root, file), null, $"'{key}' is required.");
+        }
+    }
+
+    [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,39}$")]
+    private static partial Regex PackId();
+
+    private sealed class PackYaml
+    {
+        public string? Icb { get; set; }
+
+        public string? Strategy { get; set; }
+    }
+
+    private sealed class PageYaml
+    {
+        public string? Title { get; set; }
+    }
+
+    private sealed class ThemeYaml
+    {
+        public string? Title { get; set; }
+
+        public int Order { get; set; }
+
+        public string? Summary { get; set; }
+    }
+}

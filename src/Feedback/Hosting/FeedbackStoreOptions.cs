@@ -1,0 +1,24 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace QualityVoice.Feedback.Hosting;
+
+/// <summary>Which store holds feedback and speak-up cases, and where. Bound from the <c>Feedback</c> section.</summary>
+public sealed class FeedbackStoreOptions
+{
+    /// <summary>The configuration section.</summary>
+    public const string Section = "Feedback";
+
+    /// <summary><c>Sqlite</c> (the embedded default) or <c>Cosmos</c>.</summary>
+    [Required]
+    [RegularExpression("^(Sqlite|Cosmos)$", ErrorMessage = "Feedback:Store must be Sqlite or Cosmos.")]
+    public string Store { get; set; } = "Sqlite";
+
+    /// <summary>The feedback database file; by default <c>feedback.db</c> in the data directory.</summary>
+    public string? SqlitePath { get; set; }
+
+    /// <summary>
+    /// The secret that keys passphrase hashes, base64 (at least 32 bytes), from Key Vault in production;
+    /// by default a file <c>tracking.key</c> in the data directory, created on first start.
+    /// </summary>
+    public string? TrackingKey { get; set; }
+}

@@ -1,0 +1,150 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.AspNetCore.DataProtection;
+using QualityVoice.Feedback.Storage;
+using QualityVoice.Feedback.Tracking;
+
+namespace QualityVoice.Feedback.Intake;
+
+/// <summary>
+/// The front door for patient and carer feedback, shared by the portal's form and the API: checks what was
+/// given, gives it a reference and passphrase, encrypts any contact address, and stores it with its analysis
+/// pending in the same write.
+/// </summary>
+public sealed class FeedbackIntake(
+    IFeedbackStore store,
+    PassphraseHasher hasher,
+    IDataProtectionProvider dataProtection,
+    IRandomSource random,
+    TimeProvider time)
+{
+    /// <summary>The Data Protection purpose that encrypts contact e-mail addresses.</summary>
+    public const string ContactEmailPurpose = "QualityVoice.Feedback.ContactEmail";
+
+    /// <summary>The longest service name or e-mail address accepted.</summary>
+    public const int ShortTextLimit = 200;
+
+    private readonly IDataProtector _contactEmail = dataProtection.CreateProtector(ContactEmailPurpose);
+
+    /// <summary>Checks and stores a submission, returning its reference and passphrase or what is wrong.</summary>
+    public async Task<IntakeResult> SubmitAsync(NewFeedback feedback, IdempotencyKey? idempotencyKey, CancellationToken cancellationToken)
+    {
+        var errors = Validate(feedback, out var cleaned);
+        if (errors.Count > 0)
+        {
+            return new IntakeResult.Invalid(errors);
+        }
+
+        var now = time.GetUtcNow();
+        var passphrase = idempotencyKey is null ? Passphrase.Create(random) : hasher.DerivePassphrase(idempotencyKey.Scoped);
+        var protectedEmail = cleaned.ContactEmail is null ? null : _contactEmail.Protect(cleaned.ContactEmail);
+        var fingerprint = idempotencyKey is null ? null : Fingerprint(cleaned);
+        var keyHash = idempotencyKey?.Hash();
+
+        // A new reference collides with a stored one about once in 10^11; try again with another.
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            var reference = FeedbackReference.Create(FeedbackReference.FeedbackPrefix, random);
+            var record = new FeedbackRecord(
+                cleaned with { ContactEmail = null },
+                reference,
+                hasher.Hash(reference, passphrase),
+                now,
+                protectedEmail,
+                keyHash,
+                fingerprint);
+            var result = await store.AddAsync(record, cancellationToken);
+            switch (result.Outcome)
+            {
+                case AddOutcome.Stored:
+                    return new IntakeResult.Accepted(reference, passphrase, Repeated: false);
+                case AddOutcome.Repeated when result.RequestFingerprint is not null && fingerprint is not null
+                                              && CryptographicOperations.FixedTimeEquals(result.RequestFingerprint, fingerprint):
+                    return new IntakeResult.Accepted(result.Reference, passphrase, Repeated: true);
+                case AddOutcome.Repeated:
+                    return new IntakeResult.KeyReused();
+            }
+        }
+
+        throw new InvalidOperationException("Could not find an unused reference in five attempts; the random source is broken.");
+    }
+
+    /// <summary>
+    /// Checks a submission against the rules the form and the API share. The keys of the returned errors
+    /// are the API's field names.
+    /// </summary>
+    public Dictionary<string, string> Validate(NewFeedback feedback, out NewFeedback cleaned)
+    {
+        var errors = new Dictionary<string, string>(StringComparer.Ordinal);
+
+        var good = FeedbackText.Check(feedback.WhatWasGood, FeedbackText.AnswerLimit, "What was good");
+        if (!good.IsValid)
+        {
+            errors["whatWasGood"] = good.Error!;
+        }
+
+        var improve = FeedbackText.Check(feedback.WhatCouldImprove, FeedbackText.AnswerLimit, "What could we do better");
+        if (!improve.IsValid)
+        {
+            errors["whatCouldImprove"] = improve.Error!;
+        }
+
+        var serviceName = FeedbackText.Check(feedback.ServiceName, ShortTextLimit, "The service's name");
+        if (!serviceName.IsValid)
+        {
+            errors["serviceName"] = serviceName.Error!;
+        }
+        else if (serviceName.Value is null)
+        {
+            errors["serviceName"] = "Enter the name of the service";
+        }
+
+        if (feedback.ExperienceMonth is { } month)
+        {
+            var thisMonth = YearMonth.Of(time.GetUtcNow());
+            if (month > thisMonth)
+            {
+                errors["month"] = "The month of your care must be this month or in the past";
+            }
+            else if (month < new YearMonth(thisMonth.Year - 10, thisMonth.Month))
+            {
+                errors["month"] = "The month of your care must be within the last 10 years";
+            }
+        }
+
+        string? email = null;
+        if (feedback.ContactEmail is not null)
+        {
+            email = feedback.ContactEmail.Trim();
+            if (!ContactEmail.IsValid(email))
+            {
+                errors["contactEmail"] = "Enter an email address in the correct format, like name@example.com";
+            }
+        }
+
+        cleaned = feedback with
+        {
+            WhatWasGood = good.Value,
+            WhatCouldImprove = improve.Value,
+            ServiceName = serviceName.Value ?? string.Empty,
+            ContactEmail = string.IsNullOrEmpty(email) ? null : email,
+        };
+        return errors;
+    }
+
+    private static byte[] Fingerprint(NewFeedback feedback)
+    {
+        var canonical = string.Join(
+            '\u001f',
+            WireName<FeedbackKind>.Of(feedback.Kind),
+            feedback.ServiceId,
+            feedback.ServiceName,
+            WireName<FftRating>.Of(feedback.FftRating),
+            feedback.WhatWasGood,
+            feedback.WhatCouldImprove,
+            feedback.ExperienceMonth?.ToString(),
+            WireName<CollectionMode>.Of(feedback.CollectionMode),
+            feedback.ContactEmail);
+        return SHA256.HashData(Encoding.UTF8.GetBytes(canonical));
+    }
+}

@@ -1,0 +1,18 @@
+namespace QualityVoice.Feedback.Storage;
+
+/// <summary>What the intake hands a store to write: the feedback and everything made for it on arrival.</summary>
+/// <param name="Feedback">The feedback; its plain contact e-mail is never written (see <paramref name="ProtectedContactEmail"/>).</param>
+/// <param name="Reference">The new reference.</param>
+/// <param name="PassphraseHash">The keyed hash of the passphrase.</param>
+/// <param name="SubmittedAt">When it arrived.</param>
+/// <param name="ProtectedContactEmail">The contact e-mail, encrypted with ASP.NET Core Data Protection, or null.</param>
+/// <param name="IdempotencyKey">SHA-256 of the client's scoped Idempotency-Key, or null when none was sent.</param>
+/// <param name="RequestFingerprint">SHA-256 of the request, compared when the key repeats.</param>
+public sealed record FeedbackRecord(
+    NewFeedback Feedback,
+    string Reference,
+    byte[] PassphraseHash,
+    DateTimeOffset SubmittedAt,
+    string? ProtectedContactEmail,
+    byte[]? IdempotencyKey,
+    byte[]? RequestFingerprint);

@@ -1,0 +1,101 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace QualityVoice.Feedback.Tracking;
+
+/// <summary>
+/// Hashes a passphrase with HMAC-SHA256 under a secret key kept outside the database, bound to its reference.
+/// A stolen database alone does not reveal passphrases; the key lives in the data directory or Key Vault.
+/// A slow password hash would cap intake at a few dozen submissions a second, and the online guessing that
+/// remains is stopped by locking a reference after five failures (docs/adr/0005-references-and-passphrases.md).
+/// </summary>
+public sealed class PassphraseHasher(byte[] key)
+{
+    private readonly byte[] _key = key.Length >= 32
+        ? key
+        : throw new ArgumentException("The passphrase key must be at least 32 bytes.", nameof(key));
+
+    /// <summary>The keyed hash of a normalised passphrase for the given reference.</summary>
+    public byte[] Hash(string reference, string normalisedPassphrase)
+    {
+        var input = Encoding.UTF8.GetBytes($"{reference}\n{normalisedPassphrase}");
+        return HMACSHA256.HashData(_key, input);
+    }
+
+    /// <summary>Whether a typed passphrase matches the stored hash, compared in constant time.</summary>
+    public bool Verify(string reference, string normalisedPassphrase, ReadOnlySpan<byte> storedHash) =>
+        CryptographicOperations.FixedTimeEquals(Hash(reference, normalisedPassphrase), storedHash);
+
+    /// <summary>
+    /// The passphrase for a submission that carries an idempotency key: derived from the key under the secret,
+    /// so a repeated request gets the same passphrase back although only its hash was stored.
+    /// </summary>
+    public string DerivePassphrase(string idempotencyScope)
+    {
+        var seed = HMACSHA256.HashData(_key, Encoding.UTF8.GetBytes($"passphrase\n{idempotencyScope}"));
+        return Passphrase.Create(new SeededRandomSource(seed));
+    }
+
+    /// <summary>
+    /// Reads the key from a file, creating it (readable by the owner only) the first time.
+    /// </summary>
+    public static PassphraseHasher FromKeyFile(string path)
+    {
+        if (!File.Exists(path))
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+            var temporary = $"{path}.{Guid.NewGuid():N}.tmp";
+            var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+            if (!OperatingSystem.IsWindows())
+            {
+                options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+            }
+
+            using (var stream = new FileStream(temporary, options))
+            {
+                stream.Write(RandomNumberGenerator.GetBytes(32));
+                stream.Flush(flushToDisk: true);
+            }
+
+            try
+            {
+                // A rename is atomic, so the other app never reads a half-written key.
+                File.Move(temporary, path, overwrite: false);
+            }
+            catch (IOException) when (File.Exists(path))
+            {
+                // The other app created it first: use theirs.
+                File.Delete(temporary);
+            }
+        }
+
+        return new PassphraseHasher(File.ReadAllBytes(path));
+    }
+
+    /// <summary>Draws from a fixed block of bytes; rejection sampling keeps the draws uniform.</summary>
+    private sealed class SeededRandomSource(byte[] seed) : IRandomSource
+    {
+        private byte[] _block = seed;
+        private int _offset;
+
+        public int Next(int maxExclusive)
+        {
+            var limit = ushort.MaxValue + 1 - ((ushort.MaxValue + 1) % maxExclusive);
+            while (true)
+            {
+                if (_offset + 2 > _block.Length)
+                {
+                    _block = SHA256.HashData(_block);
+                    _offset = 0;
+                }
+
+                var value = BitConverter.ToUInt16(_block, _offset);
+                _offset += 2;
+                if (value < limit)
+                {
+                    return value % maxExclusive;
+                }
+            }
+        }
+    }
+}

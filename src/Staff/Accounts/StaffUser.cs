@@ -1,0 +1,8 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace QualityVoice.Staff.Accounts;
+
+/// <summary>A member of staff who signs in to the back office. The user name is their e-mail address.</summary>
+public sealed class StaffUser : IdentityUser
+{
+}

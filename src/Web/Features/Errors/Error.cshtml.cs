@@ -1,0 +1,61 @@
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace QualityVoice.Web.Features.Errors;
+
+/// <summary>
+/// The error pages, in the NHS service manual's words. Requests to the API get problem details instead.
+/// </summary>
+[IgnoreAntiforgeryToken]
+[ResponseCache(NoStore = true)]
+public sealed class ErrorModel : PageModel
+{
+    /// <summary>The page's heading.</summary>
+    public string Heading { get; private set; } = string.Empty;
+
+    /// <summary>What the page says.</summary>
+    public IReadOnlyList<string> Paragraphs { get; private set; } = [];
+
+    /// <summary>Shows the page for a status code (GET, POST and every other method re-executed here).</summary>
+    public IActionResult OnGet(int code) => Show(code);
+
+    /// <inheritdoc cref="OnGet"/>
+    public IActionResult OnPost(int code) => Show(code);
+
+    private IActionResult Show(int code)
+    {
+        var originalPath = HttpContext.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalPath
+            ?? HttpContext.Features.Get<IExceptionHandlerPathFeature>()?.Path
+            ?? Request.Path.Value
+            ?? "/";
+        var status = code is >= 400 and <= 599 ? code : StatusCodes.Status404NotFound;
+        (Heading, Paragraphs) = status switch
+        {
+            StatusCodes.Status404NotFound or StatusCodes.Status405MethodNotAllowed => ("Page not found",
+                (IReadOnlyList<string>)["If you typed the web address, check it was correct.", "If you pasted the web address, check you copied the entire address."]),
+            StatusCodes.Status403Forbidden => ("You do not have permission to see this page",
+                ["Your account does not have the role this page needs. Ask an administrator if you think it should."]),
+            StatusCodes.Status429TooManyRequests => ("Too many attempts",
+                ["You have tried too many times in a short time. Wait a few minutes, then try again."]),
+            StatusCodes.Status400BadRequest => ("Sorry, something went wrong with your request",
+                ["The page may have been open for too long. Go back, refresh the page and try again."]),
+            >= 500 => ("Sorry, there is a problem with the service",
+                ["Try again later. If you were giving feedback and did not see a reference, it was not saved."]),
+            _ => ("Sorry, something went wrong with your request", ["Go back and try again."]),
+        };
+
+        if (originalPath.StartsWith("/api/", StringComparison.OrdinalIgnoreCase))
+        {
+            return new ObjectResult(new ProblemDetails { Status = status, Title = Heading, Detail = Paragraphs[0] })
+            {
+                StatusCode = status,
+                ContentTypes = { "application/problem+json" },
+            };
+        }
+
+        Response.StatusCode = status;
+        return Page();
+    }
+}

@@ -1,0 +1,35 @@
+namespace QualityVoice.Web.Layout;
+
+/// <summary>
+/// What the shared NHS.UK layout shows around each page of an app: the header's names, the navigation, and
+/// whether the account links (signed-in user, sign out) appear.
+/// </summary>
+public sealed class SiteChrome
+{
+    /// <summary>The service's name in the header.</summary>
+    public const string ServiceName = "QualityVoice";
+
+    /// <summary>The organisation name in the header: the ICB's name from the content pack.</summary>
+    public required string OrganisationName { get; init; }
+
+    /// <summary>Which app this is, for page titles: "Portal" pages need no suffix; the back office says so.</summary>
+    public string? AppName { get; init; }
+
+    /// <summary>The header's navigation links.</summary>
+    public IReadOnlyList<NavigationLink> Navigation { get; init; } = [];
+
+    /// <summary>The footer's links.</summary>
+    public IReadOnlyList<NavigationLink> FooterLinks { get; init; } = [];
+
+    /// <summary>Whether to show who is signed in and a sign-out button (the back office).</summary>
+    public bool ShowAccount { get; init; }
+
+    /// <summary>The path of the sign-out form's action.</summary>
+    public string SignOutPath { get; init; } = "/account/sign-out";
+}
+
+/// <summary>A link in the header or footer, shown only to people in one of <paramref name="Roles"/> when any are given.</summary>
+/// <param name="Text">The link text.</param>
+/// <param name="Href">Where it goes.</param>
+/// <param name="Roles">Roles that see it; empty means everyone.</param>
+public sealed record NavigationLink(string Text, string Href, params string[] Roles);
