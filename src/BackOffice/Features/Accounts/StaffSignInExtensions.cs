@@ -24,8 +24,15 @@ internal static class StaffSignInExtensions
                 options.SlidingExpiration = true;
                 options.LoginPath = "/account/sign-in";
                 options.LogoutPath = "/account/sign-out";
-                options.AccessDeniedPath = "/error/403";
                 options.ReturnUrlParameter = "returnUrl";
+
+                // A page the role does not open answers 403 where it is (the status code page explains),
+                // rather than redirecting away from the address the person asked for.
+                options.Events.OnRedirectToAccessDenied = context =>
+                {
+                    context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                    return Task.CompletedTask;
+                };
             }));
 
         // "Sign out everywhere" changes the security stamp; other sessions notice within a minute.

@@ -64,9 +64,3 @@ public sealed partial class SqliteMigrations
     [GeneratedRegex(@"^(?<version>\d{4})_(?<name>[a-z0-9_]+)\.sql$")]
     private static partial Regex ScriptName();
 }
-
-/// <summary>One schema script.</summary>
-/// <param name="Version">Its number, from 1.</param>
-/// <param name="Name">What it does.</param>
-/// <param name="Sql">The statements.</param>
-public sealed record SqliteMigration(int Version, string Name, string Sql);

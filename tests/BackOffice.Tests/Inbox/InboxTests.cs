@@ -1,0 +1,49 @@
+using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using QualityVoice.Feedback;
+using QualityVoice.Feedback.Intake;
+using QualityVoice.Staff.Accounts;
+using QualityVoice.TestSupport;
+
+namespace QualityVoice.BackOffice.Tests.Inbox;
+
+public sealed class InboxTests(BackOfficeFactory backOffice) : IClassFixture<BackOfficeFactory>
+{
+    [Fact]
+    public async Task The_inbox_lists_stored_feedback_newest_first_with_markup_shown_as_text()
+    {
+        var intake = backOffice.Services.GetRequiredService<FeedbackIntake>();
+        var older = await SubmitAsync(intake, "Older comment");
+        var newer = await SubmitAsync(intake, "<b>Newer</b> comment");
+        var browser = await backOffice.SignInAsync(StaffRoles.QualityTeam);
+
+        var inbox = await browser.GetPageAsync("/inbox");
+
+        var rows = inbox.QuerySelectorAll("tbody tr").Select(row => row.TextContent).ToList();
+        var newerRow = rows.FindIndex(row => row.Contains(newer, StringComparison.Ordinal));
+        var olderRow = rows.FindIndex(row => row.Contains(older, StringComparison.Ordinal));
+        Assert.True(newerRow >= 0 && olderRow > newerRow);
+        Assert.Contains("<b>Newer</b> comment", rows[newerRow], StringComparison.Ordinal);
+        Assert.Empty(inbox.QuerySelectorAll("tbody b"));
+    }
+
+    [Fact]
+    public async Task A_guardian_cannot_open_the_feedback_inbox()
+    {
+        var browser = await backOffice.SignInAsync(StaffRoles.FtsuGuardian);
+
+        using var response = await browser.GetAsync(new Uri("/inbox", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Equal("You do not have permission to see this page", (await response.ReadPageAsync()).QuerySelector("h1")!.TextContent.Trim());
+    }
+
+    private static async Task<string> SubmitAsync(FeedbackIntake intake, string text)
+    {
+        var result = await intake.SubmitAsync(
+            new NewFeedback(FeedbackKind.Patient, "other", "Ward 1", FftRating.Poor, null, text, null, CollectionMode.Online),
+            null,
+            CancellationToken.None);
+        return Assert.IsType<IntakeResult.Accepted>(result).Reference;
+    }
+}

@@ -1,0 +1,102 @@
+using QualityVoice.TestSupport;
+
+namespace QualityVoice.Content.Tests;
+
+public sealed class ContentPackLoaderTests : IDisposable
+{
+    private static readonly string ShippedPacks = Path.Combine(AppContext.BaseDirectory, "content");
+
+    private readonly TemporaryDirectory _root = new();
+
+    public void Dispose() => _root.Dispose();
+
+    [Fact]
+    public void The_default_pack_has_the_five_strategic_themes_of_the_nenc_strategy_in_order()
+    {
+        var pack = ContentPackLoader.Load(ShippedPacks, "nenc");
+
+        Assert.Equal("North East and North Cumbria Integrated Care Board", pack.IcbName);
+        Assert.Equal(
+            ["culture-and-climate", "patient-safety", "clinical-effectiveness", "clinical-and-multi-professional-leadership", "positive-experiences"],
+            pack.Themes.Select(theme => theme.Slug));
+        Assert.StartsWith("Patients are safe.", pack.FindTheme("patient-safety")!.Summary, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_missing_pack_names_the_packs_that_exist()
+    {
+        var error = Assert.Throws<ContentPackException>(() => ContentPackLoader.Load(ShippedPacks, "nowhere"));
+
+        Assert.Contains("there is no content pack 'nowhere'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("nenc", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Broken_front_matter_is_reported_with_its_file_and_line()
+    {
+        WritePack(theme: "---\ntitle: Patient safety\norder: [not a number\nsummary: x\n---\nBody\n");
+
+        var error = Assert.Throws<ContentPackException>(() => ContentPackLoader.Load(_root.Path, "test"));
+
+        Assert.Equal(Path.Combine("test", "themes", "patient-safety.md"), error.File);
+        Assert.Equal(3, error.Line);
+    }
+
+    [Fact]
+    public void An_unknown_front_matter_key_is_an_error_not_silently_ignored()
+    {
+        WritePack(theme: "---\ntitle: Patient safety\nsumary: misspelt\n---\nBody\n");
+
+        var error = Assert.Throws<ContentPackException>(() => ContentPackLoader.Load(_root.Path, "test"));
+
+        Assert.Equal(3, error.Line);
+        Assert.Contains("sumary", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_required_field_that_is_missing_is_named()
+    {
+        WritePack(theme: "---\ntitle: Patient safety\n---\nBody\n");
+
+        var error = Assert.Throws<ContentPackException>(() => ContentPackLoader.Load(_root.Path, "test"));
+
+        Assert.Contains("'summary' is required", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_pack_without_its_footer_pages_is_refused()
+    {
+        WritePack(withPages: false);
+
+        var error = Assert.Throws<ContentPackException>(() => ContentPackLoader.Load(_root.Path, "test"));
+
+        Assert.Contains("accessibility-statement.md", error.File, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("../etc")]
+    [InlineData("NENC")]
+    [InlineData("")]
+    public void A_pack_name_is_lower_case_letters_digits_and_dashes(string name)
+    {
+        Assert.Throws<ContentPackException>(() => ContentPackLoader.Load(_root.Path, name));
+    }
+
+    private void WritePack(string? theme = null, bool withPages = true)
+    {
+        var folder = Path.Combine(_root.Path, "test");
+        Directory.CreateDirectory(Path.Combine(folder, "themes"));
+        Directory.CreateDirectory(Path.Combine(folder, "pages"));
+        File.WriteAllText(Path.Combine(folder, "pack.yml"), "icb: Test ICB\nstrategy: Test strategy\n");
+        File.WriteAllText(
+            Path.Combine(folder, "themes", "patient-safety.md"),
+            theme ?? "---\ntitle: Patient safety\nsummary: Patients are safe.\n---\nBody\n");
+        if (withPages)
+        {
+            foreach (var page in ContentPack.RequiredPages)
+            {
+                File.WriteAllText(Path.Combine(folder, "pages", page + ".md"), $"---\ntitle: {page}\n---\nText\n");
+            }
+        }
+    }
+}

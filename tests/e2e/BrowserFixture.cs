@@ -1,0 +1,74 @@
+using Microsoft.Playwright;
+
+namespace QualityVoice.E2E;
+
+/// <summary>
+/// One running pair of apps and one Chromium for the whole collection: starting them is the slow part.
+/// Chromium is Debian's (Playwright cannot download a browser here): CHROMIUM_PATH, or /usr/bin/chromium.
+/// </summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    private IPlaywright? _playwright;
+
+    /// <summary>The running apps.</summary>
+    public RunningApps Apps { get; private set; } = null!;
+
+    /// <summary>The browser.</summary>
+    public IBrowser Browser { get; private set; } = null!;
+
+    /// <inheritdoc />
+    public async Task InitializeAsync()
+    {
+        Apps = await RunningApps.StartAsync();
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Environment.GetEnvironmentVariable("CHROMIUM_PATH") is { Length: > 0 } path ? path : "/usr/bin/chromium",
+            Headless = true,
+            Args =
+            [
+                "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--no-first-run",
+            ],
+        });
+    }
+
+    /// <summary>
+    /// A fresh browser context (its own cookies). The apps send a strict Content-Security-Policy, so the
+    /// context bypasses it for axe's injected script; the pages' own scripts obey it all the same.
+    /// </summary>
+    public async Task<IPage> NewPageAsync(bool javaScriptEnabled = true)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BypassCSP = true,
+            JavaScriptEnabled = javaScriptEnabled,
+            Locale = "en-GB",
+            ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
+        });
+        return await context.NewPageAsync();
+    }
+
+    /// <inheritdoc />
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.CloseAsync();
+        }
+
+        _playwright?.Dispose();
+        if (Apps is not null)
+        {
+            await Apps.DisposeAsync();
+        }
+    }
+}
+
+/// <summary>The e2e tests share one set of apps and one browser.</summary>
+[CollectionDefinition(Name)]
+public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>
+{
+    /// <summary>The collection's name.</summary>
+    public const string Name = "Browser";
+}

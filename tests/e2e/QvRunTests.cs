@@ -1,0 +1,31 @@
+namespace QualityVoice.E2E;
+
+public sealed class QvRunTests
+{
+    [Fact]
+    public async Task Qv_run_prints_both_addresses_and_stops_both_apps_on_sigterm()
+    {
+        await using var apps = await RunningApps.StartAsync();
+
+        Assert.Contains($"Portal:      {apps.Portal.ToString().TrimEnd('/')}", apps.Output, StringComparison.Ordinal);
+        Assert.Contains($"Back office: {apps.BackOffice.ToString().TrimEnd('/')}", apps.Output, StringComparison.Ordinal);
+        Assert.True(await RunningApps.AnswersAsync(apps.Portal));
+        Assert.True(await RunningApps.AnswersAsync(apps.BackOffice));
+
+        var exitCode = await apps.StopAsync();
+
+        Assert.Equal(0, exitCode);
+        Assert.False(await RunningApps.AnswersAsync(apps.Portal));
+        Assert.False(await RunningApps.AnswersAsync(apps.BackOffice));
+    }
+
+    [Fact]
+    public async Task Qv_run_creates_the_database_and_the_administrator_with_a_generated_password_printed_once()
+    {
+        await using var apps = await RunningApps.StartAsync(new Dictionary<string, string> { ["QV_ADMIN_PASSWORD"] = string.Empty });
+
+        Assert.Matches($"sign in to the back office as {Accounts.AdministratorEmail} with the password \\S{{20}}", apps.Output);
+        Assert.True(File.Exists(Path.Combine(apps.DataDirectory, "feedback.db")));
+        Assert.True(File.Exists(Path.Combine(apps.DataDirectory, "staff.db")));
+    }
+}

@@ -1,0 +1,195 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using QualityVoice.TestSupport;
+
+namespace QualityVoice.E2E;
+
+/// <summary>
+/// Both apps, started exactly as a person starts them: <c>./qv run --no-build</c> (./qv test publishes first),
+/// on free loopback ports with their own data folder, and stopped with SIGTERM.
+/// </summary>
+public sealed class RunningApps : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly TemporaryDirectory _data;
+    private readonly StringBuilder _output = new();
+
+    private RunningApps(Process process, TemporaryDirectory data, Uri portal, Uri backOffice)
+    {
+        _process = process;
+        _data = data;
+        Portal = portal;
+        BackOffice = backOffice;
+    }
+
+    /// <summary>The portal's address.</summary>
+    public Uri Portal { get; }
+
+    /// <summary>The back office's address.</summary>
+    public Uri BackOffice { get; }
+
+    /// <summary>The data folder both apps use.</summary>
+    public string DataDirectory => _data.Path;
+
+    /// <summary>What ./qv run has printed so far.</summary>
+    public string Output
+    {
+        get
+        {
+            lock (_output)
+            {
+                return _output.ToString();
+            }
+        }
+    }
+
+    /// <summary>Whether ./qv run is still running.</summary>
+    public bool IsRunning => !_process.HasExited;
+
+    /// <summary>The repository's root: the folder holding ./qv.</summary>
+    public static string RepositoryRoot { get; } = FindRepositoryRoot();
+
+    /// <summary>Starts ./qv run --no-build and waits until both apps are ready.</summary>
+    public static async Task<RunningApps> StartAsync(IReadOnlyDictionary<string, string>? environment = null)
+    {
+        var data = new TemporaryDirectory();
+        var portal = new Uri($"http://127.0.0.1:{FreePort()}");
+        var backOffice = new Uri($"http://127.0.0.1:{FreePort()}");
+        var start = new ProcessStartInfo("bash", ["qv", "run", "--no-build"])
+        {
+            WorkingDirectory = RepositoryRoot,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.Environment["QV_PORTAL_URL"] = portal.ToString().TrimEnd('/');
+        start.Environment["QV_BACKOFFICE_URL"] = backOffice.ToString().TrimEnd('/');
+        start.Environment["QV_DATA_DIR"] = data.Path;
+        start.Environment["QV_ADMIN_EMAIL"] = Accounts.AdministratorEmail;
+        start.Environment["QV_ADMIN_PASSWORD"] = Accounts.Password;
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
+
+        var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start ./qv run.");
+        var apps = new RunningApps(process, data, portal, backOffice);
+        process.OutputDataReceived += (_, line) => apps.Append(line.Data);
+        process.ErrorDataReceived += (_, line) => apps.Append(line.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        var deadline = Stopwatch.StartNew();
+        while (!apps.Output.Contains("Press Ctrl-C to stop both.", StringComparison.Ordinal))
+        {
+            if (process.HasExited || deadline.Elapsed > TimeSpan.FromMinutes(2))
+            {
+                var output = apps.Output;
+                await apps.DisposeAsync();
+                throw new InvalidOperationException($"./qv run did not start both apps:\n{output}");
+            }
+
+            await Task.Delay(250);
+        }
+
+        return apps;
+    }
+
+    /// <summary>Stops ./qv run as Ctrl-C or a service manager would: SIGTERM, then waits for it to finish.</summary>
+    public async Task<int> StopAsync()
+    {
+        if (!_process.HasExited)
+        {
+            using (var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+            {
+                await kill!.WaitForExitAsync();
+            }
+
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            try
+            {
+                await _process.WaitForExitAsync(timeout.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                _process.Kill(entireProcessTree: true);
+                throw new InvalidOperationException($"./qv run did not stop within 30 seconds of SIGTERM:\n{Output}");
+            }
+        }
+
+        return _process.ExitCode;
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            await StopAsync();
+        }
+        finally
+        {
+            if (!_process.HasExited)
+            {
+                _process.Kill(entireProcessTree: true);
+            }
+
+            _process.Dispose();
+            _data.Dispose();
+        }
+    }
+
+    /// <summary>Whether anything still answers at an address.</summary>
+    public static async Task<bool> AnswersAsync(Uri address)
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+        try
+        {
+            using var response = await http.GetAsync(new Uri(address, "/health/live"));
+            return response.StatusCode == HttpStatusCode.OK;
+        }
+        catch (HttpRequestException)
+        {
+            return false;
+        }
+        catch (TaskCanceledException)
+        {
+            return false;
+        }
+    }
+
+    private void Append(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (_output)
+        {
+            _output.AppendLine(line);
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static string FindRepositoryRoot()
+    {
+        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+        {
+            if (File.Exists(Path.Combine(folder.FullName, "qv")) && File.Exists(Path.Combine(folder.FullName, "QualityVoice.sln")))
+            {
+                return folder.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("The e2e tests run from inside the repository (they look for ./qv).");
+    }
+}

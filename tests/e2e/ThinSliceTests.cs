@@ -1,0 +1,69 @@
+using Microsoft.Playwright;
+
+namespace QualityVoice.E2E;
+
+[Collection(BrowserCollection.Name)]
+public sealed class ThinSliceTests(BrowserFixture fixture)
+{
+    [Fact]
+    public async Task Feedback_given_on_the_portal_appears_in_the_back_office_inbox()
+    {
+        var said = $"The car park barrier was broken again ({Guid.NewGuid():N})";
+        var page = await fixture.NewPageAsync();
+
+        await page.VisitAsync(fixture.Apps.Portal);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Give feedback about your care" }).ClickAsync();
+        await page.AssertAccessibleAsync();
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send feedback" }).ClickAsync();
+        Assert.Equal("There is a problem", await page.Locator(".nhsuk-error-summary__heading").InnerTextAsync());
+        await page.AssertAccessibleAsync();
+
+        await page.GetByLabel("Which service is your feedback about?").FillAsync("Outpatients, Cumberland Infirmary");
+        await page.GetByLabel("Neither good nor poor").CheckAsync();
+        await page.GetByLabel("What could we do better?").FillAsync(said);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send feedback" }).ClickAsync();
+        var reference = await page.GetByTestId("reference").InnerTextAsync();
+        Assert.Matches("^QV-[2-9A-Z]{4}-[2-9A-Z]{4}$", reference);
+        await page.AssertAccessibleAsync();
+
+        var staff = await fixture.NewPageAsync();
+        await staff.GotoAsync(new Uri(fixture.Apps.BackOffice, "/inbox").ToString());
+        Assert.Contains("/account/sign-in", staff.Url, StringComparison.Ordinal);
+        await staff.AssertAccessibleAsync();
+        await staff.GetByLabel("Email address").FillAsync(Accounts.AdministratorEmail);
+        await staff.GetByLabel("Password").FillAsync(Accounts.Password);
+        await staff.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+
+        Assert.EndsWith("/inbox", staff.Url, StringComparison.Ordinal);
+        var row = staff.Locator("tbody tr", new() { HasText = reference });
+        Assert.Contains(said, await row.InnerTextAsync(), StringComparison.Ordinal);
+        await staff.AssertAccessibleAsync();
+    }
+
+    [Fact]
+    public async Task Feedback_can_be_given_with_javascript_switched_off()
+    {
+        // axe cannot run without JavaScript; the same pages are checked with it in the other tests.
+        var page = await fixture.NewPageAsync(javaScriptEnabled: false);
+
+        await page.GotoAsync(new Uri(fixture.Apps.Portal, "/feedback").ToString());
+        await page.GetByLabel("Which service is your feedback about?").FillAsync("District nursing");
+        await page.GetByLabel("Very good").CheckAsync();
+        await page.GetByLabel("What was good?").FillAsync("The nurse came on time every day");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send feedback" }).ClickAsync();
+
+        Assert.Matches("^QV-[2-9A-Z]{4}-[2-9A-Z]{4}$", await page.GetByTestId("reference").InnerTextAsync());
+    }
+
+    [Theory]
+    [InlineData("/accessibility-statement")]
+    [InlineData("/privacy")]
+    [InlineData("/contact")]
+    public async Task The_footer_pages_are_accessible(string path)
+    {
+        var page = await fixture.NewPageAsync();
+
+        await page.VisitAsync(new Uri(fixture.Apps.Portal, path));
+    }
+}
