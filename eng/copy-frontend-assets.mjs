@@ -13,8 +13,12 @@ const copies = [
   ["nhsuk-frontend/dist/nhsuk/nhsuk-frontend.min.css", "src/Web/wwwroot/lib/nhsuk-frontend/nhsuk-frontend.min.css"],
   ["nhsuk-frontend/dist/nhsuk/nhsuk-frontend.min.js", "src/Web/wwwroot/lib/nhsuk-frontend/nhsuk-frontend.min.js"],
   ["nhsuk-frontend/dist/nhsuk/assets", "src/Web/wwwroot/lib/nhsuk-frontend/assets"],
-  // The self-hosted proof-of-work widget for the portal's forms.
-  ["altcha/dist/main/altcha.min.js", "src/Portal/wwwroot/lib/altcha/altcha.min.js"],
+  // The self-hosted proof-of-work widget for the portal's forms: the "external" build, whose styles and
+  // workers are separate files, so that the strict Content-Security-Policy needs no exceptions.
+  ["altcha/dist/external/altcha.min.js", "src/Portal/wwwroot/lib/altcha/altcha.min.js"],
+  ["altcha/dist/external/altcha.css", "src/Portal/wwwroot/lib/altcha/altcha.css"],
+  ["altcha/dist/workers/pbkdf2.js", "src/Portal/wwwroot/lib/altcha/workers/pbkdf2.js"],
+  ["altcha/dist/workers/sha.js", "src/Portal/wwwroot/lib/altcha/workers/sha.js"],
   // Charts and the Markdown editor enhance the back office.
   ["chart.js/dist/chart.umd.min.js", "src/BackOffice/wwwroot/lib/chart.js/chart.umd.min.js"],
   ["easymde/dist/easymde.min.js", "src/BackOffice/wwwroot/lib/easymde/easymde.min.js"],

@@ -9,13 +9,19 @@ namespace QualityVoice.Content;
 /// <param name="StrategyTitle">The strategy's title as the ICB publishes it.</param>
 /// <param name="Themes">The strategic themes, in the strategy's order.</param>
 /// <param name="Pages">The plain pages: about, accessibility statement, privacy notice, contact.</param>
+/// <param name="Organisations">The organisations and services people can give feedback about.</param>
 public sealed record ContentPack(
     string Id,
     string IcbName,
     string StrategyTitle,
     IReadOnlyList<StrategicTheme> Themes,
-    IReadOnlyList<ContentPage> Pages)
+    IReadOnlyList<ContentPage> Pages,
+    IReadOnlyList<CareOrganisation> Organisations)
 {
+    /// <summary>Finds a service by its id.</summary>
+    public CareService? FindService(string? id) =>
+        id is null ? null : Organisations.SelectMany(organisation => organisation.Services).FirstOrDefault(service => service.Id == id);
+
     /// <summary>The pages every pack must have, because every page's footer links to them.</summary>
     public static readonly IReadOnlyList<string> RequiredPages = ["accessibility-statement", "privacy", "contact"];
 

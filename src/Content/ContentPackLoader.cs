@@ -35,7 +35,8 @@ public static partial class ContentPackLoader
         Require(root, packFile, meta.Icb, "icb");
         Require(root, packFile, meta.Strategy, "strategy");
 
-        return new ContentPack(packId, meta.Icb!, meta.Strategy!, LoadThemes(root, folder), LoadPages(root, folder));
+        return new ContentPack(
+            packId, meta.Icb!, meta.Strategy!, LoadThemes(root, folder), LoadPages(root, folder), LoadServices(root, folder));
     }
 
     private static List<StrategicTheme> LoadThemes(string root, string folder)
@@ -92,6 +93,50 @@ public static partial class ContentPackLoader
         return pages;
     }
 
+    private static List<CareOrganisation> LoadServices(string root, string folder)
+    {
+        var file = Path.Combine(folder, "services.yml");
+        if (!File.Exists(file))
+        {
+            throw new ContentPackException(Path.GetRelativePath(root, file), null, "the pack has no services list: the feedback form needs one.");
+        }
+
+        var yaml = FrontMatterFile.ReadYaml<ServicesYaml>(root, file);
+        var organisations = new List<CareOrganisation>();
+        var ids = new HashSet<string>(StringComparer.Ordinal) { "other" };
+        foreach (var organisation in yaml.Organisations)
+        {
+            Require(root, file, organisation.Name, "name (of an organisation)");
+            var services = new List<CareService>();
+            foreach (var service in organisation.Services)
+            {
+                Require(root, file, service.Name, $"name (of a service of {organisation.Name})");
+                if (service.Id is null || !PackId().IsMatch(service.Id) || !ids.Add(service.Id))
+                {
+                    throw new ContentPackException(
+                        Path.GetRelativePath(root, file), null,
+                        $"the service '{service.Name}' of {organisation.Name} needs an id of its own: lower-case letters, digits and dashes, not 'other'.");
+                }
+
+                services.Add(new CareService(service.Id, service.Name!, organisation.Name!));
+            }
+
+            if (services.Count == 0)
+            {
+                throw new ContentPackException(Path.GetRelativePath(root, file), null, $"{organisation.Name} has no services.");
+            }
+
+            organisations.Add(new CareOrganisation(organisation.Id ?? organisation.Name!, organisation.Name!, organisation.Ods, services));
+        }
+
+        if (organisations.Count == 0)
+        {
+            throw new ContentPackException(Path.GetRelativePath(root, file), null, "the services list is empty.");
+        }
+
+        return organisations;
+    }
+
     private static void Require(string root, string file, string? value, string key)
     {
         if (string.IsNullOrWhiteSpace(value))
@@ -108,6 +153,29 @@ public static partial class ContentPackLoader
         public string? Icb { get; set; }
 
         public string? Strategy { get; set; }
+    }
+
+    private sealed class ServicesYaml
+    {
+        public List<OrganisationYaml> Organisations { get; set; } = [];
+    }
+
+    private sealed class OrganisationYaml
+    {
+        public string? Id { get; set; }
+
+        public string? Name { get; set; }
+
+        public string? Ods { get; set; }
+
+        public List<ServiceYaml> Services { get; set; } = [];
+    }
+
+    private sealed class ServiceYaml
+    {
+        public string? Id { get; set; }
+
+        public string? Name { get; set; }
     }
 
     private sealed class PageYaml

@@ -1,6 +1,8 @@
 using QualityVoice.Content.Hosting;
 using QualityVoice.Feedback.Hosting;
 using QualityVoice.Portal;
+using QualityVoice.Portal.Features.AbuseProtection;
+using QualityVoice.Portal.Features.Api;
 using QualityVoice.Web.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -8,13 +10,17 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddQualityVoiceWeb();
 builder.AddContentPack();
 builder.AddFeedbackStore();
-builder.AddPortalChrome();
+builder.AddAbuseProtection();
+builder.AddPortalPages();
 
 var app = builder.Build();
 
 app.UseQualityVoiceWeb();
+app.UseRateLimiter();
 app.MapStaticAssets();
 app.MapRazorPages().WithStaticAssets();
+app.MapBotCheck();
+app.MapFeedbackApi();
 
 app.Run();
 

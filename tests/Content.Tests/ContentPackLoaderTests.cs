@@ -91,6 +91,9 @@ public sealed class ContentPackLoaderTests : IDisposable
         File.WriteAllText(
             Path.Combine(folder, "themes", "patient-safety.md"),
             theme ?? "---\ntitle: Patient safety\nsummary: Patients are safe.\n---\nBody\n");
+        File.WriteAllText(
+            Path.Combine(folder, "services.yml"),
+            "organisations:\n  - id: trust\n    name: Test Trust\n    services:\n      - id: trust-ae\n        name: A&E\n");
         if (withPages)
         {
             foreach (var page in ContentPack.RequiredPages)

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using QualityVoice.Feedback.Intake;
+using QualityVoice.Feedback.SpeakUp;
 using QualityVoice.Feedback.Storage;
 using QualityVoice.Feedback.Storage.Sqlite;
 using QualityVoice.Feedback.Tracking;
@@ -30,9 +31,13 @@ public static class FeedbackHostingExtensions
 
         var options = builder.Configuration.GetSection(FeedbackStoreOptions.Section).Get<FeedbackStoreOptions>() ?? new();
         var feedbackDb = options.SqlitePath ?? DataDirectory.Combine(builder.Configuration, "feedback.db");
+        var speakUpDb = options.SpeakUpSqlitePath ?? DataDirectory.Combine(builder.Configuration, "speak-up.db");
         builder.Services.AddKeyedSingleton(FeedbackDatabaseKey, new SqliteDatabase(feedbackDb, SqliteFeedbackStore.Migrations));
+        builder.Services.AddKeyedSingleton(SpeakUpDatabaseKey, new SqliteDatabase(speakUpDb, SqliteSpeakUpStore.Migrations));
         builder.Services.AddSingleton<IFeedbackStore>(services =>
             new SqliteFeedbackStore(services.GetRequiredKeyedService<SqliteDatabase>(FeedbackDatabaseKey)));
+        builder.Services.AddSingleton<ISpeakUpStore>(services =>
+            new SqliteSpeakUpStore(services.GetRequiredKeyedService<SqliteDatabase>(SpeakUpDatabaseKey)));
 
         builder.Services.AddSingleton(services =>
         {
@@ -41,18 +46,27 @@ public static class FeedbackHostingExtensions
                 ? new PassphraseHasher(Convert.FromBase64String(configured))
                 : PassphraseHasher.FromKeyFile(DataDirectory.Combine(builder.Configuration, "tracking.key"));
         });
+        builder.Services.AddSingleton<ReferenceIssuer>();
         builder.Services.AddSingleton<FeedbackIntake>();
+        builder.Services.AddSingleton<SpeakUpIntake>();
+        builder.Services.AddSingleton<ReferenceCheck>();
 
         builder.Services.AddHostedService(services => new SqliteMigrationHostedService(
-            [services.GetRequiredKeyedService<SqliteDatabase>(FeedbackDatabaseKey)]));
-        builder.Services.AddHealthChecks().Add(new HealthCheckRegistration(
-            "feedback-store",
-            services => new SqliteReadinessCheck(services.GetRequiredKeyedService<SqliteDatabase>(FeedbackDatabaseKey)),
-            HealthStatus.Unhealthy,
-            ["ready"]));
+            [services.GetRequiredKeyedService<SqliteDatabase>(FeedbackDatabaseKey), services.GetRequiredKeyedService<SqliteDatabase>(SpeakUpDatabaseKey)]));
+        foreach (var (name, key) in new[] { ("feedback-store", FeedbackDatabaseKey), ("speak-up-store", SpeakUpDatabaseKey) })
+        {
+            builder.Services.AddHealthChecks().Add(new HealthCheckRegistration(
+                name,
+                services => new SqliteReadinessCheck(services.GetRequiredKeyedService<SqliteDatabase>(key)),
+                HealthStatus.Unhealthy,
+                ["ready"]));
+        }
         return builder;
     }
 
     /// <summary>The DI key of the feedback database.</summary>
     public const string FeedbackDatabaseKey = "feedback";
+
+    /// <summary>The DI key of the speak-up database.</summary>
+    public const string SpeakUpDatabaseKey = "speak-up";
 }

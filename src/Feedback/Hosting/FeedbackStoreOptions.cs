@@ -16,6 +16,9 @@ public sealed class FeedbackStoreOptions
     /// <summary>The feedback database file; by default <c>feedback.db</c> in the data directory.</summary>
     public string? SqlitePath { get; set; }
 
+    /// <summary>The speak-up database file; by default <c>speak-up.db</c> in the data directory.</summary>
+    public string? SpeakUpSqlitePath { get; set; }
+
     /// <summary>
     /// The secret that keys passphrase hashes, base64 (at least 32 bytes), from Key Vault in production;
     /// by default a file <c>tracking.key</c> in the data directory, created on first start.

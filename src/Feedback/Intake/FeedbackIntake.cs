@@ -2,7 +2,6 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.DataProtection;
 using QualityVoice.Feedback.Storage;
-using QualityVoice.Feedback.Tracking;
 
 namespace QualityVoice.Feedback.Intake;
 
@@ -13,9 +12,8 @@ namespace QualityVoice.Feedback.Intake;
 /// </summary>
 public sealed class FeedbackIntake(
     IFeedbackStore store,
-    PassphraseHasher hasher,
+    ReferenceIssuer issuer,
     IDataProtectionProvider dataProtection,
-    IRandomSource random,
     TimeProvider time)
 {
     /// <summary>The Data Protection purpose that encrypts contact e-mail addresses.</summary>
@@ -36,37 +34,16 @@ public sealed class FeedbackIntake(
         }
 
         var now = time.GetUtcNow();
-        var passphrase = idempotencyKey is null ? Passphrase.Create(random) : hasher.DerivePassphrase(idempotencyKey.Scoped);
         var protectedEmail = cleaned.ContactEmail is null ? null : _contactEmail.Protect(cleaned.ContactEmail);
-        var fingerprint = idempotencyKey is null ? null : Fingerprint(cleaned);
+        var fingerprint = Fingerprint(cleaned);
         var keyHash = idempotencyKey?.Hash();
-
-        // A new reference collides with a stored one about once in 10^11; try again with another.
-        for (var attempt = 0; attempt < 5; attempt++)
-        {
-            var reference = FeedbackReference.Create(FeedbackReference.FeedbackPrefix, random);
-            var record = new FeedbackRecord(
-                cleaned with { ContactEmail = null },
-                reference,
-                hasher.Hash(reference, passphrase),
-                now,
-                protectedEmail,
-                keyHash,
-                fingerprint);
-            var result = await store.AddAsync(record, cancellationToken);
-            switch (result.Outcome)
-            {
-                case AddOutcome.Stored:
-                    return new IntakeResult.Accepted(reference, passphrase, Repeated: false);
-                case AddOutcome.Repeated when result.RequestFingerprint is not null && fingerprint is not null
-                                              && CryptographicOperations.FixedTimeEquals(result.RequestFingerprint, fingerprint):
-                    return new IntakeResult.Accepted(result.Reference, passphrase, Repeated: true);
-                case AddOutcome.Repeated:
-                    return new IntakeResult.KeyReused();
-            }
-        }
-
-        throw new InvalidOperationException("Could not find an unused reference in five attempts; the random source is broken.");
+        return await issuer.IssueAsync(
+            FeedbackReference.FeedbackPrefix,
+            idempotencyKey,
+            fingerprint,
+            (reference, passphraseHash) => store.AddAsync(
+                new FeedbackRecord(cleaned with { ContactEmail = null }, reference, passphraseHash, now, protectedEmail, keyHash, keyHash is null ? null : fingerprint),
+                cancellationToken));
     }
 
     /// <summary>

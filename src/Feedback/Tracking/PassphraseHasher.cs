@@ -36,41 +36,8 @@ public sealed class PassphraseHasher(byte[] key)
         return Passphrase.Create(new SeededRandomSource(seed));
     }
 
-    /// <summary>
-    /// Reads the key from a file, creating it (readable by the owner only) the first time.
-    /// </summary>
-    public static PassphraseHasher FromKeyFile(string path)
-    {
-        if (!File.Exists(path))
-        {
-            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-            var temporary = $"{path}.{Guid.NewGuid():N}.tmp";
-            var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
-            if (!OperatingSystem.IsWindows())
-            {
-                options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-            }
-
-            using (var stream = new FileStream(temporary, options))
-            {
-                stream.Write(RandomNumberGenerator.GetBytes(32));
-                stream.Flush(flushToDisk: true);
-            }
-
-            try
-            {
-                // A rename is atomic, so the other app never reads a half-written key.
-                File.Move(temporary, path, overwrite: false);
-            }
-            catch (IOException) when (File.Exists(path))
-            {
-                // The other app created it first: use theirs.
-                File.Delete(temporary);
-            }
-        }
-
-        return new PassphraseHasher(File.ReadAllBytes(path));
-    }
+    /// <summary>Reads the key from a file, creating it (readable by the owner only) the first time.</summary>
+    public static PassphraseHasher FromKeyFile(string path) => new(SecretKeyFile.ReadOrCreate(path));
 
     /// <summary>Draws from a fixed block of bytes; rejection sampling keeps the draws uniform.</summary>
     private sealed class SeededRandomSource(byte[] seed) : IRandomSource

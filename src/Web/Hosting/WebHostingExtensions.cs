@@ -6,9 +6,11 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using QualityVoice.Feedback;
+using QualityVoice.Web.Forms;
 
 namespace QualityVoice.Web.Hosting;
 
@@ -24,6 +26,8 @@ public static class WebHostingExtensions
         // Pages live in feature folders: Features/Feedback holds the feedback pages and their handlers.
         builder.Services.AddRazorPages(options => options.RootDirectory = "/Features");
         builder.Services.AddProblemDetails();
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(typeof(FormDraftProtector<>));
         builder.Services.AddHealthChecks();
         builder.Services.AddDataProtection()
             .SetApplicationName("QualityVoice")

@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using QualityVoice.Feedback.Tracking;
 
 namespace QualityVoice.Feedback.Storage.Sqlite;
 
@@ -12,12 +13,14 @@ public sealed class SqliteFeedbackStore : IFeedbackStore, IAsyncDisposable
 
     private readonly SqliteDatabase _database;
     private readonly SqliteIntakeWriter _writer;
+    private readonly SqliteTrackingAttemptLedger _attempts;
 
     /// <summary>Opens the store on a database whose schema is already migrated.</summary>
     public SqliteFeedbackStore(SqliteDatabase database)
     {
         _database = database;
         _writer = new SqliteIntakeWriter(database);
+        _attempts = new SqliteTrackingAttemptLedger(database);
     }
 
     /// <summary>The schema scripts of the feedback database.</summary>
@@ -38,6 +41,39 @@ public sealed class SqliteFeedbackStore : IFeedbackStore, IAsyncDisposable
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken) ? ReadItem(reader) : null;
     }
+
+    /// <inheritdoc />
+    public async Task<(TrackedFeedback Item, byte[] PassphraseHash)?> FindForTrackingAsync(string reference, CancellationToken cancellationToken)
+    {
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT reference, submitted_at, service_name, status, passphrase_hash FROM feedback_items WHERE reference = $reference;";
+        command.Parameters.AddWithValue("$reference", reference);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        if (!await reader.ReadAsync(cancellationToken))
+        {
+            return null;
+        }
+
+        var item = new TrackedFeedback(
+            reader.GetString(0),
+            DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(1)),
+            reader.GetString(2),
+            WireName<TriageStatus>.Parse(reader.GetString(3)));
+        return (item, (byte[])reader.GetValue(4));
+    }
+
+    /// <inheritdoc />
+    public Task<DateTimeOffset?> LockedUntilAsync(string reference, DateTimeOffset now, CancellationToken cancellationToken) =>
+        _attempts.LockedUntilAsync(reference, now, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<DateTimeOffset?> RecordFailureAsync(string reference, DateTimeOffset now, int maxFailures, TimeSpan lockFor, CancellationToken cancellationToken) =>
+        _attempts.RecordFailureAsync(reference, now, maxFailures, lockFor, cancellationToken);
+
+    /// <inheritdoc />
+    public Task ClearFailuresAsync(string reference, CancellationToken cancellationToken) =>
+        _attempts.ClearFailuresAsync(reference, cancellationToken);
 
     /// <inheritdoc />
     public async Task<IReadOnlyList<FeedbackItem>> ListNewestAsync(int count, CancellationToken cancellationToken)

@@ -1,0 +1,8 @@
+namespace QualityVoice.Feedback.Tracking;
+
+/// <summary>What a person sees at /track once their reference and passphrase match.</summary>
+/// <param name="Reference">The reference.</param>
+/// <param name="SubmittedAt">When they gave it.</param>
+/// <param name="ServiceName">The service it was about.</param>
+/// <param name="Status">Where it is in the quality team's workflow.</param>
+public sealed record TrackedFeedback(string Reference, DateTimeOffset SubmittedAt, string ServiceName, TriageStatus Status);

@@ -1,0 +1,60 @@
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Options;
+using QualityVoice.Feedback;
+using QualityVoice.Portal.Features.Api;
+
+namespace QualityVoice.Portal.Features.AbuseProtection;
+
+/// <summary>Registers the configured bot check, the rate limits and the trusted API clients.</summary>
+public static class AbuseProtectionExtensions
+{
+    /// <summary>
+    /// Adds the bot check named by <c>BotCheck:Mode</c> (proof of work by default), validated at start-up:
+    /// <c>Off</c> stops a Production start with a clear message.
+    /// </summary>
+    public static WebApplicationBuilder AddAbuseProtection(this WebApplicationBuilder builder)
+    {
+        var isProduction = builder.Environment.IsProduction();
+        builder.Services.AddOptions<BotCheckOptions>()
+            .BindConfiguration(BotCheckOptions.Section)
+            .PostConfigure(options => options.IsProduction = isProduction)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<ApiClients>();
+        builder.Services.AddMemoryCache();
+        builder.Services.AddSingleton(services => services.GetRequiredService<IOptions<BotCheckOptions>>().Value);
+        builder.Services.AddSingleton<NoScriptAllowance>();
+        builder.Services.AddSingleton<HoneypotBotCheck>();
+        builder.Services.AddSingleton(services =>
+        {
+            var options = services.GetRequiredService<BotCheckOptions>().ProofOfWork;
+            var secret = options.Secret is { Length: > 0 } configured
+                ? Convert.FromBase64String(configured)
+                : SecretKeyFile.ReadOrCreate(DataDirectory.Combine(builder.Configuration, "bot-check.key"));
+            return new ProofOfWorkChallenges(options, secret, services.GetRequiredService<TimeProvider>(), services.GetRequiredService<IMemoryCache>());
+        });
+        builder.Services.AddHttpClient<RecaptchaBotCheck>(http => http.Timeout = TimeSpan.FromSeconds(10));
+        builder.Services.AddSingleton<IBotCheck>(services => services.GetRequiredService<BotCheckOptions>().Mode switch
+        {
+            BotCheckMode.ProofOfWork => ActivatorUtilities.CreateInstance<ProofOfWorkBotCheck>(services),
+            BotCheckMode.Recaptcha => services.GetRequiredService<RecaptchaBotCheck>(),
+            BotCheckMode.Honeypot => services.GetRequiredService<HoneypotBotCheck>(),
+            _ => new NoBotCheck(),
+        });
+
+        builder.Services.AddPortalRateLimiting();
+        return builder;
+    }
+
+    /// <summary>Maps <c>GET /bot-check/challenge</c>, where the widget fetches its challenge.</summary>
+    public static IEndpointRouteBuilder MapBotCheck(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/bot-check/challenge", (ProofOfWorkChallenges challenges, HttpContext context) =>
+        {
+            context.Response.Headers.CacheControl = "no-store";
+            return TypedResults.Json(challenges.Create());
+        }).RequireRateLimiting(RateLimiting.ChallengePolicy);
+        return app;
+    }
+}
