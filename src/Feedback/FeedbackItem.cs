@@ -1,8 +1,7 @@
 namespace QualityVoice.Feedback;
 
 /// <summary>A stored piece of patient or carer feedback, as the back office reads it.</summary>
-/// <param name="Id">The store's id: increases with arrival, so it orders the inbox.</param>
-/// <param name="Reference">The reference the person was given.</param>
+/// <param name="Reference">The reference the person was given: the item's identity in every store.</param>
 /// <param name="Kind">Who gave it.</param>
 /// <param name="ServiceId">The content pack's service id, or <see cref="NewFeedback.OtherService"/>.</param>
 /// <param name="ServiceName">The service's name.</param>
@@ -14,8 +13,9 @@ namespace QualityVoice.Feedback;
 /// <param name="SubmittedAt">When it arrived.</param>
 /// <param name="Status">Where it is in triage.</param>
 /// <param name="ConsentedToContact">Whether the person left an e-mail address and agreed to be contacted.</param>
+/// <param name="AnalysisState">Whether analysis has run.</param>
+/// <param name="Analysis">What analysis found, once it has run.</param>
 public sealed record FeedbackItem(
-    long Id,
     string Reference,
     FeedbackKind Kind,
     string ServiceId,
@@ -27,4 +27,6 @@ public sealed record FeedbackItem(
     CollectionMode CollectionMode,
     DateTimeOffset SubmittedAt,
     TriageStatus Status,
-    bool ConsentedToContact);
+    bool ConsentedToContact,
+    AnalysisState AnalysisState,
+    FeedbackAnalysis? Analysis);

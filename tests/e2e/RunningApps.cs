@@ -68,6 +68,13 @@ public sealed class RunningApps : IAsyncDisposable
         start.Environment["QV_DATA_DIR"] = data.Path;
         start.Environment["QV_ADMIN_EMAIL"] = Accounts.AdministratorEmail;
         start.Environment["QV_ADMIN_PASSWORD"] = Accounts.Password;
+
+        // The browser solves the real proof-of-work challenge; keep it quick on a 2-core machine.
+        start.Environment["BotCheck__ProofOfWork__Cost"] = "50";
+        start.Environment["BotCheck__ProofOfWork__KeyPrefix"] = "0";
+
+        // A browser fills a form in faster than a person; the minimum fill time has its own functional tests.
+        start.Environment["BotCheck__MinimumFillTime"] = "00:00:00";
         foreach (var (name, value) in environment ?? new Dictionary<string, string>())
         {
             start.Environment[name] = value;

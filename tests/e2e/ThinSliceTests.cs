@@ -15,13 +15,35 @@ public sealed class ThinSliceTests(BrowserFixture fixture)
         await page.GetByRole(AriaRole.Link, new() { Name = "Give feedback about your care" }).ClickAsync();
         await page.AssertAccessibleAsync();
 
-        await page.GetByRole(AriaRole.Button, new() { Name = "Send feedback" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
         Assert.Equal("There is a problem", await page.Locator(".nhsuk-error-summary__heading").InnerTextAsync());
         await page.AssertAccessibleAsync();
 
-        await page.GetByLabel("Which service is your feedback about?").FillAsync("Outpatients, Cumberland Infirmary");
+        await page.GetByLabel("I am the patient").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+        await page.GetByLabel("Which service is your feedback about?").SelectOptionAsync("rnn-outpatients");
+        await page.AssertAccessibleAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+        await page.GetByLabel("Month").FillAsync("10");
+        await page.GetByLabel("Year").FillAsync("2026");
+        await page.AssertAccessibleAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
         await page.GetByLabel("Neither good nor poor").CheckAsync();
+        await page.AssertAccessibleAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
         await page.GetByLabel("What could we do better?").FillAsync(said);
+        await page.AssertAccessibleAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+        await page.GetByLabel("No", new() { Exact = true }).CheckAsync();
+        await page.AssertAccessibleAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+        await page.AssertAccessibleAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Skip these questions" }).ClickAsync();
+
+        Assert.Equal("Check your answers before sending your feedback", await page.Locator("h1").InnerTextAsync());
+        await page.AssertAccessibleAsync();
+
+        // The proof-of-work widget solves its challenge in the browser as the form is sent.
         await page.GetByRole(AriaRole.Button, new() { Name = "Send feedback" }).ClickAsync();
         var reference = await page.GetByTestId("reference").InnerTextAsync();
         Assert.Matches("^QV-[2-9A-Z]{4}-[2-9A-Z]{4}$", reference);
@@ -48,9 +70,19 @@ public sealed class ThinSliceTests(BrowserFixture fixture)
         var page = await fixture.NewPageAsync(javaScriptEnabled: false);
 
         await page.GotoAsync(new Uri(fixture.Apps.Portal, "/feedback").ToString());
-        await page.GetByLabel("Which service is your feedback about?").FillAsync("District nursing");
+        await page.GetByLabel("Someone else").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+        await page.GetByLabel("Which service is your feedback about?").SelectOptionAsync("other");
+        await page.GetByLabel("If the service is not in the list, its name").FillAsync("District nursing");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
         await page.GetByLabel("Very good").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
         await page.GetByLabel("What was good?").FillAsync("The nurse came on time every day");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+        await page.GetByLabel("No", new() { Exact = true }).CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Skip these questions" }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Send feedback" }).ClickAsync();
 
         Assert.Matches("^QV-[2-9A-Z]{4}-[2-9A-Z]{4}$", await page.GetByTestId("reference").InnerTextAsync());
@@ -60,7 +92,9 @@ public sealed class ThinSliceTests(BrowserFixture fixture)
     [InlineData("/accessibility-statement")]
     [InlineData("/privacy")]
     [InlineData("/contact")]
-    public async Task The_footer_pages_are_accessible(string path)
+    [InlineData("/track")]
+    [InlineData("/speak-up/case")]
+    public async Task The_other_portal_pages_are_accessible(string path)
     {
         var page = await fixture.NewPageAsync();
 

@@ -21,6 +21,27 @@ public interface IFeedbackStore : ITrackingAttemptLedger
     /// <summary>What /track shows for a reference, with the passphrase hash to check first; null when unknown.</summary>
     Task<(TrackedFeedback Item, byte[] PassphraseHash)?> FindForTrackingAsync(string reference, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Claims up to <paramref name="max"/> items whose analysis is pending and not already claimed, under a lease
+    /// that runs out after <paramref name="leaseFor"/>: if the worker dies, another claims them after that.
+    /// </summary>
+    Task<IReadOnlyList<PendingAnalysis>> ClaimForAnalysisAsync(int max, string leaseToken, DateTimeOffset now, TimeSpan leaseFor, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Stores an item's analysis, only if the lease is still this worker's: a worker whose lease ran out and was
+    /// taken over cannot overwrite the new one, so nothing is ever analysed twice visibly.
+    /// </summary>
+    Task<bool> SaveAnalysisAsync(string reference, string leaseToken, FeedbackAnalysis analysis, CancellationToken cancellationToken);
+
+    /// <summary>Gives up on an item's analysis after repeated failures; it stays in the inbox, unanalysed.</summary>
+    Task MarkAnalysisFailedAsync(string reference, string leaseToken, CancellationToken cancellationToken);
+
+    /// <summary>Queues for analysis every item not analysed by <paramref name="modelVersion"/>; returns how many.</summary>
+    Task<int> RequeueForAnalysisAsync(string modelVersion, CancellationToken cancellationToken);
+
+    /// <summary>How many items wait for analysis.</summary>
+    Task<int> CountPendingAnalysisAsync(CancellationToken cancellationToken);
+
     /// <summary>The most recent items, newest first.</summary>
     Task<IReadOnlyList<FeedbackItem>> ListNewestAsync(int count, CancellationToken cancellationToken);
 }

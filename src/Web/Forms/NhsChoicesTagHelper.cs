@@ -3,12 +3,12 @@ using Microsoft.AspNetCore.Razor.TagHelpers;
 namespace QualityVoice.Web.Forms;
 
 /// <summary>
-/// NHS.UK radios (<c>&lt;nhs-radios&gt;</c>) or checkboxes (<c>&lt;nhs-checkboxes&gt;</c>) in a fieldset with
-/// a legend. The tag's content, if any, is revealed under the option named by <c>conditional-value</c>
-/// (without JavaScript it is simply shown).
+/// NHS.UK radios (<c>&lt;nhs-radios&gt;</c>) or checkboxes (<c>&lt;nhs-checkboxes&gt;</c>) in a fieldset with a legend.
+/// There are no conditional reveals: the NHS.UK frontend marks a revealing radio with <c>aria-expanded</c>, which
+/// radios may not carry, so a follow-up question goes after the fieldset instead.
 /// </summary>
-[HtmlTargetElement("nhs-radios")]
-[HtmlTargetElement("nhs-checkboxes")]
+[HtmlTargetElement("nhs-radios", TagStructure = TagStructure.WithoutEndTag)]
+[HtmlTargetElement("nhs-checkboxes", TagStructure = TagStructure.WithoutEndTag)]
 public sealed class NhsChoicesTagHelper : NhsFieldTagHelper
 {
     /// <summary>The question, as the fieldset's legend.</summary>
@@ -31,16 +31,11 @@ public sealed class NhsChoicesTagHelper : NhsFieldTagHelper
     [HtmlAttributeName("inline")]
     public bool Inline { get; set; }
 
-    /// <summary>The option under which the tag's content is revealed.</summary>
-    [HtmlAttributeName("conditional-value")]
-    public string? ConditionalValue { get; set; }
-
     /// <inheritdoc />
-    public override async Task ProcessAsync(TagHelperContext context, TagHelperOutput output)
+    public override void Process(TagHelperContext context, TagHelperOutput output)
     {
         var kind = context.TagName == "nhs-checkboxes" ? "checkboxes" : "radios";
         var type = kind == "checkboxes" ? "checkbox" : "radio";
-        var conditional = ConditionalValue is null ? null : (await output.GetChildContentAsync()).GetContent();
         BeginFormGroup(output);
 
         var selected = SelectedValues();
@@ -62,20 +57,14 @@ public sealed class NhsChoicesTagHelper : NhsFieldTagHelper
             }
 
             var isChecked = selected.Contains(item.Value);
-            var hasConditional = conditional is not null && item.Value == ConditionalValue;
             html += $"<div class=\"nhsuk-{kind}__item\">"
                 + $"<input class=\"nhsuk-{kind}__input\" id=\"{itemId}\" name=\"{Encode(Name)}\" type=\"{type}\" value=\"{Encode(item.Value)}\""
                 + (isChecked ? " checked" : "")
                 + (item.Hint is null ? "" : $" aria-describedby=\"{itemId}-item-hint\"")
-                + (hasConditional ? $" data-aria-controls=\"{Id}-conditional\"" : "")
                 + ">"
                 + $"<label class=\"nhsuk-label nhsuk-{kind}__label\" for=\"{itemId}\">{Encode(item.Text)}</label>"
                 + (item.Hint is null ? "" : $"<div class=\"nhsuk-hint nhsuk-{kind}__hint\" id=\"{itemId}-item-hint\">{Encode(item.Hint)}</div>")
                 + "</div>";
-            if (hasConditional)
-            {
-                html += $"<div class=\"nhsuk-{kind}__conditional{(isChecked ? "" : $" nhsuk-{kind}__conditional--hidden")}\" id=\"{Id}-conditional\">{conditional}</div>";
-            }
         }
 
         html += "</div></fieldset>";

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using QualityVoice.Feedback.Tracking;
 
@@ -7,9 +8,11 @@ namespace QualityVoice.Feedback.Storage.Sqlite;
 public sealed class SqliteFeedbackStore : IFeedbackStore, IAsyncDisposable
 {
     private const string ItemColumns = """
-        id, reference, kind, service_id, service_name, fft_rating, what_was_good, what_could_improve,
-        experience_month, collection_mode, submitted_at, status, contact_email IS NOT NULL
+        reference, kind, service_id, service_name, fft_rating, what_was_good, what_could_improve,
+        experience_month, collection_mode, submitted_at, status, contact_email IS NOT NULL, analysis_state, analysis
         """;
+
+    private static readonly JsonSerializerOptions AnalysisJson = new(JsonSerializerDefaults.Web);
 
     private readonly SqliteDatabase _database;
     private readonly SqliteIntakeWriter _writer;
@@ -64,6 +67,134 @@ public sealed class SqliteFeedbackStore : IFeedbackStore, IAsyncDisposable
     }
 
     /// <inheritdoc />
+    public async Task<IReadOnlyList<PendingAnalysis>> ClaimForAnalysisAsync(int max, string leaseToken, DateTimeOffset now, TimeSpan leaseFor, CancellationToken cancellationToken)
+    {
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        await using var transaction = connection.BeginTransaction(deferred: false);
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = """
+            UPDATE feedback_items
+            SET analysis_lease = $lease, analysis_lease_until = $until, analysis_attempts = analysis_attempts + 1
+            WHERE id IN (
+                SELECT id FROM feedback_items
+                WHERE analysis_state = 'pending' AND (analysis_lease_until IS NULL OR analysis_lease_until < $now)
+                ORDER BY id LIMIT $max)
+            RETURNING reference, what_was_good, what_could_improve, fft_rating, analysis_attempts;
+            """;
+        command.Parameters.AddWithValue("$lease", leaseToken);
+        command.Parameters.AddWithValue("$until", (now + leaseFor).ToUnixTimeMilliseconds());
+        command.Parameters.AddWithValue("$now", now.ToUnixTimeMilliseconds());
+        command.Parameters.AddWithValue("$max", max);
+        var claimed = new List<PendingAnalysis>();
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                claimed.Add(new PendingAnalysis(
+                    reader.GetString(0),
+                    reader.IsDBNull(1) ? null : reader.GetString(1),
+                    reader.IsDBNull(2) ? null : reader.GetString(2),
+                    WireName<FftRating>.Parse(reader.GetString(3)),
+                    reader.GetInt32(4)));
+            }
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return claimed;
+    }
+
+    /// <inheritdoc />
+    public async Task<bool> SaveAnalysisAsync(string reference, string leaseToken, FeedbackAnalysis analysis, CancellationToken cancellationToken)
+    {
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        await using var transaction = connection.BeginTransaction(deferred: false);
+        await using var update = connection.CreateCommand();
+        update.Transaction = transaction;
+        update.CommandText = """
+            UPDATE feedback_items SET
+                analysis_state = 'done', analysis_lease = NULL, analysis_lease_until = NULL, analysed_at = $analysedAt,
+                analyzer = $analyzer, model_version = $modelVersion, sentiment = $sentiment, sentiment_score = $score,
+                urgent = $urgent, redacted_what_was_good = $good, redacted_what_could_improve = $improve, analysis = $analysis
+            WHERE reference = $reference AND analysis_lease = $lease
+            RETURNING id;
+            """;
+        update.Parameters.AddWithValue("$analysedAt", analysis.AnalysedAt.ToUnixTimeMilliseconds());
+        update.Parameters.AddWithValue("$analyzer", analysis.Analyzer);
+        update.Parameters.AddWithValue("$modelVersion", analysis.ModelVersion);
+        update.Parameters.AddWithValue("$sentiment", WireName<QualityVoice.Analysis.Sentiment>.Of(analysis.Sentiment));
+        update.Parameters.AddWithValue("$score", analysis.SentimentScore);
+        update.Parameters.AddWithValue("$urgent", analysis.Urgent);
+        update.Parameters.AddWithValue("$good", (object?)analysis.RedactedWhatWasGood ?? DBNull.Value);
+        update.Parameters.AddWithValue("$improve", (object?)analysis.RedactedWhatCouldImprove ?? DBNull.Value);
+        update.Parameters.AddWithValue("$analysis", JsonSerializer.Serialize(analysis, AnalysisJson));
+        update.Parameters.AddWithValue("$reference", reference);
+        update.Parameters.AddWithValue("$lease", leaseToken);
+        if (await update.ExecuteScalarAsync(cancellationToken) is not long id)
+        {
+            return false;
+        }
+
+        await using (var clear = connection.CreateCommand())
+        {
+            clear.Transaction = transaction;
+            clear.CommandText = "DELETE FROM feedback_themes WHERE item_id = $id;";
+            clear.Parameters.AddWithValue("$id", id);
+            await clear.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        foreach (var theme in analysis.Themes)
+        {
+            await using var insert = connection.CreateCommand();
+            insert.Transaction = transaction;
+            insert.CommandText = "INSERT INTO feedback_themes (item_id, theme, confidence) VALUES ($id, $theme, $confidence);";
+            insert.Parameters.AddWithValue("$id", id);
+            insert.Parameters.AddWithValue("$theme", theme.Name);
+            insert.Parameters.AddWithValue("$confidence", theme.Confidence);
+            await insert.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return true;
+    }
+
+    /// <inheritdoc />
+    public async Task MarkAnalysisFailedAsync(string reference, string leaseToken, CancellationToken cancellationToken)
+    {
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            UPDATE feedback_items SET analysis_state = 'failed', analysis_lease = NULL, analysis_lease_until = NULL
+            WHERE reference = $reference AND analysis_lease = $lease;
+            """;
+        command.Parameters.AddWithValue("$reference", reference);
+        command.Parameters.AddWithValue("$lease", leaseToken);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async Task<int> RequeueForAnalysisAsync(string modelVersion, CancellationToken cancellationToken)
+    {
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            UPDATE feedback_items SET analysis_state = 'pending', analysis_attempts = 0
+            WHERE analysis_state = 'failed' OR (analysis_state = 'done' AND model_version IS NOT $modelVersion);
+            """;
+        command.Parameters.AddWithValue("$modelVersion", modelVersion);
+        return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async Task<int> CountPendingAnalysisAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM feedback_items WHERE analysis_state = 'pending';";
+        return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <inheritdoc />
     public Task<DateTimeOffset?> LockedUntilAsync(string reference, DateTimeOffset now, CancellationToken cancellationToken) =>
         _attempts.LockedUntilAsync(reference, now, cancellationToken);
 
@@ -96,17 +227,18 @@ public sealed class SqliteFeedbackStore : IFeedbackStore, IAsyncDisposable
     public ValueTask DisposeAsync() => _writer.DisposeAsync();
 
     private static FeedbackItem ReadItem(SqliteDataReader reader) => new(
-        Id: reader.GetInt64(0),
-        Reference: reader.GetString(1),
-        Kind: WireName<FeedbackKind>.Parse(reader.GetString(2)),
-        ServiceId: reader.GetString(3),
-        ServiceName: reader.GetString(4),
-        FftRating: WireName<FftRating>.Parse(reader.GetString(5)),
-        WhatWasGood: reader.IsDBNull(6) ? null : reader.GetString(6),
-        WhatCouldImprove: reader.IsDBNull(7) ? null : reader.GetString(7),
-        ExperienceMonth: YearMonth.TryParse(reader.IsDBNull(8) ? null : reader.GetString(8), out var month) ? month : null,
-        CollectionMode: WireName<CollectionMode>.Parse(reader.GetString(9)),
-        SubmittedAt: DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(10)),
-        Status: WireName<TriageStatus>.Parse(reader.GetString(11)),
-        ConsentedToContact: reader.GetBoolean(12));
+        Reference: reader.GetString(0),
+        Kind: WireName<FeedbackKind>.Parse(reader.GetString(1)),
+        ServiceId: reader.GetString(2),
+        ServiceName: reader.GetString(3),
+        FftRating: WireName<FftRating>.Parse(reader.GetString(4)),
+        WhatWasGood: reader.IsDBNull(5) ? null : reader.GetString(5),
+        WhatCouldImprove: reader.IsDBNull(6) ? null : reader.GetString(6),
+        ExperienceMonth: YearMonth.TryParse(reader.IsDBNull(7) ? null : reader.GetString(7), out var month) ? month : null,
+        CollectionMode: WireName<CollectionMode>.Parse(reader.GetString(8)),
+        SubmittedAt: DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(9)),
+        Status: WireName<TriageStatus>.Parse(reader.GetString(10)),
+        ConsentedToContact: reader.GetBoolean(11),
+        AnalysisState: WireName<AnalysisState>.Parse(reader.GetString(12)),
+        Analysis: reader.IsDBNull(13) ? null : JsonSerializer.Deserialize<FeedbackAnalysis>(reader.GetString(13), AnalysisJson));
 }

@@ -17,12 +17,32 @@ CREATE TABLE feedback_items (
     submitted_at         INTEGER NOT NULL,              -- Unix time in milliseconds, UTC
     status               TEXT    NOT NULL DEFAULT 'new',
     analysis_state       TEXT    NOT NULL DEFAULT 'pending', -- the outbox: written with the item, cleared by the worker
-    analysis_lease_until INTEGER,                        -- a worker's claim, in Unix milliseconds
+    analysis_lease       TEXT,                           -- the claiming worker's token
+    analysis_lease_until INTEGER,                        -- its claim runs out, in Unix milliseconds
     analysis_attempts    INTEGER NOT NULL DEFAULT 0,
+    analysed_at          INTEGER,
+    analyzer             TEXT,                           -- local | azure-language
+    model_version        TEXT,
+    sentiment            TEXT,                           -- positive | neutral | negative | mixed
+    sentiment_score      REAL,
+    urgent               INTEGER NOT NULL DEFAULT 0,
+    redacted_what_was_good      TEXT,
+    redacted_what_could_improve TEXT,
+    analysis             TEXT,                           -- JSON: themes, strategic themes, CQC questions, PII spans (never values), reasons
     version              INTEGER NOT NULL DEFAULT 1      -- optimistic concurrency for staff updates
 );
 
 CREATE INDEX ix_feedback_items_pending ON feedback_items (id) WHERE analysis_state = 'pending';
+
+-- The themes of each item, one row each, so the inbox can filter by theme with an index.
+CREATE TABLE feedback_themes (
+    item_id    INTEGER NOT NULL REFERENCES feedback_items (id),
+    theme      TEXT    NOT NULL,
+    confidence REAL    NOT NULL,
+    PRIMARY KEY (item_id, theme)
+) WITHOUT ROWID;
+
+CREATE INDEX ix_feedback_themes_theme ON feedback_themes (theme, item_id);
 
 -- Equality monitoring answers carry the service and month only, and a random id, so that neither a key
 -- nor the insertion order links them to a feedback item.

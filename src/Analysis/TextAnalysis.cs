@@ -1,0 +1,18 @@
+namespace QualityVoice.Analysis;
+
+/// <summary>What analysis found in one piece of text.</summary>
+/// <param name="Sentiment">Its overall feeling.</param>
+/// <param name="SentimentScore">From −1 (negative) to 1 (positive).</param>
+/// <param name="Themes">The experience framework's sub-categories that apply, most confident first.</param>
+/// <param name="RedactedText">The text with personal information replaced by typed tokens such as [NHS number].</param>
+/// <param name="Pii">Where the personal information was.</param>
+/// <param name="Urgent">Whether a person must read it today.</param>
+/// <param name="UrgentReasons">Why: the urgency categories whose words it contains.</param>
+public sealed record TextAnalysis(
+    Sentiment Sentiment,
+    double SentimentScore,
+    IReadOnlyList<ThemePrediction> Themes,
+    string RedactedText,
+    IReadOnlyList<PiiSpan> Pii,
+    bool Urgent,
+    IReadOnlyList<string> UrgentReasons);

@@ -1,0 +1,98 @@
+using Microsoft.Extensions.Logging;
+using QualityVoice.Analysis;
+using QualityVoice.Feedback.Storage;
+
+namespace QualityVoice.Feedback.Outbox;
+
+/// <summary>
+/// Analyses what waits in the outbox, a batch at a time: claims items under a lease, runs the analyzer on their
+/// answers, and stores each result only if the lease is still its own. A crash mid-batch leaves the items
+/// claimed until the lease runs out; then they are claimed again. Nothing is lost, nothing stored twice.
+/// </summary>
+public sealed partial class FeedbackAnalyser(
+    IFeedbackStore store,
+    ITextAnalyzer analyzer,
+    ThemeTaxonomy taxonomy,
+    TimeProvider time,
+    ILogger<FeedbackAnalyser> logger)
+{
+    /// <summary>Claims after which an item's analysis is given up (until <c>./qv reanalyse</c>).</summary>
+    public const int MaxAttempts = 5;
+
+    /// <summary>How long a claim lasts.</summary>
+    public static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
+
+    /// <summary>The analyzer's model version, which a re-analysis compares against.</summary>
+    public string ModelVersion => analyzer.ModelVersion;
+
+    /// <summary>Analyses up to <paramref name="batchSize"/> pending items; returns how many were stored.</summary>
+    public async Task<int> AnalyseBatchAsync(int batchSize, CancellationToken cancellationToken)
+    {
+        var lease = Guid.NewGuid().ToString("N");
+        var claimed = await store.ClaimForAnalysisAsync(batchSize, lease, time.GetUtcNow(), Lease, cancellationToken);
+        if (claimed.Count == 0)
+        {
+            return 0;
+        }
+
+        // One request for the whole batch: each answer that has words is one text.
+        var texts = new List<string>();
+        var positions = new List<(int? Good, int? Improve)>();
+        foreach (var item in claimed)
+        {
+            positions.Add((Add(texts, item.WhatWasGood), Add(texts, item.WhatCouldImprove)));
+        }
+
+        IReadOnlyList<TextAnalysis> results;
+        try
+        {
+            results = texts.Count == 0 ? [] : await analyzer.AnalyzeAsync(texts, cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // Leave the leases to run out so the items are tried again; give up on any tried too often.
+            LogAnalyzerFailed(logger, analyzer.Name, claimed.Count, exception.GetType().Name);
+            foreach (var item in claimed.Where(item => item.Attempts >= MaxAttempts))
+            {
+                await store.MarkAnalysisFailedAsync(item.Reference, lease, cancellationToken);
+            }
+
+            return 0;
+        }
+
+        var stored = 0;
+        var now = time.GetUtcNow();
+        for (var i = 0; i < claimed.Count; i++)
+        {
+            var (good, improve) = positions[i];
+            var analysis = AnalysisComposer.Compose(
+                claimed[i],
+                good is { } g ? results[g] : null,
+                improve is { } m ? results[m] : null,
+                taxonomy,
+                analyzer.Name,
+                analyzer.ModelVersion,
+                now);
+            if (await store.SaveAnalysisAsync(claimed[i].Reference, lease, analysis, cancellationToken))
+            {
+                stored++;
+            }
+        }
+
+        return stored;
+    }
+
+    private static int? Add(List<string> texts, string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        texts.Add(text);
+        return texts.Count - 1;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The {Analyzer} analyzer failed on a batch of {Count} items ({Error}); they will be tried again")]
+    private static partial void LogAnalyzerFailed(ILogger logger, string analyzer, int count, string error);
+}

@@ -1,0 +1,9 @@
+namespace QualityVoice.Feedback;
+
+/// <summary>An item the analysis worker has claimed, under a lease.</summary>
+/// <param name="Reference">The item.</param>
+/// <param name="WhatWasGood">Its first answer.</param>
+/// <param name="WhatCouldImprove">Its second answer.</param>
+/// <param name="FftRating">Its FFT answer, which gives the sentiment when there is no text.</param>
+/// <param name="Attempts">How many times it has been claimed, this one included.</param>
+public sealed record PendingAnalysis(string Reference, string? WhatWasGood, string? WhatCouldImprove, FftRating FftRating, int Attempts);
