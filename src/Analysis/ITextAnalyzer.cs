@@ -14,5 +14,5 @@ public interface ITextAnalyzer
     string ModelVersion { get; }
 
     /// <summary>Analyses texts, returning one result per text in the same order.</summary>
-    Task<IReadOnlyList<TextAnalysis>> AnalyzeAsync(IReadOnlyList<string> texts, CancellationToken cancellationToken);
+    Task<IReadOnlyList<TextAnalysis>> AnalyzeAsync(IReadOnlyList<TextToAnalyse> texts, CancellationToken cancellationToken);
 }

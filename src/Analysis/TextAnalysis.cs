@@ -8,6 +8,7 @@ namespace QualityVoice.Analysis;
 /// <param name="Pii">Where the personal information was.</param>
 /// <param name="Urgent">Whether a person must read it today.</param>
 /// <param name="UrgentReasons">Why: the urgency categories whose words it contains.</param>
+/// <param name="KeyPhrases">The main points, where the analyzer finds them (Azure AI Language does; the local one does not).</param>
 public sealed record TextAnalysis(
     Sentiment Sentiment,
     double SentimentScore,
@@ -15,4 +16,5 @@ public sealed record TextAnalysis(
     string RedactedText,
     IReadOnlyList<PiiSpan> Pii,
     bool Urgent,
-    IReadOnlyList<string> UrgentReasons);
+    IReadOnlyList<string> UrgentReasons,
+    IReadOnlyList<string>? KeyPhrases = null);

@@ -1,3 +1,4 @@
+using QualityVoice.Analysis.Hosting;
 using QualityVoice.BackOffice;
 using QualityVoice.BackOffice.Features.Accounts;
 using QualityVoice.Content.Hosting;
@@ -9,6 +10,8 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddQualityVoiceWeb();
 builder.AddContentPack();
 builder.AddFeedbackStore();
+builder.AddTextAnalysis();
+builder.AddFeedbackAnalysisWorker();
 builder.AddStaffSignIn();
 builder.AddBackOfficeChrome();
 

@@ -1,3 +1,5 @@
+using QualityVoice.Analysis;
+
 namespace QualityVoice.Content;
 
 /// <summary>
@@ -10,13 +12,15 @@ namespace QualityVoice.Content;
 /// <param name="Themes">The strategic themes, in the strategy's order.</param>
 /// <param name="Pages">The plain pages: about, accessibility statement, privacy notice, contact.</param>
 /// <param name="Organisations">The organisations and services people can give feedback about.</param>
+/// <param name="Taxonomy">How the experience framework's sub-categories map to the strategic themes and CQC questions.</param>
 public sealed record ContentPack(
     string Id,
     string IcbName,
     string StrategyTitle,
     IReadOnlyList<StrategicTheme> Themes,
     IReadOnlyList<ContentPage> Pages,
-    IReadOnlyList<CareOrganisation> Organisations)
+    IReadOnlyList<CareOrganisation> Organisations,
+    ThemeTaxonomy Taxonomy)
 {
     /// <summary>Finds a service by its id.</summary>
     public CareService? FindService(string? id) =>

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using QualityVoice.Analysis;
 
 namespace QualityVoice.Content;
 
@@ -35,8 +36,9 @@ public static partial class ContentPackLoader
         Require(root, packFile, meta.Icb, "icb");
         Require(root, packFile, meta.Strategy, "strategy");
 
+        var themes = LoadThemes(root, folder);
         return new ContentPack(
-            packId, meta.Icb!, meta.Strategy!, LoadThemes(root, folder), LoadPages(root, folder), LoadServices(root, folder));
+            packId, meta.Icb!, meta.Strategy!, themes, LoadPages(root, folder), LoadServices(root, folder), LoadTaxonomy(root, folder, themes));
     }
 
     private static List<StrategicTheme> LoadThemes(string root, string folder)
@@ -137,6 +139,47 @@ public static partial class ContentPackLoader
         return organisations;
     }
 
+    private static ThemeTaxonomy LoadTaxonomy(string root, string folder, IReadOnlyList<StrategicTheme> themes)
+    {
+        var file = Path.Combine(folder, "taxonomy.yml");
+        var relative = Path.GetRelativePath(root, file);
+        if (!File.Exists(file))
+        {
+            throw new ContentPackException(relative, null, "the pack has no taxonomy: it maps the experience framework's sub-categories to the strategic themes.");
+        }
+
+        var yaml = FrontMatterFile.ReadYaml<TaxonomyYaml>(root, file);
+        var slugs = themes.Select(theme => theme.Slug).ToHashSet(StringComparer.Ordinal);
+        var mappings = new List<ThemeMapping>();
+        foreach (var category in yaml.Categories)
+        {
+            Require(root, file, category.Name, "name (of a category)");
+            foreach (var sub in category.SubCategories)
+            {
+                Require(root, file, sub.Name, $"name (of a sub-category of {category.Name})");
+                if (sub.StrategicTheme is null || !slugs.Contains(sub.StrategicTheme))
+                {
+                    throw new ContentPackException(relative, null, $"'{sub.Name}' maps to the strategic theme '{sub.StrategicTheme}', which is not one of themes/: {string.Join(", ", slugs)}.");
+                }
+
+                var unknown = sub.Cqc.FirstOrDefault(question => !ThemeTaxonomy.CqcKeyQuestions.Contains(question));
+                if (unknown is not null)
+                {
+                    throw new ContentPackException(relative, null, $"'{sub.Name}' names the CQC key question '{unknown}'; they are {string.Join(", ", ThemeTaxonomy.CqcKeyQuestions)}.");
+                }
+
+                if (mappings.Any(mapping => mapping.SubCategory == sub.Name))
+                {
+                    throw new ContentPackException(relative, null, $"'{sub.Name}' is mapped twice.");
+                }
+
+                mappings.Add(new ThemeMapping(sub.Name!, category.Name!, sub.StrategicTheme, sub.Cqc));
+            }
+        }
+
+        return new ThemeTaxonomy(mappings);
+    }
+
     private static void Require(string root, string file, string? value, string key)
     {
         if (string.IsNullOrWhiteSpace(value))
@@ -153,6 +196,27 @@ public static partial class ContentPackLoader
         public string? Icb { get; set; }
 
         public string? Strategy { get; set; }
+    }
+
+    private sealed class TaxonomyYaml
+    {
+        public List<CategoryYaml> Categories { get; set; } = [];
+    }
+
+    private sealed class CategoryYaml
+    {
+        public string? Name { get; set; }
+
+        public List<SubCategoryYaml> SubCategories { get; set; } = [];
+    }
+
+    private sealed class SubCategoryYaml
+    {
+        public string? Name { get; set; }
+
+        public string? StrategicTheme { get; set; }
+
+        public List<string> Cqc { get; set; } = [];
     }
 
     private sealed class ServicesYaml

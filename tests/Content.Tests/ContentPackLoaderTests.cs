@@ -73,6 +73,28 @@ public sealed class ContentPackLoaderTests : IDisposable
         Assert.Contains("accessibility-statement.md", error.File, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void The_shipped_taxonomy_maps_every_sub_category_to_one_of_the_packs_strategic_themes()
+    {
+        var pack = ContentPackLoader.Load(ShippedPacks, "nenc");
+
+        Assert.Equal("patient-safety", pack.Taxonomy.Find("Number & deployment of staff")!.StrategicTheme);
+        Assert.All(pack.Taxonomy.Mappings, mapping => Assert.NotNull(pack.FindTheme(mapping.StrategicTheme)));
+    }
+
+    [Fact]
+    public void A_taxonomy_entry_pointing_at_a_theme_the_pack_does_not_have_is_refused()
+    {
+        WritePack();
+        File.WriteAllText(
+            Path.Combine(_root.Path, "test", "taxonomy.yml"),
+            "categories:\n  - name: Staff\n    sub-categories:\n      - name: Staff manner & personal attributes\n        strategic-theme: kindness\n");
+
+        var error = Assert.Throws<ContentPackException>(() => ContentPackLoader.Load(_root.Path, "test"));
+
+        Assert.Contains("'kindness'", error.Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("../etc")]
     [InlineData("NENC")]
@@ -94,6 +116,9 @@ public sealed class ContentPackLoaderTests : IDisposable
         File.WriteAllText(
             Path.Combine(folder, "services.yml"),
             "organisations:\n  - id: trust\n    name: Test Trust\n    services:\n      - id: trust-ae\n        name: A&E\n");
+        File.WriteAllText(
+            Path.Combine(folder, "taxonomy.yml"),
+            "categories:\n  - name: Staff\n    sub-categories:\n      - name: Staff manner & personal attributes\n        strategic-theme: patient-safety\n        cqc: [Caring]\n");
         if (withPages)
         {
             foreach (var page in ContentPack.RequiredPages)

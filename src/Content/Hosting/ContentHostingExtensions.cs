@@ -16,6 +16,7 @@ public static class ContentHostingExtensions
         var options = builder.Configuration.GetSection(ContentOptions.Section).Get<ContentOptions>() ?? new ContentOptions();
         var pack = ContentPackLoader.Load(options.ResolveRoot(), options.Pack);
         builder.Services.AddSingleton(pack);
+        builder.Services.AddSingleton(pack.Taxonomy);
         return builder;
     }
 }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -5,6 +6,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using QualityVoice.Feedback.Intake;
+using QualityVoice.Feedback.Outbox;
 using QualityVoice.Feedback.SpeakUp;
 using QualityVoice.Feedback.Storage;
 using QualityVoice.Feedback.Storage.Sqlite;
@@ -46,6 +48,11 @@ public static class FeedbackHostingExtensions
                 ? new PassphraseHasher(Convert.FromBase64String(configured))
                 : PassphraseHasher.FromKeyFile(DataDirectory.Combine(builder.Configuration, "tracking.key"));
         });
+        // One key ring for the portal, back office and command line, so that the back office can read a contact
+        // address the portal encrypted. In production the folder is on shared storage, or use Key Vault.
+        builder.Services.AddDataProtection()
+            .SetApplicationName("QualityVoice")
+            .PersistKeysToFileSystem(new DirectoryInfo(DataDirectory.Combine(builder.Configuration, "keys")));
         builder.Services.AddSingleton<ReferenceIssuer>();
         builder.Services.AddSingleton<FeedbackIntake>();
         builder.Services.AddSingleton<SpeakUpIntake>();
@@ -61,6 +68,21 @@ public static class FeedbackHostingExtensions
                 HealthStatus.Unhealthy,
                 ["ready"]));
         }
+        return builder;
+    }
+
+    /// <summary>
+    /// Adds the analysis worker, which analyses what arrives in the outbox. Needs an <c>ITextAnalyzer</c> and the
+    /// content pack's <c>ThemeTaxonomy</c>. <c>Analysis:Worker:Enabled=false</c> leaves it out (to run it elsewhere).
+    /// </summary>
+    public static IHostApplicationBuilder AddFeedbackAnalysisWorker(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<FeedbackAnalyser>();
+        if (builder.Configuration.GetValue("Analysis:Worker:Enabled", defaultValue: true))
+        {
+            builder.Services.AddHostedService<FeedbackAnalysisWorker>();
+        }
+
         return builder;
     }
 

@@ -36,11 +36,11 @@ public sealed partial class FeedbackAnalyser(
         }
 
         // One request for the whole batch: each answer that has words is one text.
-        var texts = new List<string>();
+        var texts = new List<TextToAnalyse>();
         var positions = new List<(int? Good, int? Improve)>();
         foreach (var item in claimed)
         {
-            positions.Add((Add(texts, item.WhatWasGood), Add(texts, item.WhatCouldImprove)));
+            positions.Add((Add(texts, item.WhatWasGood, QuestionKind.WhatWasGood), Add(texts, item.WhatCouldImprove, QuestionKind.WhatCouldImprove)));
         }
 
         IReadOnlyList<TextAnalysis> results;
@@ -82,14 +82,14 @@ public sealed partial class FeedbackAnalyser(
         return stored;
     }
 
-    private static int? Add(List<string> texts, string? text)
+    private static int? Add(List<TextToAnalyse> texts, string? text, QuestionKind question)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
             return null;
         }
 
-        texts.Add(text);
+        texts.Add(new TextToAnalyse(text, question));
         return texts.Count - 1;
     }
 

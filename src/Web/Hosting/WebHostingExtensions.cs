@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.HttpOverrides;
@@ -9,7 +8,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
-using QualityVoice.Feedback;
 using QualityVoice.Web.Forms;
 
 namespace QualityVoice.Web.Hosting;
@@ -18,8 +16,7 @@ namespace QualityVoice.Web.Hosting;
 public static class WebHostingExtensions
 {
     /// <summary>
-    /// Razor Pages, Data Protection keys shared by both apps (so the back office can read a contact address
-    /// the portal encrypted), health checks, problem details, and forwarded headers from Azure's front door.
+    /// Razor Pages, health checks, problem details, antiforgery and forwarded headers from Azure's front door.
     /// </summary>
     public static WebApplicationBuilder AddQualityVoiceWeb(this WebApplicationBuilder builder)
     {
@@ -29,9 +26,6 @@ public static class WebHostingExtensions
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(typeof(FormDraftProtector<>));
         builder.Services.AddHealthChecks();
-        builder.Services.AddDataProtection()
-            .SetApplicationName("QualityVoice")
-            .PersistKeysToFileSystem(new DirectoryInfo(DataDirectory.Combine(builder.Configuration, "keys")));
         builder.Services.AddAntiforgery(options =>
         {
             options.Cookie.Name = "qv-antiforgery";

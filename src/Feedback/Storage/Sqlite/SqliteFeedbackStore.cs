@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using QualityVoice.Feedback.Tracking;
@@ -207,6 +208,40 @@ public sealed class SqliteFeedbackStore : IFeedbackStore, IAsyncDisposable
         _attempts.ClearFailuresAsync(reference, cancellationToken);
 
     /// <inheritdoc />
+    public async IAsyncEnumerable<FeedbackItem> ReadAllAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        // Keyset pages on the row id, so a million rows stream in constant memory and no read holds a long lock.
+        var after = 0L;
+        while (true)
+        {
+            var page = new List<(long Id, FeedbackItem Item)>(1000);
+            await using (var connection = await _database.OpenAsync(cancellationToken))
+            await using (var command = connection.CreateCommand())
+            {
+                command.CommandText = $"SELECT id, {ItemColumns} FROM feedback_items WHERE id > $after ORDER BY id LIMIT 1000;";
+                command.Parameters.AddWithValue("$after", after);
+                await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    page.Add((reader.GetInt64(0), ReadItem(reader, offset: 1)));
+                }
+            }
+
+            foreach (var (_, item) in page)
+            {
+                yield return item;
+            }
+
+            if (page.Count < 1000)
+            {
+                yield break;
+            }
+
+            after = page[^1].Id;
+        }
+    }
+
+    /// <inheritdoc />
     public async Task<IReadOnlyList<FeedbackItem>> ListNewestAsync(int count, CancellationToken cancellationToken)
     {
         await using var connection = await _database.OpenAsync(cancellationToken);
@@ -226,19 +261,19 @@ public sealed class SqliteFeedbackStore : IFeedbackStore, IAsyncDisposable
     /// <summary>Finishes any queued writes and stops the writer.</summary>
     public ValueTask DisposeAsync() => _writer.DisposeAsync();
 
-    private static FeedbackItem ReadItem(SqliteDataReader reader) => new(
-        Reference: reader.GetString(0),
-        Kind: WireName<FeedbackKind>.Parse(reader.GetString(1)),
-        ServiceId: reader.GetString(2),
-        ServiceName: reader.GetString(3),
-        FftRating: WireName<FftRating>.Parse(reader.GetString(4)),
-        WhatWasGood: reader.IsDBNull(5) ? null : reader.GetString(5),
-        WhatCouldImprove: reader.IsDBNull(6) ? null : reader.GetString(6),
-        ExperienceMonth: YearMonth.TryParse(reader.IsDBNull(7) ? null : reader.GetString(7), out var month) ? month : null,
-        CollectionMode: WireName<CollectionMode>.Parse(reader.GetString(8)),
-        SubmittedAt: DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(9)),
-        Status: WireName<TriageStatus>.Parse(reader.GetString(10)),
-        ConsentedToContact: reader.GetBoolean(11),
-        AnalysisState: WireName<AnalysisState>.Parse(reader.GetString(12)),
-        Analysis: reader.IsDBNull(13) ? null : JsonSerializer.Deserialize<FeedbackAnalysis>(reader.GetString(13), AnalysisJson));
+    private static FeedbackItem ReadItem(SqliteDataReader reader, int offset = 0) => new(
+        Reference: reader.GetString(offset),
+        Kind: WireName<FeedbackKind>.Parse(reader.GetString(offset + 1)),
+        ServiceId: reader.GetString(offset + 2),
+        ServiceName: reader.GetString(offset + 3),
+        FftRating: WireName<FftRating>.Parse(reader.GetString(offset + 4)),
+        WhatWasGood: reader.IsDBNull(offset + 5) ? null : reader.GetString(offset + 5),
+        WhatCouldImprove: reader.IsDBNull(offset + 6) ? null : reader.GetString(offset + 6),
+        ExperienceMonth: YearMonth.TryParse(reader.IsDBNull(offset + 7) ? null : reader.GetString(offset + 7), out var month) ? month : null,
+        CollectionMode: WireName<CollectionMode>.Parse(reader.GetString(offset + 8)),
+        SubmittedAt: DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(offset + 9)),
+        Status: WireName<TriageStatus>.Parse(reader.GetString(offset + 10)),
+        ConsentedToContact: reader.GetBoolean(offset + 11),
+        AnalysisState: WireName<AnalysisState>.Parse(reader.GetString(offset + 12)),
+        Analysis: reader.IsDBNull(offset + 13) ? null : JsonSerializer.Deserialize<FeedbackAnalysis>(reader.GetString(offset + 13), AnalysisJson));
 }

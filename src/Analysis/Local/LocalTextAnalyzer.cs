@@ -1,0 +1,30 @@
+using QualityVoice.Analysis.Pii;
+using QualityVoice.Analysis.Urgency;
+
+namespace QualityVoice.Analysis.Local;
+
+/// <summary>
+/// The default analyzer: in-process, no network. Themes and sentiment from the trained local model; personal
+/// information and urgency from the rule sets.
+/// </summary>
+public sealed class LocalTextAnalyzer(LocalModel model) : ITextAnalyzer
+{
+    /// <inheritdoc />
+    public string Name => "local";
+
+    /// <inheritdoc />
+    public string ModelVersion => model.Version;
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<TextAnalysis>> AnalyzeAsync(IReadOnlyList<TextToAnalyse> texts, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<TextAnalysis>>(texts.Select(Analyze).ToArray());
+
+    /// <summary>Analyses one comment.</summary>
+    public TextAnalysis Analyze(TextToAnalyse input)
+    {
+        var (themes, sentiment, score) = model.Predict(input.Text, input.Question);
+        var (redacted, pii) = PiiRedactor.Redact(input.Text);
+        var (urgent, reasons) = UrgencyDetector.Detect(input.Text);
+        return new TextAnalysis(sentiment, score, themes, redacted, pii, urgent, reasons);
+    }
+}

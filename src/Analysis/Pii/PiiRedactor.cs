@@ -1,0 +1,196 @@
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace QualityVoice.Analysis.Pii;
+
+/// <summary>
+/// Finds personal information in a comment and replaces each piece with its type in brackets, such as
+/// <c>[NHS number]</c> or <c>Dr [name]</c>: NHS numbers (with a valid check digit), UK phone numbers, e-mail
+/// addresses, UK postcodes, National Insurance numbers, dates of birth, and names after a title or role word.
+/// Ordinary numbers stay ("10 minutes", "ward 12", "2 out of 10"). It runs on every comment, whichever
+/// analyzer is configured, because Azure's phone-number recognition covers US and EU formats only.
+/// </summary>
+public static partial class PiiRedactor
+{
+    private static readonly HashSet<string> NotNames = new(StringComparer.Ordinal)
+    {
+        "The", "And", "But", "Was", "Were", "Is", "Are", "Who", "Which", "That", "This", "On", "In", "At", "A", "An",
+        "I", "It", "He", "She", "They", "We", "You", "Very", "Really", "So", "Also", "Then", "When", "Where", "Had",
+        "Has", "Have", "Did", "Came", "Said", "Told", "Gave", "Made", "Took", "Saw", "Called", "Could", "Would",
+        "Should", "Not", "Never", "Always", "Just", "All", "From", "For", "With", "To", "Of", "Team", "Staff", "Ward",
+        "Department", "Unit", "Clinic", "Hospital", "Practice", "Surgery", "Centre", "Service", "Services", "Nurses",
+        "Doctors", "Thank", "Thanks", "Please", "Excellent", "Great", "Good", "Lovely", "Kind", "NHS", "GP", "A&E",
+    };
+
+    /// <summary>Finds the personal information in a text and returns the redacted text with where each piece was.</summary>
+    public static (string RedactedText, IReadOnlyList<PiiSpan> Spans) Redact(string text) => Redact(text, []);
+
+    /// <summary>
+    /// Finds the personal information in a text, adds what another recogniser found (such as Azure AI
+    /// Language's entities), and returns the redacted text with where each piece was.
+    /// </summary>
+    public static (string RedactedText, IReadOnlyList<PiiSpan> Spans) Redact(string text, IEnumerable<PiiSpan> alsoFound)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return (text, []);
+        }
+
+        var found = alsoFound.Where(span => span.Start >= 0 && span.Start + span.Length <= text.Length).ToList();
+        AddNhsNumbersAndPhones(text, found);
+        AddMatches(EmailPattern(), text, PiiTypes.EmailAddress, found);
+        AddMatches(PostcodePattern(), text, PiiTypes.Postcode, found);
+        AddMatches(NationalInsurancePattern(), text, PiiTypes.NationalInsuranceNumber, found);
+        AddGroup(DateOfBirthPattern(), text, "date", PiiTypes.DateOfBirth, found);
+        AddNames(TitledNamePattern(), text, found);
+        AddNames(RoleNamePattern(), text, found);
+
+        var spans = Resolve(found);
+        if (spans.Count == 0)
+        {
+            return (text, []);
+        }
+
+        var redacted = new StringBuilder(text.Length);
+        var at = 0;
+        foreach (var span in spans)
+        {
+            redacted.Append(text, at, span.Start - at).Append('[').Append(span.Type).Append(']');
+            at = span.Start + span.Length;
+        }
+
+        redacted.Append(text, at, text.Length - at);
+        return (redacted.ToString(), spans);
+    }
+
+    private static void AddNhsNumbersAndPhones(string text, List<PiiSpan> found)
+    {
+        Span<char> digits = stackalloc char[24];
+        foreach (Match match in DigitRunPattern().Matches(text))
+        {
+            var count = 0;
+            foreach (var c in match.Value)
+            {
+                if (char.IsAsciiDigit(c) && count < digits.Length)
+                {
+                    digits[count++] = c;
+                }
+            }
+
+            var number = digits[..count];
+            var international = match.Value.TrimStart().StartsWith('+');
+            if (count == 10 && !international && NhsNumber.IsValid(number) && IsNhsShape(match.Value))
+            {
+                found.Add(new PiiSpan(PiiTypes.NhsNumber, match.Index, match.Length));
+            }
+            else if (IsUkPhone(number, international))
+            {
+                found.Add(new PiiSpan(PiiTypes.PhoneNumber, match.Index, match.Length));
+            }
+        }
+    }
+
+    // NHS numbers are written 3 3 4, or as ten digits together.
+    private static bool IsNhsShape(string value) => NhsShapePattern().IsMatch(value.Trim());
+
+    // +44 numbers are often written with the trunk zero in brackets: +44 (0)20 7946 0958.
+    private static bool IsUkPhone(ReadOnlySpan<char> digits, bool international) =>
+        international
+            ? digits.StartsWith("44") && (digits.StartsWith("440") ? digits.Length - 1 : digits.Length) is 11 or 12
+            : digits.Length is 10 or 11 && digits[0] == '0' && digits[1] != '0';
+
+    private static void AddMatches(Regex pattern, string text, string type, List<PiiSpan> found)
+    {
+        foreach (Match match in pattern.Matches(text))
+        {
+            found.Add(new PiiSpan(type, match.Index, match.Length));
+        }
+    }
+
+    private static void AddGroup(Regex pattern, string text, string group, string type, List<PiiSpan> found)
+    {
+        foreach (Match match in pattern.Matches(text))
+        {
+            var captured = match.Groups[group];
+            found.Add(new PiiSpan(type, captured.Index, captured.Length));
+        }
+    }
+
+    private static void AddNames(Regex pattern, string text, List<PiiSpan> found)
+    {
+        foreach (Match match in pattern.Matches(text))
+        {
+            // Keep the capitalised words up to the first that is plainly not part of a name.
+            var words = match.Groups["name"].Captures;
+            var start = -1;
+            var end = -1;
+            foreach (Capture word in words)
+            {
+                if (NotNames.Contains(word.Value.TrimEnd('.', ',')))
+                {
+                    break;
+                }
+
+                start = start < 0 ? word.Index : start;
+                end = word.Index + word.Length;
+            }
+
+            if (start >= 0)
+            {
+                found.Add(new PiiSpan(PiiTypes.Name, start, end - start));
+            }
+        }
+    }
+
+    // Overlapping finds: the earliest wins, and the longer of two that start together.
+    private static List<PiiSpan> Resolve(List<PiiSpan> found)
+    {
+        found.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.Length.CompareTo(a.Length));
+        var kept = new List<PiiSpan>(found.Count);
+        var end = 0;
+        foreach (var span in found)
+        {
+            if (span.Length > 0 && span.Start >= end)
+            {
+                kept.Add(span);
+                end = span.Start + span.Length;
+            }
+        }
+
+        return kept;
+    }
+
+    // A run of digits with the separators people use in phone and NHS numbers: spaces, dashes, brackets, +.
+    [GeneratedRegex(@"(?<![\w/.])\+?\(?\d[\d \-()]{7,18}\d(?![\w/])", RegexOptions.CultureInvariant)]
+    private static partial Regex DigitRunPattern();
+
+    [GeneratedRegex(@"^\d{3}[ -]?\d{3}[ -]?\d{4}$", RegexOptions.CultureInvariant)]
+    private static partial Regex NhsShapePattern();
+
+    [GeneratedRegex(@"\b[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}\b", RegexOptions.CultureInvariant)]
+    private static partial Regex EmailPattern();
+
+    [GeneratedRegex(@"\b(?:GIR ?0AA|[A-PR-UWYZ][A-HK-Y]?\d[\dA-HJKMNPR-Y]? ?\d[ABD-HJLNP-UW-Z]{2})\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex PostcodePattern();
+
+    // Any two letters, not only the prefixes HMRC issues: people copy the QQ example too, and recall matters most.
+    [GeneratedRegex(@"\b[A-Z]{2} ?\d{2} ?\d{2} ?\d{2} ?[A-D]\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex NationalInsurancePattern();
+
+    [GeneratedRegex(
+        @"\b(?:d\.? ?o\.? ?b\.?|date of birth|born(?: on)?)\s*(?:is|was|:|-)?\s*(?<date>\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+\d{2,4})",
+        RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex DateOfBirthPattern();
+
+    // A title or role word, then one to three capitalised words: "Dr Patel", "nurse Jane Smith", "Mrs O'Neill".
+    [GeneratedRegex(
+        @"\b(?i:dr|doctor|nurse|sister|matron|midwife|paramedic|consultant|surgeon|physio|mr|mrs|ms|miss|mx|prof|professor)\.?,?\s+(?:(?i:called|named)\s+)?(?:(?<name>[A-Z][\p{L}'’\-]+)\s*){1,3}",
+        RegexOptions.CultureInvariant)]
+    private static partial Regex TitledNamePattern();
+
+    // "my consultant …", "a nurse called …": a role, then a name.
+    [GeneratedRegex(
+        @"\b(?i:my|our|his|her|their|the|a)\s+(?i:consultant|doctor|gp|nurse|midwife|surgeon|physio(?:therapist)?|therapist|psychiatrist|psychologist|key ?worker|social worker|care co-?ordinator|paramedic|carer|health visitor)\s*,?\s+(?:(?i:called|named|was|is)\s+)?(?:(?i:dr|mr|mrs|ms|miss|prof)\.?\s+)?(?:(?<name>[A-Z][\p{L}'’\-]+)\s*){1,3}",
+        RegexOptions.CultureInvariant)]
+    private static partial Regex RoleNamePattern();
+}

@@ -1,0 +1,88 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using QualityVoice.Analysis.Hosting;
+using QualityVoice.Cli;
+using QualityVoice.Cli.Commands;
+using QualityVoice.Content;
+using QualityVoice.Content.Hosting;
+using QualityVoice.Feedback.Hosting;
+using QualityVoice.Feedback.Outbox;
+using QualityVoice.Feedback.Storage;
+using QualityVoice.Staff.Accounts;
+using QualityVoice.Staff.Hosting;
+
+// ./qv's subcommands. The bash script only finds the repository, maps QV_* settings and passes the arguments on.
+var command = args.Length > 0 ? args[0] : string.Empty;
+var rest = args.Skip(1).ToArray();
+using var cancel = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    e.Cancel = true;
+    cancel.Cancel();
+};
+
+try
+{
+    return command switch
+    {
+        "train" => TrainCommand.Run(CommandLine.Parse(rest, new HashSet<string>()), Console.Out),
+        "analyze" => AnalyzeCommand.Run(CommandLine.Parse(rest, new HashSet<string>()), LoadPack().Taxonomy, Console.Out),
+        "export" => await WithHostAsync(services => ExportCommand.RunAsync(
+            CommandLine.Parse(rest, new HashSet<string> { "include-pii" }), services.GetRequiredService<IFeedbackStore>(), Console.Out, cancel.Token)),
+        "reanalyse" => await WithHostAsync(services => ReanalyseCommand.RunAsync(
+            CommandLine.Parse(rest, new HashSet<string>()), services.GetRequiredService<IFeedbackStore>(), services.GetRequiredService<FeedbackAnalyser>(), Console.Out, cancel.Token)),
+        "users" => await WithHostAsync(async services =>
+        {
+            await using var scope = services.CreateAsyncScope();
+            return await UsersCommand.RunAsync(rest, scope.ServiceProvider.GetRequiredService<StaffAccounts>(), Console.Out, cancel.Token);
+        }),
+        _ => throw new UsageException($"'{command}' is not a qv command."),
+    };
+}
+catch (UsageException usage)
+{
+    Console.Error.WriteLine($"qv {command}: {usage.Message}");
+    return 2;
+}
+catch (ContentPackException pack)
+{
+    Console.Error.WriteLine($"qv {command}: the content pack is not usable: {pack.Message}");
+    return 1;
+}
+catch (OperationCanceledException)
+{
+    Console.Error.WriteLine($"qv {command}: stopped");
+    return 130;
+}
+
+static ContentPack LoadPack()
+{
+    var options = new ContentOptions { Pack = Environment.GetEnvironmentVariable("QV_CONTENT_PACK") is { Length: > 0 } pack ? pack : "nenc" };
+    return ContentPackLoader.Load(options.ResolveRoot(), options.Pack);
+}
+
+// The stores, analysis and accounts as the apps configure them (the same settings, from the environment),
+// with their databases migrated, but no web server and no background worker.
+static async Task<int> WithHostAsync(Func<IServiceProvider, Task<int>> run)
+{
+    var builder = Host.CreateApplicationBuilder();
+    builder.Logging.ClearProviders();
+    builder.Configuration["Analysis:Worker:Enabled"] = "false";
+    builder.Configuration["Content:Pack"] ??= Environment.GetEnvironmentVariable("QV_CONTENT_PACK");
+    builder.AddContentPack();
+    builder.AddFeedbackStore();
+    builder.AddTextAnalysis();
+    builder.AddFeedbackAnalysisWorker();
+    builder.AddStaffAccounts();
+    using var host = builder.Build();
+    await host.StartAsync();
+    try
+    {
+        return await run(host.Services);
+    }
+    finally
+    {
+        await host.StopAsync();
+    }
+}

@@ -1,0 +1,40 @@
+using QualityVoice.Analysis.Urgency;
+
+namespace QualityVoice.Analysis.Tests.Urgency;
+
+public sealed class UrgencyDetectorTests
+{
+    [Theory]
+    [InlineData("I have thought about ending my life and want to kill myself", "suicide or self-harm")]
+    [InlineData("She took an overdose last week", "suicide or self-harm")]
+    [InlineData("my son has been self-harming again", "suicide or self-harm")]
+    [InlineData("He could have died waiting for the ambulance", "risk to life")]
+    [InlineData("dad collapsed and was unconscious on the floor", "risk to life")]
+    [InlineData("a carer slapped my mother", "abuse")]
+    [InlineData("mum had bruises after being restrained", "abuse")]
+    [InlineData("Dad was left in soiled sheets all night and developed pressure sores", "neglect")]
+    [InlineData("she was not fed for two days", "neglect")]
+    [InlineData("this is a safeguarding issue for a vulnerable adult", "safeguarding")]
+    [InlineData("the porter touched me inappropriately", "sexual misconduct")]
+    [InlineData("they gave him the wrong medication and he was very ill", "medication harm")]
+    [InlineData("she missed her insulin twice", "medication harm")]
+    [InlineData("staff are afraid to speak up and were told to keep quiet", "closed culture")]
+    [InlineData("managers covered up the incident", "closed culture")]
+    public void Each_category_is_flagged_with_its_reason(string text, string reason)
+    {
+        var (urgent, reasons) = UrgencyDetector.Detect(text);
+
+        Assert.True(urgent);
+        Assert.Contains(reason, reasons);
+    }
+
+    [Theory]
+    [InlineData("The staff were lovely and the food was good")]
+    [InlineData("I waited 4 hours in A&E")]
+    [InlineData("Parking was difficult")]
+    [InlineData("")]
+    public void Everyday_comments_are_not_urgent(string text)
+    {
+        Assert.False(UrgencyDetector.Detect(text).Urgent);
+    }
+}

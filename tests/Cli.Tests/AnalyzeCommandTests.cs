@@ -1,0 +1,55 @@
+using System.Text.Json;
+using QualityVoice.Analysis;
+using QualityVoice.Cli.Commands;
+using QualityVoice.TestSupport;
+
+namespace QualityVoice.Cli.Tests;
+
+public sealed class AnalyzeCommandTests : IDisposable
+{
+    private static readonly ThemeTaxonomy Taxonomy = new([new ThemeMapping("Timeliness of care", "Access", "patient-safety", ["Safe"])]);
+    private readonly TemporaryDirectory _folder = new();
+
+    public void Dispose() => _folder.Dispose();
+
+    [Fact]
+    public void Each_row_becomes_one_json_object_in_input_order()
+    {
+        File.WriteAllText(_folder.File("in.csv"), "ref,comment,other\n" +
+            "a-1,\"I waited 6 hours, call me on 07700 900123\",x\n" +
+            "a-2,\"Line one\nline two 😊 \"\"quoted\"\"\",y\n" +
+            "a-3,,z\n");
+
+        var code = AnalyzeCommand.Run(Line("--input", _folder.File("in.csv"), "--text-column", "comment", "--id-column", "ref", "--output", _folder.File("out.jsonl")), Taxonomy, TextWriter.Null);
+
+        Assert.Equal(0, code);
+        var lines = File.ReadAllLines(_folder.File("out.jsonl"));
+        Assert.Equal(3, lines.Length);
+        using var first = JsonDocument.Parse(lines[0]);
+        var root = first.RootElement;
+        Assert.Equal("a-1", root.GetProperty("id").GetString());
+        Assert.Contains(root.GetProperty("sentiment").GetString(), new[] { "positive", "neutral", "negative", "mixed" });
+        Assert.InRange(root.GetProperty("sentimentScore").GetDouble(), -1, 1);
+        Assert.Equal("I waited 6 hours, call me on [phone number]", root.GetProperty("redactedText").GetString());
+        Assert.Equal("phone number", root.GetProperty("pii")[0].GetProperty("type").GetString());
+        Assert.Equal(29, root.GetProperty("pii")[0].GetProperty("start").GetInt32());
+        Assert.Contains(root.GetProperty("themes").EnumerateArray(), theme => theme.GetProperty("name").GetString() == "Timeliness of care");
+        Assert.Equal("patient-safety", root.GetProperty("strategicThemes")[0].GetString());
+        Assert.False(root.GetProperty("urgent").GetBoolean());
+        Assert.Equal("Line one\nline two 😊 \"quoted\"", JsonDocument.Parse(lines[1]).RootElement.GetProperty("redactedText").GetString());
+        Assert.Equal("a-3", JsonDocument.Parse(lines[2]).RootElement.GetProperty("id").GetString());
+    }
+
+    [Fact]
+    public void A_column_that_is_not_there_is_named_with_the_ones_that_are()
+    {
+        File.WriteAllText(_folder.File("in.csv"), "ref,comment\nx,y\n");
+
+        var error = Assert.Throws<UsageException>(() =>
+            AnalyzeCommand.Run(Line("--input", _folder.File("in.csv"), "--text-column", "text", "--id-column", "ref", "--output", _folder.File("out.jsonl")), Taxonomy, TextWriter.Null));
+
+        Assert.Equal($"--text-column 'text' is not a column of {_folder.File("in.csv")}; its columns are: ref, comment.", error.Message);
+    }
+
+    private static CommandLine Line(params string[] args) => CommandLine.Parse(args, new HashSet<string>());
+}
