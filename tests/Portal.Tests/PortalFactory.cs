@@ -28,8 +28,11 @@ public class PortalFactory : WebApplicationFactory<Program>
     /// <summary>The API key of the trusted integration the test portal knows.</summary>
     public const string ApiKey = "test-integration-key-0123456789";
 
-    /// <summary>Settings this factory adds (in subclasses: other bot checks, tighter limits).</summary>
-    protected virtual IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>
+    /// <summary>Settings a subclass adds to or changes from <see cref="Defaults"/> (other bot checks, tighter limits).</summary>
+    protected virtual IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>();
+
+    /// <summary>The settings every test portal has.</summary>
+    private static IReadOnlyDictionary<string, string> Defaults { get; } = new Dictionary<string, string>
     {
         // Cheap proof of work so tests can solve challenges: a one-hex-digit prefix, one hash a try.
         ["BotCheck:ProofOfWork:Algorithm"] = "SHA-256",
@@ -54,7 +57,7 @@ public class PortalFactory : WebApplicationFactory<Program>
         // Development serves the Razor class library's static assets from the build output, as `dotnet run` does.
         builder.UseEnvironment(EnvironmentName);
         builder.UseSetting("QualityVoice:DataDirectory", _data.Path);
-        foreach (var (key, value) in Settings)
+        foreach (var (key, value) in Defaults.Concat(Settings))
         {
             builder.UseSetting(key, value);
         }

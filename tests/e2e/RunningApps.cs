@@ -49,7 +49,7 @@ public sealed class RunningApps : IAsyncDisposable
     public bool IsRunning => !_process.HasExited;
 
     /// <summary>The repository's root: the folder holding ./qv.</summary>
-    public static string RepositoryRoot { get; } = FindRepositoryRoot();
+    public static string RepositoryRoot => Repository.Root;
 
     /// <summary>Starts ./qv run --no-build and waits until both apps are ready.</summary>
     public static async Task<RunningApps> StartAsync(IReadOnlyDictionary<string, string>? environment = null)
@@ -180,23 +180,5 @@ public sealed class RunningApps : IAsyncDisposable
         }
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private static string FindRepositoryRoot()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "qv")) && File.Exists(Path.Combine(folder.FullName, "QualityVoice.sln")))
-            {
-                return folder.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("The e2e tests run from inside the repository (they look for ./qv).");
-    }
+    private static int FreePort() => Repository.FreePort();
 }

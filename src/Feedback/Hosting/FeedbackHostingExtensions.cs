@@ -9,6 +9,7 @@ using QualityVoice.Feedback.Intake;
 using QualityVoice.Feedback.Outbox;
 using QualityVoice.Feedback.SpeakUp;
 using QualityVoice.Feedback.Storage;
+using QualityVoice.Feedback.Storage.Cosmos;
 using QualityVoice.Feedback.Storage.Sqlite;
 using QualityVoice.Feedback.Tracking;
 
@@ -32,14 +33,14 @@ public static class FeedbackHostingExtensions
         builder.Services.TryAddSingleton<IRandomSource, SecureRandomSource>();
 
         var options = builder.Configuration.GetSection(FeedbackStoreOptions.Section).Get<FeedbackStoreOptions>() ?? new();
-        var feedbackDb = options.SqlitePath ?? DataDirectory.Combine(builder.Configuration, "feedback.db");
-        var speakUpDb = options.SpeakUpSqlitePath ?? DataDirectory.Combine(builder.Configuration, "speak-up.db");
-        builder.Services.AddKeyedSingleton(FeedbackDatabaseKey, new SqliteDatabase(feedbackDb, SqliteFeedbackStore.Migrations));
-        builder.Services.AddKeyedSingleton(SpeakUpDatabaseKey, new SqliteDatabase(speakUpDb, SqliteSpeakUpStore.Migrations));
-        builder.Services.AddSingleton<IFeedbackStore>(services =>
-            new SqliteFeedbackStore(services.GetRequiredKeyedService<SqliteDatabase>(FeedbackDatabaseKey)));
-        builder.Services.AddSingleton<ISpeakUpStore>(services =>
-            new SqliteSpeakUpStore(services.GetRequiredKeyedService<SqliteDatabase>(SpeakUpDatabaseKey)));
+        if (options.Store == "Cosmos")
+        {
+            AddCosmosStores(builder);
+        }
+        else
+        {
+            AddSqliteStores(builder, options);
+        }
 
         builder.Services.AddSingleton(services =>
         {
@@ -58,16 +59,6 @@ public static class FeedbackHostingExtensions
         builder.Services.AddSingleton<SpeakUpIntake>();
         builder.Services.AddSingleton<ReferenceCheck>();
 
-        builder.Services.AddHostedService(services => new SqliteMigrationHostedService(
-            [services.GetRequiredKeyedService<SqliteDatabase>(FeedbackDatabaseKey), services.GetRequiredKeyedService<SqliteDatabase>(SpeakUpDatabaseKey)]));
-        foreach (var (name, key) in new[] { ("feedback-store", FeedbackDatabaseKey), ("speak-up-store", SpeakUpDatabaseKey) })
-        {
-            builder.Services.AddHealthChecks().Add(new HealthCheckRegistration(
-                name,
-                services => new SqliteReadinessCheck(services.GetRequiredKeyedService<SqliteDatabase>(key)),
-                HealthStatus.Unhealthy,
-                ["ready"]));
-        }
         return builder;
     }
 
@@ -84,6 +75,48 @@ public static class FeedbackHostingExtensions
         }
 
         return builder;
+    }
+
+    private static void AddSqliteStores(IHostApplicationBuilder builder, FeedbackStoreOptions options)
+    {
+        var feedbackDb = options.SqlitePath ?? DataDirectory.Combine(builder.Configuration, "feedback.db");
+        var speakUpDb = options.SpeakUpSqlitePath ?? DataDirectory.Combine(builder.Configuration, "speak-up.db");
+        builder.Services.AddKeyedSingleton(FeedbackDatabaseKey, new SqliteDatabase(feedbackDb, SqliteFeedbackStore.Migrations));
+        builder.Services.AddKeyedSingleton(SpeakUpDatabaseKey, new SqliteDatabase(speakUpDb, SqliteSpeakUpStore.Migrations));
+        builder.Services.AddSingleton<IFeedbackStore>(services =>
+            new SqliteFeedbackStore(services.GetRequiredKeyedService<SqliteDatabase>(FeedbackDatabaseKey)));
+        builder.Services.AddSingleton<ISpeakUpStore>(services =>
+            new SqliteSpeakUpStore(services.GetRequiredKeyedService<SqliteDatabase>(SpeakUpDatabaseKey)));
+        builder.Services.AddHostedService(services => new SqliteMigrationHostedService(
+            [services.GetRequiredKeyedService<SqliteDatabase>(FeedbackDatabaseKey), services.GetRequiredKeyedService<SqliteDatabase>(SpeakUpDatabaseKey)]));
+        foreach (var (name, key) in new[] { ("feedback-store", FeedbackDatabaseKey), ("speak-up-store", SpeakUpDatabaseKey) })
+        {
+            builder.Services.AddHealthChecks().Add(new HealthCheckRegistration(
+                name,
+                services => new SqliteReadinessCheck(services.GetRequiredKeyedService<SqliteDatabase>(key)),
+                HealthStatus.Unhealthy,
+                ["ready"]));
+        }
+    }
+
+    private static void AddCosmosStores(IHostApplicationBuilder builder)
+    {
+        var options = builder.Configuration.GetSection(CosmosStoreOptions.Section).Get<CosmosStoreOptions>() ?? new();
+        if (options.Endpoint is null)
+        {
+            throw new InvalidOperationException("Feedback:Store is Cosmos, so Feedback:Cosmos:Endpoint must name the account.");
+        }
+
+        if (options.AcceptAnyServerCertificate && builder.Environment.IsProduction())
+        {
+            throw new InvalidOperationException("Feedback:Cosmos:AcceptAnyServerCertificate is for a local emulator only and is refused in Production.");
+        }
+
+        builder.Services.AddSingleton(new CosmosContainers(options));
+        builder.Services.AddSingleton<IFeedbackStore, CosmosFeedbackStore>();
+        builder.Services.AddSingleton<ISpeakUpStore, CosmosSpeakUpStore>();
+        builder.Services.AddHostedService<CosmosStartup>();
+        builder.Services.AddHealthChecks().AddCheck<CosmosReadinessCheck>("cosmos", HealthStatus.Unhealthy, ["ready"]);
     }
 
     /// <summary>The DI key of the feedback database.</summary>

@@ -42,9 +42,9 @@ public interface IFeedbackStore : ITrackingAttemptLedger
     /// <summary>How many items wait for analysis.</summary>
     Task<int> CountPendingAnalysisAsync(CancellationToken cancellationToken);
 
-    /// <summary>Every item, oldest first, read a page at a time (for exports).</summary>
+    /// <summary>Every item once, roughly in the order they arrived, read a page at a time (for exports).</summary>
     IAsyncEnumerable<FeedbackItem> ReadAllAsync(CancellationToken cancellationToken);
 
-    /// <summary>The most recent items, newest first.</summary>
+    /// <summary>The most recently submitted items, newest first.</summary>
     Task<IReadOnlyList<FeedbackItem>> ListNewestAsync(int count, CancellationToken cancellationToken);
 }

@@ -95,4 +95,187 @@ public abstract class FeedbackStoreContract
 
         Assert.Equal(records.Reverse().Take(3).Select(record => record.Reference), newest.Select(item => item.Reference));
     }
+
+    [Fact]
+    public async Task Tracking_finds_the_status_and_the_passphrase_hash()
+    {
+        var store = await CreateStoreAsync();
+        var record = FeedbackRecords.Record() with { PassphraseHash = [9, 8, 7] };
+        await store.AddAsync(record, CancellationToken.None);
+
+        var found = await store.FindForTrackingAsync(record.Reference, CancellationToken.None);
+
+        Assert.NotNull(found);
+        Assert.Equal(TriageStatus.New, found.Value.Item.Status);
+        Assert.Equal("Royal Victoria Infirmary – A&E", found.Value.Item.ServiceName);
+        Assert.Equal(new byte[] { 9, 8, 7 }, found.Value.PassphraseHash);
+        Assert.Null(await store.FindForTrackingAsync("QV-2222-2223", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task New_items_wait_for_analysis_and_a_claim_leases_them_to_one_worker()
+    {
+        var store = await CreateStoreAsync();
+        var record = FeedbackRecords.Record();
+        await store.AddAsync(record, CancellationToken.None);
+
+        var first = await store.ClaimForAnalysisAsync(10, "worker-a", Now, Lease, CancellationToken.None);
+        var second = await store.ClaimForAnalysisAsync(10, "worker-b", Now.AddSeconds(1), Lease, CancellationToken.None);
+
+        var claimed = Assert.Single(first);
+        Assert.Equal(record.Reference, claimed.Reference);
+        Assert.Equal("The wait was long", claimed.WhatCouldImprove);
+        Assert.Equal(1, claimed.Attempts);
+        Assert.Empty(second);
+        Assert.Equal(1, await store.CountPendingAnalysisAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_lease_that_runs_out_lets_another_worker_claim_and_the_first_can_no_longer_save()
+    {
+        var store = await CreateStoreAsync();
+        var record = FeedbackRecords.Record();
+        await store.AddAsync(record, CancellationToken.None);
+
+        await store.ClaimForAnalysisAsync(10, "worker-a", Now, Lease, CancellationToken.None);
+        var retaken = await store.ClaimForAnalysisAsync(10, "worker-b", Now + Lease + TimeSpan.FromSeconds(1), Lease, CancellationToken.None);
+        var staleSave = await store.SaveAnalysisAsync(record.Reference, "worker-a", Analysis("v1"), CancellationToken.None);
+        var save = await store.SaveAnalysisAsync(record.Reference, "worker-b", Analysis("v1"), CancellationToken.None);
+
+        Assert.Equal(2, Assert.Single(retaken).Attempts);
+        Assert.False(staleSave);
+        Assert.True(save);
+        var item = await store.FindAsync(record.Reference, CancellationToken.None);
+        Assert.Equal(AnalysisState.Done, item!.AnalysisState);
+        Assert.Equal("The wait was [redacted]", item.Analysis!.RedactedWhatCouldImprove);
+        Assert.Equal(["Timeliness of care"], item.Analysis.Themes.Select(theme => theme.Name));
+        Assert.Equal(0, await store.CountPendingAnalysisAsync(CancellationToken.None));
+        Assert.Empty(await store.ClaimForAnalysisAsync(10, "worker-c", Now.AddHours(1), Lease, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_failed_analysis_is_left_alone_until_requeued()
+    {
+        var store = await CreateStoreAsync();
+        var record = FeedbackRecords.Record();
+        await store.AddAsync(record, CancellationToken.None);
+
+        await store.ClaimForAnalysisAsync(10, "worker-a", Now, Lease, CancellationToken.None);
+        await store.MarkAnalysisFailedAsync(record.Reference, "worker-a", CancellationToken.None);
+
+        Assert.Equal(AnalysisState.Failed, (await store.FindAsync(record.Reference, CancellationToken.None))!.AnalysisState);
+        Assert.Empty(await store.ClaimForAnalysisAsync(10, "worker-b", Now.AddHours(1), Lease, CancellationToken.None));
+        Assert.Equal(1, await store.RequeueForAnalysisAsync("v1", CancellationToken.None));
+        Assert.Single(await store.ClaimForAnalysisAsync(10, "worker-b", Now.AddHours(1), Lease, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Requeueing_for_a_new_model_queues_only_what_an_older_model_analysed()
+    {
+        var store = await CreateStoreAsync();
+        var old = FeedbackRecords.Record();
+        var current = FeedbackRecords.Record();
+        foreach (var (record, version) in new[] { (old, "v1"), (current, "v2") })
+        {
+            await store.AddAsync(record, CancellationToken.None);
+            await store.ClaimForAnalysisAsync(10, "worker", Now, Lease, CancellationToken.None);
+            Assert.True(await store.SaveAnalysisAsync(record.Reference, "worker", Analysis(version), CancellationToken.None));
+        }
+
+        var requeued = await store.RequeueForAnalysisAsync("v2", CancellationToken.None);
+
+        Assert.Equal(1, requeued);
+        Assert.Equal(old.Reference, Assert.Single(await store.ClaimForAnalysisAsync(10, "worker", Now, Lease, CancellationToken.None)).Reference);
+    }
+
+    [Fact]
+    public async Task Reading_everything_returns_each_item_once_oldest_first_across_months()
+    {
+        var store = await CreateStoreAsync();
+        var records = new[]
+        {
+            FeedbackRecords.Record(submittedAt: new DateTimeOffset(2026, 9, 30, 23, 0, 0, TimeSpan.Zero)),
+            FeedbackRecords.Record(submittedAt: new DateTimeOffset(2026, 10, 2, 8, 0, 0, TimeSpan.Zero)),
+            FeedbackRecords.Record(submittedAt: new DateTimeOffset(2026, 11, 5, 8, 0, 0, TimeSpan.Zero)),
+        };
+        foreach (var record in records.Reverse())
+        {
+            await store.AddAsync(record, CancellationToken.None);
+        }
+
+        var all = new List<string>();
+        await foreach (var item in store.ReadAllAsync(CancellationToken.None))
+        {
+            all.Add(item.Reference);
+        }
+
+        var newest = await store.ListNewestAsync(2, CancellationToken.None);
+
+        Assert.Equal(records.OrderBy(record => record.SubmittedAt).Select(record => record.Reference).Order(), all.Order());
+        Assert.Equal(records.Reverse().Take(2).Select(record => record.Reference), newest.Select(item => item.Reference));
+    }
+
+    [Fact]
+    public async Task Five_wrong_passphrases_lock_a_reference_for_the_lock_period_then_the_count_starts_again()
+    {
+        var store = await CreateStoreAsync();
+        const string reference = "QV-3333-3333";
+
+        DateTimeOffset? locked = null;
+        for (var i = 0; i < 5; i++)
+        {
+            locked = await store.RecordFailureAsync(reference, Now, 5, TimeSpan.FromMinutes(15), CancellationToken.None);
+        }
+
+        Assert.Equal(Now.AddMinutes(15), locked);
+        Assert.Equal(Now.AddMinutes(15), await store.LockedUntilAsync(reference, Now.AddMinutes(1), CancellationToken.None));
+        Assert.Null(await store.LockedUntilAsync(reference, Now.AddMinutes(16), CancellationToken.None));
+        Assert.Null(await store.RecordFailureAsync(reference, Now.AddMinutes(16), 5, TimeSpan.FromMinutes(15), CancellationToken.None));
+        Assert.Null(await store.LockedUntilAsync("QV-3333-3334", Now, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Concurrent_wrong_passphrases_all_count()
+    {
+        var store = await CreateStoreAsync();
+        const string reference = "QV-4444-4444";
+
+        await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => store.RecordFailureAsync(reference, Now, 5, TimeSpan.FromMinutes(15), CancellationToken.None)));
+
+        Assert.NotNull(await store.LockedUntilAsync(reference, Now, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_right_passphrase_clears_the_failures()
+    {
+        var store = await CreateStoreAsync();
+        const string reference = "QV-5555-5555";
+        for (var i = 0; i < 4; i++)
+        {
+            await store.RecordFailureAsync(reference, Now, 5, TimeSpan.FromMinutes(15), CancellationToken.None);
+        }
+
+        await store.ClearFailuresAsync(reference, CancellationToken.None);
+
+        Assert.Null(await store.RecordFailureAsync(reference, Now, 5, TimeSpan.FromMinutes(15), CancellationToken.None));
+    }
+
+    private static DateTimeOffset Now { get; } = new(2026, 11, 21, 12, 0, 0, TimeSpan.Zero);
+
+    private static TimeSpan Lease { get; } = TimeSpan.FromMinutes(2);
+
+    private static FeedbackAnalysis Analysis(string version) => new(
+        QualityVoice.Analysis.Sentiment.Negative,
+        -0.6,
+        [new QualityVoice.Analysis.ThemePrediction("Timeliness of care", 0.8)],
+        ["patient-safety"],
+        ["Safe"],
+        "Kind staff",
+        "The wait was [redacted]",
+        [new FieldPii("whatCouldImprove", "name", 13, 4)],
+        Urgent: false,
+        UrgentReasons: [],
+        Analyzer: "test",
+        ModelVersion: version,
+        AnalysedAt: Now);
 }

@@ -246,7 +246,7 @@ public sealed class SqliteFeedbackStore : IFeedbackStore, IAsyncDisposable
     {
         await using var connection = await _database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT {ItemColumns} FROM feedback_items ORDER BY id DESC LIMIT $count;";
+        command.CommandText = $"SELECT {ItemColumns} FROM feedback_items ORDER BY submitted_at DESC, id DESC LIMIT $count;";
         command.Parameters.AddWithValue("$count", count);
         var items = new List<FeedbackItem>(count);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);

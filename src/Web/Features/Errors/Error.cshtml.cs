@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using QualityVoice.Feedback.Storage;
 
 namespace QualityVoice.Web.Features.Errors;
 
@@ -31,6 +32,13 @@ public sealed class ErrorModel : PageModel
             ?? Request.Path.Value
             ?? "/";
         var status = code is >= 400 and <= 599 ? code : StatusCodes.Status404NotFound;
+        if (HttpContext.Features.Get<IExceptionHandlerFeature>()?.Error is StoreUnavailableException)
+        {
+            // Busy for a moment, not broken: nothing was saved, and the same request again will succeed.
+            status = StatusCodes.Status503ServiceUnavailable;
+            Response.Headers.RetryAfter = "1";
+        }
+
         (Heading, Paragraphs) = status switch
         {
             StatusCodes.Status404NotFound or StatusCodes.Status405MethodNotAllowed => ("Page not found",

@@ -33,6 +33,7 @@ CREATE TABLE feedback_items (
 );
 
 CREATE INDEX ix_feedback_items_pending ON feedback_items (id) WHERE analysis_state = 'pending';
+CREATE INDEX ix_feedback_items_submitted ON feedback_items (submitted_at, id);
 
 -- The themes of each item, one row each, so the inbox can filter by theme with an index.
 CREATE TABLE feedback_themes (

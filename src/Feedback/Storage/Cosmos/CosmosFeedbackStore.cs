@@ -1,0 +1,365 @@
+using System.Runtime.CompilerServices;
+using System.Security.Cryptography;
+using Microsoft.Azure.Cosmos;
+using QualityVoice.Feedback.Tracking;
+
+namespace QualityVoice.Feedback.Storage.Cosmos;
+
+/// <summary>
+/// Patient and carer feedback in Azure Cosmos DB, for an ICB that outgrows one machine. Items are partitioned by
+/// the month they arrived; every query names one partition, and lists visit the months in turn (an explicit
+/// fan-out) rather than asking the service to fan out. Every update is conditional on the ETag read.
+/// docs/adr/0006-cosmos-partitioning.md has the design and the RU cost of each operation.
+/// </summary>
+public sealed class CosmosFeedbackStore : IFeedbackStore
+{
+    /// <summary>How often the analysis claim looks at every month, not just the last two.</summary>
+    public static readonly TimeSpan FullSweepInterval = TimeSpan.FromMinutes(5);
+
+    private const int PageSize = 500;
+
+    private readonly Container _feedback;
+    private readonly Container _equality;
+    private readonly CosmosTrackingAttemptLedger _attempts;
+    private readonly HashSet<string> _knownMonths = new(StringComparer.Ordinal);
+    private readonly Lock _knownMonthsLock = new();
+    private DateTimeOffset _lastFullSweep = DateTimeOffset.MinValue;
+
+    /// <summary>Opens the store on containers that exist.</summary>
+    public CosmosFeedbackStore(CosmosContainers containers)
+    {
+        _feedback = containers.Feedback;
+        _equality = containers.EqualityMonitoring;
+        _attempts = new CosmosTrackingAttemptLedger(containers.Feedback);
+    }
+
+    /// <inheritdoc />
+    public async Task<AddResult> AddAsync(FeedbackRecord record, CancellationToken cancellationToken)
+    {
+        var item = FeedbackDocument.From(record);
+        await RegisterMonthAsync(item.Pk, cancellationToken);
+
+        var key = record.IdempotencyKey is null ? null : Convert.ToHexString(record.IdempotencyKey);
+        if (key is not null)
+        {
+            var claim = new IdempotencyDocument(key, IdempotencyDocument.PartitionOf(key), record.Reference, record.RequestFingerprint, item);
+            if (!await _feedback.TryCreateAsync(claim, claim.Pk, cancellationToken))
+            {
+                return await FinishEarlierWriteAsync(key, cancellationToken);
+            }
+        }
+
+        var pointer = new ReferenceDocument(record.Reference, ReferenceDocument.PartitionOf(record.Reference), item.Pk, key);
+        if (!await _feedback.TryCreateAsync(pointer, pointer.Pk, cancellationToken))
+        {
+            // A one-in-billions clash with another item's reference: give the key back so the intake can retry.
+            if (key is not null)
+            {
+                await _feedback.DeleteIfPresentAsync(key, IdempotencyDocument.PartitionOf(key), cancellationToken);
+            }
+
+            return new AddResult(AddOutcome.ReferenceTaken, record.Reference);
+        }
+
+        await _feedback.TryCreateAsync(item, item.Pk, cancellationToken);
+        if (record.Feedback.EqualityMonitoring is { IsEmpty: false } answers)
+        {
+            var id = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
+            await _equality.TryCreateAsync(new EqualityMonitoringDocument(id, item.Pk, record.Feedback.ServiceId, answers), item.Pk, cancellationToken);
+        }
+
+        return new AddResult(AddOutcome.Stored, record.Reference);
+    }
+
+    /// <inheritdoc />
+    public async Task<FeedbackItem?> FindAsync(string reference, CancellationToken cancellationToken) =>
+        (await ReadItemAsync(reference, cancellationToken)).Document?.ToItem();
+
+    /// <inheritdoc />
+    public async Task<(TrackedFeedback Item, byte[] PassphraseHash)?> FindForTrackingAsync(string reference, CancellationToken cancellationToken)
+    {
+        var (item, _) = await ReadItemAsync(reference, cancellationToken);
+        return item is null
+            ? null
+            : (new TrackedFeedback(item.Id, item.SubmittedAt, item.ServiceName, item.Status), item.PassphraseHash);
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<PendingAnalysis>> ClaimForAnalysisAsync(int max, string leaseToken, DateTimeOffset now, TimeSpan leaseFor, CancellationToken cancellationToken)
+    {
+        // New items arrive in this month (or, just after midnight on the 1st, the last); a requeue can touch any
+        // month, so every few minutes the claim looks at them all.
+        var months = await ReadMonthsAsync(cancellationToken);
+        if (now - _lastFullSweep >= FullSweepInterval)
+        {
+            _lastFullSweep = now;
+        }
+        else
+        {
+            months = months.TakeLast(2).ToList();
+        }
+
+        var query = new QueryDefinition(
+            "SELECT TOP @max * FROM c WHERE c.pk = @pk AND c.type = @type AND c.analysisState = @pending AND (NOT IS_DEFINED(c.analysisLeaseUntil) OR IS_NULL(c.analysisLeaseUntil) OR c.analysisLeaseUntil < @now)")
+            .WithParameter("@max", max)
+            .WithParameter("@type", FeedbackDocument.TypeName)
+            .WithParameter("@pending", WireName<AnalysisState>.Of(AnalysisState.Pending))
+            .WithParameter("@now", now.ToUnixTimeMilliseconds());
+
+        var claimed = new List<PendingAnalysis>();
+        foreach (var month in months)
+        {
+            await foreach (var item in QueryWithETagsAsync(query, month, cancellationToken))
+            {
+                var leased = item.Document with
+                {
+                    AnalysisLease = leaseToken,
+                    AnalysisLeaseUntil = (now + leaseFor).ToUnixTimeMilliseconds(),
+                    AnalysisAttempts = item.Document.AnalysisAttempts + 1,
+                };
+                if (await _feedback.TryReplaceAsync(leased, leased.Id, leased.Pk, item.ETag, cancellationToken))
+                {
+                    claimed.Add(new PendingAnalysis(leased.Id, leased.WhatWasGood, leased.WhatCouldImprove, leased.FftRating, leased.AnalysisAttempts));
+                    if (claimed.Count == max)
+                    {
+                        return claimed;
+                    }
+                }
+            }
+        }
+
+        return claimed;
+    }
+
+    /// <inheritdoc />
+    public Task<bool> SaveAnalysisAsync(string reference, string leaseToken, FeedbackAnalysis analysis, CancellationToken cancellationToken) =>
+        UpdateUnderLeaseAsync(
+            reference,
+            leaseToken,
+            item => item with
+            {
+                AnalysisState = AnalysisState.Done,
+                AnalysisLease = null,
+                AnalysisLeaseUntil = null,
+                ModelVersion = analysis.ModelVersion,
+                Analysis = analysis,
+            },
+            cancellationToken);
+
+    /// <inheritdoc />
+    public Task MarkAnalysisFailedAsync(string reference, string leaseToken, CancellationToken cancellationToken) =>
+        UpdateUnderLeaseAsync(
+            reference,
+            leaseToken,
+            item => item with { AnalysisState = AnalysisState.Failed, AnalysisLease = null, AnalysisLeaseUntil = null },
+            cancellationToken);
+
+    /// <inheritdoc />
+    public async Task<int> RequeueForAnalysisAsync(string modelVersion, CancellationToken cancellationToken)
+    {
+        var query = new QueryDefinition(
+            "SELECT * FROM c WHERE c.pk = @pk AND c.type = @type AND (c.analysisState = @failed OR (c.analysisState = @done AND (NOT IS_DEFINED(c.modelVersion) OR c.modelVersion != @version)))")
+            .WithParameter("@type", FeedbackDocument.TypeName)
+            .WithParameter("@failed", WireName<AnalysisState>.Of(AnalysisState.Failed))
+            .WithParameter("@done", WireName<AnalysisState>.Of(AnalysisState.Done))
+            .WithParameter("@version", modelVersion);
+        var requeued = 0;
+        foreach (var month in await ReadMonthsAsync(cancellationToken))
+        {
+            await foreach (var item in QueryWithETagsAsync(query, month, cancellationToken))
+            {
+                var pending = item.Document with { AnalysisState = AnalysisState.Pending, AnalysisAttempts = 0, AnalysisLease = null, AnalysisLeaseUntil = null };
+                if (await _feedback.TryReplaceAsync(pending, pending.Id, pending.Pk, item.ETag, cancellationToken))
+                {
+                    requeued++;
+                }
+            }
+        }
+
+        _lastFullSweep = DateTimeOffset.MinValue;
+        return requeued;
+    }
+
+    /// <inheritdoc />
+    public async Task<int> CountPendingAnalysisAsync(CancellationToken cancellationToken)
+    {
+        // Counted here rather than with COUNT(): an aggregate is no cheaper in RU for a filtered partition read,
+        // and the local protocol peer the tests use does not run aggregates.
+        var query = new QueryDefinition("SELECT VALUE c.id FROM c WHERE c.pk = @pk AND c.type = @type AND c.analysisState = @pending")
+            .WithParameter("@type", FeedbackDocument.TypeName)
+            .WithParameter("@pending", WireName<AnalysisState>.Of(AnalysisState.Pending));
+        var count = 0;
+        foreach (var month in await ReadMonthsAsync(cancellationToken))
+        {
+            await foreach (var _ in _feedback.QueryAsync<string>(query, month, cancellationToken))
+            {
+                count++;
+            }
+        }
+
+        return count;
+    }
+
+    /// <inheritdoc />
+    public async IAsyncEnumerable<FeedbackItem> ReadAllAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        foreach (var month in await ReadMonthsAsync(cancellationToken))
+        {
+            var after = string.Empty;
+            while (true)
+            {
+                var query = new QueryDefinition("SELECT TOP @size * FROM c WHERE c.pk = @pk AND c.type = @type AND c.sortKey > @after ORDER BY c.sortKey")
+                    .WithParameter("@size", PageSize)
+                    .WithParameter("@type", FeedbackDocument.TypeName)
+                    .WithParameter("@after", after);
+                var page = 0;
+                await foreach (var item in _feedback.QueryAsync<FeedbackDocument>(query, month, cancellationToken))
+                {
+                    page++;
+                    after = item.SortKey;
+                    yield return item.ToItem();
+                }
+
+                if (page < PageSize)
+                {
+                    break;
+                }
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<FeedbackItem>> ListNewestAsync(int count, CancellationToken cancellationToken)
+    {
+        var items = new List<FeedbackItem>(count);
+        var months = await ReadMonthsAsync(cancellationToken);
+        for (var i = months.Count - 1; i >= 0 && items.Count < count; i--)
+        {
+            var query = new QueryDefinition("SELECT TOP @count * FROM c WHERE c.pk = @pk AND c.type = @type ORDER BY c.sortKey DESC")
+                .WithParameter("@count", count - items.Count)
+                .WithParameter("@type", FeedbackDocument.TypeName);
+            await foreach (var item in _feedback.QueryAsync<FeedbackDocument>(query, months[i], cancellationToken))
+            {
+                items.Add(item.ToItem());
+            }
+        }
+
+        return items;
+    }
+
+    /// <inheritdoc />
+    public Task<DateTimeOffset?> LockedUntilAsync(string reference, DateTimeOffset now, CancellationToken cancellationToken) =>
+        _attempts.LockedUntilAsync(reference, now, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<DateTimeOffset?> RecordFailureAsync(string reference, DateTimeOffset now, int maxFailures, TimeSpan lockFor, CancellationToken cancellationToken) =>
+        _attempts.RecordFailureAsync(reference, now, maxFailures, lockFor, cancellationToken);
+
+    /// <inheritdoc />
+    public Task ClearFailuresAsync(string reference, CancellationToken cancellationToken) =>
+        _attempts.ClearFailuresAsync(reference, cancellationToken);
+
+    /// <summary>
+    /// A repeat of an idempotency key: make sure the first request's item is stored (its writer may have died
+    /// part-way) and answer with its reference.
+    /// </summary>
+    private async Task<AddResult> FinishEarlierWriteAsync(string key, CancellationToken cancellationToken)
+    {
+        var (claim, _) = await _feedback.TryReadAsync<IdempotencyDocument>(key, IdempotencyDocument.PartitionOf(key), cancellationToken);
+        if (claim is null)
+        {
+            // The first request gave the key back after a reference clash and is retrying with another reference.
+            throw new StoreUnavailableException("The first request with this idempotency key is still being written.");
+        }
+
+        var pointer = new ReferenceDocument(claim.Reference, ReferenceDocument.PartitionOf(claim.Reference), claim.Item.Pk, key);
+        if (!await _feedback.TryCreateAsync(pointer, pointer.Pk, cancellationToken))
+        {
+            var (existing, _) = await _feedback.TryReadAsync<ReferenceDocument>(pointer.Id, pointer.Pk, cancellationToken);
+            if (existing?.IdempotencyKey != key)
+            {
+                throw new StoreUnavailableException("The first request with this idempotency key is still being written.");
+            }
+        }
+
+        await _feedback.TryCreateAsync(claim.Item, claim.Item.Pk, cancellationToken);
+        return new AddResult(AddOutcome.Repeated, claim.Reference, claim.RequestFingerprint);
+    }
+
+    private async Task<(FeedbackDocument? Document, string? ETag)> ReadItemAsync(string reference, CancellationToken cancellationToken)
+    {
+        var (pointer, _) = await _feedback.TryReadAsync<ReferenceDocument>(reference, ReferenceDocument.PartitionOf(reference), cancellationToken);
+        return pointer is null
+            ? (null, null)
+            : await _feedback.TryReadAsync<FeedbackDocument>(reference, pointer.Month, cancellationToken);
+    }
+
+    private async Task<bool> UpdateUnderLeaseAsync(string reference, string leaseToken, Func<FeedbackDocument, FeedbackDocument> change, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var (item, eTag) = await ReadItemAsync(reference, cancellationToken);
+            if (item is null || eTag is null || item.AnalysisLease != leaseToken)
+            {
+                return false;
+            }
+
+            var changed = change(item);
+            if (await _feedback.TryReplaceAsync(changed with { ETag = null }, changed.Id, changed.Pk, eTag, cancellationToken))
+            {
+                return true;
+            }
+        }
+    }
+
+    private async IAsyncEnumerable<(FeedbackDocument Document, string ETag)> QueryWithETagsAsync(
+        QueryDefinition query, string month, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var item in _feedback.QueryAsync<FeedbackDocument>(query, month, cancellationToken))
+        {
+            yield return (item with { ETag = null }, item.ETag!);
+        }
+    }
+
+    /// <summary>The months that hold items, oldest first.</summary>
+    private async Task<List<string>> ReadMonthsAsync(CancellationToken cancellationToken)
+    {
+        var (months, _) = await _feedback.TryReadAsync<MonthsDocument>(MonthsDocument.Partition, MonthsDocument.Partition, cancellationToken);
+        return months?.Months.Order(StringComparer.Ordinal).ToList() ?? [];
+    }
+
+    /// <summary>Adds a month to the months document (before any item of that month is written).</summary>
+    private async Task RegisterMonthAsync(string month, CancellationToken cancellationToken)
+    {
+        lock (_knownMonthsLock)
+        {
+            if (_knownMonths.Contains(month))
+            {
+                return;
+            }
+        }
+
+        while (true)
+        {
+            var (document, eTag) = await _feedback.TryReadAsync<MonthsDocument>(MonthsDocument.Partition, MonthsDocument.Partition, cancellationToken);
+            if (document is not null && document.Months.Contains(month))
+            {
+                break;
+            }
+
+            var updated = new MonthsDocument([.. document?.Months ?? [], month]);
+            var written = document is null
+                ? await _feedback.TryCreateAsync(updated, MonthsDocument.Partition, cancellationToken)
+                : await _feedback.TryReplaceAsync(updated, MonthsDocument.Partition, MonthsDocument.Partition, eTag!, cancellationToken);
+            if (written)
+            {
+                break;
+            }
+        }
+
+        lock (_knownMonthsLock)
+        {
+            _knownMonths.Add(month);
+        }
+    }
+}

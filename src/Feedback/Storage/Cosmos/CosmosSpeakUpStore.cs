@@ -1,0 +1,150 @@
+using QualityVoice.Feedback.SpeakUp;
+
+namespace QualityVoice.Feedback.Storage.Cosmos;
+
+/// <summary>
+/// Freedom to Speak Up cases in their own container, <c>speak-up</c>, never beside patient feedback. An ICB's
+/// guardians handle hundreds of cases a year, not millions, so every case and its conversation sits in one logical
+/// partition (<c>cases</c>): every read is a point read or a single-partition query, well inside one partition's limits.
+/// </summary>
+public sealed class CosmosSpeakUpStore : ISpeakUpStore
+{
+    private const string Cases = "cases";
+
+    private readonly Microsoft.Azure.Cosmos.Container _speakUp;
+    private readonly CosmosTrackingAttemptLedger _attempts;
+
+    /// <summary>Opens the store on containers that exist.</summary>
+    public CosmosSpeakUpStore(CosmosContainers containers)
+    {
+        _speakUp = containers.SpeakUp;
+        _attempts = new CosmosTrackingAttemptLedger(containers.SpeakUp);
+    }
+
+    /// <inheritdoc />
+    public async Task<AddResult> AddAsync(SpeakUpRecord record, CancellationToken cancellationToken)
+    {
+        var document = CaseDocument.From(record);
+        if (document.IdempotencyKey is { } key)
+        {
+            var claim = new CaseClaimDocument(ClaimId(key), Cases, document);
+            if (!await _speakUp.TryCreateAsync(claim, Cases, cancellationToken))
+            {
+                var (earlier, _) = await _speakUp.TryReadAsync<CaseClaimDocument>(ClaimId(key), Cases, cancellationToken);
+                if (earlier is null)
+                {
+                    throw new StoreUnavailableException("The first request with this idempotency key is still being written.");
+                }
+
+                // Finish the first request's write if its writer died part-way, then answer with its reference.
+                if (!await _speakUp.TryCreateAsync(earlier.Case, Cases, cancellationToken))
+                {
+                    var (existing, _) = await _speakUp.TryReadAsync<CaseDocument>(earlier.Case.Id, Cases, cancellationToken);
+                    if (existing?.IdempotencyKey != key)
+                    {
+                        throw new StoreUnavailableException("The first request with this idempotency key is still being written.");
+                    }
+                }
+
+                return new AddResult(AddOutcome.Repeated, earlier.Case.Id, earlier.Case.RequestFingerprint);
+            }
+        }
+
+        if (!await _speakUp.TryCreateAsync(document, Cases, cancellationToken))
+        {
+            if (document.IdempotencyKey is { } claimed)
+            {
+                await _speakUp.DeleteIfPresentAsync(ClaimId(claimed), Cases, cancellationToken);
+            }
+
+            return new AddResult(AddOutcome.ReferenceTaken, record.Reference);
+        }
+
+        return new AddResult(AddOutcome.Stored, record.Reference);
+    }
+
+    /// <inheritdoc />
+    public async Task<(SpeakUpCaseSummary Case, byte[] PassphraseHash)?> FindForReporterAsync(string reference, CancellationToken cancellationToken)
+    {
+        var (found, _) = await _speakUp.TryReadAsync<CaseDocument>(reference, Cases, cancellationToken);
+        if (found is null)
+        {
+            return null;
+        }
+
+        var summary = new SpeakUpCaseSummary(found.Id, found.Mode, found.RaisedOn, found.Status, found.Messages);
+        return (summary, found.PassphraseHash);
+    }
+
+    /// <inheritdoc />
+    public Task<DateTimeOffset?> LockedUntilAsync(string reference, DateTimeOffset now, CancellationToken cancellationToken) =>
+        _attempts.LockedUntilAsync(reference, now, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<DateTimeOffset?> RecordFailureAsync(string reference, DateTimeOffset now, int maxFailures, TimeSpan lockFor, CancellationToken cancellationToken) =>
+        _attempts.RecordFailureAsync(reference, now, maxFailures, lockFor, cancellationToken);
+
+    /// <inheritdoc />
+    public Task ClearFailuresAsync(string reference, CancellationToken cancellationToken) =>
+        _attempts.ClearFailuresAsync(reference, cancellationToken);
+
+    private static string ClaimId(string key) => "idempotency:" + key;
+
+    /// <summary>A case: its id is its reference. Dates are days; nothing identifies an anonymous reporter.</summary>
+    private sealed record CaseDocument
+    {
+        public required string Id { get; init; }
+
+        public string Pk { get; init; } = Cases;
+
+        public string Type { get; init; } = "case";
+
+        public string? IdempotencyKey { get; init; }
+
+        public byte[]? RequestFingerprint { get; init; }
+
+        public required byte[] PassphraseHash { get; init; }
+
+        public required SpeakUpMode Mode { get; init; }
+
+        public required IReadOnlyList<SpeakUpCategory> Categories { get; init; }
+
+        public required DetrimentAnswer Detriment { get; init; }
+
+        public required string ProfessionalGroup { get; init; }
+
+        public string? OrganisationName { get; init; }
+
+        public required string Concern { get; init; }
+
+        public string? Identity { get; init; }
+
+        public required DateOnly RaisedOn { get; init; }
+
+        public SpeakUpStatus Status { get; init; } = SpeakUpStatus.Received;
+
+        public IReadOnlyList<SpeakUpMessage> Messages { get; init; } = [];
+
+        public static CaseDocument From(SpeakUpRecord record) => new()
+        {
+            Id = record.Reference,
+            IdempotencyKey = record.IdempotencyKey is null ? null : Convert.ToHexString(record.IdempotencyKey),
+            RequestFingerprint = record.RequestFingerprint,
+            PassphraseHash = record.PassphraseHash,
+            Mode = record.Case.Mode,
+            Categories = record.Case.Categories,
+            Detriment = record.Case.Detriment,
+            ProfessionalGroup = record.Case.ProfessionalGroup,
+            OrganisationName = record.Case.OrganisationName,
+            Concern = record.Case.Concern,
+            Identity = record.ProtectedIdentity,
+            RaisedOn = record.RaisedOn,
+        };
+    }
+
+    /// <summary>Claims an idempotency key, carrying the case so that a repeat can finish an interrupted write.</summary>
+    private sealed record CaseClaimDocument(string Id, string Pk, CaseDocument Case)
+    {
+        public string Type { get; init; } = "idempotency";
+    }
+}

@@ -1,0 +1,136 @@
+using System.Text.Json.Serialization;
+
+namespace QualityVoice.Feedback.Storage.Cosmos;
+
+/// <summary>
+/// A feedback item in the <c>feedback</c> container: its id is its reference and its partition the month it
+/// arrived (<c>yyyy-MM</c>), so that the back office's lists read one month's partition at a time.
+/// </summary>
+internal sealed record FeedbackDocument
+{
+    public const string TypeName = "item";
+
+    public required string Id { get; init; }
+
+    public required string Pk { get; init; }
+
+    public string Type { get; init; } = TypeName;
+
+    public required FeedbackKind Kind { get; init; }
+
+    public required string ServiceId { get; init; }
+
+    public required string ServiceName { get; init; }
+
+    public required FftRating FftRating { get; init; }
+
+    public string? WhatWasGood { get; init; }
+
+    public string? WhatCouldImprove { get; init; }
+
+    public string? ExperienceMonth { get; init; }
+
+    public required CollectionMode CollectionMode { get; init; }
+
+    public required DateTimeOffset SubmittedAt { get; init; }
+
+    /// <summary>Arrival time in milliseconds, then the reference: one string to order and page by.</summary>
+    public required string SortKey { get; init; }
+
+    public TriageStatus Status { get; init; } = TriageStatus.New;
+
+    public string? ContactEmail { get; init; }
+
+    public required byte[] PassphraseHash { get; init; }
+
+    public AnalysisState AnalysisState { get; init; } = AnalysisState.Pending;
+
+    public string? AnalysisLease { get; init; }
+
+    public long? AnalysisLeaseUntil { get; init; }
+
+    public int AnalysisAttempts { get; init; }
+
+    public string? ModelVersion { get; init; }
+
+    public FeedbackAnalysis? Analysis { get; init; }
+
+    /// <summary>The version read, from a query's results; never written back.</summary>
+    [JsonPropertyName("_etag")]
+    public string? ETag { get; init; }
+
+    public static FeedbackDocument From(FeedbackRecord record) => new()
+    {
+        Id = record.Reference,
+        Pk = YearMonth.Of(record.SubmittedAt).ToString(),
+        Kind = record.Feedback.Kind,
+        ServiceId = record.Feedback.ServiceId,
+        ServiceName = record.Feedback.ServiceName,
+        FftRating = record.Feedback.FftRating,
+        WhatWasGood = record.Feedback.WhatWasGood,
+        WhatCouldImprove = record.Feedback.WhatCouldImprove,
+        ExperienceMonth = record.Feedback.ExperienceMonth?.ToString(),
+        CollectionMode = record.Feedback.CollectionMode,
+        SubmittedAt = record.SubmittedAt,
+        SortKey = SortKeyOf(record.SubmittedAt, record.Reference),
+        ContactEmail = record.ProtectedContactEmail,
+        PassphraseHash = record.PassphraseHash,
+    };
+
+    public static string SortKeyOf(DateTimeOffset submittedAt, string reference) =>
+        $"{submittedAt.ToUnixTimeMilliseconds():D15}|{reference}";
+
+    public FeedbackItem ToItem() => new(
+        Id,
+        Kind,
+        ServiceId,
+        ServiceName,
+        FftRating,
+        WhatWasGood,
+        WhatCouldImprove,
+        YearMonth.TryParse(ExperienceMonth, out var month) ? month : null,
+        CollectionMode,
+        SubmittedAt,
+        Status,
+        ContactEmail is not null,
+        AnalysisState,
+        Analysis);
+}
+
+/// <summary>
+/// Points a reference at the month partition that holds its item, in a partition of its own
+/// (<c>reference:QV-…</c>), so that finding an item by reference is two point reads and no query. Creating it is
+/// also what makes a reference unique across months.
+/// </summary>
+internal sealed record ReferenceDocument(string Id, string Pk, string Month, string? IdempotencyKey)
+{
+    public string Type { get; init; } = "reference";
+
+    public static string PartitionOf(string reference) => "reference:" + reference;
+}
+
+/// <summary>
+/// Claims an idempotency key, in a partition of its own. It carries the whole item, written first, so that if the
+/// writer dies before the item is stored, the client's repeat finishes the write instead of losing it.
+/// </summary>
+internal sealed record IdempotencyDocument(string Id, string Pk, string Reference, byte[]? RequestFingerprint, FeedbackDocument Item)
+{
+    public string Type { get; init; } = "idempotency";
+
+    public static string PartitionOf(string key) => "idempotency:" + key;
+}
+
+/// <summary>The months that hold items, so that lists can visit each month's partition in turn.</summary>
+internal sealed record MonthsDocument(IReadOnlyList<string> Months)
+{
+    public const string Partition = "months";
+
+    public string Id { get; init; } = Partition;
+
+    public string Pk { get; init; } = Partition;
+
+    public string Type { get; init; } = "months";
+}
+
+/// <summary>Equality monitoring answers in their own container, with the service and month only.</summary>
+internal sealed record EqualityMonitoringDocument(string Id, string Pk, string ServiceId, EqualityMonitoring Answers);

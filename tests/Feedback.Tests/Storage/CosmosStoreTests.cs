@@ -1,0 +1,82 @@
+using QualityVoice.Feedback.SpeakUp;
+using QualityVoice.Feedback.Storage;
+using QualityVoice.Feedback.Storage.Cosmos;
+using QualityVoice.TestSupport;
+
+namespace QualityVoice.Feedback.Tests.Storage;
+
+/// <summary>One Cosmos DB account for every Cosmos test: the protocol peer on loopback, or COSMOS_ENDPOINT.</summary>
+public sealed class CosmosAccountFixture : IAsyncLifetime
+{
+    public CosmosDbServer Server { get; private set; } = null!;
+
+    public async Task InitializeAsync() => Server = await CosmosDbServer.StartAsync();
+
+    public async Task DisposeAsync() => await Server.DisposeAsync();
+}
+
+[CollectionDefinition(Name)]
+public sealed class CosmosCollection : ICollectionFixture<CosmosAccountFixture>
+{
+    public const string Name = "Cosmos DB";
+}
+
+[Collection(CosmosCollection.Name)]
+public sealed class CosmosFeedbackStoreTests(CosmosAccountFixture account) : FeedbackStoreContract
+{
+    protected override async Task<IFeedbackStore> CreateStoreAsync() =>
+        new CosmosFeedbackStore(await account.Server.CreateDatabaseAsync());
+
+    [Fact]
+    public async Task A_write_interrupted_after_the_key_was_claimed_is_finished_by_the_repeat_not_lost()
+    {
+        var containers = await account.Server.CreateDatabaseAsync();
+        var store = new CosmosFeedbackStore(containers);
+        var first = FeedbackRecords.Record(idempotencyKey: "interrupted");
+        var key = Convert.ToHexString(first.IdempotencyKey!);
+        var item = FeedbackDocument.From(first);
+
+        // What a writer that died straight after claiming the key leaves behind: the claim and nothing else.
+        await store.AddAsync(FeedbackRecords.Record(submittedAt: first.SubmittedAt), CancellationToken.None);
+        await containers.Feedback.TryCreateAsync(
+            new IdempotencyDocument(key, IdempotencyDocument.PartitionOf(key), first.Reference, first.RequestFingerprint, item),
+            IdempotencyDocument.PartitionOf(key),
+            CancellationToken.None);
+
+        var repeat = await store.AddAsync(FeedbackRecords.Record(idempotencyKey: "interrupted"), CancellationToken.None);
+
+        Assert.Equal(AddOutcome.Repeated, repeat.Outcome);
+        Assert.Equal(first.Reference, repeat.Reference);
+        Assert.NotNull(await store.FindAsync(first.Reference, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Equality_monitoring_goes_to_its_own_container_with_the_service_and_month_only()
+    {
+        var containers = await account.Server.CreateDatabaseAsync();
+        var store = new CosmosFeedbackStore(containers);
+        var answers = new EqualityMonitoring("25-34", "prefer-not-to-say", null, "white-british", "no", null, null);
+        var record = FeedbackRecords.Record(feedback: FeedbackRecords.Feedback() with { EqualityMonitoring = answers });
+
+        await store.AddAsync(record, CancellationToken.None);
+
+        var stored = new List<string>();
+        await foreach (var json in containers.EqualityMonitoring.QueryAsync<System.Text.Json.JsonElement>(
+            new Microsoft.Azure.Cosmos.QueryDefinition("SELECT * FROM c WHERE c.pk = @pk"), "2026-11", CancellationToken.None))
+        {
+            stored.Add(json.GetRawText());
+        }
+
+        var document = Assert.Single(stored);
+        Assert.Contains("\"ageBand\":\"25-34\"", document, StringComparison.Ordinal);
+        Assert.DoesNotContain(record.Reference, document, StringComparison.Ordinal);
+        Assert.DoesNotContain("wait", document, StringComparison.OrdinalIgnoreCase);
+    }
+}
+
+[Collection(CosmosCollection.Name)]
+public sealed class CosmosSpeakUpStoreTests(CosmosAccountFixture account) : SpeakUpStoreContract
+{
+    protected override async Task<ISpeakUpStore> CreateSpeakUpStoreAsync() =>
+        new CosmosSpeakUpStore(await account.Server.CreateDatabaseAsync());
+}

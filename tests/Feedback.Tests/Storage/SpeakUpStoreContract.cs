@@ -1,0 +1,85 @@
+using System.Security.Cryptography;
+using System.Text;
+using QualityVoice.Feedback.SpeakUp;
+using QualityVoice.Feedback.Storage;
+
+namespace QualityVoice.Feedback.Tests.Storage;
+
+/// <summary>What every speak-up store must do, run against SQLite and Cosmos DB.</summary>
+public abstract class SpeakUpStoreContract
+{
+    /// <summary>A new, empty store.</summary>
+    protected abstract Task<ISpeakUpStore> CreateSpeakUpStoreAsync();
+
+    [Fact]
+    public async Task A_case_is_found_by_its_reference_with_its_passphrase_hash_and_the_day_only()
+    {
+        var store = await CreateSpeakUpStoreAsync();
+        var record = Record();
+
+        var result = await store.AddAsync(record, CancellationToken.None);
+        var found = await store.FindForReporterAsync(record.Reference, CancellationToken.None);
+
+        Assert.Equal(AddOutcome.Stored, result.Outcome);
+        Assert.NotNull(found);
+        Assert.Equal(SpeakUpMode.Anonymous, found.Value.Case.Mode);
+        Assert.Equal(new DateOnly(2026, 11, 21), found.Value.Case.RaisedOn);
+        Assert.Equal(SpeakUpStatus.Received, found.Value.Case.Status);
+        Assert.Empty(found.Value.Case.Messages);
+        Assert.Equal(record.PassphraseHash, found.Value.PassphraseHash);
+        Assert.Null(await store.FindForReporterAsync("SU-2222-2222", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_repeated_key_returns_the_first_reference_and_stores_nothing_new()
+    {
+        var store = await CreateSpeakUpStoreAsync();
+        var first = Record(idempotencyKey: "speak-1");
+        var repeat = Record(idempotencyKey: "speak-1");
+
+        await store.AddAsync(first, CancellationToken.None);
+        var result = await store.AddAsync(repeat, CancellationToken.None);
+
+        Assert.Equal(AddOutcome.Repeated, result.Outcome);
+        Assert.Equal(first.Reference, result.Reference);
+        Assert.Null(await store.FindForReporterAsync(repeat.Reference, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_reference_in_use_is_reported()
+    {
+        var store = await CreateSpeakUpStoreAsync();
+        var first = Record();
+        await store.AddAsync(first, CancellationToken.None);
+
+        var clash = await store.AddAsync(Record() with { Reference = first.Reference }, CancellationToken.None);
+
+        Assert.Equal(AddOutcome.ReferenceTaken, clash.Outcome);
+    }
+
+    [Fact]
+    public async Task Failed_attempts_lock_a_case_reference()
+    {
+        var store = await CreateSpeakUpStoreAsync();
+        var now = new DateTimeOffset(2026, 11, 21, 12, 0, 0, TimeSpan.Zero);
+        for (var i = 0; i < 5; i++)
+        {
+            await store.RecordFailureAsync("SU-3333-3333", now, 5, TimeSpan.FromMinutes(15), CancellationToken.None);
+        }
+
+        Assert.Equal(now.AddMinutes(15), await store.LockedUntilAsync("SU-3333-3333", now, CancellationToken.None));
+    }
+
+    private static SpeakUpRecord Record(string? idempotencyKey = null)
+    {
+        var reference = "SU" + FeedbackRecords.NextReference()[2..];
+        return new SpeakUpRecord(
+            new NewSpeakUpCase(SpeakUpMode.Anonymous, [SpeakUpCategory.PatientSafetyOrQuality], DetrimentAnswer.No, "nursing-and-midwifery", null, "Staff are told not to report falls."),
+            reference,
+            RandomNumberGenerator.GetBytes(32),
+            new DateOnly(2026, 11, 21),
+            ProtectedIdentity: null,
+            IdempotencyKey: idempotencyKey is null ? null : SHA256.HashData(Encoding.UTF8.GetBytes(idempotencyKey)),
+            RequestFingerprint: idempotencyKey is null ? null : [4, 5, 6]);
+    }
+}

@@ -1,0 +1,32 @@
+using System.Net;
+using System.Net.Sockets;
+
+namespace QualityVoice.TestSupport;
+
+/// <summary>Where the repository is, and free loopback ports, for tests that start real processes.</summary>
+public static class Repository
+{
+    /// <summary>The repository's root: the folder holding ./qv and the solution.</summary>
+    public static string Root { get; } = FindRoot();
+
+    /// <summary>A TCP port on 127.0.0.1 that is free now.</summary>
+    public static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static string FindRoot()
+    {
+        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+        {
+            if (File.Exists(Path.Combine(folder.FullName, "qv")) && File.Exists(Path.Combine(folder.FullName, "QualityVoice.sln")))
+            {
+                return folder.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("These tests run from inside the repository (they look for ./qv).");
+    }
+}
