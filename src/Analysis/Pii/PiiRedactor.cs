@@ -81,7 +81,9 @@ public static partial class PiiRedactor
             var international = match.Value.TrimStart().StartsWith('+');
             if (count == 10 && !international && NhsNumber.IsValid(number) && IsNhsShape(match.Value))
             {
-                found.Add(new PiiSpan(PiiTypes.NhsNumber, match.Index, match.Length));
+                // An opening bracket before an NHS number is punctuation, not part of it.
+                var lead = match.Value.Length - match.Value.TrimStart('(').Length;
+                found.Add(new PiiSpan(PiiTypes.NhsNumber, match.Index + lead, match.Length - lead));
             }
             else if (IsUkPhone(number, international))
             {
@@ -90,8 +92,8 @@ public static partial class PiiRedactor
         }
     }
 
-    // NHS numbers are written 3 3 4, or as ten digits together.
-    private static bool IsNhsShape(string value) => NhsShapePattern().IsMatch(value.Trim());
+    // NHS numbers are written 3 3 4, or as ten digits together, sometimes in brackets.
+    private static bool IsNhsShape(string value) => NhsShapePattern().IsMatch(value.Trim().Trim('(', ')'));
 
     // +44 numbers are often written with the trunk zero in brackets: +44 (0)20 7946 0958.
     private static bool IsUkPhone(ReadOnlySpan<char> digits, bool international) =>
@@ -167,7 +169,7 @@ public static partial class PiiRedactor
     [GeneratedRegex(@"^\d{3}[ -]?\d{3}[ -]?\d{4}$", RegexOptions.CultureInvariant)]
     private static partial Regex NhsShapePattern();
 
-    [GeneratedRegex(@"\b[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b[A-Za-z0-9._%+'’\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}\b", RegexOptions.CultureInvariant)]
     private static partial Regex EmailPattern();
 
     [GeneratedRegex(@"\b(?:GIR ?0AA|[A-PR-UWYZ][A-HK-Y]?\d[\dA-HJKMNPR-Y]? ?\d[ABD-HJLNP-UW-Z]{2})\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]

@@ -8,6 +8,8 @@ public sealed class PiiRedactorTests
     [InlineData("My NHS number is 943 476 5919.", "My NHS number is [NHS number].")]
     [InlineData("NHS no 9434765919 please", "NHS no [NHS number] please")]
     [InlineData("ref 943-476-5919", "ref [NHS number]")]
+    [InlineData("(943-476-5919)", "([NHS number])")]
+    [InlineData("write to mary_o'neill@example.com!", "write to [email address]!")]
     [InlineData("Call 07700 900123 any time", "Call [phone number] any time")]
     [InlineData("Call 07700900123", "Call [phone number]")]
     [InlineData("ring (0191) 233 6161 today", "ring [phone number] today")]
