@@ -16,6 +16,10 @@ internal static class BackOfficeChrome
             Navigation =
             [
                 new NavigationLink("Inbox", "/inbox", BackOfficePolicies.Roles[BackOfficePolicies.Triage]),
+                new NavigationLink("Dashboard", "/dashboard", BackOfficePolicies.Roles[BackOfficePolicies.Triage]),
+                new NavigationLink("Downloads", "/exports", BackOfficePolicies.Roles[BackOfficePolicies.Triage]),
+                new NavigationLink("Staff accounts", "/admin/users", BackOfficePolicies.Roles[BackOfficePolicies.Administer]),
+                new NavigationLink("Audit log", "/admin/audit", BackOfficePolicies.Roles[BackOfficePolicies.Administer]),
             ],
             FooterLinks =
             [

@@ -1,6 +1,7 @@
 using QualityVoice.Analysis.Hosting;
 using QualityVoice.BackOffice;
 using QualityVoice.BackOffice.Features.Accounts;
+using QualityVoice.BackOffice.Features.Exports;
 using QualityVoice.Content.Hosting;
 using QualityVoice.Feedback.Hosting;
 using QualityVoice.Web.Hosting;
@@ -20,8 +21,10 @@ var app = builder.Build();
 app.UseQualityVoiceWeb();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseTwoFactorForPrivilegedRoles();
 app.MapStaticAssets().AllowAnonymous();
 app.MapRazorPages().WithStaticAssets();
+app.MapExports();
 
 app.Run();
 

@@ -32,6 +32,9 @@ try
             CommandLine.Parse(rest, new HashSet<string> { "include-pii" }), services.GetRequiredService<IFeedbackStore>(), Console.Out, cancel.Token)),
         "reanalyse" => await WithHostAsync(services => ReanalyseCommand.RunAsync(
             CommandLine.Parse(rest, new HashSet<string>()), services.GetRequiredService<IFeedbackStore>(), services.GetRequiredService<FeedbackAnalyser>(), Console.Out, cancel.Token)),
+        "seed" => await WithHostAsync(services => SeedCommand.RunAsync(
+            CommandLine.Parse(rest, new HashSet<string> { "if-empty" }), services.GetRequiredService<IFeedbackStore>(),
+            services.GetRequiredService<ContentPack>(), TimeProvider.System, Console.Out, cancel.Token)),
         "users" => await WithHostAsync(async services =>
         {
             await using var scope = services.CreateAsyncScope();

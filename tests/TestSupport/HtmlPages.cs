@@ -94,4 +94,20 @@ public static class HtmlPages
 
         return fields;
     }
+
+    /// <summary>Fails with the page's error summary (or the start of the body) when the status is not the one expected.</summary>
+    public static async Task ShouldBeAsync(this HttpResponseMessage response, HttpStatusCode expected)
+    {
+        if (response.StatusCode == expected)
+        {
+            return;
+        }
+
+        var body = await response.Content.ReadAsStringAsync();
+        var page = await ParseAsync(body);
+        var errors = page.ErrorSummary();
+        throw new InvalidOperationException(
+            $"Expected {(int)expected} {expected}, got {(int)response.StatusCode} {response.StatusCode}: "
+            + (errors.Count > 0 ? string.Join(" | ", errors) : body[..Math.Min(body.Length, 600)]));
+    }
 }

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using QualityVoice.Feedback.Insight;
 using QualityVoice.Feedback.Intake;
 using QualityVoice.Feedback.Outbox;
 using QualityVoice.Feedback.SpeakUp;
@@ -12,6 +13,7 @@ using QualityVoice.Feedback.Storage;
 using QualityVoice.Feedback.Storage.Cosmos;
 using QualityVoice.Feedback.Storage.Sqlite;
 using QualityVoice.Feedback.Tracking;
+using QualityVoice.Feedback.Triage;
 
 namespace QualityVoice.Feedback.Hosting;
 
@@ -87,6 +89,10 @@ public static class FeedbackHostingExtensions
             new SqliteFeedbackStore(services.GetRequiredKeyedService<SqliteDatabase>(FeedbackDatabaseKey)));
         builder.Services.AddSingleton<ISpeakUpStore>(services =>
             new SqliteSpeakUpStore(services.GetRequiredKeyedService<SqliteDatabase>(SpeakUpDatabaseKey)));
+        builder.Services.AddSingleton<ITriageStore>(services =>
+            new SqliteTriageStore(services.GetRequiredKeyedService<SqliteDatabase>(FeedbackDatabaseKey)));
+        builder.Services.AddSingleton<IInsightQueries>(services =>
+            new SqliteInsightQueries(services.GetRequiredKeyedService<SqliteDatabase>(FeedbackDatabaseKey)));
         builder.Services.AddHostedService(services => new SqliteMigrationHostedService(
             [services.GetRequiredKeyedService<SqliteDatabase>(FeedbackDatabaseKey), services.GetRequiredKeyedService<SqliteDatabase>(SpeakUpDatabaseKey)]));
         foreach (var (name, key) in new[] { ("feedback-store", FeedbackDatabaseKey), ("speak-up-store", SpeakUpDatabaseKey) })

@@ -15,6 +15,12 @@ public interface IFeedbackStore : ITrackingAttemptLedger
     /// </summary>
     Task<AddResult> AddAsync(FeedbackRecord record, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Writes items that arrive analysed and triaged (demonstration data, history from another system) in one
+    /// transaction a batch, skipping any whose reference is taken. Returns how many were written.
+    /// </summary>
+    Task<int> ImportAsync(IReadOnlyList<ImportedFeedback> batch, CancellationToken cancellationToken);
+
     /// <summary>Finds an item by its reference.</summary>
     Task<FeedbackItem?> FindAsync(string reference, CancellationToken cancellationToken);
 

@@ -5,4 +5,6 @@ namespace QualityVoice.Feedback.Tracking;
 /// <param name="SubmittedAt">When they gave it.</param>
 /// <param name="ServiceName">The service it was about.</param>
 /// <param name="Status">Where it is in the quality team's workflow.</param>
-public sealed record TrackedFeedback(string Reference, DateTimeOffset SubmittedAt, string ServiceName, TriageStatus Status);
+/// <param name="Reply">The quality team's public reply (checked for personal details), when there is one.</param>
+/// <param name="RepliedAt">When the reply was published.</param>
+public sealed record TrackedFeedback(string Reference, DateTimeOffset SubmittedAt, string ServiceName, TriageStatus Status, string? Reply = null, DateTimeOffset? RepliedAt = null);

@@ -18,6 +18,9 @@ public static class StaffRoles
     /// <summary>Every role, in the order the administrator page lists them.</summary>
     public static IReadOnlyList<string> All { get; } = [Administrator, QualityTeam, EngagementTeam, FtsuGuardian];
 
+    /// <summary>The roles that must sign in with a second factor: they open the most sensitive parts.</summary>
+    public static IReadOnlyList<string> Privileged { get; } = [Administrator, FtsuGuardian];
+
     /// <summary>Whether a name is one of the roles (case-sensitive, as stored).</summary>
     public static bool IsRole(string? name) => name is not null && All.Contains(name, StringComparer.Ordinal);
 }

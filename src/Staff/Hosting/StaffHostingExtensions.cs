@@ -7,6 +7,7 @@ using Microsoft.Extensions.Hosting;
 using QualityVoice.Feedback;
 using QualityVoice.Feedback.Storage.Sqlite;
 using QualityVoice.Staff.Accounts;
+using QualityVoice.Staff.Audit;
 using QualityVoice.Staff.Storage;
 
 namespace QualityVoice.Staff.Hosting;
@@ -16,6 +17,9 @@ public static class StaffHostingExtensions
 {
     /// <summary>The DI key of the staff database.</summary>
     public const string StaffDatabaseKey = "staff";
+
+    /// <summary>The DI key of the audit database.</summary>
+    public const string AuditDatabaseKey = "audit";
 
     /// <summary>
     /// Adds ASP.NET Core Identity's user and role managers on the staff database (SQLite), with the account
@@ -33,6 +37,17 @@ public static class StaffHostingExtensions
         builder.Services.AddDbContext<StaffDbContext>(db => db.UseSqlite($"Data Source={database.Path};Pooling=True"));
 
         builder.Services.AddScoped<StaffAccounts>();
+
+        // The audit log: its own append-only file beside the staff database.
+        var audit = new SqliteDatabase(
+            options.AuditSqlitePath ?? DataDirectory.Combine(builder.Configuration, "audit.db"), SqliteAuditLog.Migrations);
+        builder.Services.AddKeyedSingleton(AuditDatabaseKey, audit);
+        builder.Services.AddSingleton<IAuditLog>(new SqliteAuditLog(audit));
+        builder.Services.AddHealthChecks().Add(new HealthCheckRegistration(
+            "audit-log",
+            services => new SqliteReadinessCheck(services.GetRequiredKeyedService<SqliteDatabase>(AuditDatabaseKey)),
+            HealthStatus.Unhealthy,
+            ["ready"]));
         builder.Services.AddHostedService<StaffDatabaseInitializer>();
         builder.Services.AddHealthChecks().Add(new HealthCheckRegistration(
             "staff-store",

@@ -9,6 +9,15 @@ public sealed class StaffStoreOptions
     /// <summary>The staff database file; by default <c>staff.db</c> in the data directory.</summary>
     public string? SqlitePath { get; set; }
 
+    /// <summary>The audit log's file; by default <c>audit.db</c> in the data directory.</summary>
+    public string? AuditSqlitePath { get; set; }
+
+    /// <summary>
+    /// Whether administrators and FTSU guardians must sign in with an authenticator app as well as a password.
+    /// On by default; <c>./qv run</c> turns it off so a first look needs no phone.
+    /// </summary>
+    public bool RequireTwoFactorForPrivilegedRoles { get; set; } = true;
+
     /// <summary>The administrator <c>./qv run</c> creates on first start, when there are no accounts.</summary>
     public DevelopmentAdministratorOptions DevelopmentAdministrator { get; set; } = new();
 }

@@ -24,8 +24,15 @@ public abstract class NhsFieldTagHelper : TagHelper
     [HtmlAttributeNotBound]
     public ViewContext ViewContext { get; set; } = null!;
 
+    /// <summary>
+    /// The field's name in the request, when it differs from the property's (a GET form's lower-case query
+    /// parameters, such as <c>status</c> for the property <c>Status</c>).
+    /// </summary>
+    [HtmlAttributeName("field-name")]
+    public string? FieldName { get; set; }
+
     /// <summary>The field's name in the form post.</summary>
-    protected string Name => ViewContext.ViewData.TemplateInfo.GetFullHtmlFieldName(For.Name);
+    protected string Name => FieldName ?? ViewContext.ViewData.TemplateInfo.GetFullHtmlFieldName(For.Name);
 
     /// <summary>The field's id: what the error summary links to.</summary>
     protected string Id => TagBuilder.CreateSanitizedId(Name, "_");

@@ -14,7 +14,7 @@ public sealed class SignInTests(BackOfficeFactory backOffice) : IClassFixture<Ba
     {
         using var response = await backOffice.CreateBrowser().GetAsync(new Uri(path, UriKind.Relative));
 
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        await response.ShouldBeAsync(HttpStatusCode.Redirect);
         Assert.StartsWith("/account/sign-in", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
     }
 
@@ -27,7 +27,7 @@ public sealed class SignInTests(BackOfficeFactory backOffice) : IClassFixture<Ba
 
         using var response = await browser.SubmitAsync(form, [new("Input.Email", "quality@example.nhs.uk"), new("Input.Password", BackOfficeFactory.Password)]);
 
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        await response.ShouldBeAsync(HttpStatusCode.Redirect);
         Assert.Equal("/inbox", response.Headers.Location!.OriginalString);
         var inbox = await browser.GetPageAsync("/inbox");
         Assert.Contains("quality@example.nhs.uk", inbox.QuerySelector(".nhsuk-header__account")!.TextContent, StringComparison.Ordinal);
@@ -84,7 +84,7 @@ public sealed class SignInTests(BackOfficeFactory backOffice) : IClassFixture<Ba
         using var after = await browser.GetAsync(new Uri("/inbox", UriKind.Relative));
 
         Assert.Equal("/account/signed-out", signOut.Headers.Location!.OriginalString);
-        Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
+        await after.ShouldBeAsync(HttpStatusCode.Redirect);
     }
 
     [Fact]

@@ -46,6 +46,11 @@ public sealed class SignInModel(SignInManager<StaffUser> signIn) : PageModel
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
         }
 
+        if (result.RequiresTwoFactor)
+        {
+            return Redirect("/account/sign-in/code" + (Url.IsLocalUrl(ReturnUrl) ? "?returnUrl=" + Uri.EscapeDataString(ReturnUrl!) : string.Empty));
+        }
+
         ModelState.AddModelError(
             "Input.Email",
             result.IsLockedOut

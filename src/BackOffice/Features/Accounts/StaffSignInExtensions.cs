@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using QualityVoice.Staff.Accounts;
 using QualityVoice.Staff.Hosting;
 
 namespace QualityVoice.BackOffice.Features.Accounts;
@@ -49,10 +50,45 @@ internal static class StaffSignInExtensions
         {
             options.Conventions.AllowAnonymousToPage("/Accounts/SignIn");
             options.Conventions.AllowAnonymousToPage("/Accounts/SignedOut");
+            options.Conventions.AllowAnonymousToPage("/Accounts/SignInCode");
             options.Conventions.AllowAnonymousToPage("/Errors/Error");
             options.Conventions.AllowAnonymousToPage("/ContentPages/ContentPage");
             options.Conventions.AuthorizeFolder("/Inbox", BackOfficePolicies.Triage);
+            options.Conventions.AuthorizeFolder("/Items", BackOfficePolicies.Triage);
+            options.Conventions.AuthorizeFolder("/Dashboard", BackOfficePolicies.Triage);
+            options.Conventions.AuthorizeFolder("/Exports", BackOfficePolicies.Triage);
+            options.Conventions.AuthorizeFolder("/Admin", BackOfficePolicies.Administer);
         });
         return builder;
+    }
+
+    /// <summary>
+    /// Administrators and FTSU guardians must have shown a second factor (an authenticator app's code) before
+    /// they open anything but their account pages, where <c>Staff:RequireTwoFactorForPrivilegedRoles</c> is on
+    /// (the default; <c>./qv run</c> turns it off for a first look).
+    /// </summary>
+    public static WebApplication UseTwoFactorForPrivilegedRoles(this WebApplication app)
+    {
+        var required = app.Configuration.GetValue("Staff:RequireTwoFactorForPrivilegedRoles", defaultValue: true);
+        if (!required)
+        {
+            return app;
+        }
+
+        app.Use(async (context, next) =>
+        {
+            var user = context.User;
+            var open = context.GetEndpoint()?.Metadata.GetMetadata<IAllowAnonymous>() is not null
+                || context.Request.Path.StartsWithSegments("/account");
+            if (!open && user.Identity?.IsAuthenticated == true
+                && StaffRoles.Privileged.Any(user.IsInRole) && !user.HasClaim("amr", "mfa"))
+            {
+                context.Response.Redirect("/account/two-factor?required=true");
+                return;
+            }
+
+            await next(context);
+        });
+        return app;
     }
 }

@@ -72,6 +72,32 @@ public sealed class CosmosFeedbackStore : IFeedbackStore
     }
 
     /// <inheritdoc />
+    public async Task<int> ImportAsync(IReadOnlyList<ImportedFeedback> batch, CancellationToken cancellationToken)
+    {
+        var written = 0;
+        foreach (var (record, analysis, status, assignedTo) in batch)
+        {
+            var item = FeedbackDocument.From(record) with
+            {
+                Status = status,
+                AssignedTo = assignedTo,
+                AnalysisState = AnalysisState.Done,
+                ModelVersion = analysis.ModelVersion,
+                Analysis = analysis,
+            };
+            await RegisterMonthAsync(item.Pk, cancellationToken);
+            var pointer = new ReferenceDocument(item.Id, ReferenceDocument.PartitionOf(item.Id), item.Pk, null);
+            if (await _feedback.TryCreateAsync(pointer, pointer.Pk, cancellationToken))
+            {
+                await _feedback.TryCreateAsync(item, item.Pk, cancellationToken);
+                written++;
+            }
+        }
+
+        return written;
+    }
+
+    /// <inheritdoc />
     public async Task<FeedbackItem?> FindAsync(string reference, CancellationToken cancellationToken) =>
         (await ReadItemAsync(reference, cancellationToken)).Document?.ToItem();
 

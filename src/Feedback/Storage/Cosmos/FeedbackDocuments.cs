@@ -39,6 +39,8 @@ internal sealed record FeedbackDocument
 
     public TriageStatus Status { get; init; } = TriageStatus.New;
 
+    public string? AssignedTo { get; init; }
+
     public string? ContactEmail { get; init; }
 
     public required byte[] PassphraseHash { get; init; }

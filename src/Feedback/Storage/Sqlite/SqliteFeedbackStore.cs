@@ -36,6 +36,69 @@ public sealed class SqliteFeedbackStore : IFeedbackStore, IAsyncDisposable
         _writer.AddAsync(record, cancellationToken);
 
     /// <inheritdoc />
+    public async Task<int> ImportAsync(IReadOnlyList<ImportedFeedback> batch, CancellationToken cancellationToken)
+    {
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        await using var transaction = connection.BeginTransaction(deferred: false);
+        await using var insert = connection.CreateCommand();
+        insert.Transaction = transaction;
+        insert.CommandText = """
+            INSERT INTO feedback_items
+                (reference, passphrase_hash, kind, service_id, service_name, fft_rating, what_was_good, what_could_improve,
+                 experience_month, collection_mode, contact_email, submitted_at, status, assigned_to,
+                 analysis_state, analysed_at, analyzer, model_version, sentiment, sentiment_score, urgent,
+                 redacted_what_was_good, redacted_what_could_improve, analysis)
+            VALUES
+                ($reference, $passphraseHash, $kind, $serviceId, $serviceName, $fftRating, $good, $improve,
+                 $experienceMonth, $collectionMode, $contactEmail, $submittedAt, $status, $assignedTo,
+                 'done', $analysedAt, $analyzer, $modelVersion, $sentiment, $score, $urgent,
+                 $redactedGood, $redactedImprove, $analysis)
+            ON CONFLICT DO NOTHING
+            RETURNING id;
+            """;
+        var written = 0;
+        foreach (var (record, analysis, status, assignedTo) in batch)
+        {
+            var feedback = record.Feedback;
+            insert.Parameters.Clear();
+            insert.Parameters.AddWithValue("$reference", record.Reference);
+            insert.Parameters.AddWithValue("$passphraseHash", record.PassphraseHash);
+            insert.Parameters.AddWithValue("$kind", WireName<FeedbackKind>.Of(feedback.Kind));
+            insert.Parameters.AddWithValue("$serviceId", feedback.ServiceId);
+            insert.Parameters.AddWithValue("$serviceName", feedback.ServiceName);
+            insert.Parameters.AddWithValue("$fftRating", WireName<FftRating>.Of(feedback.FftRating));
+            insert.Parameters.AddWithValue("$good", (object?)feedback.WhatWasGood ?? DBNull.Value);
+            insert.Parameters.AddWithValue("$improve", (object?)feedback.WhatCouldImprove ?? DBNull.Value);
+            insert.Parameters.AddWithValue("$experienceMonth", (object?)feedback.ExperienceMonth?.ToString() ?? DBNull.Value);
+            insert.Parameters.AddWithValue("$collectionMode", WireName<CollectionMode>.Of(feedback.CollectionMode));
+            insert.Parameters.AddWithValue("$contactEmail", (object?)record.ProtectedContactEmail ?? DBNull.Value);
+            insert.Parameters.AddWithValue("$submittedAt", record.SubmittedAt.ToUnixTimeMilliseconds());
+            insert.Parameters.AddWithValue("$status", WireName<TriageStatus>.Of(status));
+            insert.Parameters.AddWithValue("$assignedTo", (object?)assignedTo ?? DBNull.Value);
+            insert.Parameters.AddWithValue("$analysedAt", analysis.AnalysedAt.ToUnixTimeMilliseconds());
+            insert.Parameters.AddWithValue("$analyzer", analysis.Analyzer);
+            insert.Parameters.AddWithValue("$modelVersion", analysis.ModelVersion);
+            insert.Parameters.AddWithValue("$sentiment", WireName<QualityVoice.Analysis.Sentiment>.Of(analysis.Sentiment));
+            insert.Parameters.AddWithValue("$score", analysis.SentimentScore);
+            insert.Parameters.AddWithValue("$urgent", analysis.Urgent);
+            insert.Parameters.AddWithValue("$redactedGood", (object?)analysis.RedactedWhatWasGood ?? DBNull.Value);
+            insert.Parameters.AddWithValue("$redactedImprove", (object?)analysis.RedactedWhatCouldImprove ?? DBNull.Value);
+            insert.Parameters.AddWithValue("$analysis", JsonSerializer.Serialize(analysis, AnalysisJson));
+            if (await insert.ExecuteScalarAsync(cancellationToken) is not long id)
+            {
+                continue;
+            }
+
+            await SqliteThemes.ReplaceAsync(connection, transaction, id, analysis.Themes, cancellationToken);
+            await SqliteThemes.IndexTextAsync(connection, transaction, id, analysis.RedactedWhatWasGood, analysis.RedactedWhatCouldImprove, cancellationToken);
+            written++;
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return written;
+    }
+
+    /// <inheritdoc />
     public async Task<FeedbackItem?> FindAsync(string reference, CancellationToken cancellationToken)
     {
         await using var connection = await _database.OpenAsync(cancellationToken);
@@ -51,7 +114,7 @@ public sealed class SqliteFeedbackStore : IFeedbackStore, IAsyncDisposable
     {
         await using var connection = await _database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT reference, submitted_at, service_name, status, passphrase_hash FROM feedback_items WHERE reference = $reference;";
+        command.CommandText = "SELECT reference, submitted_at, service_name, status, passphrase_hash, public_reply, public_reply_at FROM feedback_items WHERE reference = $reference;";
         command.Parameters.AddWithValue("$reference", reference);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         if (!await reader.ReadAsync(cancellationToken))
@@ -63,7 +126,9 @@ public sealed class SqliteFeedbackStore : IFeedbackStore, IAsyncDisposable
             reader.GetString(0),
             DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(1)),
             reader.GetString(2),
-            WireName<TriageStatus>.Parse(reader.GetString(3)));
+            WireName<TriageStatus>.Parse(reader.GetString(3)),
+            reader.IsDBNull(5) ? null : reader.GetString(5),
+            reader.IsDBNull(6) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(6)));
         return (item, (byte[])reader.GetValue(4));
     }
 
@@ -112,13 +177,16 @@ public sealed class SqliteFeedbackStore : IFeedbackStore, IAsyncDisposable
         await using var transaction = connection.BeginTransaction(deferred: false);
         await using var update = connection.CreateCommand();
         update.Transaction = transaction;
+        // A member of staff's correction is a human label: analysis never overwrites it.
         update.CommandText = """
             UPDATE feedback_items SET
                 analysis_state = 'done', analysis_lease = NULL, analysis_lease_until = NULL, analysed_at = $analysedAt,
-                analyzer = $analyzer, model_version = $modelVersion, sentiment = $sentiment, sentiment_score = $score,
+                analyzer = $analyzer, model_version = $modelVersion,
+                sentiment = CASE WHEN sentiment_by IS NULL THEN $sentiment ELSE sentiment END,
+                sentiment_score = CASE WHEN sentiment_by IS NULL THEN $score ELSE sentiment_score END,
                 urgent = $urgent, redacted_what_was_good = $good, redacted_what_could_improve = $improve, analysis = $analysis
             WHERE reference = $reference AND analysis_lease = $lease
-            RETURNING id;
+            RETURNING id, themes_by IS NULL;
             """;
         update.Parameters.AddWithValue("$analysedAt", analysis.AnalysedAt.ToUnixTimeMilliseconds());
         update.Parameters.AddWithValue("$analyzer", analysis.Analyzer);
@@ -131,30 +199,25 @@ public sealed class SqliteFeedbackStore : IFeedbackStore, IAsyncDisposable
         update.Parameters.AddWithValue("$analysis", JsonSerializer.Serialize(analysis, AnalysisJson));
         update.Parameters.AddWithValue("$reference", reference);
         update.Parameters.AddWithValue("$lease", leaseToken);
-        if (await update.ExecuteScalarAsync(cancellationToken) is not long id)
+        long id;
+        bool modelThemes;
+        await using (var updated = await update.ExecuteReaderAsync(cancellationToken))
         {
-            return false;
+            if (!await updated.ReadAsync(cancellationToken))
+            {
+                return false;
+            }
+
+            id = updated.GetInt64(0);
+            modelThemes = updated.GetBoolean(1);
         }
 
-        await using (var clear = connection.CreateCommand())
+        if (modelThemes)
         {
-            clear.Transaction = transaction;
-            clear.CommandText = "DELETE FROM feedback_themes WHERE item_id = $id;";
-            clear.Parameters.AddWithValue("$id", id);
-            await clear.ExecuteNonQueryAsync(cancellationToken);
+            await SqliteThemes.ReplaceAsync(connection, transaction, id, analysis.Themes, cancellationToken);
         }
 
-        foreach (var theme in analysis.Themes)
-        {
-            await using var insert = connection.CreateCommand();
-            insert.Transaction = transaction;
-            insert.CommandText = "INSERT INTO feedback_themes (item_id, theme, confidence) VALUES ($id, $theme, $confidence);";
-            insert.Parameters.AddWithValue("$id", id);
-            insert.Parameters.AddWithValue("$theme", theme.Name);
-            insert.Parameters.AddWithValue("$confidence", theme.Confidence);
-            await insert.ExecuteNonQueryAsync(cancellationToken);
-        }
-
+        await SqliteThemes.IndexTextAsync(connection, transaction, id, analysis.RedactedWhatWasGood, analysis.RedactedWhatCouldImprove, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return true;
     }

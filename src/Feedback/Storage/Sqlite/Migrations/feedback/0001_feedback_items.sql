@@ -15,7 +15,15 @@ CREATE TABLE feedback_items (
     collection_mode      TEXT    NOT NULL,              -- online | sms | paper | telephone | tablet | other
     contact_email        TEXT,                          -- ASP.NET Core Data Protection ciphertext, only with consent
     submitted_at         INTEGER NOT NULL,              -- Unix time in milliseconds, UTC
-    status               TEXT    NOT NULL DEFAULT 'new',
+    status               TEXT    NOT NULL DEFAULT 'new', -- new | triaged | in-progress | responded | closed
+    closure_reason       TEXT,                           -- why it was closed
+    assigned_to          TEXT,                           -- the member of staff who owns it (their e-mail address)
+    escalation           TEXT,                           -- routine | enhanced | intensive (National Quality Board)
+    escalation_by        TEXT,
+    escalation_reason    TEXT,
+    escalation_at        INTEGER,
+    public_reply         TEXT,                           -- shown on /track once it has passed the PII check
+    public_reply_at      INTEGER,
     analysis_state       TEXT    NOT NULL DEFAULT 'pending', -- the outbox: written with the item, cleared by the worker
     analysis_lease       TEXT,                           -- the claiming worker's token
     analysis_lease_until INTEGER,                        -- its claim runs out, in Unix milliseconds
@@ -23,7 +31,9 @@ CREATE TABLE feedback_items (
     analysed_at          INTEGER,
     analyzer             TEXT,                           -- local | azure-language
     model_version        TEXT,
-    sentiment            TEXT,                           -- positive | neutral | negative | mixed
+    sentiment            TEXT,                           -- positive | neutral | negative | mixed: staff's if corrected
+    sentiment_by         TEXT,                           -- who corrected it (a human label the model never overwrites)
+    themes_by            TEXT,                           -- who corrected the themes
     sentiment_score      REAL,
     urgent               INTEGER NOT NULL DEFAULT 0,
     redacted_what_was_good      TEXT,
@@ -33,17 +43,122 @@ CREATE TABLE feedback_items (
 );
 
 CREATE INDEX ix_feedback_items_pending ON feedback_items (id) WHERE analysis_state = 'pending';
-CREATE INDEX ix_feedback_items_submitted ON feedback_items (submitted_at, id);
 
--- The themes of each item, one row each, so the inbox can filter by theme with an index.
+-- The inbox lists in order of arrival (id, the rowid, which every index ends with), newest first, a page at a
+-- time from a cursor; each filter has an index that serves its first page without a sort.
+CREATE INDEX ix_feedback_items_submitted ON feedback_items (submitted_at);
+CREATE INDEX ix_feedback_items_status ON feedback_items (status);
+CREATE INDEX ix_feedback_items_service ON feedback_items (service_id);
+CREATE INDEX ix_feedback_items_sentiment ON feedback_items (sentiment);
+CREATE INDEX ix_feedback_items_kind ON feedback_items (kind);
+CREATE INDEX ix_feedback_items_fft ON feedback_items (fft_rating);
+CREATE INDEX ix_feedback_items_assigned ON feedback_items (assigned_to);
+CREATE INDEX ix_feedback_items_urgent ON feedback_items (urgent) WHERE urgent = 1;
+
+-- The themes of each item (the model's, or staff's once corrected), one row each, with the item's arrival time
+-- and service copied in so the inbox's theme filter and the dashboard read this table's index alone.
 CREATE TABLE feedback_themes (
-    item_id    INTEGER NOT NULL REFERENCES feedback_items (id),
-    theme      TEXT    NOT NULL,
-    confidence REAL    NOT NULL,
+    item_id      INTEGER NOT NULL REFERENCES feedback_items (id),
+    theme        TEXT    NOT NULL,
+    confidence   REAL    NOT NULL,
+    submitted_at INTEGER NOT NULL,
+    service_id   TEXT    NOT NULL,
     PRIMARY KEY (item_id, theme)
 ) WITHOUT ROWID;
 
 CREATE INDEX ix_feedback_themes_theme ON feedback_themes (theme, item_id);
+
+-- Free-text search over the redacted text only (staff search what they are allowed to see by default).
+CREATE VIRTUAL TABLE feedback_search USING fts5 (text, content = '', contentless_delete = 1, tokenize = 'porter unicode61');
+
+-- Counts the dashboard and the inbox's filters read instead of scanning a million rows: one row per month and
+-- combination, kept exact by the triggers below in the same transaction as the change.
+CREATE TABLE feedback_counts (
+    month      TEXT    NOT NULL,   -- yyyy-MM of arrival (UTC)
+    service_id TEXT    NOT NULL,
+    kind       TEXT    NOT NULL,
+    fft_rating TEXT    NOT NULL,
+    status     TEXT    NOT NULL,
+    sentiment  TEXT    NOT NULL,   -- '' until analysed
+    urgent     INTEGER NOT NULL,
+    n          INTEGER NOT NULL,
+    PRIMARY KEY (month, service_id, kind, fft_rating, status, sentiment, urgent)
+) WITHOUT ROWID;
+
+CREATE TRIGGER feedback_counts_insert AFTER INSERT ON feedback_items BEGIN
+    INSERT INTO feedback_counts VALUES (
+        strftime('%Y-%m', NEW.submitted_at / 1000, 'unixepoch'), NEW.service_id, NEW.kind, NEW.fft_rating,
+        NEW.status, coalesce(NEW.sentiment, ''), NEW.urgent, 1)
+    ON CONFLICT DO UPDATE SET n = n + 1;
+END;
+
+CREATE TRIGGER feedback_counts_update AFTER UPDATE OF status, sentiment, urgent ON feedback_items
+WHEN OLD.status IS NOT NEW.status OR OLD.sentiment IS NOT NEW.sentiment OR OLD.urgent IS NOT NEW.urgent BEGIN
+    UPDATE feedback_counts SET n = n - 1
+    WHERE month = strftime('%Y-%m', OLD.submitted_at / 1000, 'unixepoch') AND service_id = OLD.service_id
+      AND kind = OLD.kind AND fft_rating = OLD.fft_rating AND status = OLD.status
+      AND sentiment = coalesce(OLD.sentiment, '') AND urgent = OLD.urgent;
+    INSERT INTO feedback_counts VALUES (
+        strftime('%Y-%m', NEW.submitted_at / 1000, 'unixepoch'), NEW.service_id, NEW.kind, NEW.fft_rating,
+        NEW.status, coalesce(NEW.sentiment, ''), NEW.urgent, 1)
+    ON CONFLICT DO UPDATE SET n = n + 1;
+END;
+
+-- Theme counts by week (Monday, UTC) and sentiment, for theme trends, the theme x service table and early warnings.
+CREATE TABLE theme_counts (
+    week       TEXT    NOT NULL,   -- yyyy-MM-dd of the Monday the week starts
+    month      TEXT    NOT NULL,   -- yyyy-MM of arrival: a week that spans two months has a row in each
+    service_id TEXT    NOT NULL,
+    theme      TEXT    NOT NULL,
+    sentiment  TEXT    NOT NULL,
+    n          INTEGER NOT NULL,
+    PRIMARY KEY (week, month, service_id, theme, sentiment)
+) WITHOUT ROWID;
+
+CREATE INDEX ix_theme_counts_month ON theme_counts (month, service_id, theme, sentiment, n);
+
+CREATE TRIGGER theme_counts_insert AFTER INSERT ON feedback_themes BEGIN
+    INSERT INTO theme_counts
+    SELECT date(NEW.submitted_at / 1000, 'unixepoch', 'weekday 0', '-6 days'),
+           strftime('%Y-%m', NEW.submitted_at / 1000, 'unixepoch'), NEW.service_id, NEW.theme,
+           coalesce((SELECT sentiment FROM feedback_items WHERE id = NEW.item_id), ''), 1
+    WHERE true
+    ON CONFLICT DO UPDATE SET n = n + 1;
+END;
+
+CREATE TRIGGER theme_counts_delete AFTER DELETE ON feedback_themes BEGIN
+    UPDATE theme_counts SET n = n - 1
+    WHERE week = date(OLD.submitted_at / 1000, 'unixepoch', 'weekday 0', '-6 days')
+      AND month = strftime('%Y-%m', OLD.submitted_at / 1000, 'unixepoch') AND service_id = OLD.service_id
+      AND theme = OLD.theme AND sentiment = coalesce((SELECT sentiment FROM feedback_items WHERE id = OLD.item_id), '');
+END;
+
+-- When an item's sentiment changes (analysis, or a member of staff's correction), its themes move with it.
+CREATE TRIGGER theme_counts_sentiment AFTER UPDATE OF sentiment ON feedback_items
+WHEN OLD.sentiment IS NOT NEW.sentiment BEGIN
+    UPDATE theme_counts SET n = n - 1
+    WHERE week = date(OLD.submitted_at / 1000, 'unixepoch', 'weekday 0', '-6 days')
+      AND month = strftime('%Y-%m', OLD.submitted_at / 1000, 'unixepoch') AND service_id = OLD.service_id
+      AND sentiment = coalesce(OLD.sentiment, '')
+      AND theme IN (SELECT theme FROM feedback_themes WHERE item_id = NEW.id);
+    INSERT INTO theme_counts
+    SELECT date(NEW.submitted_at / 1000, 'unixepoch', 'weekday 0', '-6 days'),
+           strftime('%Y-%m', NEW.submitted_at / 1000, 'unixepoch'), NEW.service_id, theme, coalesce(NEW.sentiment, ''), 1
+    FROM feedback_themes WHERE item_id = NEW.id
+    ON CONFLICT DO UPDATE SET n = n + 1;
+END;
+
+-- What staff did to an item: status changes, assignments, escalations, corrections, replies. Append-only.
+CREATE TABLE feedback_events (
+    id       INTEGER PRIMARY KEY,
+    item_id  INTEGER NOT NULL REFERENCES feedback_items (id),
+    at       INTEGER NOT NULL,
+    actor    TEXT    NOT NULL,
+    kind     TEXT    NOT NULL,   -- status | assigned | escalated | themes | sentiment | note | reply
+    detail   TEXT    NOT NULL
+);
+
+CREATE INDEX ix_feedback_events_item ON feedback_events (item_id, id);
 
 -- Equality monitoring answers carry the service and month only, and a random id, so that neither a key
 -- nor the insertion order links them to a feedback item.

@@ -1,0 +1,82 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using QualityVoice.Content;
+using QualityVoice.Feedback;
+using QualityVoice.Feedback.Insight;
+
+namespace QualityVoice.BackOffice.Features.Dashboard;
+
+/// <summary>Insight for the Quality Committee: any period and service, with early warnings.</summary>
+public sealed class DashboardModel(IInsightQueries insight, ContentPack pack, TimeProvider time) : PageModel
+{
+    /// <summary>The first month, yyyy-MM (default: eleven months before this one).</summary>
+    [BindProperty(SupportsGet = true, Name = "from")]
+    public string? From { get; set; }
+
+    /// <summary>The last month, yyyy-MM (default: this one).</summary>
+    [BindProperty(SupportsGet = true, Name = "to")]
+    public string? To { get; set; }
+
+    /// <summary>One service's id, or every service.</summary>
+    [BindProperty(SupportsGet = true, Name = "service")]
+    public string? Service { get; set; }
+
+    /// <summary>The report.</summary>
+    public DashboardReport? Report { get; private set; }
+
+    /// <summary>The content pack.</summary>
+    public ContentPack Pack => pack;
+
+    /// <summary>The months the period can start and end in: the last three years.</summary>
+    public IReadOnlyList<YearMonth> MonthChoices { get; private set; } = [];
+
+    /// <summary>The week the early warnings' recent window starts.</summary>
+    public DateOnly RecentFrom { get; private set; }
+
+    /// <summary>Shows the dashboard.</summary>
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var thisMonth = YearMonth.Of(now);
+        MonthChoices = Enumerable.Range(0, 36).Select(back => YearMonth.Of(new DateTimeOffset(thisMonth.FirstDay.AddMonths(-back).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero))).ToArray();
+        var to = thisMonth;
+        var from = MonthChoices[11];
+        if (!string.IsNullOrEmpty(To) && !YearMonth.TryParse(To, out to))
+        {
+            ModelState.AddModelError("to", "The last month must be written like 2026-03");
+        }
+
+        if (!string.IsNullOrEmpty(From) && !YearMonth.TryParse(From, out from))
+        {
+            ModelState.AddModelError("from", "The first month must be written like 2025-04");
+        }
+
+        if (ModelState.IsValid && from > to)
+        {
+            ModelState.AddModelError("to", "The last month must be the same as or after the first");
+        }
+
+        if (!string.IsNullOrEmpty(Service) && Service != NewFeedback.OtherService && pack.FindService(Service) is null)
+        {
+            ModelState.AddModelError("service", $"Choose a service from the list ('{Service}' is not one of the content pack's services)");
+        }
+
+        if (!ModelState.IsValid)
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+
+        From = from.ToString();
+        To = to.ToString();
+        var service = string.IsNullOrEmpty(Service) ? null : Service;
+        var monthly = await insight.MonthlyAsync(from, to, service, cancellationToken);
+        var themes = await insight.ThemesAsync(from, to, service, cancellationToken);
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        RecentFrom = EarlyWarnings.RecentFrom(today);
+        var weekly = await insight.WeeklyThemesAsync(EarlyWarnings.BaselineFrom(today), EarlyWarnings.WeekOf(today), cancellationToken);
+        var warnings = EarlyWarnings.Detect(service is null ? weekly : weekly.Where(week => week.ServiceId == service), today);
+        Report = DashboardReport.Build(from, to, monthly, themes, warnings, pack);
+        return Page();
+    }
+}

@@ -1,0 +1,106 @@
+using QualityVoice.Content;
+using QualityVoice.Feedback;
+using QualityVoice.Feedback.Insight;
+
+namespace QualityVoice.BackOffice.Features.Dashboard;
+
+/// <summary>
+/// What the dashboard shows for a period and (optionally) a service, computed from the monthly and weekly counts:
+/// volume and FFT scores by month, sentiment by month, theme trends, top themes by service, a theme × service table
+/// and the early warnings.
+/// </summary>
+public sealed class DashboardReport
+{
+    /// <summary>How many themes the trend and the theme × service table show.</summary>
+    public const int TopThemes = 10;
+
+    /// <summary>The months of the period, oldest first.</summary>
+    public required IReadOnlyList<YearMonth> Months { get; init; }
+
+    /// <summary>Items and FFT scores each month.</summary>
+    public required IReadOnlyList<(YearMonth Month, int Items, FftScore Fft)> Volume { get; init; }
+
+    /// <summary>The period's FFT score.</summary>
+    public required FftScore Fft { get; init; }
+
+    /// <summary>Items of each sentiment each month (positive, neutral, mixed, negative, not analysed).</summary>
+    public required IReadOnlyList<(YearMonth Month, IReadOnlyDictionary<string, int> BySentiment)> Sentiment { get; init; }
+
+    /// <summary>The period's most mentioned themes, most first.</summary>
+    public required IReadOnlyList<string> Themes { get; init; }
+
+    /// <summary>Mentions of each top theme each month.</summary>
+    public required IReadOnlyList<(YearMonth Month, IReadOnlyDictionary<string, int> ByTheme)> ThemeTrend { get; init; }
+
+    /// <summary>Each service's top themes, with how many mentions and how many negative.</summary>
+    public required IReadOnlyList<(string ServiceId, string ServiceName, int Items, IReadOnlyList<(string Theme, int Mentions, int Negative)> Top)> ByService { get; init; }
+
+    /// <summary>Mentions of each top theme at each service: [theme][service].</summary>
+    public required IReadOnlyDictionary<string, IReadOnlyDictionary<string, int>> ThemeByService { get; init; }
+
+    /// <summary>Services with most feedback first, for the table's columns.</summary>
+    public required IReadOnlyList<(string ServiceId, string ServiceName)> Services { get; init; }
+
+    /// <summary>Services and themes whose negative share has risen significantly.</summary>
+    public required IReadOnlyList<EarlyWarning> Warnings { get; init; }
+
+    /// <summary>The sentiments in the order the dashboard shows them.</summary>
+    public static readonly string[] SentimentOrder = ["positive", "neutral", "mixed", "negative", ""];
+
+    /// <summary>Builds the report from the counts.</summary>
+    public static DashboardReport Build(
+        YearMonth from,
+        YearMonth to,
+        IReadOnlyList<MonthlyCount> monthly,
+        IReadOnlyList<ThemeCount> themes,
+        IReadOnlyList<EarlyWarning> warnings,
+        ContentPack pack)
+    {
+        var months = new List<YearMonth>();
+        for (var month = from; month <= to; month = Next(month))
+        {
+            months.Add(month);
+        }
+
+        string NameOf(string serviceId) => serviceId == NewFeedback.OtherService ? "Other services" : pack.FindService(serviceId)?.FullName ?? serviceId;
+
+        var volume = months.Select(month =>
+        {
+            var rows = monthly.Where(row => row.Month == month).ToArray();
+            return (month, rows.Sum(row => row.Count), FftScore.Of(rows.Select(row => (row.Fft, row.Count))));
+        }).ToArray();
+        var sentiment = months.Select(month => (month, (IReadOnlyDictionary<string, int>)monthly.Where(row => row.Month == month)
+            .GroupBy(row => row.Sentiment).ToDictionary(group => group.Key, group => group.Sum(row => row.Count)))).ToArray();
+        var topThemes = themes.GroupBy(row => row.Theme).OrderByDescending(group => group.Sum(row => row.Count)).ThenBy(group => group.Key, StringComparer.Ordinal)
+            .Take(TopThemes).Select(group => group.Key).ToArray();
+        var trend = months.Select(month => (month, (IReadOnlyDictionary<string, int>)topThemes.ToDictionary(
+            theme => theme, theme => themes.Where(row => row.Month == month && row.Theme == theme).Sum(row => row.Count)))).ToArray();
+        var services = monthly.GroupBy(row => row.ServiceId).OrderByDescending(group => group.Sum(row => row.Count))
+            .Select(group => (group.Key, NameOf(group.Key), group.Sum(row => row.Count))).ToArray();
+        var byService = services.Select(service => (service.Item1, service.Item2, service.Item3,
+            (IReadOnlyList<(string, int, int)>)themes.Where(row => row.ServiceId == service.Item1).GroupBy(row => row.Theme)
+                .Select(group => (group.Key, group.Sum(row => row.Count), group.Where(row => row.Sentiment == "negative").Sum(row => row.Count)))
+                .OrderByDescending(top => top.Item2).ThenBy(top => top.Key, StringComparer.Ordinal).Take(5).ToArray())).ToArray();
+        var themeByService = topThemes.ToDictionary(
+            theme => theme,
+            theme => (IReadOnlyDictionary<string, int>)themes.Where(row => row.Theme == theme).GroupBy(row => row.ServiceId)
+                .ToDictionary(group => group.Key, group => group.Sum(row => row.Count)),
+            StringComparer.Ordinal);
+
+        return new DashboardReport
+        {
+            Months = months,
+            Volume = volume,
+            Fft = FftScore.Of(monthly.Select(row => (row.Fft, row.Count))),
+            Sentiment = sentiment,
+            Themes = topThemes,
+            ThemeTrend = trend,
+            ByService = byService,
+            ThemeByService = themeByService,
+            Services = services.Select(service => (service.Item1, service.Item2)).ToArray(),
+            Warnings = warnings,
+        };
+    }
+
+    private static YearMonth Next(YearMonth month) => month.Month == 12 ? new YearMonth(month.Year + 1, 1) : new YearMonth(month.Year, month.Month + 1);
+}

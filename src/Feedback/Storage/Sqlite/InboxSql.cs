@@ -1,0 +1,133 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.Data.Sqlite;
+using QualityVoice.Feedback.Triage;
+
+namespace QualityVoice.Feedback.Storage.Sqlite;
+
+/// <summary>Turns an inbox filter into SQL conditions with parameters; nothing typed is ever spliced into SQL.</summary>
+internal static class InboxSql
+{
+    /// <summary>The conditions on <c>feedback_items i</c>, and the join that a single theme filter drives from.</summary>
+    public static (string Join, List<string> Conditions) Build(InboxFilter filter, SqliteCommand command)
+    {
+        var conditions = new List<string>();
+        void Equal(string column, string name, object? value)
+        {
+            if (value is not null)
+            {
+                conditions.Add($"i.{column} = ${name}");
+                command.Parameters.AddWithValue("$" + name, value);
+            }
+        }
+
+        Equal("status", "status", filter.Status is { } status ? WireName<TriageStatus>.Of(status) : null);
+        Equal("sentiment", "sentiment", filter.Sentiment is { } sentiment ? WireName<QualityVoice.Analysis.Sentiment>.Of(sentiment) : null);
+        Equal("service_id", "service", filter.ServiceId);
+        Equal("kind", "kind", filter.Kind is { } kind ? WireName<FeedbackKind>.Of(kind) : null);
+        Equal("fft_rating", "fft", filter.Fft is { } fft ? WireName<FftRating>.Of(fft) : null);
+        if (filter.Urgent is { } urgent)
+        {
+            conditions.Add(urgent ? "i.urgent = 1" : "i.urgent = 0");
+        }
+
+        if (filter.AssignedTo == InboxFilter.Unassigned)
+        {
+            conditions.Add("i.assigned_to IS NULL");
+        }
+        else
+        {
+            Equal("assigned_to", "assignedTo", filter.AssignedTo);
+        }
+
+        if (filter.From is { } from)
+        {
+            conditions.Add("i.submitted_at >= $from");
+            command.Parameters.AddWithValue("$from", new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).ToUnixTimeMilliseconds());
+        }
+
+        if (filter.To is { } to)
+        {
+            conditions.Add("i.submitted_at < $to");
+            command.Parameters.AddWithValue("$to", new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).ToUnixTimeMilliseconds());
+        }
+
+        if (filter.AnyTheme is { Count: > 0 } anyTheme)
+        {
+            var names = anyTheme.Select((theme, n) =>
+            {
+                command.Parameters.AddWithValue($"$anyTheme{n}", theme);
+                return $"$anyTheme{n}";
+            });
+            conditions.Add($"EXISTS (SELECT 1 FROM feedback_themes a WHERE a.item_id = i.id AND a.theme IN ({string.Join(", ", names)}))");
+        }
+
+        if (SearchTerms(filter.Query) is { } match)
+        {
+            conditions.Add("i.id IN (SELECT rowid FROM feedback_search WHERE feedback_search MATCH $query)");
+            command.Parameters.AddWithValue("$query", match);
+        }
+
+        var join = string.Empty;
+        if (filter.Theme is not null)
+        {
+            join = "JOIN feedback_themes t ON t.item_id = i.id AND t.theme = $theme";
+            command.Parameters.AddWithValue("$theme", filter.Theme);
+        }
+
+        return (join, conditions);
+    }
+
+    /// <summary>The words of a search as an FTS5 query: each word quoted (so no operator can be injected), all required.</summary>
+    public static string? SearchTerms(string? query)
+    {
+        if (string.IsNullOrWhiteSpace(query))
+        {
+            return null;
+        }
+
+        var words = new List<string>();
+        var word = new StringBuilder();
+        foreach (var c in query.Normalize(NormalizationForm.FormC))
+        {
+            if (char.IsLetterOrDigit(c) || c is '\'' or '’')
+            {
+                word.Append(c);
+            }
+            else if (word.Length > 0)
+            {
+                words.Add(word.ToString());
+                word.Clear();
+            }
+        }
+
+        if (word.Length > 0)
+        {
+            words.Add(word.ToString());
+        }
+
+        return words.Count == 0 ? null : string.Join(' ', words.Take(12).Select(w => "\"" + w.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""));
+    }
+
+    /// <summary>A cursor is the last row's id, opaque to the browser.</summary>
+    public static string Cursor(long id) => Convert.ToBase64String(BitConverter.GetBytes(id)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    /// <summary>Reads a cursor; null when it is not one of ours.</summary>
+    public static long? ReadCursor(string? cursor)
+    {
+        if (string.IsNullOrEmpty(cursor) || cursor.Length > 16)
+        {
+            return null;
+        }
+
+        var base64 = cursor.Replace('-', '+').Replace('_', '/');
+        base64 = base64.PadRight(base64.Length + ((4 - (base64.Length % 4)) % 4), '=');
+        var bytes = new byte[8];
+        return Convert.TryFromBase64String(base64, bytes, out var written) && written == 8 ? BitConverter.ToInt64(bytes) : null;
+    }
+
+    /// <summary>The months a filter's dates span, as the monthly counts name them.</summary>
+    public static (string From, string To) Months(InboxFilter filter) => (
+        filter.From is { } from ? from.ToString("yyyy-MM", CultureInfo.InvariantCulture) : "0000-00",
+        filter.To is { } to ? to.ToString("yyyy-MM", CultureInfo.InvariantCulture) : "9999-99");
+}

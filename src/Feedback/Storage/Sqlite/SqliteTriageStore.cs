@@ -1,0 +1,460 @@
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using QualityVoice.Analysis;
+using QualityVoice.Feedback.Triage;
+
+namespace QualityVoice.Feedback.Storage.Sqlite;
+
+/// <summary>The quality team's inbox and changes, on the SQLite feedback database.</summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage(
+    "Security",
+    "CA2100:Review SQL queries for security vulnerabilities",
+    Justification = "Statements are assembled from fixed fragments in this class and InboxSql; every value is a parameter.")]
+public sealed class SqliteTriageStore(SqliteDatabase database) : ITriageStore
+{
+    private const string RowColumns = """
+        i.id, i.reference, i.submitted_at, i.service_name, i.kind, i.fft_rating, i.status, i.sentiment, i.urgent, i.assigned_to,
+        coalesce(i.redacted_what_could_improve, i.redacted_what_was_good), i.analysis_state,
+        (SELECT group_concat(theme, char(31)) FROM feedback_themes WHERE item_id = i.id)
+        """;
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    private static readonly string[] Facets = ["service", "kind", "fft", "status", "sentiment", "urgent"];
+
+    /// <inheritdoc />
+    public async Task<InboxPage> SearchAsync(InboxFilter filter, InboxOrder order, string? after, int pageSize, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        var (join, conditions) = InboxSql.Build(filter, command);
+        if (!string.IsNullOrEmpty(after))
+        {
+            var cursor = InboxSql.ReadCursor(after) ?? throw new InvalidCursorException();
+            conditions.Add(order == InboxOrder.Newest ? "i.id < $after" : "i.id > $after");
+            command.Parameters.AddWithValue("$after", cursor);
+        }
+
+        command.CommandText = $"""
+            SELECT {RowColumns} FROM feedback_items i {join}
+            {Where(conditions)}
+            ORDER BY i.id {(order == InboxOrder.Newest ? "DESC" : "ASC")} LIMIT $limit;
+            """;
+        command.Parameters.AddWithValue("$limit", pageSize + 1);
+        var rows = new List<InboxRow>(pageSize + 1);
+        long lastId = 0;
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                if (rows.Count == pageSize)
+                {
+                    return new InboxPage(rows, InboxSql.Cursor(lastId));
+                }
+
+                lastId = reader.GetInt64(0);
+                rows.Add(ReadRow(reader));
+            }
+        }
+
+        return new InboxPage(rows, null);
+    }
+
+    /// <inheritdoc />
+    public async Task<InboxCounts> CountAsync(InboxFilter filter, CancellationToken cancellationToken)
+    {
+        var counts = Facets.ToDictionary(facet => facet, _ => new Dictionary<string, int>(StringComparer.Ordinal), StringComparer.Ordinal);
+        var total = 0;
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        bool capped;
+        if (filter.IsCountable)
+        {
+            // Exact, from the monthly counts the triggers keep: a few thousand rows rather than a million.
+            var (conditions, months) = (new List<string>(), InboxSql.Months(filter));
+            conditions.Add("month BETWEEN $fromMonth AND $toMonth");
+            command.Parameters.AddWithValue("$fromMonth", months.From);
+            command.Parameters.AddWithValue("$toMonth", months.To);
+            var (_, itemConditions) = InboxSql.Build(filter with { From = null, To = null }, command);
+            conditions.AddRange(itemConditions.Select(condition => condition.Replace("i.", string.Empty, StringComparison.Ordinal)));
+            command.CommandText = $"""
+                SELECT service_id, kind, fft_rating, status, sentiment, urgent, sum(n) FROM feedback_counts
+                {Where(conditions)} GROUP BY 1, 2, 3, 4, 5, 6 HAVING sum(n) > 0;
+                """;
+            capped = false;
+        }
+        else
+        {
+            var (join, conditions) = InboxSql.Build(filter, command);
+            command.CommandText = $"""
+                SELECT service_id, kind, fft_rating, status, sentiment, urgent, count(*) FROM (
+                    SELECT i.service_id, i.kind, i.fft_rating, i.status, coalesce(i.sentiment, '') AS sentiment, i.urgent
+                    FROM feedback_items i {join} {Where(conditions)} ORDER BY i.id DESC LIMIT $cap)
+                GROUP BY 1, 2, 3, 4, 5, 6;
+                """;
+            command.Parameters.AddWithValue("$cap", InboxCounts.CountCap);
+            capped = true;
+        }
+
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var n = reader.GetInt32(6);
+                total += n;
+                for (var facet = 0; facet < Facets.Length; facet++)
+                {
+                    var value = facet == 5 ? (reader.GetInt64(5) == 1 ? "yes" : "no") : reader.GetString(facet);
+                    var byValue = counts[Facets[facet]];
+                    byValue[value] = byValue.GetValueOrDefault(value) + n;
+                }
+            }
+        }
+
+        return new InboxCounts(
+            counts.ToDictionary(pair => pair.Key, pair => (IReadOnlyDictionary<string, int>)pair.Value, StringComparer.Ordinal),
+            total,
+            capped && total >= InboxCounts.CountCap);
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<InboxRow>> UrgentQueueAsync(int max, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT {RowColumns} FROM feedback_items i WHERE i.urgent = 1 AND i.status <> 'closed' ORDER BY i.id LIMIT $max;";
+        command.Parameters.AddWithValue("$max", max);
+        var rows = new List<InboxRow>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            rows.Add(ReadRow(reader));
+        }
+
+        return rows;
+    }
+
+    /// <inheritdoc />
+    public async Task<TriageItem?> GetAsync(string reference, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT id, reference, kind, service_id, service_name, fft_rating, what_was_good, what_could_improve,
+                   experience_month, collection_mode, submitted_at, status, contact_email IS NOT NULL, analysis_state, analysis,
+                   sentiment, sentiment_by, themes_by, assigned_to, closure_reason, escalation, escalation_by,
+                   escalation_reason, escalation_at, public_reply, public_reply_at, version
+            FROM feedback_items WHERE reference = $reference;
+            """;
+        command.Parameters.AddWithValue("$reference", reference);
+        long id;
+        TriageItem item;
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            if (!await reader.ReadAsync(cancellationToken))
+            {
+                return null;
+            }
+
+            id = reader.GetInt64(0);
+            var stored = new FeedbackItem(
+                reader.GetString(1),
+                WireName<FeedbackKind>.Parse(reader.GetString(2)),
+                reader.GetString(3),
+                reader.GetString(4),
+                WireName<FftRating>.Parse(reader.GetString(5)),
+                Text(reader, 6),
+                Text(reader, 7),
+                YearMonth.TryParse(Text(reader, 8), out var month) ? month : null,
+                WireName<CollectionMode>.Parse(reader.GetString(9)),
+                DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(10)),
+                WireName<TriageStatus>.Parse(reader.GetString(11)),
+                reader.GetBoolean(12),
+                WireName<AnalysisState>.Parse(reader.GetString(13)),
+                Text(reader, 14) is { } analysis ? JsonSerializer.Deserialize<FeedbackAnalysis>(analysis, Json) : null);
+            item = new TriageItem(
+                stored,
+                WireName<Sentiment>.TryParse(Text(reader, 15), out var sentiment) ? sentiment : null,
+                Text(reader, 16),
+                [],
+                Text(reader, 17),
+                Text(reader, 18),
+                Text(reader, 19),
+                WireName<EscalationLevel>.TryParse(Text(reader, 20), out var level)
+                    ? new Escalation(level, reader.GetString(21), reader.GetString(22), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(23)))
+                    : null,
+                Text(reader, 24) is { } reply ? (reply, DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(25))) : null,
+                reader.GetInt64(26),
+                []);
+        }
+
+        var themes = new List<ThemePrediction>();
+        var history = new List<TriageEvent>();
+        await using (var more = connection.CreateCommand())
+        {
+            more.CommandText = """
+                SELECT theme, confidence FROM feedback_themes WHERE item_id = $id ORDER BY confidence DESC, theme;
+                SELECT at, actor, kind, detail FROM feedback_events WHERE item_id = $id ORDER BY id;
+                """;
+            more.Parameters.AddWithValue("$id", id);
+            await using var reader = await more.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                themes.Add(new ThemePrediction(reader.GetString(0), reader.GetDouble(1)));
+            }
+
+            await reader.NextResultAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                history.Add(new TriageEvent(DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(0)), reader.GetString(1), reader.GetString(2), reader.GetString(3)));
+            }
+        }
+
+        return item with { Themes = themes, History = history };
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<string>> ChangeStatusAsync(IReadOnlyList<string> references, TriageStatus status, string? closureReason, string actor, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        if (status == TriageStatus.Closed && string.IsNullOrWhiteSpace(closureReason))
+        {
+            throw new ArgumentException("Closing an item needs a reason.", nameof(closureReason));
+        }
+
+        var moved = new List<string>();
+        await InTransactionAsync(async (connection, transaction) =>
+        {
+            foreach (var reference in references.Distinct(StringComparer.Ordinal))
+            {
+                var current = await ScalarAsync(connection, transaction, "SELECT status FROM feedback_items WHERE reference = $reference;", ("$reference", reference)) as string;
+                if (current is null || !TriageWorkflow.CanMove(WireName<TriageStatus>.Parse(current), status))
+                {
+                    continue;
+                }
+
+                var id = await UpdateAsync(
+                    connection,
+                    transaction,
+                    "status = $status, closure_reason = $reason",
+                    reference,
+                    ("$status", WireName<TriageStatus>.Of(status)),
+                    ("$reason", status == TriageStatus.Closed ? closureReason : null));
+                var detail = status == TriageStatus.Closed ? $"Closed: {closureReason}" : $"Moved to {TriageStatusText.Of(status)}";
+                await RecordAsync(connection, transaction, id!.Value, at, actor, "status", detail);
+                moved.Add(reference);
+            }
+        }, cancellationToken);
+        return moved;
+    }
+
+    /// <inheritdoc />
+    public async Task<int> AssignAsync(IReadOnlyList<string> references, string? assignee, string actor, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        var changed = 0;
+        await InTransactionAsync(async (connection, transaction) =>
+        {
+            foreach (var reference in references.Distinct(StringComparer.Ordinal))
+            {
+                if (await UpdateAsync(connection, transaction, "assigned_to = $assignee", reference, ("$assignee", assignee)) is { } id)
+                {
+                    await RecordAsync(connection, transaction, id, at, actor, "assigned", assignee is null ? "Unassigned" : $"Assigned to {assignee}");
+                    changed++;
+                }
+            }
+        }, cancellationToken);
+        return changed;
+    }
+
+    /// <inheritdoc />
+    public Task<bool> EscalateAsync(string reference, EscalationLevel level, string reason, string actor, DateTimeOffset at, CancellationToken cancellationToken) =>
+        ChangeOneAsync(
+            reference,
+            "escalation = $level, escalation_by = $actor, escalation_reason = $why, escalation_at = $at",
+            "escalated",
+            $"Escalation set to {EscalationText.Of(level)}: {reason}",
+            actor,
+            at,
+            cancellationToken,
+            ("$level", WireName<EscalationLevel>.Of(level)),
+            ("$actor", actor),
+            ("$why", reason),
+            ("$at", at.ToUnixTimeMilliseconds()));
+
+    /// <inheritdoc />
+    public async Task<bool> CorrectThemesAsync(string reference, IReadOnlyList<string> themes, string actor, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        var done = false;
+        await InTransactionAsync(async (connection, transaction) =>
+        {
+            if (await UpdateAsync(connection, transaction, "themes_by = $actor", reference, ("$actor", actor)) is not { } id)
+            {
+                return;
+            }
+
+            await SqliteThemes.ReplaceAsync(connection, transaction, id, themes.Distinct(StringComparer.Ordinal).Select(theme => new ThemePrediction(theme, 1.0)), cancellationToken);
+            await RecordAsync(connection, transaction, id, at, actor, "themes", "Themes set to " + (themes.Count == 0 ? "none" : string.Join("; ", themes)));
+            done = true;
+        }, cancellationToken);
+        return done;
+    }
+
+    /// <inheritdoc />
+    public Task<bool> CorrectSentimentAsync(string reference, Sentiment sentiment, string actor, DateTimeOffset at, CancellationToken cancellationToken) =>
+        ChangeOneAsync(
+            reference,
+            "sentiment = $sentiment, sentiment_by = $actor",
+            "sentiment",
+            $"Sentiment set to {WireName<Sentiment>.Of(sentiment)}",
+            actor,
+            at,
+            cancellationToken,
+            ("$sentiment", WireName<Sentiment>.Of(sentiment)),
+            ("$actor", actor));
+
+    /// <inheritdoc />
+    public Task<bool> AddNoteAsync(string reference, string note, string actor, DateTimeOffset at, CancellationToken cancellationToken) =>
+        ChangeOneAsync(reference, "version = version", "note", note, actor, at, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<bool> PublishReplyAsync(string reference, string reply, string actor, DateTimeOffset at, CancellationToken cancellationToken) =>
+        ChangeOneAsync(
+            reference,
+            "public_reply = $reply, public_reply_at = $at, status = CASE WHEN status IN ('new', 'triaged', 'in-progress') THEN 'responded' ELSE status END",
+            "reply",
+            "Published a reply: " + reply,
+            actor,
+            at,
+            cancellationToken,
+            ("$reply", reply),
+            ("$at", at.ToUnixTimeMilliseconds()));
+
+    /// <inheritdoc />
+    public async IAsyncEnumerable<InboxRow> ExportAsync(InboxFilter filter, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        string? after = null;
+        do
+        {
+            var page = await SearchAsync(filter, InboxOrder.Newest, after, 1000, cancellationToken);
+            foreach (var row in page.Rows)
+            {
+                yield return row;
+            }
+
+            after = page.Next;
+        }
+        while (after is not null);
+    }
+
+    /// <inheritdoc />
+    public async IAsyncEnumerable<LabelledComment> HumanLabelsAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT i.reference, i.submitted_at, i.service_name, i.fft_rating, i.redacted_what_was_good, i.redacted_what_could_improve,
+                   i.sentiment, (SELECT group_concat(theme, char(31)) FROM feedback_themes WHERE item_id = i.id)
+            FROM feedback_items i WHERE i.themes_by IS NOT NULL OR i.sentiment_by IS NOT NULL ORDER BY i.id;
+            """;
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var themes = Text(reader, 7)?.Split('\u001f') ?? [];
+            var sentiment = WireName<Sentiment>.TryParse(Text(reader, 6), out var s) ? s : (Sentiment?)null;
+            foreach (var (question, column) in new[] { ("What was good?", 4), ("What could we do better?", 5) })
+            {
+                if (Text(reader, column) is { Length: > 0 } text)
+                {
+                    yield return new LabelledComment(
+                        reader.GetString(0), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(1)), reader.GetString(2),
+                        WireName<FftRating>.Parse(reader.GetString(3)), question, text, sentiment, themes);
+                }
+            }
+        }
+    }
+
+    private static InboxRow ReadRow(SqliteDataReader reader)
+    {
+        var analysed = reader.GetString(11) == "done";
+        var summary = Text(reader, 10);
+        return new InboxRow(
+            reader.GetString(1),
+            DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(2)),
+            reader.GetString(3),
+            WireName<FeedbackKind>.Parse(reader.GetString(4)),
+            WireName<FftRating>.Parse(reader.GetString(5)),
+            WireName<TriageStatus>.Parse(reader.GetString(6)),
+            WireName<Sentiment>.TryParse(Text(reader, 7), out var sentiment) ? sentiment : null,
+            reader.GetInt64(8) == 1,
+            Text(reader, 9),
+            Text(reader, 12)?.Split('\u001f') ?? [],
+            analysed ? summary ?? "No comment, rating only" : "Not analysed yet: open it to read");
+    }
+
+    private static string? Text(SqliteDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
+
+    private static string Where(List<string> conditions) => conditions.Count == 0 ? string.Empty : "WHERE " + string.Join(" AND ", conditions);
+
+    private async Task<bool> ChangeOneAsync(
+        string reference, string set, string kind, string detail, string actor, DateTimeOffset at, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
+    {
+        var done = false;
+        await InTransactionAsync(async (connection, transaction) =>
+        {
+            if (await UpdateAsync(connection, transaction, set, reference, parameters) is { } id)
+            {
+                await RecordAsync(connection, transaction, id, at, actor, kind, detail);
+                done = true;
+            }
+        }, cancellationToken);
+        return done;
+    }
+
+    private async Task InTransactionAsync(Func<SqliteConnection, SqliteTransaction, Task> work, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = connection.BeginTransaction(deferred: false);
+        await work(connection, transaction);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    private static async Task<long?> UpdateAsync(SqliteConnection connection, SqliteTransaction transaction, string set, string reference, params (string Name, object? Value)[] parameters)
+    {
+        await using var update = connection.CreateCommand();
+        update.Transaction = transaction;
+        update.CommandText = $"UPDATE feedback_items SET {set}, version = version + 1 WHERE reference = $reference RETURNING id;";
+        update.Parameters.AddWithValue("$reference", reference);
+        foreach (var (name, value) in parameters)
+        {
+            update.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        }
+
+        return await update.ExecuteScalarAsync() is long id ? id : null;
+    }
+
+    private static async Task RecordAsync(SqliteConnection connection, SqliteTransaction transaction, long itemId, DateTimeOffset at, string actor, string kind, string detail)
+    {
+        await using var insert = connection.CreateCommand();
+        insert.Transaction = transaction;
+        insert.CommandText = "INSERT INTO feedback_events (item_id, at, actor, kind, detail) VALUES ($id, $at, $actor, $kind, $detail);";
+        insert.Parameters.AddWithValue("$id", itemId);
+        insert.Parameters.AddWithValue("$at", at.ToUnixTimeMilliseconds());
+        insert.Parameters.AddWithValue("$actor", actor);
+        insert.Parameters.AddWithValue("$kind", kind);
+        insert.Parameters.AddWithValue("$detail", detail);
+        await insert.ExecuteNonQueryAsync();
+    }
+
+    private static async Task<object?> ScalarAsync(SqliteConnection connection, SqliteTransaction transaction, string sql, params (string Name, object Value)[] parameters)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+
+        return await command.ExecuteScalarAsync();
+    }
+}

@@ -1,0 +1,66 @@
+using QualityVoice.Analysis;
+
+namespace QualityVoice.Feedback.Triage;
+
+/// <summary>
+/// The quality team's work on patient and carer feedback: the inbox, an item's page, and the changes staff make.
+/// Every change is recorded in the item's history with who made it and when.
+/// </summary>
+public interface ITriageStore
+{
+    /// <summary>
+    /// A page of the inbox, newest (or oldest) first, after the cursor <paramref name="after"/> (a page's
+    /// <see cref="InboxPage.Next"/>); throws <see cref="InvalidCursorException"/> for a cursor this store did not write.
+    /// </summary>
+    Task<InboxPage> SearchAsync(InboxFilter filter, InboxOrder order, string? after, int pageSize, CancellationToken cancellationToken);
+
+    /// <summary>How many items there are for each value of each filter, within <paramref name="filter"/>.</summary>
+    Task<InboxCounts> CountAsync(InboxFilter filter, CancellationToken cancellationToken);
+
+    /// <summary>Urgent items that are not closed, oldest first: the queue at the top of the inbox.</summary>
+    Task<IReadOnlyList<InboxRow>> UrgentQueueAsync(int max, CancellationToken cancellationToken);
+
+    /// <summary>An item with its history; null when there is none.</summary>
+    Task<TriageItem?> GetAsync(string reference, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Moves items to a status (with a closure reason when closing). Items the workflow does not allow to move
+    /// there are left as they are; returns the references that moved.
+    /// </summary>
+    Task<IReadOnlyList<string>> ChangeStatusAsync(IReadOnlyList<string> references, TriageStatus status, string? closureReason, string actor, DateTimeOffset at, CancellationToken cancellationToken);
+
+    /// <summary>Gives items to a member of staff (or to nobody); returns how many changed.</summary>
+    Task<int> AssignAsync(IReadOnlyList<string> references, string? assignee, string actor, DateTimeOffset at, CancellationToken cancellationToken);
+
+    /// <summary>Sets an item's escalation level, with why.</summary>
+    Task<bool> EscalateAsync(string reference, EscalationLevel level, string reason, string actor, DateTimeOffset at, CancellationToken cancellationToken);
+
+    /// <summary>Replaces the model's themes with staff's: a human label that analysis never overwrites.</summary>
+    Task<bool> CorrectThemesAsync(string reference, IReadOnlyList<string> themes, string actor, DateTimeOffset at, CancellationToken cancellationToken);
+
+    /// <summary>Replaces the model's sentiment with staff's: a human label that analysis never overwrites.</summary>
+    Task<bool> CorrectSentimentAsync(string reference, Sentiment sentiment, string actor, DateTimeOffset at, CancellationToken cancellationToken);
+
+    /// <summary>Adds an internal note (never shown to the person who gave the feedback).</summary>
+    Task<bool> AddNoteAsync(string reference, string note, string actor, DateTimeOffset at, CancellationToken cancellationToken);
+
+    /// <summary>Publishes a reply that the person sees on /track (the caller has checked it for personal information).</summary>
+    Task<bool> PublishReplyAsync(string reference, string reply, string actor, DateTimeOffset at, CancellationToken cancellationToken);
+
+    /// <summary>Every item the filter matches, newest first, for exports (redacted text only).</summary>
+    IAsyncEnumerable<InboxRow> ExportAsync(InboxFilter filter, CancellationToken cancellationToken);
+
+    /// <summary>Items whose themes or sentiment staff corrected, as labelled examples for retraining.</summary>
+    IAsyncEnumerable<LabelledComment> HumanLabelsAsync(CancellationToken cancellationToken);
+}
+
+/// <summary>A comment with the labels staff gave it, in the shape of the training file.</summary>
+/// <param name="Reference">The item.</param>
+/// <param name="SubmittedAt">When it arrived.</param>
+/// <param name="ServiceName">The service.</param>
+/// <param name="Fft">The FFT answer.</param>
+/// <param name="Question">The question the text answers ("What was good?", "What could we do better?").</param>
+/// <param name="Text">The redacted text.</param>
+/// <param name="Sentiment">The item's sentiment (staff's if corrected).</param>
+/// <param name="Themes">The item's themes (staff's if corrected).</param>
+public sealed record LabelledComment(string Reference, DateTimeOffset SubmittedAt, string ServiceName, FftRating Fft, string Question, string Text, Sentiment? Sentiment, IReadOnlyList<string> Themes);

@@ -1,0 +1,42 @@
+using QualityVoice.Analysis;
+
+namespace QualityVoice.Feedback.Triage;
+
+/// <summary>Everything the item page shows about one item (the original text only when asked for).</summary>
+/// <param name="Item">The item as stored, its text as typed.</param>
+/// <param name="Sentiment">Its effective sentiment: staff's correction, or the model's.</param>
+/// <param name="SentimentCorrectedBy">Who corrected the sentiment, if anyone.</param>
+/// <param name="Themes">Its effective themes: staff's correction (confidence 1), or the model's.</param>
+/// <param name="ThemesCorrectedBy">Who corrected the themes, if anyone.</param>
+/// <param name="AssignedTo">Who owns it.</param>
+/// <param name="ClosureReason">Why it was closed.</param>
+/// <param name="Escalation">Its escalation, if set.</param>
+/// <param name="PublicReply">The reply shown on /track, and when it was published.</param>
+/// <param name="Version">The row's version, for optimistic concurrency.</param>
+/// <param name="History">What staff did, oldest first.</param>
+public sealed record TriageItem(
+    FeedbackItem Item,
+    Sentiment? Sentiment,
+    string? SentimentCorrectedBy,
+    IReadOnlyList<ThemePrediction> Themes,
+    string? ThemesCorrectedBy,
+    string? AssignedTo,
+    string? ClosureReason,
+    Escalation? Escalation,
+    (string Text, DateTimeOffset At)? PublicReply,
+    long Version,
+    IReadOnlyList<TriageEvent> History);
+
+/// <summary>An escalation level and who set it, as the National Quality Board's guidance names the levels.</summary>
+/// <param name="Level">Routine, Enhanced or Intensive.</param>
+/// <param name="SetBy">Who set it.</param>
+/// <param name="Reason">Why.</param>
+/// <param name="SetAt">When.</param>
+public sealed record Escalation(EscalationLevel Level, string SetBy, string Reason, DateTimeOffset SetAt);
+
+/// <summary>Something a member of staff did to an item.</summary>
+/// <param name="At">When.</param>
+/// <param name="Actor">Who.</param>
+/// <param name="Kind">status, assigned, escalated, themes, sentiment, note or reply.</param>
+/// <param name="Detail">What, in words.</param>
+public sealed record TriageEvent(DateTimeOffset At, string Actor, string Kind, string Detail);

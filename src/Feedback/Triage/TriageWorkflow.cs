@@ -1,0 +1,25 @@
+namespace QualityVoice.Feedback.Triage;
+
+/// <summary>
+/// The status workflow, New → Triaged → In progress → Responded → Closed: an item moves forward, or back one step
+/// when it was moved too soon; a closed item can be reopened (back to In progress). Closing needs a reason.
+/// </summary>
+public static class TriageWorkflow
+{
+    /// <summary>Why an item may be closed, in the words quality teams use.</summary>
+    public static IReadOnlyList<string> ClosureReasons { get; } =
+    [
+        "Acted on: change made",
+        "Acted on: shared with the service",
+        "Replied to the person",
+        "Praise shared with the team",
+        "No action needed",
+        "Passed to complaints (PALS)",
+        "Passed to safeguarding",
+        "Duplicate",
+    ];
+
+    /// <summary>Whether an item may move from one status to another.</summary>
+    public static bool CanMove(TriageStatus from, TriageStatus to) =>
+        from != to && (to > from || from - to == 1 || (from == TriageStatus.Closed && to == TriageStatus.InProgress));
+}

@@ -1,0 +1,38 @@
+namespace QualityVoice.Staff.Audit;
+
+/// <summary>One thing a member of staff did that the audit log keeps.</summary>
+/// <param name="At">When.</param>
+/// <param name="Actor">Who (their e-mail address).</param>
+/// <param name="Action">What kind of thing: see <see cref="AuditActions"/>.</param>
+/// <param name="Subject">What it was done to: a reference, an export, an account.</param>
+/// <param name="Detail">What, in words; never feedback text or personal information.</param>
+public sealed record AuditEntry(DateTimeOffset At, string Actor, string Action, string Subject, string Detail);
+
+/// <summary>The kinds of action the audit log records.</summary>
+public static class AuditActions
+{
+    /// <summary>Opened an item (redacted).</summary>
+    public const string Viewed = "viewed";
+
+    /// <summary>Showed an item's original, unredacted text, with a reason.</summary>
+    public const string ViewedOriginal = "viewed-original";
+
+    /// <summary>Changed an item: status, owner, escalation, themes, sentiment, note, reply.</summary>
+    public const string Changed = "changed";
+
+    /// <summary>Downloaded an export.</summary>
+    public const string Exported = "exported";
+
+    /// <summary>Added or changed a staff account, or signed out everywhere.</summary>
+    public const string Account = "account";
+
+    /// <summary>Every action, for the administrator's filter.</summary>
+    public static IReadOnlyList<string> All { get; } = [Viewed, ViewedOriginal, Changed, Exported, Account];
+}
+
+/// <summary>Which entries to read, newest first.</summary>
+/// <param name="Actor">Only this member of staff's.</param>
+/// <param name="Action">Only this kind of action.</param>
+/// <param name="Subject">Only about this reference, export or account.</param>
+/// <param name="Before">Only entries older than this id (the next page).</param>
+public sealed record AuditQuery(string? Actor = null, string? Action = null, string? Subject = null, long? Before = null);

@@ -1,0 +1,75 @@
+using System.Security.Cryptography;
+using Microsoft.Extensions.DependencyInjection;
+using QualityVoice.Analysis;
+using QualityVoice.Content;
+using QualityVoice.Feedback;
+using QualityVoice.Feedback.Outbox;
+using QualityVoice.Feedback.Storage;
+
+namespace QualityVoice.BackOffice.Tests;
+
+/// <summary>One analysed item to put in the back office's store, with only what a test cares about spelled out.</summary>
+internal sealed record Sample(string Text)
+{
+    public FeedbackKind Kind { get; init; } = FeedbackKind.Patient;
+    public string ServiceId { get; init; } = "rtd-ae";
+    public FftRating Fft { get; init; } = FftRating.Poor;
+    public Sentiment Sentiment { get; init; } = Sentiment.Negative;
+    public IReadOnlyList<string> Themes { get; init; } = ["Timeliness of care"];
+    public bool Urgent { get; init; }
+    public TriageStatus Status { get; init; } = TriageStatus.New;
+    public string? AssignedTo { get; init; }
+    public DateTimeOffset At { get; init; } = TimeProvider.System.GetUtcNow().AddMinutes(-5);
+    public CollectionMode Mode { get; init; } = CollectionMode.Online;
+
+    /// <summary>What the analyzer would have hidden, when the text has personal details in it.</summary>
+    public string? Redacted { get; init; }
+}
+
+/// <summary>Puts feedback in the back office's store: analysed samples, or real submissions that go through analysis.</summary>
+internal static class TriageData
+{
+    /// <summary>Stores analysed samples as they are; returns their references in the same order.</summary>
+    public static async Task<IReadOnlyList<string>> ImportAsync(this BackOfficeFactory backOffice, params Sample[] samples)
+    {
+        var pack = backOffice.Services.GetRequiredService<ContentPack>();
+        var items = samples.Select(sample =>
+        {
+            var service = pack.FindService(sample.ServiceId) ?? throw new ArgumentException($"No service {sample.ServiceId} in the pack");
+            var record = new FeedbackRecord(
+                new NewFeedback(sample.Kind, sample.ServiceId, service.FullName, sample.Fft, null, sample.Text, YearMonth.Of(sample.At), sample.Mode),
+                FeedbackReference.Create(FeedbackReference.FeedbackPrefix, new SecureRandomSource()),
+                RandomNumberGenerator.GetBytes(32),
+                sample.At,
+                null,
+                null,
+                null);
+            var analysis = new FeedbackAnalysis(
+                sample.Sentiment,
+                0.9,
+                sample.Themes.Select(theme => new ThemePrediction(theme, 0.8)).ToArray(),
+                pack.Taxonomy.StrategicThemesOf(sample.Themes),
+                pack.Taxonomy.CqcQuestionsOf(sample.Themes),
+                null,
+                sample.Redacted ?? sample.Text,
+                [],
+                sample.Urgent,
+                sample.Urgent ? ["Self-harm"] : [],
+                "test",
+                "test-1",
+                sample.At);
+            return new ImportedFeedback(record, analysis, sample.Status, sample.AssignedTo);
+        }).ToArray();
+        await backOffice.Services.GetRequiredService<IFeedbackStore>().ImportAsync(items, CancellationToken.None);
+        return items.Select(item => item.Record.Reference).ToArray();
+    }
+
+    /// <summary>Runs the analysis worker's work until nothing is waiting.</summary>
+    public static async Task AnalyseEverythingAsync(this BackOfficeFactory backOffice)
+    {
+        var analyser = backOffice.Services.GetRequiredService<FeedbackAnalyser>();
+        while (await analyser.AnalyseBatchAsync(100, CancellationToken.None) > 0)
+        {
+        }
+    }
+}

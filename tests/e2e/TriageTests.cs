@@ -1,0 +1,132 @@
+using Microsoft.Playwright;
+
+namespace QualityVoice.E2E;
+
+[Collection(BrowserCollection.Name)]
+public sealed class TriageTests(BrowserFixture fixture)
+{
+    [Fact]
+    public async Task An_urgent_item_is_triaged_from_arrival_to_closed_and_a_corrected_theme_changes_the_dashboard()
+    {
+        var said = $"Dad was left in a soiled bed for hours and nobody came ({Guid.NewGuid():N})";
+        var reference = await GiveFeedbackAsync(said);
+
+        var staff = await fixture.NewPageAsync();
+        await SignInAsync(staff, "/inbox");
+
+        // The analysis worker flags it as urgent within seconds; it then heads the inbox on a 24-hour clock.
+        var urgent = staff.Locator(".nhsuk-warning-callout tbody tr", new() { HasText = reference });
+        for (var tries = 0; await urgent.CountAsync() == 0; tries++)
+        {
+            Assert.True(tries < 60, $"{reference} did not reach the urgent queue");
+            await Task.Delay(500);
+            await staff.ReloadAsync();
+        }
+
+        Assert.Contains("Due in 24 hours", await urgent.InnerTextAsync(), StringComparison.Ordinal);
+        await staff.AssertAccessibleAsync();
+
+        await urgent.GetByRole(AriaRole.Link, new() { Name = reference }).ClickAsync();
+        Assert.Equal(reference, await staff.Locator("h1.qv-reference").InnerTextAsync());
+        await staff.AssertAccessibleAsync();
+
+        await staff.GetByLabel("Enhanced").CheckAsync();
+        await staff.GetByLabel("Why this level").FillAsync("Possible neglect on the ward: safeguarding lead told");
+        await staff.GetByRole(AriaRole.Button, new() { Name = "Set escalation" }).ClickAsync();
+        Assert.Contains("Enhanced, set by " + Accounts.AdministratorEmail, await staff.Locator("main dl").First.InnerTextAsync(), StringComparison.Ordinal);
+
+        foreach (var status in new[] { "Triaged", "In progress", "Responded" })
+        {
+            await staff.GetByLabel("Move to").SelectOptionAsync(new SelectOptionValue { Label = status });
+            await staff.GetByRole(AriaRole.Button, new() { Name = "Change status" }).ClickAsync();
+            Assert.Contains($"Moved to {status}", await staff.Locator("[role=status]").InnerTextAsync(), StringComparison.Ordinal);
+        }
+
+        await staff.GetByLabel("Move to").SelectOptionAsync(new SelectOptionValue { Label = "Closed" });
+        await staff.GetByRole(AriaRole.Button, new() { Name = "Change status" }).ClickAsync();
+        Assert.Equal("There is a problem", await staff.Locator(".nhsuk-error-summary__heading").InnerTextAsync());
+        await staff.AssertAccessibleAsync();
+        await staff.GetByLabel("Move to").SelectOptionAsync(new SelectOptionValue { Label = "Closed" });
+        await staff.GetByLabel("Why it is closed").SelectOptionAsync("Passed to safeguarding");
+        await staff.GetByRole(AriaRole.Button, new() { Name = "Change status" }).ClickAsync();
+        Assert.Contains("Moved to Closed", await staff.Locator("[role=status]").InnerTextAsync(), StringComparison.Ordinal);
+
+        // Closed, it leaves the urgent queue.
+        await staff.GotoAsync(new Uri(fixture.Apps.BackOffice, "/inbox").ToString());
+        Assert.Equal(0, await staff.Locator(".nhsuk-warning-callout tbody tr", new() { HasText = reference }).CountAsync());
+
+        // A corrected theme shows on the dashboard at once.
+        await staff.GotoAsync(new Uri(fixture.Apps.BackOffice, $"/inbox/{reference}").ToString());
+        await staff.GetByText("Correct the themes or sentiment").ClickAsync();
+        foreach (var box in await staff.Locator("input[name=Themes]:checked").AllAsync())
+        {
+            await box.UncheckAsync();
+        }
+
+        await staff.GetByLabel("Electronic entertainment").CheckAsync();
+        await staff.GetByRole(AriaRole.Button, new() { Name = "Correct themes" }).ClickAsync();
+        Assert.Contains("Themes corrected", await staff.Locator("[role=status]").InnerTextAsync(), StringComparison.Ordinal);
+
+        await staff.GotoAsync(new Uri(fixture.Apps.BackOffice, "/dashboard?service=rtd-wards").ToString());
+        var services = staff.Locator("table", new() { Has = staff.Locator("caption", new() { HasText = "Hospital wards (inpatient care)" }) });
+        Assert.Contains("Electronic entertainment", await services.First.InnerTextAsync(), StringComparison.Ordinal);
+        await staff.AssertAccessibleAsync();
+
+        foreach (var path in new[] { "/exports", "/admin/users", "/admin/audit", "/account", "/account/two-factor", "/inbox?status=bogus" })
+        {
+            await staff.GotoAsync(new Uri(fixture.Apps.BackOffice, path).ToString());
+            await staff.AssertAccessibleAsync();
+        }
+
+        // Every step is in the audit log.
+        await staff.GotoAsync(new Uri(fixture.Apps.BackOffice, $"/admin/audit?subject={reference}").ToString());
+        var audit = await staff.Locator("main table").InnerTextAsync();
+        Assert.Contains("Escalation set to Enhanced", audit, StringComparison.Ordinal);
+        Assert.Contains("Themes corrected", audit, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_inbox_and_dashboard_work_without_javascript()
+    {
+        var staff = await fixture.NewPageAsync(javaScriptEnabled: false);
+        await SignInAsync(staff, "/dashboard");
+
+        Assert.Equal("Dashboard", await staff.Locator("h1").InnerTextAsync());
+        Assert.True(await staff.Locator("table").CountAsync() > 0);
+
+        await staff.GotoAsync(new Uri(fixture.Apps.BackOffice, "/inbox").ToString());
+        await staff.GetByText("Filter and search").ClickAsync();
+        await staff.GetByLabel("Sentiment").SelectOptionAsync("negative");
+        await staff.GetByRole(AriaRole.Button, new() { Name = "Apply filters" }).ClickAsync();
+        Assert.Contains("sentiment=negative", staff.Url, StringComparison.Ordinal);
+    }
+
+    private async Task SignInAsync(IPage staff, string path)
+    {
+        await staff.GotoAsync(new Uri(fixture.Apps.BackOffice, path).ToString());
+        await staff.GetByLabel("Email address").FillAsync(Accounts.AdministratorEmail);
+        await staff.GetByLabel("Password").FillAsync(Accounts.Password);
+        await staff.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        Assert.EndsWith(path, staff.Url, StringComparison.Ordinal);
+    }
+
+    private async Task<string> GiveFeedbackAsync(string said)
+    {
+        var page = await fixture.NewPageAsync();
+        await page.GotoAsync(new Uri(fixture.Apps.Portal, "/feedback").ToString());
+        await page.GetByLabel("Someone else").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+        await page.GetByLabel("Which service is your feedback about?").SelectOptionAsync("rtd-wards");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+        await page.GetByLabel("Very poor").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+        await page.GetByLabel("What could we do better?").FillAsync(said);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+        await page.GetByLabel("No", new() { Exact = true }).CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Skip these questions" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send feedback" }).ClickAsync();
+        return await page.GetByTestId("reference").InnerTextAsync();
+    }
+}
