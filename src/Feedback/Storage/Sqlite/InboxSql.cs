@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Globalization;
 using System.Text;
 using Microsoft.Data.Sqlite;
@@ -8,8 +9,12 @@ namespace QualityVoice.Feedback.Storage.Sqlite;
 /// <summary>Turns an inbox filter into SQL conditions with parameters; nothing typed is ever spliced into SQL.</summary>
 internal static class InboxSql
 {
-    /// <summary>The conditions on <c>feedback_items i</c>, and the join that a single theme filter drives from.</summary>
-    public static (string Join, List<string> Conditions) Build(InboxFilter filter, SqliteCommand command)
+    /// <summary>
+    /// The conditions on <c>feedback_items i</c>, the join that a single theme filter drives from, and the columns
+    /// that order the list (arrival time, then id): the theme index's own copy of them when the join drives, so
+    /// that the first page is read in index order without sorting every item with the theme.
+    /// </summary>
+    public static (string Join, List<string> Conditions, (string At, string Id) Order) Build(InboxFilter filter, SqliteCommand command)
     {
         var conditions = new List<string>();
         void Equal(string column, string name, object? value)
@@ -68,14 +73,13 @@ internal static class InboxSql
             command.Parameters.AddWithValue("$query", match);
         }
 
-        var join = string.Empty;
-        if (filter.Theme is not null)
+        if (filter.Theme is null)
         {
-            join = "JOIN feedback_themes t ON t.item_id = i.id AND t.theme = $theme";
-            command.Parameters.AddWithValue("$theme", filter.Theme);
+            return (string.Empty, conditions, ("i.submitted_at", "i.id"));
         }
 
-        return (join, conditions);
+        command.Parameters.AddWithValue("$theme", filter.Theme);
+        return ("JOIN feedback_themes t ON t.item_id = i.id AND t.theme = $theme", conditions, ("t.submitted_at", "t.item_id"));
     }
 
     /// <summary>The words of a search as an FTS5 query: each word quoted (so no operator can be injected), all required.</summary>
@@ -109,21 +113,29 @@ internal static class InboxSql
         return words.Count == 0 ? null : string.Join(' ', words.Take(12).Select(w => "\"" + w.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""));
     }
 
-    /// <summary>A cursor is the last row's id, opaque to the browser.</summary>
-    public static string Cursor(long id) => Convert.ToBase64String(BitConverter.GetBytes(id)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+    /// <summary>A cursor is the last row's arrival time and id, opaque to the browser.</summary>
+    public static string Cursor(long submittedAt, long id)
+    {
+        var bytes = new byte[16];
+        BinaryPrimitives.WriteInt64BigEndian(bytes, submittedAt);
+        BinaryPrimitives.WriteInt64BigEndian(bytes.AsSpan(8), id);
+        return Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+    }
 
     /// <summary>Reads a cursor; null when it is not one of ours.</summary>
-    public static long? ReadCursor(string? cursor)
+    public static (long SubmittedAt, long Id)? ReadCursor(string? cursor)
     {
-        if (string.IsNullOrEmpty(cursor) || cursor.Length > 16)
+        if (string.IsNullOrEmpty(cursor) || cursor.Length > 24)
         {
             return null;
         }
 
         var base64 = cursor.Replace('-', '+').Replace('_', '/');
         base64 = base64.PadRight(base64.Length + ((4 - (base64.Length % 4)) % 4), '=');
-        var bytes = new byte[8];
-        return Convert.TryFromBase64String(base64, bytes, out var written) && written == 8 ? BitConverter.ToInt64(bytes) : null;
+        var bytes = new byte[18];
+        return Convert.TryFromBase64String(base64, bytes, out var written) && written == 16
+            ? (BinaryPrimitives.ReadInt64BigEndian(bytes), BinaryPrimitives.ReadInt64BigEndian(bytes.AsSpan(8)))
+            : null;
     }
 
     /// <summary>The months a filter's dates span, as the monthly counts name them.</summary>

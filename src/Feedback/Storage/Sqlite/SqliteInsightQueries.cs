@@ -12,9 +12,8 @@ public sealed class SqliteInsightQueries(SqliteDatabase database) : IInsightQuer
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = """
-            SELECT month, service_id, fft_rating, sentiment, sum(n) FROM feedback_counts
-            WHERE month BETWEEN $from AND $to AND ($service IS NULL OR service_id = $service)
-            GROUP BY 1, 2, 3, 4 HAVING sum(n) > 0;
+            SELECT month, service_id, fft_rating, sentiment, n FROM monthly_counts
+            WHERE month BETWEEN $from AND $to AND ($service IS NULL OR service_id = $service) AND n > 0;
             """;
         command.Parameters.AddWithValue("$from", from.ToString());
         command.Parameters.AddWithValue("$to", to.ToString());
@@ -36,9 +35,8 @@ public sealed class SqliteInsightQueries(SqliteDatabase database) : IInsightQuer
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = """
-            SELECT month, service_id, theme, sentiment, sum(n) FROM theme_counts
-            WHERE month BETWEEN $from AND $to AND ($service IS NULL OR service_id = $service)
-            GROUP BY 1, 2, 3, 4 HAVING sum(n) > 0;
+            SELECT month, service_id, theme, sentiment, n FROM theme_counts
+            WHERE month BETWEEN $from AND $to AND ($service IS NULL OR service_id = $service) AND n > 0;
             """;
         command.Parameters.AddWithValue("$from", from.ToString());
         command.Parameters.AddWithValue("$to", to.ToString());
@@ -60,8 +58,8 @@ public sealed class SqliteInsightQueries(SqliteDatabase database) : IInsightQuer
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = """
-            SELECT week, service_id, theme, sum(CASE WHEN sentiment = 'negative' THEN n ELSE 0 END), sum(n) FROM theme_counts
-            WHERE week BETWEEN $from AND $to GROUP BY 1, 2, 3 HAVING sum(n) > 0;
+            SELECT week, service_id, theme, negative, total FROM theme_weeks
+            WHERE week BETWEEN $from AND $to AND total > 0;
             """;
         command.Parameters.AddWithValue("$from", fromWeek.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         command.Parameters.AddWithValue("$to", toWeek.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));

@@ -28,32 +28,34 @@ public sealed class SqliteTriageStore(SqliteDatabase database) : ITriageStore
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        var (join, conditions) = InboxSql.Build(filter, command);
+        var (join, conditions, (at, id)) = InboxSql.Build(filter, command);
         if (!string.IsNullOrEmpty(after))
         {
             var cursor = InboxSql.ReadCursor(after) ?? throw new InvalidCursorException();
-            conditions.Add(order == InboxOrder.Newest ? "i.id < $after" : "i.id > $after");
-            command.Parameters.AddWithValue("$after", cursor);
+            conditions.Add($"({at}, {id}) {(order == InboxOrder.Newest ? "<" : ">")} ($afterAt, $afterId)");
+            command.Parameters.AddWithValue("$afterAt", cursor.SubmittedAt);
+            command.Parameters.AddWithValue("$afterId", cursor.Id);
         }
 
+        var direction = order == InboxOrder.Newest ? "DESC" : "ASC";
         command.CommandText = $"""
             SELECT {RowColumns} FROM feedback_items i {join}
             {Where(conditions)}
-            ORDER BY i.id {(order == InboxOrder.Newest ? "DESC" : "ASC")} LIMIT $limit;
+            ORDER BY {at} {direction}, {id} {direction} LIMIT $limit;
             """;
         command.Parameters.AddWithValue("$limit", pageSize + 1);
         var rows = new List<InboxRow>(pageSize + 1);
-        long lastId = 0;
+        (long At, long Id) last = default;
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
             while (await reader.ReadAsync(cancellationToken))
             {
                 if (rows.Count == pageSize)
                 {
-                    return new InboxPage(rows, InboxSql.Cursor(lastId));
+                    return new InboxPage(rows, InboxSql.Cursor(last.At, last.Id));
                 }
 
-                lastId = reader.GetInt64(0);
+                last = (reader.GetInt64(2), reader.GetInt64(0));
                 rows.Add(ReadRow(reader));
             }
         }
@@ -71,26 +73,32 @@ public sealed class SqliteTriageStore(SqliteDatabase database) : ITriageStore
         bool capped;
         if (filter.IsCountable)
         {
-            // Exact, from the monthly counts the triggers keep: a few thousand rows rather than a million.
-            var (conditions, months) = (new List<string>(), InboxSql.Months(filter));
-            conditions.Add("month BETWEEN $fromMonth AND $toMonth");
-            command.Parameters.AddWithValue("$fromMonth", months.From);
-            command.Parameters.AddWithValue("$toMonth", months.To);
-            var (_, itemConditions) = InboxSql.Build(filter with { From = null, To = null }, command);
-            conditions.AddRange(itemConditions.Select(condition => condition.Replace("i.", string.Empty, StringComparison.Ordinal)));
+            // Exact, from the counts the triggers keep: a few thousand rows rather than a million.
+            var (_, conditions, _) = InboxSql.Build(filter with { From = null, To = null }, command);
+            conditions = conditions.Select(condition => condition.Replace("i.", string.Empty, StringComparison.Ordinal)).ToList();
+            var table = "feedback_totals";
+            if (filter.From is not null || filter.To is not null)
+            {
+                var months = InboxSql.Months(filter);
+                conditions.Add("month BETWEEN $fromMonth AND $toMonth");
+                command.Parameters.AddWithValue("$fromMonth", months.From);
+                command.Parameters.AddWithValue("$toMonth", months.To);
+                table = "feedback_counts";
+            }
+
             command.CommandText = $"""
-                SELECT service_id, kind, fft_rating, status, sentiment, urgent, sum(n) FROM feedback_counts
+                SELECT service_id, kind, fft_rating, status, sentiment, urgent, sum(n) FROM {table}
                 {Where(conditions)} GROUP BY 1, 2, 3, 4, 5, 6 HAVING sum(n) > 0;
                 """;
             capped = false;
         }
         else
         {
-            var (join, conditions) = InboxSql.Build(filter, command);
+            var (join, conditions, (at, id)) = InboxSql.Build(filter, command);
             command.CommandText = $"""
                 SELECT service_id, kind, fft_rating, status, sentiment, urgent, count(*) FROM (
                     SELECT i.service_id, i.kind, i.fft_rating, i.status, coalesce(i.sentiment, '') AS sentiment, i.urgent
-                    FROM feedback_items i {join} {Where(conditions)} ORDER BY i.id DESC LIMIT $cap)
+                    FROM feedback_items i {join} {Where(conditions)} ORDER BY {at} DESC, {id} DESC LIMIT $cap)
                 GROUP BY 1, 2, 3, 4, 5, 6;
                 """;
             command.Parameters.AddWithValue("$cap", InboxCounts.CountCap);
@@ -123,7 +131,7 @@ public sealed class SqliteTriageStore(SqliteDatabase database) : ITriageStore
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT {RowColumns} FROM feedback_items i WHERE i.urgent = 1 AND i.status <> 'closed' ORDER BY i.id LIMIT $max;";
+        command.CommandText = $"SELECT {RowColumns} FROM feedback_items i WHERE i.urgent = 1 AND i.status <> 'closed' ORDER BY i.submitted_at, i.id LIMIT $max;";
         command.Parameters.AddWithValue("$max", max);
         var rows = new List<InboxRow>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);

@@ -44,16 +44,16 @@ CREATE TABLE feedback_items (
 
 CREATE INDEX ix_feedback_items_pending ON feedback_items (id) WHERE analysis_state = 'pending';
 
--- The inbox lists in order of arrival (id, the rowid, which every index ends with), newest first, a page at a
--- time from a cursor; each filter has an index that serves its first page without a sort.
+-- The inbox lists newest first by arrival time (ties broken by id, the rowid, which every index ends with), a
+-- page at a time from a cursor; each filter has an index that serves its first page without a sort.
 CREATE INDEX ix_feedback_items_submitted ON feedback_items (submitted_at);
-CREATE INDEX ix_feedback_items_status ON feedback_items (status);
-CREATE INDEX ix_feedback_items_service ON feedback_items (service_id);
-CREATE INDEX ix_feedback_items_sentiment ON feedback_items (sentiment);
-CREATE INDEX ix_feedback_items_kind ON feedback_items (kind);
-CREATE INDEX ix_feedback_items_fft ON feedback_items (fft_rating);
-CREATE INDEX ix_feedback_items_assigned ON feedback_items (assigned_to);
-CREATE INDEX ix_feedback_items_urgent ON feedback_items (urgent) WHERE urgent = 1;
+CREATE INDEX ix_feedback_items_status ON feedback_items (status, submitted_at);
+CREATE INDEX ix_feedback_items_service ON feedback_items (service_id, submitted_at);
+CREATE INDEX ix_feedback_items_sentiment ON feedback_items (sentiment, submitted_at);
+CREATE INDEX ix_feedback_items_kind ON feedback_items (kind, submitted_at);
+CREATE INDEX ix_feedback_items_fft ON feedback_items (fft_rating, submitted_at);
+CREATE INDEX ix_feedback_items_assigned ON feedback_items (assigned_to, submitted_at);
+CREATE INDEX ix_feedback_items_urgent ON feedback_items (submitted_at) WHERE urgent = 1;
 
 -- The themes of each item (the model's, or staff's once corrected), one row each, with the item's arrival time
 -- and service copied in so the inbox's theme filter and the dashboard read this table's index alone.
@@ -66,15 +66,17 @@ CREATE TABLE feedback_themes (
     PRIMARY KEY (item_id, theme)
 ) WITHOUT ROWID;
 
-CREATE INDEX ix_feedback_themes_theme ON feedback_themes (theme, item_id);
+CREATE INDEX ix_feedback_themes_theme ON feedback_themes (theme, submitted_at);
 
 -- Free-text search over the redacted text only (staff search what they are allowed to see by default).
 CREATE VIRTUAL TABLE feedback_search USING fts5 (text, content = '', contentless_delete = 1, tokenize = 'porter unicode61');
 
--- Counts the dashboard and the inbox's filters read instead of scanning a million rows: one row per month and
--- combination, kept exact by the triggers below in the same transaction as the change.
-CREATE TABLE feedback_counts (
-    month      TEXT    NOT NULL,   -- yyyy-MM of arrival (UTC)
+-- Counts that the inbox's filters and the dashboard read instead of scanning a million rows, kept exact by the
+-- triggers below in the same transaction as the change. Each is keyed in the order its reader groups by, so
+-- that reading one is a range scan without a sort.
+
+-- The inbox's counts for each filter value: all time (feedback_totals) and by month, for a date range.
+CREATE TABLE feedback_totals (
     service_id TEXT    NOT NULL,
     kind       TEXT    NOT NULL,
     fft_rating TEXT    NOT NULL,
@@ -82,18 +84,52 @@ CREATE TABLE feedback_counts (
     sentiment  TEXT    NOT NULL,   -- '' until analysed
     urgent     INTEGER NOT NULL,
     n          INTEGER NOT NULL,
+    PRIMARY KEY (service_id, kind, fft_rating, status, sentiment, urgent)
+) WITHOUT ROWID;
+
+CREATE TABLE feedback_counts (
+    month      TEXT    NOT NULL,   -- yyyy-MM of arrival (UTC)
+    service_id TEXT    NOT NULL,
+    kind       TEXT    NOT NULL,
+    fft_rating TEXT    NOT NULL,
+    status     TEXT    NOT NULL,
+    sentiment  TEXT    NOT NULL,
+    urgent     INTEGER NOT NULL,
+    n          INTEGER NOT NULL,
     PRIMARY KEY (month, service_id, kind, fft_rating, status, sentiment, urgent)
 ) WITHOUT ROWID;
 
+-- The dashboard's volume, FFT and sentiment by month and service.
+CREATE TABLE monthly_counts (
+    month      TEXT    NOT NULL,
+    service_id TEXT    NOT NULL,
+    fft_rating TEXT    NOT NULL,
+    sentiment  TEXT    NOT NULL,
+    n          INTEGER NOT NULL,
+    PRIMARY KEY (month, service_id, fft_rating, sentiment)
+) WITHOUT ROWID;
+
 CREATE TRIGGER feedback_counts_insert AFTER INSERT ON feedback_items BEGIN
+    INSERT INTO feedback_totals VALUES (
+        NEW.service_id, NEW.kind, NEW.fft_rating, NEW.status, coalesce(NEW.sentiment, ''), NEW.urgent, 1)
+    ON CONFLICT DO UPDATE SET n = n + 1;
     INSERT INTO feedback_counts VALUES (
         strftime('%Y-%m', NEW.submitted_at / 1000, 'unixepoch'), NEW.service_id, NEW.kind, NEW.fft_rating,
         NEW.status, coalesce(NEW.sentiment, ''), NEW.urgent, 1)
+    ON CONFLICT DO UPDATE SET n = n + 1;
+    INSERT INTO monthly_counts VALUES (
+        strftime('%Y-%m', NEW.submitted_at / 1000, 'unixepoch'), NEW.service_id, NEW.fft_rating, coalesce(NEW.sentiment, ''), 1)
     ON CONFLICT DO UPDATE SET n = n + 1;
 END;
 
 CREATE TRIGGER feedback_counts_update AFTER UPDATE OF status, sentiment, urgent ON feedback_items
 WHEN OLD.status IS NOT NEW.status OR OLD.sentiment IS NOT NEW.sentiment OR OLD.urgent IS NOT NEW.urgent BEGIN
+    UPDATE feedback_totals SET n = n - 1
+    WHERE service_id = OLD.service_id AND kind = OLD.kind AND fft_rating = OLD.fft_rating AND status = OLD.status
+      AND sentiment = coalesce(OLD.sentiment, '') AND urgent = OLD.urgent;
+    INSERT INTO feedback_totals VALUES (
+        NEW.service_id, NEW.kind, NEW.fft_rating, NEW.status, coalesce(NEW.sentiment, ''), NEW.urgent, 1)
+    ON CONFLICT DO UPDATE SET n = n + 1;
     UPDATE feedback_counts SET n = n - 1
     WHERE month = strftime('%Y-%m', OLD.submitted_at / 1000, 'unixepoch') AND service_id = OLD.service_id
       AND kind = OLD.kind AND fft_rating = OLD.fft_rating AND status = OLD.status
@@ -104,48 +140,73 @@ WHEN OLD.status IS NOT NEW.status OR OLD.sentiment IS NOT NEW.sentiment OR OLD.u
     ON CONFLICT DO UPDATE SET n = n + 1;
 END;
 
--- Theme counts by week (Monday, UTC) and sentiment, for theme trends, the theme x service table and early warnings.
+CREATE TRIGGER monthly_counts_sentiment AFTER UPDATE OF sentiment ON feedback_items
+WHEN OLD.sentiment IS NOT NEW.sentiment BEGIN
+    UPDATE monthly_counts SET n = n - 1
+    WHERE month = strftime('%Y-%m', OLD.submitted_at / 1000, 'unixepoch') AND service_id = OLD.service_id
+      AND fft_rating = OLD.fft_rating AND sentiment = coalesce(OLD.sentiment, '');
+    INSERT INTO monthly_counts VALUES (
+        strftime('%Y-%m', NEW.submitted_at / 1000, 'unixepoch'), NEW.service_id, NEW.fft_rating, coalesce(NEW.sentiment, ''), 1)
+    ON CONFLICT DO UPDATE SET n = n + 1;
+END;
+
+-- Theme mentions by month, service and sentiment, for the theme trends and the theme x service table.
 CREATE TABLE theme_counts (
-    week       TEXT    NOT NULL,   -- yyyy-MM-dd of the Monday the week starts
-    month      TEXT    NOT NULL,   -- yyyy-MM of arrival: a week that spans two months has a row in each
+    month      TEXT    NOT NULL,   -- yyyy-MM of arrival
     service_id TEXT    NOT NULL,
     theme      TEXT    NOT NULL,
     sentiment  TEXT    NOT NULL,
     n          INTEGER NOT NULL,
-    PRIMARY KEY (week, month, service_id, theme, sentiment)
+    PRIMARY KEY (month, service_id, theme, sentiment)
 ) WITHOUT ROWID;
 
-CREATE INDEX ix_theme_counts_month ON theme_counts (month, service_id, theme, sentiment, n);
+-- Theme mentions by week (Monday, UTC), negative and all, for the early warnings.
+CREATE TABLE theme_weeks (
+    week       TEXT    NOT NULL,   -- yyyy-MM-dd of the Monday the week starts
+    service_id TEXT    NOT NULL,
+    theme      TEXT    NOT NULL,
+    negative   INTEGER NOT NULL,
+    total      INTEGER NOT NULL,
+    PRIMARY KEY (week, service_id, theme)
+) WITHOUT ROWID;
 
 CREATE TRIGGER theme_counts_insert AFTER INSERT ON feedback_themes BEGIN
     INSERT INTO theme_counts
-    SELECT date(NEW.submitted_at / 1000, 'unixepoch', 'weekday 0', '-6 days'),
-           strftime('%Y-%m', NEW.submitted_at / 1000, 'unixepoch'), NEW.service_id, NEW.theme,
+    SELECT strftime('%Y-%m', NEW.submitted_at / 1000, 'unixepoch'), NEW.service_id, NEW.theme,
            coalesce((SELECT sentiment FROM feedback_items WHERE id = NEW.item_id), ''), 1
     WHERE true
     ON CONFLICT DO UPDATE SET n = n + 1;
+    INSERT INTO theme_weeks
+    SELECT date(NEW.submitted_at / 1000, 'unixepoch', 'weekday 0', '-6 days'), NEW.service_id, NEW.theme,
+           coalesce((SELECT sentiment = 'negative' FROM feedback_items WHERE id = NEW.item_id), 0), 1
+    WHERE true
+    ON CONFLICT DO UPDATE SET negative = negative + excluded.negative, total = total + 1;
 END;
 
 CREATE TRIGGER theme_counts_delete AFTER DELETE ON feedback_themes BEGIN
     UPDATE theme_counts SET n = n - 1
-    WHERE week = date(OLD.submitted_at / 1000, 'unixepoch', 'weekday 0', '-6 days')
-      AND month = strftime('%Y-%m', OLD.submitted_at / 1000, 'unixepoch') AND service_id = OLD.service_id
+    WHERE month = strftime('%Y-%m', OLD.submitted_at / 1000, 'unixepoch') AND service_id = OLD.service_id
       AND theme = OLD.theme AND sentiment = coalesce((SELECT sentiment FROM feedback_items WHERE id = OLD.item_id), '');
+    UPDATE theme_weeks
+    SET negative = negative - coalesce((SELECT sentiment = 'negative' FROM feedback_items WHERE id = OLD.item_id), 0), total = total - 1
+    WHERE week = date(OLD.submitted_at / 1000, 'unixepoch', 'weekday 0', '-6 days') AND service_id = OLD.service_id AND theme = OLD.theme;
 END;
 
 -- When an item's sentiment changes (analysis, or a member of staff's correction), its themes move with it.
 CREATE TRIGGER theme_counts_sentiment AFTER UPDATE OF sentiment ON feedback_items
 WHEN OLD.sentiment IS NOT NEW.sentiment BEGIN
     UPDATE theme_counts SET n = n - 1
-    WHERE week = date(OLD.submitted_at / 1000, 'unixepoch', 'weekday 0', '-6 days')
-      AND month = strftime('%Y-%m', OLD.submitted_at / 1000, 'unixepoch') AND service_id = OLD.service_id
+    WHERE month = strftime('%Y-%m', OLD.submitted_at / 1000, 'unixepoch') AND service_id = OLD.service_id
       AND sentiment = coalesce(OLD.sentiment, '')
       AND theme IN (SELECT theme FROM feedback_themes WHERE item_id = NEW.id);
     INSERT INTO theme_counts
-    SELECT date(NEW.submitted_at / 1000, 'unixepoch', 'weekday 0', '-6 days'),
-           strftime('%Y-%m', NEW.submitted_at / 1000, 'unixepoch'), NEW.service_id, theme, coalesce(NEW.sentiment, ''), 1
+    SELECT strftime('%Y-%m', NEW.submitted_at / 1000, 'unixepoch'), NEW.service_id, theme, coalesce(NEW.sentiment, ''), 1
     FROM feedback_themes WHERE item_id = NEW.id
     ON CONFLICT DO UPDATE SET n = n + 1;
+    UPDATE theme_weeks
+    SET negative = negative + (coalesce(NEW.sentiment, '') = 'negative') - (coalesce(OLD.sentiment, '') = 'negative')
+    WHERE week = date(NEW.submitted_at / 1000, 'unixepoch', 'weekday 0', '-6 days') AND service_id = NEW.service_id
+      AND theme IN (SELECT theme FROM feedback_themes WHERE item_id = NEW.id);
 END;
 
 -- What staff did to an item: status changes, assignments, escalations, corrections, replies. Append-only.

@@ -1,0 +1,89 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Text.RegularExpressions;
+
+namespace QualityVoice.Bench.BackOffice;
+
+/// <summary>
+/// Times whole page responses on loopback — the server's work plus HTML rendering and one local round trip, so
+/// an upper bound on the time at the server — for the inbox's first page with each filter alone, with a search,
+/// the next page, and the dashboard's default twelve months. Each page is requested a few times first to warm up.
+/// </summary>
+internal static partial class PageTimings
+{
+    private const double InboxTargetMs = 100;
+    private const double DashboardTargetMs = 500;
+
+    public static async Task<int> RunAsync(string repository, string dataDirectory, int runs)
+    {
+        await using var backOffice = await BackOfficeProcess.StartAsync(repository, dataDirectory);
+        using var client = await backOffice.SignInAsync();
+
+        var threeMonthsAgo = TimeProvider.System.GetUtcNow().AddMonths(-3);
+        var from = new DateOnly(threeMonthsAgo.Year, threeMonthsAgo.Month, 1);
+        (string Name, string Path, double Target)[] pages =
+        [
+            ("inbox, no filter", "/inbox", InboxTargetMs),
+            ("inbox, status=new", "/inbox?status=new", InboxTargetMs),
+            ("inbox, sentiment=negative", "/inbox?sentiment=negative", InboxTargetMs),
+            ("inbox, theme=Parking", "/inbox?theme=Parking", InboxTargetMs),
+            ("inbox, strategicTheme=patient-safety", "/inbox?strategicTheme=patient-safety", InboxTargetMs),
+            ("inbox, service=rtd-ae", "/inbox?service=rtd-ae", InboxTargetMs),
+            ("inbox, kind=carer", "/inbox?kind=carer", InboxTargetMs),
+            ("inbox, fft=very-poor", "/inbox?fft=very-poor", InboxTargetMs),
+            ("inbox, urgent=yes", "/inbox?urgent=yes", InboxTargetMs),
+            ("inbox, assignedTo=nobody", "/inbox?assignedTo=nobody", InboxTargetMs),
+            ("inbox, from (3 months)", $"/inbox?from={from:yyyy-MM-dd}", InboxTargetMs),
+            ("inbox, to (3 months ago)", $"/inbox?to={from:yyyy-MM-dd}", InboxTargetMs),
+            ("inbox, sort=oldest", "/inbox?sort=oldest", InboxTargetMs),
+            ("inbox, q=parking", "/inbox?q=parking", InboxTargetMs),
+            ("inbox, q=rude receptionist", "/inbox?q=rude+receptionist", InboxTargetMs),
+            ("inbox, q=waiting", "/inbox?q=waiting", InboxTargetMs),
+            ("inbox, q + service + sentiment", "/inbox?q=appointment&service=rtd-outpatients&sentiment=negative", InboxTargetMs),
+            ("dashboard, 12 months", "/dashboard", DashboardTargetMs),
+            ("dashboard, 12 months, one service", "/dashboard?service=rtd-ae", DashboardTargetMs),
+        ];
+
+        var next = NextPage().Match(await client.GetStringAsync("/inbox?sentiment=negative")).Groups[1].Value;
+        pages = [.. pages, ("inbox, sentiment=negative, page 2", WebUtility.HtmlDecode(next), InboxTargetMs)];
+
+        Console.WriteLine($"Back office over {dataDirectory}, {runs} requests a page after 3 to warm up (milliseconds, on loopback)");
+        Console.WriteLine($"{"page",-42} {"p50",8} {"p95",8} {"max",8}  target");
+        var missed = 0;
+        foreach (var (name, path, target) in pages)
+        {
+            var times = new List<double>();
+            for (var run = -3; run < runs; run++)
+            {
+                var clock = Stopwatch.StartNew();
+                using var response = await client.GetAsync(path);
+                await response.Content.ReadAsByteArrayAsync();
+                clock.Stop();
+                if (response.StatusCode != HttpStatusCode.OK)
+                {
+                    throw new InvalidOperationException($"{path} answered {(int)response.StatusCode}");
+                }
+
+                if (run >= 0)
+                {
+                    times.Add(clock.Elapsed.TotalMilliseconds);
+                }
+            }
+
+            times.Sort();
+            var p95 = Percentile(times, 0.95);
+            var met = p95 < target;
+            missed += met ? 0 : 1;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name,-42} {Percentile(times, 0.5),8:F1} {p95,8:F1} {times[^1],8:F1}  p95 < {target:F0} {(met ? "met" : "MISSED")}"));
+        }
+
+        Console.WriteLine(missed == 0 ? "All targets met." : $"{missed} targets missed.");
+        return missed == 0 ? 0 : 1;
+    }
+
+    private static double Percentile(List<double> sorted, double p) => sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
+
+    [GeneratedRegex("href=\"(/inbox\\?[^\"]*after=[^\"]+)\"")]
+    private static partial Regex NextPage();
+}

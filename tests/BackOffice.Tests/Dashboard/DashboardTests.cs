@@ -1,0 +1,106 @@
+using System.Net;
+using QualityVoice.Analysis;
+using QualityVoice.Feedback;
+using QualityVoice.Staff.Accounts;
+using QualityVoice.TestSupport;
+
+namespace QualityVoice.BackOffice.Tests.Dashboard;
+
+/// <summary>
+/// A back office where parking at one emergency department turned negative in the last four weeks after half a
+/// year of mostly praise, and a maternity unit that is steady.
+/// </summary>
+public sealed class TurningNegative : BackOfficeFactory, IAsyncLifetime
+{
+    public async Task InitializeAsync()
+    {
+        var now = TimeProvider.System.GetUtcNow();
+        var samples = new List<Sample>();
+        for (var i = 0; i < 40; i++)
+        {
+            // Half a year before: 4 in 40 negative.
+            var negative = i % 10 == 0;
+            samples.Add(new Sample("Parking before") with
+            {
+                Themes = ["Parking"], At = now.AddDays(-35 - (i * 4)),
+                Sentiment = negative ? Sentiment.Negative : Sentiment.Positive, Fft = negative ? FftRating.Poor : FftRating.Good,
+            });
+        }
+
+        for (var i = 0; i < 10; i++)
+        {
+            // The last three weeks: 8 in 10 negative.
+            var negative = i < 8;
+            samples.Add(new Sample("Parking lately") with
+            {
+                Themes = ["Parking"], At = now.AddDays(-1 - (i * 2)),
+                Sentiment = negative ? Sentiment.Negative : Sentiment.Positive, Fft = negative ? FftRating.Poor : FftRating.Good,
+            });
+        }
+
+        for (var i = 0; i < 30; i++)
+        {
+            var negative = i % 3 == 0;
+            samples.Add(new Sample("Maternity") with
+            {
+                ServiceId = "rtd-maternity", Themes = ["Staff manner & personal attributes"], At = now.AddDays(-1 - (i * 6)),
+                Sentiment = negative ? Sentiment.Negative : Sentiment.Positive, Fft = negative ? FftRating.Poor : FftRating.VeryGood,
+            });
+        }
+
+        await this.ImportAsync([.. samples]);
+    }
+
+    Task IAsyncLifetime.DisposeAsync() => Task.CompletedTask;
+}
+
+public sealed class DashboardTests(TurningNegative backOffice) : IClassFixture<TurningNegative>
+{
+    [Fact]
+    public async Task The_dashboard_warns_of_the_theme_turning_negative_and_links_to_the_comments_behind_it()
+    {
+        var browser = await backOffice.SignInAsync(StaffRoles.QualityTeam);
+
+        var page = await browser.GetPageAsync("/dashboard");
+
+        var warnings = page.QuerySelectorAll("table").Single(table => table.QuerySelector("caption")?.TextContent.Trim() == "Early warnings");
+        var row = Assert.Single(warnings.QuerySelectorAll("tbody tr"));
+        Assert.Contains("Accident and emergency", row.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Parking", row.TextContent, StringComparison.Ordinal);
+        Assert.Contains("8 of 10", row.TextContent, StringComparison.Ordinal);
+        var link = row.QuerySelector("a")!.GetAttribute("href")!;
+        var comments = await browser.GetPageAsync(link);
+        Assert.Equal(8, comments.QuerySelectorAll("input[name=selected]").Length);
+    }
+
+    [Fact]
+    public async Task Volume_and_the_FFT_scores_are_those_of_the_period_and_service_chosen()
+    {
+        var browser = await backOffice.SignInAsync(StaffRoles.QualityTeam);
+
+        var all = await browser.GetPageAsync("/dashboard");
+        var maternity = await browser.GetPageAsync("/dashboard?service=rtd-maternity");
+
+        Assert.Equal(["80", "72.5%", "27.5%"], Cards(all));
+        Assert.Equal(["30", "66.7%", "33.3%"], Cards(maternity));
+        Assert.DoesNotContain(maternity.QuerySelectorAll("table"), table => table.QuerySelector("caption")?.TextContent.Trim() == "Early warnings");
+    }
+
+    [Theory]
+    [InlineData("/dashboard?from=April", "from")]
+    [InlineData("/dashboard?from=2026-06&to=2026-01", "to")]
+    [InlineData("/dashboard?service=nowhere", "service")]
+    public async Task A_period_or_service_it_does_not_know_is_a_400_that_names_it(string path, string field)
+    {
+        var browser = await backOffice.SignInAsync(StaffRoles.QualityTeam);
+
+        using var response = await browser.GetAsync(new Uri(path, UriKind.Relative));
+
+        await response.ShouldBeAsync(HttpStatusCode.BadRequest);
+        var page = await response.ReadPageAsync();
+        Assert.Contains(page.QuerySelectorAll(".nhsuk-error-summary a"), a => a.GetAttribute("href") == "#" + field);
+    }
+
+    private static string[] Cards(AngleSharp.Html.Dom.IHtmlDocument page) =>
+        page.QuerySelectorAll(".nhsuk-card__heading").Take(3).Select(heading => heading.TextContent.Trim()).ToArray();
+}
