@@ -33,7 +33,7 @@ internal static class ExportEndpoints
     }
 
     private static async Task<IResult> FeedbackListAsync(
-        string format, [AsParameters] InboxQuery query, HttpContext context, ITriageStore triage, ContentPack pack, IAuditLog audit, TimeProvider time, CancellationToken cancellationToken)
+        string format, [AsParameters] InboxQuery query, HttpContext context, [FromServices] ITriageStore triage, [FromServices] ContentPack pack, [FromServices] IAuditLog audit, [FromServices] TimeProvider time, CancellationToken cancellationToken)
     {
         var errors = new ModelStateDictionary();
         var me = StaffMember.NameOf(context.User);
@@ -50,7 +50,7 @@ internal static class ExportEndpoints
     }
 
     private static async Task<IResult> FftReturnAsync(
-        string format, [FromQuery(Name = "month")] string? month, HttpContext context, IInsightQueries insight, IAuditLog audit, TimeProvider time, CancellationToken cancellationToken)
+        string format, [FromQuery(Name = "month")] string? month, HttpContext context, [FromServices] IInsightQueries insight, [FromServices] IAuditLog audit, [FromServices] TimeProvider time, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var chosen = YearMonth.Of(now);
@@ -79,7 +79,7 @@ internal static class ExportEndpoints
         return await SendAsync(context, format, $"fft-return-{chosen}", "FFT return", headers, rows.ToAsyncEnumerable(), cancellationToken);
     }
 
-    private static async Task<IResult> TrainingAsync(HttpContext context, ITriageStore triage, IAuditLog audit, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<IResult> TrainingAsync(HttpContext context, [FromServices] ITriageStore triage, [FromServices] IAuditLog audit, [FromServices] TimeProvider time, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         await audit.RecordAsync(new AuditEntry(now, StaffMember.NameOf(context.User), AuditActions.Exported, "training.csv", "Staff corrections as training data"), cancellationToken);

@@ -49,6 +49,8 @@ public sealed class ErrorModel : PageModel
                 ["You have tried too many times in a short time. Wait a few minutes, then try again."]),
             StatusCodes.Status400BadRequest => ("Sorry, something went wrong with your request",
                 ["The page may have been open for too long. Go back, refresh the page and try again."]),
+            StatusCodes.Status501NotImplemented => ("This is not available with this ICB's storage yet",
+                ["The inbox, dashboard and downloads run on the embedded SQLite store. With Azure Cosmos DB they are not built yet.", "Ask your administrator."]),
             >= 500 => ("Sorry, there is a problem with the service",
                 ["Try again later. If you were giving feedback and did not see a reference, it was not saved."]),
             _ => ("Sorry, something went wrong with your request", ["Go back and try again."]),
