@@ -3,6 +3,7 @@ using QualityVoice.Feedback.Hosting;
 using QualityVoice.Portal;
 using QualityVoice.Portal.Features.AbuseProtection;
 using QualityVoice.Portal.Features.Api;
+using QualityVoice.Portal.Features.OpenData;
 using QualityVoice.Web.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -21,6 +22,7 @@ app.MapStaticAssets();
 app.MapRazorPages().WithStaticAssets();
 app.MapBotCheck();
 app.MapFeedbackApi();
+app.MapOpenData();
 
 app.Run();
 

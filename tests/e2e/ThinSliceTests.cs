@@ -94,6 +94,7 @@ public sealed class ThinSliceTests(BrowserFixture fixture)
     [InlineData("/contact")]
     [InlineData("/track")]
     [InlineData("/speak-up/case")]
+    [InlineData("/open-data")]
     public async Task The_other_portal_pages_are_accessible(string path)
     {
         var page = await fixture.NewPageAsync();

@@ -11,6 +11,7 @@ using QualityVoice.Feedback;
 using QualityVoice.Feedback.Insight;
 using QualityVoice.Feedback.Triage;
 using QualityVoice.Staff.Audit;
+using QualityVoice.Web.Downloads;
 
 namespace QualityVoice.BackOffice.Features.Exports;
 
@@ -130,12 +131,12 @@ internal static class ExportEndpoints
         if (format == "xlsx")
         {
             response.ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-            await Tables.WriteXlsxAsync(response.Body, sheet, headers, rows, cancellationToken);
+            await ExcelTable.WriteAsync(response.Body, sheet, headers, rows, cancellationToken);
         }
         else
         {
             response.ContentType = "text/csv; charset=utf-8";
-            await Tables.WriteCsvAsync(response.Body, headers, rows, cancellationToken);
+            await CsvTable.WriteAsync(response.Body, headers, rows, cancellationToken);
         }
 
         return Results.Empty;
