@@ -27,13 +27,16 @@ public interface IInsightQueries
 /// <param name="Count">How many.</param>
 public sealed record MonthlyCount(YearMonth Month, string ServiceId, FftRating Fft, string Sentiment, int Count);
 
-/// <summary>How many items mentioned a theme in a month, at a service, with a sentiment.</summary>
+/// <summary>How many items mentioned a theme in a month at a service, in all and by sentiment.</summary>
 /// <param name="Month">The month they arrived.</param>
 /// <param name="ServiceId">The service.</param>
 /// <param name="Theme">The sub-category.</param>
-/// <param name="Sentiment">The items' sentiment.</param>
-/// <param name="Count">How many.</param>
-public sealed record ThemeCount(YearMonth Month, string ServiceId, string Theme, string Sentiment, int Count);
+/// <param name="Positive">Positive items.</param>
+/// <param name="Neutral">Neutral items.</param>
+/// <param name="Negative">Negative items.</param>
+/// <param name="Mixed">Items both positive and negative.</param>
+/// <param name="Count">All the items (the four above, and any not analysed).</param>
+public sealed record ThemeCount(YearMonth Month, string ServiceId, string Theme, int Positive, int Neutral, int Negative, int Mixed, int Count);
 
 /// <summary>How many items mentioned a theme in a week at a service, and how many of those were negative.</summary>
 /// <param name="Week">The Monday the week starts (UTC).</param>

@@ -18,7 +18,7 @@ public static class OpenDataTables
             .OrderBy(group => group.Key.Month).ThenBy(group => group.Key.Theme, StringComparer.Ordinal)
             .Select(group =>
             {
-                var cells = Sentiments.Select(sentiment => group.Where(count => count.Sentiment == WireName<Sentiment>.Of(sentiment)).Sum(count => count.Count)).ToArray();
+                int[] cells = [group.Sum(count => count.Positive), group.Sum(count => count.Neutral), group.Sum(count => count.Negative), group.Sum(count => count.Mixed)];
                 var (shown, total) = SmallNumbers.Suppress(cells);
                 return new OpenThemeRow(group.Key.Month, taxonomy.Find(group.Key.Theme)!.StrategicTheme, group.Key.Theme, shown, total);
             })

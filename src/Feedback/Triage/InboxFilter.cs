@@ -49,9 +49,10 @@ public sealed record InboxFilter
     /// <summary>The <see cref="AssignedTo"/> value that means "nobody".</summary>
     public const string Unassigned = "nobody";
 
-    /// <summary>Whether the filter is only on what the monthly counts hold, so counts can be read from them.</summary>
+    /// <summary>
+    /// Whether the filter is only on what the running totals hold (service, kind, FFT answer, status, sentiment,
+    /// urgency), so that its counts are exact; otherwise they are counted over the newest matches.
+    /// </summary>
     public bool IsCountable =>
-        Theme is null && AnyTheme is null && AssignedTo is null && string.IsNullOrWhiteSpace(Query)
-        && (From is null || From.Value.Day == 1)
-        && (To is null || To.Value.AddDays(1).Day == 1);
+        Theme is null && AnyTheme is null && AssignedTo is null && string.IsNullOrWhiteSpace(Query) && From is null && To is null;
 }

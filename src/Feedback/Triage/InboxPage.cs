@@ -49,5 +49,5 @@ public sealed record InboxPage(IReadOnlyList<InboxRow> Rows, string? Next);
 public sealed record InboxCounts(IReadOnlyDictionary<string, IReadOnlyDictionary<string, int>> ByFacet, int Total, bool Capped)
 {
     /// <summary>Filters the monthly counts cannot answer are counted over at most this many newest matches.</summary>
-    public const int CountCap = 10_000;
+    public const int CountCap = 1_000;
 }

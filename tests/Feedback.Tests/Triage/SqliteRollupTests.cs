@@ -105,12 +105,10 @@ public sealed class SqliteRollupTests : IAsyncLifetime
         [
             ("SELECT service_id, kind, fft_rating, status, sentiment, urgent, n FROM feedback_totals WHERE n <> 0",
              $"SELECT service_id, kind, fft_rating, status, {Sentiment}, urgent, count(*) FROM feedback_items i GROUP BY 1, 2, 3, 4, 5, 6"),
-            ("SELECT month, service_id, kind, fft_rating, status, sentiment, urgent, n FROM feedback_counts WHERE n <> 0",
-             $"SELECT {Month}, service_id, kind, fft_rating, status, {Sentiment}, urgent, count(*) FROM feedback_items i GROUP BY 1, 2, 3, 4, 5, 6, 7"),
             ("SELECT month, service_id, fft_rating, sentiment, n FROM monthly_counts WHERE n <> 0",
              $"SELECT {Month}, service_id, fft_rating, {Sentiment}, count(*) FROM feedback_items i GROUP BY 1, 2, 3, 4"),
-            ("SELECT month, service_id, theme, sentiment, n FROM theme_counts WHERE n <> 0",
-             $"SELECT {Month}, i.service_id, t.theme, {Sentiment}, count(*) FROM feedback_items i JOIN feedback_themes t ON t.item_id = i.id GROUP BY 1, 2, 3, 4"),
+            ("SELECT month, service_id, theme, positive, neutral, negative, mixed, total FROM theme_counts WHERE total <> 0",
+             $"SELECT {Month}, i.service_id, t.theme, sum(i.sentiment IS 'positive'), sum(i.sentiment IS 'neutral'), sum(i.sentiment IS 'negative'), sum(i.sentiment IS 'mixed'), count(*) FROM feedback_items i JOIN feedback_themes t ON t.item_id = i.id GROUP BY 1, 2, 3"),
             ("SELECT week, service_id, theme, negative, total FROM theme_weeks WHERE total <> 0",
              $"SELECT {Week}, i.service_id, t.theme, sum(i.sentiment IS 'negative'), count(*) FROM feedback_items i JOIN feedback_themes t ON t.item_id = i.id GROUP BY 1, 2, 3"),
         ];

@@ -64,27 +64,37 @@ public sealed class DashboardReport
 
         string NameOf(string serviceId) => serviceId == NewFeedback.OtherService ? "Other services" : pack.FindService(serviceId)?.FullName ?? serviceId;
 
-        var volume = months.Select(month =>
-        {
-            var rows = monthly.Where(row => row.Month == month).ToArray();
-            return (month, rows.Sum(row => row.Count), FftScore.Of(rows.Select(row => (row.Fft, row.Count))));
-        }).ToArray();
-        var sentiment = months.Select(month => (month, (IReadOnlyDictionary<string, int>)monthly.Where(row => row.Month == month)
+        // One pass over each set of counts into dictionaries; the tables are then lookups, not rescans.
+        var byMonth = monthly.ToLookup(row => row.Month);
+        var volume = months.Select(month => (month, byMonth[month].Sum(row => row.Count), FftScore.Of(byMonth[month].Select(row => (row.Fft, row.Count))))).ToArray();
+        var sentiment = months.Select(month => (month, (IReadOnlyDictionary<string, int>)byMonth[month]
             .GroupBy(row => row.Sentiment).ToDictionary(group => group.Key, group => group.Sum(row => row.Count)))).ToArray();
-        var topThemes = themes.GroupBy(row => row.Theme).OrderByDescending(group => group.Sum(row => row.Count)).ThenBy(group => group.Key, StringComparer.Ordinal)
-            .Take(TopThemes).Select(group => group.Key).ToArray();
+
+        var mentions = new Dictionary<string, int>(StringComparer.Ordinal);
+        var monthTheme = new Dictionary<(YearMonth Month, string Theme), int>();
+        var serviceTheme = new Dictionary<(string ServiceId, string Theme), (int Mentions, int Negative)>();
+        foreach (var row in themes)
+        {
+            mentions[row.Theme] = mentions.GetValueOrDefault(row.Theme) + row.Count;
+            monthTheme[(row.Month, row.Theme)] = monthTheme.GetValueOrDefault((row.Month, row.Theme)) + row.Count;
+            var (all, negative) = serviceTheme.GetValueOrDefault((row.ServiceId, row.Theme));
+            serviceTheme[(row.ServiceId, row.Theme)] = (all + row.Count, negative + row.Negative);
+        }
+
+        var topThemes = mentions.OrderByDescending(pair => pair.Value).ThenBy(pair => pair.Key, StringComparer.Ordinal).Take(TopThemes).Select(pair => pair.Key).ToArray();
         var trend = months.Select(month => (month, (IReadOnlyDictionary<string, int>)topThemes.ToDictionary(
-            theme => theme, theme => themes.Where(row => row.Month == month && row.Theme == theme).Sum(row => row.Count)))).ToArray();
+            theme => theme, theme => monthTheme.GetValueOrDefault((month, theme))))).ToArray();
         var services = monthly.GroupBy(row => row.ServiceId).OrderByDescending(group => group.Sum(row => row.Count))
             .Select(group => (group.Key, NameOf(group.Key), group.Sum(row => row.Count))).ToArray();
+        var themesOfService = serviceTheme.ToLookup(pair => pair.Key.ServiceId);
         var byService = services.Select(service => (service.Item1, service.Item2, service.Item3,
-            (IReadOnlyList<(string, int, int)>)themes.Where(row => row.ServiceId == service.Item1).GroupBy(row => row.Theme)
-                .Select(group => (group.Key, group.Sum(row => row.Count), group.Where(row => row.Sentiment == "negative").Sum(row => row.Count)))
-                .OrderByDescending(top => top.Item2).ThenBy(top => top.Key, StringComparer.Ordinal).Take(5).ToArray())).ToArray();
+            (IReadOnlyList<(string, int, int)>)themesOfService[service.Item1]
+                .Select(pair => (pair.Key.Theme, pair.Value.Mentions, pair.Value.Negative))
+                .OrderByDescending(top => top.Mentions).ThenBy(top => top.Theme, StringComparer.Ordinal).Take(5).ToArray())).ToArray();
         var themeByService = topThemes.ToDictionary(
             theme => theme,
-            theme => (IReadOnlyDictionary<string, int>)themes.Where(row => row.Theme == theme).GroupBy(row => row.ServiceId)
-                .ToDictionary(group => group.Key, group => group.Sum(row => row.Count)),
+            theme => (IReadOnlyDictionary<string, int>)services.Where(service => serviceTheme.ContainsKey((service.Item1, theme)))
+                .ToDictionary(service => service.Item1, service => serviceTheme[(service.Item1, theme)].Mentions),
             StringComparer.Ordinal);
 
         return new DashboardReport

@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using System.Globalization;
 using System.Text;
 using Microsoft.Data.Sqlite;
 using QualityVoice.Feedback.Triage;
@@ -10,11 +9,12 @@ namespace QualityVoice.Feedback.Storage.Sqlite;
 internal static class InboxSql
 {
     /// <summary>
-    /// The conditions on <c>feedback_items i</c>, the join that a single theme filter drives from, and the columns
-    /// that order the list (arrival time, then id): the theme index's own copy of them when the join drives, so
-    /// that the first page is read in index order without sorting every item with the theme.
+    /// The FROM clause (<c>feedback_items i</c>, driven from the theme index for a theme filter or from the search
+    /// index for a search), the conditions, and the columns that order the list so that its first page is read in
+    /// an index's order without sorting every match: arrival time then id, from the items or the theme index;
+    /// for a search, the search index's own order (id, which is the order items reached QualityVoice).
     /// </summary>
-    public static (string Join, List<string> Conditions, (string At, string Id) Order) Build(InboxFilter filter, SqliteCommand command)
+    public static (string From, List<string> Conditions, (string? At, string Id) Order) Build(InboxFilter filter, SqliteCommand command)
     {
         var conditions = new List<string>();
         void Equal(string column, string name, object? value)
@@ -67,19 +67,37 @@ internal static class InboxSql
             conditions.Add($"EXISTS (SELECT 1 FROM feedback_themes a WHERE a.item_id = i.id AND a.theme IN ({string.Join(", ", names)}))");
         }
 
-        if (SearchTerms(filter.Query) is { } match)
+        var match = SearchTerms(filter.Query);
+        if (match is not null)
         {
-            conditions.Add("i.id IN (SELECT rowid FROM feedback_search WHERE feedback_search MATCH $query)");
             command.Parameters.AddWithValue("$query", match);
         }
 
-        if (filter.Theme is null)
+        if (filter.Theme is not null)
         {
-            return (string.Empty, conditions, ("i.submitted_at", "i.id"));
+            command.Parameters.AddWithValue("$theme", filter.Theme);
+            if (match is not null)
+            {
+                conditions.Add("i.id IN (SELECT rowid FROM feedback_search WHERE feedback_search MATCH $query)");
+            }
+
+            return ("feedback_themes t CROSS JOIN feedback_items i ON i.id = t.item_id AND t.theme = $theme", conditions, ("t.submitted_at", "t.item_id"));
         }
 
-        command.Parameters.AddWithValue("$theme", filter.Theme);
-        return ("JOIN feedback_themes t ON t.item_id = i.id AND t.theme = $theme", conditions, ("t.submitted_at", "t.item_id"));
+        if (match is not null && conditions.Count == 0)
+        {
+            // A search alone: read the search index newest first and stop at a page.
+            conditions.Add("feedback_search MATCH $query");
+            return ("feedback_search CROSS JOIN feedback_items i ON i.id = feedback_search.rowid", conditions, (null, "feedback_search.rowid"));
+        }
+
+        if (match is not null)
+        {
+            // A search with other filters: their index drives, and each row is looked up among the matches.
+            conditions.Add("i.id IN (SELECT rowid FROM feedback_search WHERE feedback_search MATCH $query)");
+        }
+
+        return ("feedback_items i", conditions, ("i.submitted_at", "i.id"));
     }
 
     /// <summary>The words of a search as an FTS5 query: each word quoted (so no operator can be injected), all required.</summary>
@@ -137,9 +155,4 @@ internal static class InboxSql
             ? (BinaryPrimitives.ReadInt64BigEndian(bytes), BinaryPrimitives.ReadInt64BigEndian(bytes.AsSpan(8)))
             : null;
     }
-
-    /// <summary>The months a filter's dates span, as the monthly counts name them.</summary>
-    public static (string From, string To) Months(InboxFilter filter) => (
-        filter.From is { } from ? from.ToString("yyyy-MM", CultureInfo.InvariantCulture) : "0000-00",
-        filter.To is { } to ? to.ToString("yyyy-MM", CultureInfo.InvariantCulture) : "9999-99");
 }

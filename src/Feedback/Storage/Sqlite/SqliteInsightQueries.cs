@@ -35,8 +35,8 @@ public sealed class SqliteInsightQueries(SqliteDatabase database) : IInsightQuer
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = """
-            SELECT month, service_id, theme, sentiment, n FROM theme_counts
-            WHERE month BETWEEN $from AND $to AND ($service IS NULL OR service_id = $service) AND n > 0;
+            SELECT month, service_id, theme, positive, neutral, negative, mixed, total FROM theme_counts
+            WHERE month BETWEEN $from AND $to AND ($service IS NULL OR service_id = $service) AND total > 0;
             """;
         command.Parameters.AddWithValue("$from", from.ToString());
         command.Parameters.AddWithValue("$to", to.ToString());
@@ -46,7 +46,7 @@ public sealed class SqliteInsightQueries(SqliteDatabase database) : IInsightQuer
         while (await reader.ReadAsync(cancellationToken))
         {
             YearMonth.TryParse(reader.GetString(0), out var month);
-            rows.Add(new ThemeCount(month, reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetInt32(4)));
+            rows.Add(new ThemeCount(month, reader.GetString(1), reader.GetString(2), reader.GetInt32(3), reader.GetInt32(4), reader.GetInt32(5), reader.GetInt32(6), reader.GetInt32(7)));
         }
 
         return rows;

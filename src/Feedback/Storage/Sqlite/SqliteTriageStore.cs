@@ -28,20 +28,20 @@ public sealed class SqliteTriageStore(SqliteDatabase database) : ITriageStore
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        var (join, conditions, (at, id)) = InboxSql.Build(filter, command);
+        var (from, conditions, (at, id)) = InboxSql.Build(filter, command);
+        var before = order == InboxOrder.Newest ? "<" : ">";
         if (!string.IsNullOrEmpty(after))
         {
             var cursor = InboxSql.ReadCursor(after) ?? throw new InvalidCursorException();
-            conditions.Add($"({at}, {id}) {(order == InboxOrder.Newest ? "<" : ">")} ($afterAt, $afterId)");
+            conditions.Add(at is null ? $"{id} {before} $afterId" : $"({at}, {id}) {before} ($afterAt, $afterId)");
             command.Parameters.AddWithValue("$afterAt", cursor.SubmittedAt);
             command.Parameters.AddWithValue("$afterId", cursor.Id);
         }
 
-        var direction = order == InboxOrder.Newest ? "DESC" : "ASC";
         command.CommandText = $"""
-            SELECT {RowColumns} FROM feedback_items i {join}
+            SELECT {RowColumns} FROM {from}
             {Where(conditions)}
-            ORDER BY {at} {direction}, {id} {direction} LIMIT $limit;
+            ORDER BY {OrderBy(at, id, order)} LIMIT $limit;
             """;
         command.Parameters.AddWithValue("$limit", pageSize + 1);
         var rows = new List<InboxRow>(pageSize + 1);
@@ -73,33 +73,18 @@ public sealed class SqliteTriageStore(SqliteDatabase database) : ITriageStore
         bool capped;
         if (filter.IsCountable)
         {
-            // Exact, from the counts the triggers keep: a few thousand rows rather than a million.
-            var (_, conditions, _) = InboxSql.Build(filter with { From = null, To = null }, command);
-            conditions = conditions.Select(condition => condition.Replace("i.", string.Empty, StringComparison.Ordinal)).ToList();
-            var table = "feedback_totals";
-            if (filter.From is not null || filter.To is not null)
-            {
-                var months = InboxSql.Months(filter);
-                conditions.Add("month BETWEEN $fromMonth AND $toMonth");
-                command.Parameters.AddWithValue("$fromMonth", months.From);
-                command.Parameters.AddWithValue("$toMonth", months.To);
-                table = "feedback_counts";
-            }
-
-            command.CommandText = $"""
-                SELECT service_id, kind, fft_rating, status, sentiment, urgent, sum(n) FROM {table}
-                {Where(conditions)} GROUP BY 1, 2, 3, 4, 5, 6 HAVING sum(n) > 0;
-                """;
+            // Exact, from the running totals the triggers keep: a few thousand rows rather than a million.
+            var (_, conditions, _) = InboxSql.Build(filter, command);
+            conditions = conditions.Select(condition => condition.Replace("i.", string.Empty, StringComparison.Ordinal)).Append("n > 0").ToList();
+            command.CommandText = $"SELECT service_id, kind, fft_rating, status, sentiment, urgent, n FROM feedback_totals {Where(conditions)};";
             capped = false;
         }
         else
         {
-            var (join, conditions, (at, id)) = InboxSql.Build(filter, command);
+            var (from, conditions, (at, id)) = InboxSql.Build(filter, command);
             command.CommandText = $"""
-                SELECT service_id, kind, fft_rating, status, sentiment, urgent, count(*) FROM (
-                    SELECT i.service_id, i.kind, i.fft_rating, i.status, coalesce(i.sentiment, '') AS sentiment, i.urgent
-                    FROM feedback_items i {join} {Where(conditions)} ORDER BY {at} DESC, {id} DESC LIMIT $cap)
-                GROUP BY 1, 2, 3, 4, 5, 6;
+                SELECT i.service_id, i.kind, i.fft_rating, i.status, coalesce(i.sentiment, ''), i.urgent, 1
+                FROM {from} {Where(conditions)} ORDER BY {OrderBy(at, id, InboxOrder.Newest)} LIMIT $cap;
                 """;
             command.Parameters.AddWithValue("$cap", InboxCounts.CountCap);
             capped = true;
@@ -400,6 +385,12 @@ public sealed class SqliteTriageStore(SqliteDatabase database) : ITriageStore
     }
 
     private static string? Text(SqliteDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
+
+    private static string OrderBy(string? at, string id, InboxOrder order)
+    {
+        var direction = order == InboxOrder.Newest ? "DESC" : "ASC";
+        return at is null ? $"{id} {direction}" : $"{at} {direction}, {id} {direction}";
+    }
 
     private static string Where(List<string> conditions) => conditions.Count == 0 ? string.Empty : "WHERE " + string.Join(" AND ", conditions);
 

@@ -75,7 +75,7 @@ CREATE VIRTUAL TABLE feedback_search USING fts5 (text, content = '', contentless
 -- triggers below in the same transaction as the change. Each is keyed in the order its reader groups by, so
 -- that reading one is a range scan without a sort.
 
--- The inbox's counts for each filter value: all time (feedback_totals) and by month, for a date range.
+-- The inbox's exact counts for each filter value (filters on these columns only; others count the newest matches).
 CREATE TABLE feedback_totals (
     service_id TEXT    NOT NULL,
     kind       TEXT    NOT NULL,
@@ -85,18 +85,6 @@ CREATE TABLE feedback_totals (
     urgent     INTEGER NOT NULL,
     n          INTEGER NOT NULL,
     PRIMARY KEY (service_id, kind, fft_rating, status, sentiment, urgent)
-) WITHOUT ROWID;
-
-CREATE TABLE feedback_counts (
-    month      TEXT    NOT NULL,   -- yyyy-MM of arrival (UTC)
-    service_id TEXT    NOT NULL,
-    kind       TEXT    NOT NULL,
-    fft_rating TEXT    NOT NULL,
-    status     TEXT    NOT NULL,
-    sentiment  TEXT    NOT NULL,
-    urgent     INTEGER NOT NULL,
-    n          INTEGER NOT NULL,
-    PRIMARY KEY (month, service_id, kind, fft_rating, status, sentiment, urgent)
 ) WITHOUT ROWID;
 
 -- The dashboard's volume, FFT and sentiment by month and service.
@@ -109,34 +97,22 @@ CREATE TABLE monthly_counts (
     PRIMARY KEY (month, service_id, fft_rating, sentiment)
 ) WITHOUT ROWID;
 
-CREATE TRIGGER feedback_counts_insert AFTER INSERT ON feedback_items BEGIN
+CREATE TRIGGER feedback_totals_insert AFTER INSERT ON feedback_items BEGIN
     INSERT INTO feedback_totals VALUES (
         NEW.service_id, NEW.kind, NEW.fft_rating, NEW.status, coalesce(NEW.sentiment, ''), NEW.urgent, 1)
-    ON CONFLICT DO UPDATE SET n = n + 1;
-    INSERT INTO feedback_counts VALUES (
-        strftime('%Y-%m', NEW.submitted_at / 1000, 'unixepoch'), NEW.service_id, NEW.kind, NEW.fft_rating,
-        NEW.status, coalesce(NEW.sentiment, ''), NEW.urgent, 1)
     ON CONFLICT DO UPDATE SET n = n + 1;
     INSERT INTO monthly_counts VALUES (
         strftime('%Y-%m', NEW.submitted_at / 1000, 'unixepoch'), NEW.service_id, NEW.fft_rating, coalesce(NEW.sentiment, ''), 1)
     ON CONFLICT DO UPDATE SET n = n + 1;
 END;
 
-CREATE TRIGGER feedback_counts_update AFTER UPDATE OF status, sentiment, urgent ON feedback_items
+CREATE TRIGGER feedback_totals_update AFTER UPDATE OF status, sentiment, urgent ON feedback_items
 WHEN OLD.status IS NOT NEW.status OR OLD.sentiment IS NOT NEW.sentiment OR OLD.urgent IS NOT NEW.urgent BEGIN
     UPDATE feedback_totals SET n = n - 1
     WHERE service_id = OLD.service_id AND kind = OLD.kind AND fft_rating = OLD.fft_rating AND status = OLD.status
       AND sentiment = coalesce(OLD.sentiment, '') AND urgent = OLD.urgent;
     INSERT INTO feedback_totals VALUES (
         NEW.service_id, NEW.kind, NEW.fft_rating, NEW.status, coalesce(NEW.sentiment, ''), NEW.urgent, 1)
-    ON CONFLICT DO UPDATE SET n = n + 1;
-    UPDATE feedback_counts SET n = n - 1
-    WHERE month = strftime('%Y-%m', OLD.submitted_at / 1000, 'unixepoch') AND service_id = OLD.service_id
-      AND kind = OLD.kind AND fft_rating = OLD.fft_rating AND status = OLD.status
-      AND sentiment = coalesce(OLD.sentiment, '') AND urgent = OLD.urgent;
-    INSERT INTO feedback_counts VALUES (
-        strftime('%Y-%m', NEW.submitted_at / 1000, 'unixepoch'), NEW.service_id, NEW.kind, NEW.fft_rating,
-        NEW.status, coalesce(NEW.sentiment, ''), NEW.urgent, 1)
     ON CONFLICT DO UPDATE SET n = n + 1;
 END;
 
@@ -150,14 +126,18 @@ WHEN OLD.sentiment IS NOT NEW.sentiment BEGIN
     ON CONFLICT DO UPDATE SET n = n + 1;
 END;
 
--- Theme mentions by month, service and sentiment, for the theme trends and the theme x service table.
+-- Theme mentions by month and service, in all and by sentiment, for the theme trends, the theme x service table
+-- and open data.
 CREATE TABLE theme_counts (
     month      TEXT    NOT NULL,   -- yyyy-MM of arrival
     service_id TEXT    NOT NULL,
     theme      TEXT    NOT NULL,
-    sentiment  TEXT    NOT NULL,
-    n          INTEGER NOT NULL,
-    PRIMARY KEY (month, service_id, theme, sentiment)
+    positive   INTEGER NOT NULL,
+    neutral    INTEGER NOT NULL,
+    negative   INTEGER NOT NULL,
+    mixed      INTEGER NOT NULL,
+    total      INTEGER NOT NULL,   -- the four above, and items not analysed yet
+    PRIMARY KEY (month, service_id, theme)
 ) WITHOUT ROWID;
 
 -- Theme mentions by week (Monday, UTC), negative and all, for the early warnings.
@@ -173,9 +153,11 @@ CREATE TABLE theme_weeks (
 CREATE TRIGGER theme_counts_insert AFTER INSERT ON feedback_themes BEGIN
     INSERT INTO theme_counts
     SELECT strftime('%Y-%m', NEW.submitted_at / 1000, 'unixepoch'), NEW.service_id, NEW.theme,
-           coalesce((SELECT sentiment FROM feedback_items WHERE id = NEW.item_id), ''), 1
+           s = 'positive', s = 'neutral', s = 'negative', s = 'mixed', 1
+    FROM (SELECT coalesce((SELECT sentiment FROM feedback_items WHERE id = NEW.item_id), '') AS s)
     WHERE true
-    ON CONFLICT DO UPDATE SET n = n + 1;
+    ON CONFLICT DO UPDATE SET positive = positive + excluded.positive, neutral = neutral + excluded.neutral,
+        negative = negative + excluded.negative, mixed = mixed + excluded.mixed, total = total + 1;
     INSERT INTO theme_weeks
     SELECT date(NEW.submitted_at / 1000, 'unixepoch', 'weekday 0', '-6 days'), NEW.service_id, NEW.theme,
            coalesce((SELECT sentiment = 'negative' FROM feedback_items WHERE id = NEW.item_id), 0), 1
@@ -184,9 +166,11 @@ CREATE TRIGGER theme_counts_insert AFTER INSERT ON feedback_themes BEGIN
 END;
 
 CREATE TRIGGER theme_counts_delete AFTER DELETE ON feedback_themes BEGIN
-    UPDATE theme_counts SET n = n - 1
-    WHERE month = strftime('%Y-%m', OLD.submitted_at / 1000, 'unixepoch') AND service_id = OLD.service_id
-      AND theme = OLD.theme AND sentiment = coalesce((SELECT sentiment FROM feedback_items WHERE id = OLD.item_id), '');
+    UPDATE theme_counts
+    SET positive = positive - (s = 'positive'), neutral = neutral - (s = 'neutral'),
+        negative = negative - (s = 'negative'), mixed = mixed - (s = 'mixed'), total = total - 1
+    FROM (SELECT coalesce((SELECT sentiment FROM feedback_items WHERE id = OLD.item_id), '') AS s)
+    WHERE month = strftime('%Y-%m', OLD.submitted_at / 1000, 'unixepoch') AND service_id = OLD.service_id AND theme = OLD.theme;
     UPDATE theme_weeks
     SET negative = negative - coalesce((SELECT sentiment = 'negative' FROM feedback_items WHERE id = OLD.item_id), 0), total = total - 1
     WHERE week = date(OLD.submitted_at / 1000, 'unixepoch', 'weekday 0', '-6 days') AND service_id = OLD.service_id AND theme = OLD.theme;
@@ -195,14 +179,12 @@ END;
 -- When an item's sentiment changes (analysis, or a member of staff's correction), its themes move with it.
 CREATE TRIGGER theme_counts_sentiment AFTER UPDATE OF sentiment ON feedback_items
 WHEN OLD.sentiment IS NOT NEW.sentiment BEGIN
-    UPDATE theme_counts SET n = n - 1
-    WHERE month = strftime('%Y-%m', OLD.submitted_at / 1000, 'unixepoch') AND service_id = OLD.service_id
-      AND sentiment = coalesce(OLD.sentiment, '')
+    UPDATE theme_counts
+    SET positive = positive + (n = 'positive') - (o = 'positive'), neutral = neutral + (n = 'neutral') - (o = 'neutral'),
+        negative = negative + (n = 'negative') - (o = 'negative'), mixed = mixed + (n = 'mixed') - (o = 'mixed')
+    FROM (SELECT coalesce(NEW.sentiment, '') AS n, coalesce(OLD.sentiment, '') AS o)
+    WHERE month = strftime('%Y-%m', NEW.submitted_at / 1000, 'unixepoch') AND service_id = NEW.service_id
       AND theme IN (SELECT theme FROM feedback_themes WHERE item_id = NEW.id);
-    INSERT INTO theme_counts
-    SELECT strftime('%Y-%m', NEW.submitted_at / 1000, 'unixepoch'), NEW.service_id, theme, coalesce(NEW.sentiment, ''), 1
-    FROM feedback_themes WHERE item_id = NEW.id
-    ON CONFLICT DO UPDATE SET n = n + 1;
     UPDATE theme_weeks
     SET negative = negative + (coalesce(NEW.sentiment, '') = 'negative') - (coalesce(OLD.sentiment, '') = 'negative')
     WHERE week = date(NEW.submitted_at / 1000, 'unixepoch', 'weekday 0', '-6 days') AND service_id = NEW.service_id
