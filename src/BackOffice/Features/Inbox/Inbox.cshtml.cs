@@ -152,8 +152,5 @@ public sealed class InboxModel(ITriageStore triage, ContentPack pack, StaffAccou
     }
 
     private async Task LoadAssigneesAsync(CancellationToken cancellationToken) =>
-        Assignees = (await accounts.ListAsync(cancellationToken))
-            .Where(account => account.Roles.Any(role => BackOfficePolicies.Roles[BackOfficePolicies.Triage].Contains(role)))
-            .Select(account => account.Email)
-            .ToArray();
+        Assignees = await StaffMember.AssigneesAsync(accounts, cancellationToken);
 }

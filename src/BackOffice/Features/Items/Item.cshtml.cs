@@ -262,10 +262,7 @@ public sealed class ItemModel(ITriageStore triage, ContentPack pack, StaffAccoun
 
         Reference = reference;
         Item = item;
-        Assignees = (await accounts.ListAsync(cancellationToken))
-            .Where(account => account.Roles.Any(role => BackOfficePolicies.Roles[BackOfficePolicies.Triage].Contains(role)))
-            .Select(account => account.Email)
-            .ToArray();
+        Assignees = await StaffMember.AssigneesAsync(accounts, cancellationToken);
         return true;
     }
 

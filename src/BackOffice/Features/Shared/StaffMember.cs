@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using QualityVoice.Staff.Accounts;
 
 namespace QualityVoice.BackOffice.Features.Shared;
 
@@ -7,4 +8,11 @@ public static class StaffMember
 {
     /// <summary>Their e-mail address (the account's user name).</summary>
     public static string NameOf(ClaimsPrincipal user) => user.Identity?.Name ?? "unknown";
+
+    /// <summary>Everyone who can own feedback items (the roles that triage), by e-mail address.</summary>
+    public static async Task<IReadOnlyList<string>> AssigneesAsync(StaffAccounts accounts, CancellationToken cancellationToken) =>
+        (await accounts.ListAsync(cancellationToken))
+            .Where(account => account.Roles.Any(role => BackOfficePolicies.Roles[BackOfficePolicies.Triage].Contains(role)))
+            .Select(account => account.Email)
+            .ToArray();
 }

@@ -52,24 +52,15 @@ internal static class OpenDataEndpoints
         var sentiments = OpenDataTables.Sentiments.Select(sentiment => WireName<Sentiment>.Of(sentiment)).ToArray();
         if (format == "json")
         {
-            return Results.Json(
-                new
-                {
-                    icb = pack.IcbName,
-                    from = from.ToString(),
-                    to = to.ToString(),
-                    method = Method,
-                    rows = rows.Select(row => new
-                    {
-                        month = row.Month.ToString(),
-                        strategicTheme = row.StrategicTheme,
-                        strategicThemeTitle = pack.FindTheme(row.StrategicTheme)?.Title,
-                        subCategory = row.SubCategory,
-                        bySentiment = sentiments.Zip(row.BySentiment).ToDictionary(pair => pair.First, pair => pair.Second),
-                        total = row.Total,
-                    }),
-                },
-                Json);
+            return Document(pack, from, to, rows.Select(row => new
+            {
+                month = row.Month.ToString(),
+                strategicTheme = row.StrategicTheme,
+                strategicThemeTitle = pack.FindTheme(row.StrategicTheme)?.Title,
+                subCategory = row.SubCategory,
+                bySentiment = sentiments.Zip(row.BySentiment).ToDictionary(pair => pair.First, pair => pair.Second),
+                total = row.Total,
+            }));
         }
 
         string[] headers = ["month", "strategic_theme", "sub_category", .. sentiments, "total"];
@@ -90,21 +81,12 @@ internal static class OpenDataEndpoints
         var responses = WireName<FftRating>.All.Select(pair => pair.Name).ToArray();
         if (format == "json")
         {
-            return Results.Json(
-                new
-                {
-                    icb = pack.IcbName,
-                    from = from.ToString(),
-                    to = to.ToString(),
-                    method = Method,
-                    rows = rows.Select(row => new
-                    {
-                        month = row.Month.ToString(),
-                        byResponse = responses.Zip(row.ByResponse).ToDictionary(pair => pair.First, pair => pair.Second),
-                        total = row.Total,
-                    }),
-                },
-                Json);
+            return Document(pack, from, to, rows.Select(row => new
+            {
+                month = row.Month.ToString(),
+                byResponse = responses.Zip(row.ByResponse).ToDictionary(pair => pair.First, pair => pair.Second),
+                total = row.Total,
+            }));
         }
 
         string[] headers = ["month", .. responses, "total"];
@@ -116,6 +98,9 @@ internal static class OpenDataEndpoints
         "Counts of 1 to 4 are hidden, because they could point to a person. Where a total would let someone work out a hidden count, "
         + "the next smallest counts in the same row are hidden too, until the hidden counts add up to at least 5. Hidden counts are null in JSON and [c] in CSV. "
         + "A comment can mention more than one theme, so theme counts add up to more than the number of comments.";
+
+    private static IResult Document<T>(ContentPack pack, YearMonth from, YearMonth to, IEnumerable<T> rows) =>
+        Results.Json(new { icb = pack.IcbName, from = from.ToString(), to = to.ToString(), method = Method, rows }, Json);
 
     private static string Cell(int? count) => count?.ToString(CultureInfo.InvariantCulture) ?? Hidden;
 
