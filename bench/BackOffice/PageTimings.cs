@@ -14,6 +14,7 @@ internal static partial class PageTimings
 {
     private const double InboxTargetMs = 100;
     private const double DashboardTargetMs = 500;
+    private const int WarmUpRounds = 5;
 
     public static async Task<int> RunAsync(string repository, string dataDirectory, int runs)
     {
@@ -22,7 +23,7 @@ internal static partial class PageTimings
 
         var threeMonthsAgo = TimeProvider.System.GetUtcNow().AddMonths(-3);
         var from = new DateOnly(threeMonthsAgo.Year, threeMonthsAgo.Month, 1);
-        (string Name, string Path, double Target)[] pages =
+        (string Name, string Path, double? Target)[] pages =
         [
             ("inbox, no filter", "/inbox", InboxTargetMs),
             ("inbox, status=new", "/inbox?status=new", InboxTargetMs),
@@ -40,7 +41,8 @@ internal static partial class PageTimings
             ("inbox, q=parking", "/inbox?q=parking", InboxTargetMs),
             ("inbox, q=rude receptionist", "/inbox?q=rude+receptionist", InboxTargetMs),
             ("inbox, q=waiting", "/inbox?q=waiting", InboxTargetMs),
-            ("inbox, q + service + sentiment", "/inbox?q=appointment&service=rtd-outpatients&sentiment=negative", InboxTargetMs),
+            // Beyond the target's "any one filter, or q": reported, not judged.
+            ("inbox, q + service + sentiment", "/inbox?q=appointment&service=rtd-outpatients&sentiment=negative", null),
             ("dashboard, 12 months", "/dashboard", DashboardTargetMs),
             ("dashboard, 12 months, one service", "/dashboard?service=rtd-ae", DashboardTargetMs),
         ];
@@ -48,13 +50,17 @@ internal static partial class PageTimings
         var next = NextPage().Match(await client.GetStringAsync("/inbox?sentiment=negative")).Groups[1].Value;
         pages = [.. pages, ("inbox, sentiment=negative, page 2", WebUtility.HtmlDecode(next), InboxTargetMs)];
 
-        // The server's steady state: every page once, so that the first one timed does not pay for compiling the rest.
-        foreach (var (_, path, _) in pages)
+        // The server's steady state, as after a morning's use: every page several times over, so that the first
+        // page timed does not pay for the just-in-time compiler optimising code that all the pages share.
+        for (var round = 0; round < WarmUpRounds; round++)
         {
-            using var warm = await client.GetAsync(path);
+            foreach (var (_, path, _) in pages)
+            {
+                using var warm = await client.GetAsync(path);
+            }
         }
 
-        Console.WriteLine($"Back office over {dataDirectory}, {runs} requests a page after a round of all pages and 3 more to warm up (milliseconds, on loopback)");
+        Console.WriteLine($"Back office over {dataDirectory}, {runs} requests a page after {WarmUpRounds} rounds of all pages and 3 more to warm up (milliseconds, on loopback)");
         Console.WriteLine($"{"page",-42} {"p50",8} {"p95",8} {"max",8}  target");
         var missed = 0;
         foreach (var (name, path, target) in pages)
@@ -79,9 +85,10 @@ internal static partial class PageTimings
 
             times.Sort();
             var p95 = Percentile(times, 0.95);
-            var met = p95 < target;
+            var met = target is null || p95 < target;
             missed += met ? 0 : 1;
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name,-42} {Percentile(times, 0.5),8:F1} {p95,8:F1} {times[^1],8:F1}  p95 < {target:F0} {(met ? "met" : "MISSED")}"));
+            var verdict = target is null ? "(no target)" : $"p95 < {target:F0} {(met ? "met" : "MISSED")}";
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name,-42} {Percentile(times, 0.5),8:F1} {p95,8:F1} {times[^1],8:F1}  {verdict}"));
         }
 
         Console.WriteLine(missed == 0 ? "All targets met." : $"{missed} targets missed.");
