@@ -13,6 +13,7 @@ namespace QualityVoice.Content;
 /// <param name="Pages">The plain pages: about, accessibility statement, privacy notice, contact.</param>
 /// <param name="Organisations">The organisations and services people can give feedback about.</param>
 /// <param name="Taxonomy">How the experience framework's sub-categories map to the strategic themes and CQC questions.</param>
+/// <param name="Updates">"You said, we did" updates, newest first.</param>
 public sealed record ContentPack(
     string Id,
     string IcbName,
@@ -20,8 +21,13 @@ public sealed record ContentPack(
     IReadOnlyList<StrategicTheme> Themes,
     IReadOnlyList<ContentPage> Pages,
     IReadOnlyList<CareOrganisation> Organisations,
-    ThemeTaxonomy Taxonomy)
+    ThemeTaxonomy Taxonomy,
+    IReadOnlyList<Update> Updates)
 {
+    /// <summary>Finds an update by its slug.</summary>
+    public Update? FindUpdate(string slug) =>
+        Updates.FirstOrDefault(update => string.Equals(update.Slug, slug, StringComparison.Ordinal));
+
     /// <summary>Finds a service by its id.</summary>
     public CareService? FindService(string? id) =>
         id is null ? null : Organisations.SelectMany(organisation => organisation.Services).FirstOrDefault(service => service.Id == id);

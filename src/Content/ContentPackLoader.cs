@@ -38,7 +38,8 @@ public static partial class ContentPackLoader
 
         var themes = LoadThemes(root, folder);
         return new ContentPack(
-            packId, meta.Icb!, meta.Strategy!, themes, LoadPages(root, folder), LoadServices(root, folder), LoadTaxonomy(root, folder, themes));
+            packId, meta.Icb!, meta.Strategy!, themes, LoadPages(root, folder), LoadServices(root, folder), LoadTaxonomy(root, folder, themes),
+            LoadUpdates(root, folder, themes));
     }
 
     private static List<StrategicTheme> LoadThemes(string root, string folder)
@@ -62,6 +63,60 @@ public static partial class ContentPackLoader
         }
 
         return themes.OrderBy(theme => theme.Order).ThenBy(theme => theme.Title, StringComparer.Ordinal).ToList();
+    }
+
+    private static List<Update> LoadUpdates(string root, string folder, IReadOnlyList<StrategicTheme> themes)
+    {
+        var updatesFolder = Path.Combine(folder, "updates");
+        var updates = new List<Update>();
+        if (!Directory.Exists(updatesFolder))
+        {
+            return updates;
+        }
+
+        foreach (var file in Directory.GetFiles(updatesFolder, "*.md").Order(StringComparer.Ordinal))
+        {
+            var relative = Path.GetRelativePath(root, file);
+            var (meta, html, _) = FrontMatterFile.Read<UpdateYaml>(root, file);
+            Require(root, file, meta.Title, "title");
+            Require(root, file, meta.YouSaid, "you-said");
+            var slug = Path.GetFileNameWithoutExtension(file);
+            if (!PackId().IsMatch(slug))
+            {
+                throw new ContentPackException(relative, null, "an update's file name is lower-case letters, digits and dashes.");
+            }
+
+            if (meta.Theme is null || themes.All(theme => theme.Slug != meta.Theme))
+            {
+                throw new ContentPackException(relative, null, $"the theme '{meta.Theme}' is not one of themes/: {string.Join(", ", themes.Select(theme => theme.Slug))}.");
+            }
+
+            var status = UpdateStatuses.Parse(meta.Status)
+                ?? throw new ContentPackException(relative, null, $"the status '{meta.Status}' is not planned, in-progress or done.");
+            if (!DateOnly.TryParseExact(meta.Published, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var published))
+            {
+                throw new ContentPackException(relative, null, $"published must be a date written like 2026-11-22 (it is '{meta.Published}').");
+            }
+
+            var milestones = meta.Milestones.Select(milestone =>
+            {
+                Require(root, file, milestone.Text, "text (of a milestone)");
+                var milestoneStatus = UpdateStatuses.Parse(milestone.Status)
+                    ?? throw new ContentPackException(relative, null, $"the milestone '{milestone.Text}' has the status '{milestone.Status}', not planned, in-progress or done.");
+                DateOnly? date = null;
+                if (milestone.Date is not null)
+                {
+                    date = DateOnly.TryParseExact(milestone.Date, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var parsed)
+                        ? parsed
+                        : throw new ContentPackException(relative, null, $"the milestone '{milestone.Text}' has the date '{milestone.Date}': write it like 2026-11-22.");
+                }
+
+                return new Milestone(milestone.Text!, milestoneStatus, date);
+            }).ToArray();
+            updates.Add(new Update(slug, meta.Title!, meta.Theme, status, published, meta.YouSaid!, html, milestones, meta.Source));
+        }
+
+        return updates.OrderByDescending(update => update.Published).ThenBy(update => update.Title, StringComparer.Ordinal).ToList();
     }
 
     private static List<ContentPage> LoadPages(string root, string folder)
@@ -240,6 +295,32 @@ public static partial class ContentPackLoader
         public string? Id { get; set; }
 
         public string? Name { get; set; }
+    }
+
+    private sealed class UpdateYaml
+    {
+        public string? Title { get; set; }
+
+        public string? Theme { get; set; }
+
+        public string? Status { get; set; }
+
+        public string? Published { get; set; }
+
+        public string? YouSaid { get; set; }
+
+        public string? Source { get; set; }
+
+        public List<MilestoneYaml> Milestones { get; set; } = [];
+    }
+
+    private sealed class MilestoneYaml
+    {
+        public string? Text { get; set; }
+
+        public string? Status { get; set; }
+
+        public string? Date { get; set; }
     }
 
     private sealed class PageYaml

@@ -4,6 +4,7 @@ using QualityVoice.Portal;
 using QualityVoice.Portal.Features.AbuseProtection;
 using QualityVoice.Portal.Features.Api;
 using QualityVoice.Portal.Features.OpenData;
+using QualityVoice.Portal.Features.YouSaidWeDid;
 using QualityVoice.Web.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -23,6 +24,7 @@ app.MapRazorPages().WithStaticAssets();
 app.MapBotCheck();
 app.MapFeedbackApi();
 app.MapOpenData();
+app.MapUpdatesFeed();
 
 app.Run();
 

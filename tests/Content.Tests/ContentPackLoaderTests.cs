@@ -95,6 +95,43 @@ public sealed class ContentPackLoaderTests : IDisposable
         Assert.Contains("'kindness'", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void The_default_pack_publishes_the_change_its_strategy_made_in_response_to_feedback()
+    {
+        var pack = ContentPackLoader.Load(ShippedPacks, "nenc");
+
+        var update = Assert.Single(pack.Updates);
+        Assert.Equal("camhs-waiting-well", update.Slug);
+        Assert.Equal(UpdateStatus.InProgress, update.Status);
+        Assert.Equal([UpdateStatus.Done, UpdateStatus.InProgress], update.Milestones.Select(milestone => milestone.Status));
+        Assert.NotNull(update.Source);
+    }
+
+    [Theory]
+    [InlineData("status: finished", "the status 'finished'")]
+    [InlineData("theme: kindness", "the theme 'kindness'")]
+    [InlineData("published: 22/11/2026", "published must be a date")]
+    public void An_update_with_a_wrong_field_is_refused_naming_its_file_and_the_field(string wrong, string message)
+    {
+        WritePack();
+        var fields = new Dictionary<string, string>
+        {
+            ["title"] = "title: Parking",
+            ["theme"] = "theme: patient-safety",
+            ["status"] = "status: done",
+            ["published"] = "published: 2026-11-22",
+            ["you-said"] = "you-said: Parking was hard",
+        };
+        fields[wrong.Split(':')[0]] = wrong;
+        Directory.CreateDirectory(Path.Combine(_root.Path, "test", "updates"));
+        File.WriteAllText(Path.Combine(_root.Path, "test", "updates", "parking.md"), $"---\n{string.Join("\n", fields.Values)}\n---\nWe added spaces.\n");
+
+        var error = Assert.Throws<ContentPackException>(() => ContentPackLoader.Load(_root.Path, "test"));
+
+        Assert.Equal(Path.Combine("test", "updates", "parking.md"), error.File);
+        Assert.Contains(message, error.Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("../etc")]
     [InlineData("NENC")]

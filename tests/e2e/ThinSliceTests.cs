@@ -95,6 +95,8 @@ public sealed class ThinSliceTests(BrowserFixture fixture)
     [InlineData("/track")]
     [InlineData("/speak-up/case")]
     [InlineData("/open-data")]
+    [InlineData("/you-said-we-did")]
+    [InlineData("/you-said-we-did/camhs-waiting-well")]
     public async Task The_other_portal_pages_are_accessible(string path)
     {
         var page = await fixture.NewPageAsync();

@@ -1,0 +1,27 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using QualityVoice.Content;
+
+namespace QualityVoice.Portal.Features.YouSaidWeDid;
+
+/// <summary>One update: what people told us, what we did, and its steps.</summary>
+public sealed class UpdateModel(ContentPack pack) : PageModel
+{
+    /// <summary>The update.</summary>
+    public Update Update { get; private set; } = null!;
+
+    /// <summary>The content pack.</summary>
+    public ContentPack Pack => pack;
+
+    /// <summary>Shows the update, or 404.</summary>
+    public IActionResult OnGet(string slug)
+    {
+        if (pack.FindUpdate(slug) is not { } update)
+        {
+            return NotFound();
+        }
+
+        Update = update;
+        return Page();
+    }
+}
