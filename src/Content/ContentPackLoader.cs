@@ -56,10 +56,11 @@ public static partial class ContentPackLoader
         var themes = new List<StrategicTheme>();
         foreach (var file in files)
         {
-            var (meta, html, _) = FrontMatterFile.Read<ThemeYaml>(root, file);
+            var (meta, _, markdown) = FrontMatterFile.Read<ThemeYaml>(root, file);
             Require(root, file, meta.Title, "title");
             Require(root, file, meta.Summary, "summary");
-            themes.Add(new StrategicTheme(Path.GetFileNameWithoutExtension(file), meta.Title!, meta.Order, meta.Summary!, html));
+            var (body, sections) = ThemeSections.Split(markdown);
+            themes.Add(new StrategicTheme(Path.GetFileNameWithoutExtension(file), meta.Title!, meta.Order, meta.Summary!, MarkdownRenderer.ToHtml(body), sections));
         }
 
         return themes.OrderBy(theme => theme.Order).ThenBy(theme => theme.Title, StringComparer.Ordinal).ToList();

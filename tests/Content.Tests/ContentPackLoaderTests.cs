@@ -96,6 +96,32 @@ public sealed class ContentPackLoaderTests : IDisposable
     }
 
     [Fact]
+    public void Each_nenc_theme_has_its_priorities_and_each_but_culture_its_I_and_We_statements_and_Easy_Read()
+    {
+        var pack = ContentPackLoader.Load(ShippedPacks, "nenc");
+
+        Assert.All(pack.Themes, theme => Assert.NotNull(theme.Sections.Foundations));
+        Assert.All(pack.Themes, theme => Assert.NotNull(theme.Sections.NextSteps));
+        Assert.All(pack.Themes.Where(theme => theme.Slug != "culture-and-climate"), theme =>
+        {
+            Assert.NotNull(theme.Sections.IStatements);
+            Assert.NotNull(theme.Sections.WeStatements);
+            Assert.NotNull(theme.Sections.EasyRead);
+        });
+    }
+
+    [Fact]
+    public void A_themes_file_is_split_at_the_strategys_headings_and_other_headings_stay_in_the_body()
+    {
+        var (body, sections) = ThemeSections.Split("Intro\n\n## Our vision\n\nText\n\n## Next steps\n\n- Do it\n\n## Easy Read\n\nPlain words\n");
+
+        Assert.Contains("## Our vision", body, StringComparison.Ordinal);
+        Assert.Contains("<li>Do it</li>", sections.NextSteps, StringComparison.Ordinal);
+        Assert.Contains("Plain words", sections.EasyRead, StringComparison.Ordinal);
+        Assert.Null(sections.IStatements);
+    }
+
+    [Fact]
     public void The_default_pack_publishes_the_change_its_strategy_made_in_response_to_feedback()
     {
         var pack = ContentPackLoader.Load(ShippedPacks, "nenc");

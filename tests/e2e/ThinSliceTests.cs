@@ -97,6 +97,9 @@ public sealed class ThinSliceTests(BrowserFixture fixture)
     [InlineData("/open-data")]
     [InlineData("/you-said-we-did")]
     [InlineData("/you-said-we-did/camhs-waiting-well")]
+    [InlineData("/themes/patient-safety")]
+    [InlineData("/themes/patient-safety?version=easy-read")]
+    [InlineData("/themes/culture-and-climate")]
     public async Task The_other_portal_pages_are_accessible(string path)
     {
         var page = await fixture.NewPageAsync();
