@@ -16,6 +16,13 @@ public readonly record struct YearMonth(int Year, int Month) : IComparable<YearM
     /// <summary>The first day of the month.</summary>
     public DateOnly FirstDay => new(Year, Month, 1);
 
+    /// <summary>The month <paramref name="months"/> later (or earlier, when negative).</summary>
+    public YearMonth AddMonths(int months)
+    {
+        var index = (Year * 12) + Month - 1 + months;
+        return new YearMonth(index / 12, (index % 12) + 1);
+    }
+
     /// <summary>The month a moment falls in, in UTC.</summary>
     public static YearMonth Of(DateTimeOffset moment) => new(moment.UtcDateTime.Year, moment.UtcDateTime.Month);
 

@@ -30,4 +30,15 @@ public sealed class YearMonthTests
         Assert.True(new YearMonth(2024, 12) < new YearMonth(2025, 1));
         Assert.True(new YearMonth(2025, 1) >= new YearMonth(2025, 1));
     }
+
+    [Theory]
+    [InlineData(2026, 11, 1, "2026-12")]
+    [InlineData(2026, 12, 1, "2027-01")]
+    [InlineData(2026, 1, -1, "2025-12")]
+    [InlineData(2026, 11, -24, "2024-11")]
+    [InlineData(2026, 3, 0, "2026-03")]
+    public void Months_are_added_across_years(int year, int month, int add, string expected)
+    {
+        Assert.Equal(expected, new YearMonth(year, month).AddMonths(add).ToString());
+    }
 }

@@ -38,7 +38,7 @@ public sealed class DashboardModel(IInsightQueries insight, ContentPack pack, Ti
     {
         var now = time.GetUtcNow();
         var thisMonth = YearMonth.Of(now);
-        MonthChoices = Enumerable.Range(0, 36).Select(back => YearMonth.Of(new DateTimeOffset(thisMonth.FirstDay.AddMonths(-back).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero))).ToArray();
+        MonthChoices = Enumerable.Range(0, 36).Select(back => thisMonth.AddMonths(-back)).ToArray();
         var to = thisMonth;
         var from = MonthChoices[11];
         if (!string.IsNullOrEmpty(To) && !YearMonth.TryParse(To, out to))

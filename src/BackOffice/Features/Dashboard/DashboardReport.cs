@@ -57,7 +57,7 @@ public sealed class DashboardReport
         ContentPack pack)
     {
         var months = new List<YearMonth>();
-        for (var month = from; month <= to; month = Next(month))
+        for (var month = from; month <= to; month = month.AddMonths(1))
         {
             months.Add(month);
         }
@@ -111,6 +111,4 @@ public sealed class DashboardReport
             Warnings = warnings,
         };
     }
-
-    private static YearMonth Next(YearMonth month) => month.Month == 12 ? new YearMonth(month.Year + 1, 1) : new YearMonth(month.Year, month.Month + 1);
 }

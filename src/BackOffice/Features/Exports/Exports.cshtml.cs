@@ -15,8 +15,8 @@ public sealed class ExportsModel(TimeProvider time) : PageModel
     /// <summary>Shows the page.</summary>
     public void OnGet()
     {
-        var first = YearMonth.Of(time.GetUtcNow()).FirstDay;
-        Months = Enumerable.Range(0, 24).Select(back => first.AddMonths(-back)).Select(day => new YearMonth(day.Year, day.Month)).ToArray();
+        var thisMonth = YearMonth.Of(time.GetUtcNow());
+        Months = Enumerable.Range(0, 24).Select(back => thisMonth.AddMonths(-back)).ToArray();
         Month = Months[0].ToString();
     }
 }

@@ -34,9 +34,8 @@ internal static class OpenDataEndpoints
     /// <summary>The months published on a given day: the 24 before the current one.</summary>
     public static (YearMonth From, YearMonth To) Period(DateTimeOffset now)
     {
-        var first = YearMonth.Of(now).FirstDay;
-        return (YearMonth.Of(new DateTimeOffset(first.AddMonths(-Months).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero)),
-                YearMonth.Of(new DateTimeOffset(first.AddMonths(-1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero)));
+        var thisMonth = YearMonth.Of(now);
+        return (thisMonth.AddMonths(-Months), thisMonth.AddMonths(-1));
     }
 
     private static async Task<IResult> ThemesAsync(
