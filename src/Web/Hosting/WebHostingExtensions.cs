@@ -21,7 +21,8 @@ public static class WebHostingExtensions
     public static WebApplicationBuilder AddQualityVoiceWeb(this WebApplicationBuilder builder)
     {
         // Pages live in feature folders: Features/Feedback holds the feedback pages and their handlers.
-        builder.Services.AddRazorPages(options => options.RootDirectory = "/Features");
+        builder.Services.AddRazorPages(options => options.RootDirectory = "/Features")
+            .AddMvcOptions(options => options.Filters.Add<UnknownHandlerFilter>());
         builder.Services.AddProblemDetails();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(typeof(FormDraftProtector<>));

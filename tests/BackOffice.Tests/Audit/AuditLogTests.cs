@@ -47,6 +47,19 @@ public sealed class AuditLogTests(BackOfficeFactory backOffice) : IClassFixture<
         Assert.Contains("feedback.csv", row, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("/admin/audit?before=abc")]
+    [InlineData("/admin/audit?action=deleted")]
+    public async Task A_filter_the_log_does_not_know_is_a_400(string path)
+    {
+        var browser = await backOffice.SignInAsync(StaffRoles.Administrator);
+
+        using var response = await browser.GetAsync(new Uri(path, UriKind.Relative));
+
+        await response.ShouldBeAsync(System.Net.HttpStatusCode.BadRequest);
+        Assert.NotEmpty((await response.ReadPageAsync()).ErrorSummary());
+    }
+
     [Fact]
     public async Task Adding_an_account_leaves_a_trail_without_the_password()
     {

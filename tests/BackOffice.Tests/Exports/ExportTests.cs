@@ -85,6 +85,7 @@ public sealed class ExportTests(BackOfficeFactory backOffice) : IClassFixture<Ba
     [InlineData("/exports/fft-return.csv?month=March", "month")]
     [InlineData("/exports/feedback.csv?status=lost", "status")]
     [InlineData("/exports/feedback.xlsx?from=2026-13-01", "from")]
+    [InlineData("/exports/feedback.csv?to=9999-12-31", "to")]
     public async Task A_download_with_a_bad_filter_is_a_400_that_names_it(string path, string parameter)
     {
         var browser = await backOffice.SignInAsync(StaffRoles.QualityTeam);

@@ -122,6 +122,7 @@ public sealed class InboxFilterTests(InboxDataset inbox) : IClassFixture<InboxDa
     [InlineData("fft=10", "fft", "Friends and Family Test")]
     [InlineData("urgent=maybe", "urgent", "Urgent must be yes or no")]
     [InlineData("from=yesterday", "from", "start date")]
+    [InlineData("to=9999-12-31", "to", "between 2000 and 2099")]
     [InlineData("from=2026-05-01&to=2026-04-01", "to", "")]
     [InlineData("after=%00%FF", "after", "")]
     public async Task A_value_the_inbox_does_not_know_is_a_400_that_names_it(string query, string field, string message)

@@ -176,6 +176,35 @@ public sealed class ItemTests(BackOfficeFactory backOffice) : IClassFixture<Back
     }
 
     [Fact]
+    public async Task An_item_can_only_be_given_to_someone_who_triages()
+    {
+        var reference = (await backOffice.ImportAsync(new Sample("Anything at all"))).Single();
+        var browser = await backOffice.SignInAsync(StaffRoles.QualityTeam);
+
+        using var stranger = await PostAsync(browser, reference, "Assign", [new("Assignee", "someone@elsewhere.example")]);
+        using var me = await PostAsync(browser, reference, "Assign", [new("Assignee", "me")]);
+
+        await stranger.ShouldBeAsync(HttpStatusCode.BadRequest);
+        Assert.Equal(["Choose who should own it from the list"], (await stranger.ReadPageAsync()).ErrorSummary());
+        await me.ShouldBeAsync(HttpStatusCode.Redirect);
+    }
+
+    [Fact]
+    public async Task A_handler_the_page_does_not_have_is_refused_rather_than_half_rendered()
+    {
+        var reference = (await backOffice.ImportAsync(new Sample("Anything"))).Single();
+        var browser = await backOffice.SignInAsync(StaffRoles.QualityTeam);
+        var page = await browser.GetPageAsync($"/inbox/{reference}");
+        var token = page.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+
+        using var post = await browser.PostAsync(new Uri($"/inbox/{reference}?handler=Nope", UriKind.Relative), new FormUrlEncodedContent([new("__RequestVerificationToken", token)]));
+        using var get = await browser.GetAsync(new Uri($"/inbox/{reference}?handler=Nope", UriKind.Relative));
+
+        await post.ShouldBeAsync(HttpStatusCode.BadRequest);
+        await get.ShouldBeAsync(HttpStatusCode.OK); // a read falls back to the page's own OnGet
+    }
+
+    [Fact]
     public async Task An_item_that_does_not_exist_is_a_404_for_posts_too()
     {
         var browser = await backOffice.SignInAsync(StaffRoles.QualityTeam);

@@ -35,6 +35,11 @@ public sealed class AuditModel(IAuditLog audit) : PageModel
         if (!string.IsNullOrEmpty(Action) && !AuditActions.All.Contains(Action))
         {
             ModelState.AddModelError("action", $"'{Action}' is not an action the log records: use one of {string.Join(", ", AuditActions.All)}");
+        }
+
+        if (!ModelState.IsValid)
+        {
+            // A 'before' that is not a whole number arrives here as a binding error on its name.
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }

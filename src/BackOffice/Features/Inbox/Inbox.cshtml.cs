@@ -89,6 +89,12 @@ public sealed class InboxModel(ITriageStore triage, ContentPack pack, StaffAccou
         {
             case "assign" when ModelState.IsValid:
                 var who = assignee switch { "me" => me, "nobody" or "" or null => null, _ => assignee };
+                if (who is not null && !(await StaffMember.AssigneesAsync(accounts, cancellationToken)).Contains(who, StringComparer.Ordinal))
+                {
+                    ModelState.AddModelError("assignee", "Choose who should own them from the list");
+                    break;
+                }
+
                 var assigned = await triage.AssignAsync(references, who, me, now, cancellationToken);
                 await audit.RecordAsync(new AuditEntry(now, me, AuditActions.Changed, string.Join(' ', references), who is null ? "Unassigned" : $"Assigned to {who}"), cancellationToken);
                 Done = $"{assigned} {(assigned == 1 ? "item" : "items")} {(who is null ? "unassigned" : $"assigned to {who}")}";

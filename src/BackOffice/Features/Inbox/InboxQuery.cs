@@ -209,6 +209,9 @@ public sealed class InboxQuery
         return null;
     }
 
+    private static readonly DateOnly EarliestDate = new(2000, 1, 1);
+    private static readonly DateOnly LatestDate = new(2099, 12, 31);
+
     private static DateOnly? ParseDate(string? value, string name, ModelStateDictionary errors)
     {
         if (string.IsNullOrEmpty(value))
@@ -216,12 +219,13 @@ public sealed class InboxQuery
             return null;
         }
 
-        if (DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        if (DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+            && date >= EarliestDate && date <= LatestDate)
         {
             return date;
         }
 
-        errors.AddModelError(name, $"The {(name == "from" ? "start" : "end")} date must be a real date written like 2026-03-31");
+        errors.AddModelError(name, $"The {(name == "from" ? "start" : "end")} date must be a real date between 2000 and 2099, written like 2026-03-31");
         return null;
     }
 }

@@ -134,6 +134,11 @@ public sealed class ItemModel(ITriageStore triage, ContentPack pack, StaffAccoun
     public Task<IActionResult> OnPostAssignAsync(CancellationToken cancellationToken) => ChangeAsync(async (me, now) =>
     {
         var who = Assignee switch { "me" => me, "nobody" or "" or null => null, _ => Assignee };
+        if (who is not null && !Assignees.Contains(who, StringComparer.Ordinal))
+        {
+            return (nameof(Assignee), "Choose who should own it from the list");
+        }
+
         await triage.AssignAsync([Reference], who, me, now, cancellationToken);
         return (null, who is null ? "Unassigned" : $"Assigned to {who}");
     }, cancellationToken);
