@@ -60,3 +60,22 @@ public sealed class ThemeTests(PortalFactory portal) : IClassFixture<PortalFacto
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
 }
+
+public sealed class ThemeFeedbackTests(QualityVoice.Portal.Tests.OpenData.OpenDataPortal portal) : IClassFixture<QualityVoice.Portal.Tests.OpenData.OpenDataPortal>
+{
+    [Fact]
+    public async Task A_theme_page_says_how_many_people_told_us_about_each_of_its_parts_with_small_numbers_hidden()
+    {
+        var experiences = await portal.CreateClient().GetPageAsync("/themes/positive-experiences");
+        var safety = await portal.CreateClient().GetPageAsync("/themes/patient-safety");
+
+        // October: 12 about parking, 7 of them negative; this month's comment is not counted until the month ends.
+        Assert.Equal(["Parking 12 7"], Rows(experiences));
+        // September: 3 about discharge, too few to show; none of them unhappy (zeros are shown).
+        Assert.Equal(["Discharge fewer than 5 0"], Rows(safety));
+    }
+
+    private static string[] Rows(AngleSharp.Html.Dom.IHtmlDocument page) =>
+        page.QuerySelectorAll("main table").Single(table => table.QuerySelector("caption")!.TextContent.Contains("last 12 months", StringComparison.Ordinal))
+            .QuerySelectorAll("tbody tr").Select(row => string.Join(' ', row.QuerySelectorAll("td").Select(cell => cell.TextContent.Trim()))).ToArray();
+}
