@@ -95,6 +95,21 @@ public sealed class ContentPackLoaderTests : IDisposable
         Assert.Contains("'kindness'", error.Message, StringComparison.Ordinal);
     }
 
+    public static TheoryData<string> ShippedPackNames() => new(Directory.GetDirectories(ShippedPacks).Select(Path.GetFileName).Order(StringComparer.Ordinal)!);
+
+    [Theory]
+    [MemberData(nameof(ShippedPackNames))]
+    public void Every_shipped_pack_loads_with_themes_services_pages_and_a_taxonomy_of_every_sub_category(string name)
+    {
+        var pack = ContentPackLoader.Load(ShippedPacks, name);
+        var nenc = ContentPackLoader.Load(ShippedPacks, "nenc");
+
+        Assert.NotEmpty(pack.Themes);
+        Assert.NotEmpty(pack.Organisations.SelectMany(organisation => organisation.Services));
+        Assert.Equal(nenc.Taxonomy.Mappings.Select(mapping => mapping.SubCategory).Order(StringComparer.Ordinal), pack.Taxonomy.Mappings.Select(mapping => mapping.SubCategory).Order(StringComparer.Ordinal));
+        Assert.All(pack.Themes, theme => Assert.Contains(pack.Taxonomy.Mappings, mapping => mapping.StrategicTheme == theme.Slug));
+    }
+
     [Fact]
     public void Each_nenc_theme_has_its_priorities_and_each_but_culture_its_I_and_We_statements_and_Easy_Read()
     {
