@@ -6,6 +6,7 @@ public sealed class ContentPackTests(BrowserFixture fixture)
 {
     [Theory]
     [InlineData("notts", "/themes/co-design-and-co-production")]
+    [InlineData("somerset", "/themes/equitable")]
     public async Task Another_pack_starts_and_its_pages_are_accessible(string pack, string themePage)
     {
         await using var apps = await RunningApps.StartAsync(new Dictionary<string, string> { ["QV_CONTENT_PACK"] = pack });
