@@ -75,15 +75,7 @@ public sealed class SqliteFeedbackStore : IFeedbackStore, IAsyncDisposable
             insert.Parameters.AddWithValue("$submittedAt", record.SubmittedAt.ToUnixTimeMilliseconds());
             insert.Parameters.AddWithValue("$status", WireName<TriageStatus>.Of(status));
             insert.Parameters.AddWithValue("$assignedTo", (object?)assignedTo ?? DBNull.Value);
-            insert.Parameters.AddWithValue("$analysedAt", analysis.AnalysedAt.ToUnixTimeMilliseconds());
-            insert.Parameters.AddWithValue("$analyzer", analysis.Analyzer);
-            insert.Parameters.AddWithValue("$modelVersion", analysis.ModelVersion);
-            insert.Parameters.AddWithValue("$sentiment", WireName<QualityVoice.Analysis.Sentiment>.Of(analysis.Sentiment));
-            insert.Parameters.AddWithValue("$score", analysis.SentimentScore);
-            insert.Parameters.AddWithValue("$urgent", analysis.Urgent);
-            insert.Parameters.AddWithValue("$redactedGood", (object?)analysis.RedactedWhatWasGood ?? DBNull.Value);
-            insert.Parameters.AddWithValue("$redactedImprove", (object?)analysis.RedactedWhatCouldImprove ?? DBNull.Value);
-            insert.Parameters.AddWithValue("$analysis", JsonSerializer.Serialize(analysis, AnalysisJson));
+            AddAnalysis(insert, analysis);
             if (await insert.ExecuteScalarAsync(cancellationToken) is not long id)
             {
                 continue;
@@ -184,19 +176,11 @@ public sealed class SqliteFeedbackStore : IFeedbackStore, IAsyncDisposable
                 analyzer = $analyzer, model_version = $modelVersion,
                 sentiment = CASE WHEN sentiment_by IS NULL THEN $sentiment ELSE sentiment END,
                 sentiment_score = CASE WHEN sentiment_by IS NULL THEN $score ELSE sentiment_score END,
-                urgent = $urgent, redacted_what_was_good = $good, redacted_what_could_improve = $improve, analysis = $analysis
+                urgent = $urgent, redacted_what_was_good = $redactedGood, redacted_what_could_improve = $redactedImprove, analysis = $analysis
             WHERE reference = $reference AND analysis_lease = $lease
             RETURNING id, themes_by IS NULL;
             """;
-        update.Parameters.AddWithValue("$analysedAt", analysis.AnalysedAt.ToUnixTimeMilliseconds());
-        update.Parameters.AddWithValue("$analyzer", analysis.Analyzer);
-        update.Parameters.AddWithValue("$modelVersion", analysis.ModelVersion);
-        update.Parameters.AddWithValue("$sentiment", WireName<QualityVoice.Analysis.Sentiment>.Of(analysis.Sentiment));
-        update.Parameters.AddWithValue("$score", analysis.SentimentScore);
-        update.Parameters.AddWithValue("$urgent", analysis.Urgent);
-        update.Parameters.AddWithValue("$good", (object?)analysis.RedactedWhatWasGood ?? DBNull.Value);
-        update.Parameters.AddWithValue("$improve", (object?)analysis.RedactedWhatCouldImprove ?? DBNull.Value);
-        update.Parameters.AddWithValue("$analysis", JsonSerializer.Serialize(analysis, AnalysisJson));
+        AddAnalysis(update, analysis);
         update.Parameters.AddWithValue("$reference", reference);
         update.Parameters.AddWithValue("$lease", leaseToken);
         long id;
@@ -339,4 +323,18 @@ public sealed class SqliteFeedbackStore : IFeedbackStore, IAsyncDisposable
         ConsentedToContact: reader.GetBoolean(offset + 11),
         AnalysisState: WireName<AnalysisState>.Parse(reader.GetString(offset + 12)),
         Analysis: reader.IsDBNull(offset + 13) ? null : JsonSerializer.Deserialize<FeedbackAnalysis>(reader.GetString(offset + 13), AnalysisJson));
+
+    /// <summary>What analysis found, as the parameters the import and the analysis worker's update both write.</summary>
+    private static void AddAnalysis(SqliteCommand command, FeedbackAnalysis analysis)
+    {
+        command.Parameters.AddWithValue("$analysedAt", analysis.AnalysedAt.ToUnixTimeMilliseconds());
+        command.Parameters.AddWithValue("$analyzer", analysis.Analyzer);
+        command.Parameters.AddWithValue("$modelVersion", analysis.ModelVersion);
+        command.Parameters.AddWithValue("$sentiment", WireName<QualityVoice.Analysis.Sentiment>.Of(analysis.Sentiment));
+        command.Parameters.AddWithValue("$score", analysis.SentimentScore);
+        command.Parameters.AddWithValue("$urgent", analysis.Urgent);
+        command.Parameters.AddWithValue("$redactedGood", (object?)analysis.RedactedWhatWasGood ?? DBNull.Value);
+        command.Parameters.AddWithValue("$redactedImprove", (object?)analysis.RedactedWhatCouldImprove ?? DBNull.Value);
+        command.Parameters.AddWithValue("$analysis", JsonSerializer.Serialize(analysis, AnalysisJson));
+    }
 }
