@@ -22,20 +22,9 @@ internal sealed class IntakeCommands(SqliteConnection connection, SqliteTransact
             ON CONFLICT DO NOTHING
             RETURNING id;
             """;
-        insert.Parameters.AddWithValue("$reference", record.Reference);
+        FeedbackRecordParameters.Add(insert, record);
         insert.Parameters.AddWithValue("$idempotencyKey", (object?)record.IdempotencyKey ?? DBNull.Value);
         insert.Parameters.AddWithValue("$fingerprint", (object?)record.RequestFingerprint ?? DBNull.Value);
-        insert.Parameters.AddWithValue("$passphraseHash", record.PassphraseHash);
-        insert.Parameters.AddWithValue("$kind", WireName<FeedbackKind>.Of(feedback.Kind));
-        insert.Parameters.AddWithValue("$serviceId", feedback.ServiceId);
-        insert.Parameters.AddWithValue("$serviceName", feedback.ServiceName);
-        insert.Parameters.AddWithValue("$fftRating", WireName<FftRating>.Of(feedback.FftRating));
-        insert.Parameters.AddWithValue("$whatWasGood", (object?)feedback.WhatWasGood ?? DBNull.Value);
-        insert.Parameters.AddWithValue("$whatCouldImprove", (object?)feedback.WhatCouldImprove ?? DBNull.Value);
-        insert.Parameters.AddWithValue("$experienceMonth", (object?)feedback.ExperienceMonth?.ToString() ?? DBNull.Value);
-        insert.Parameters.AddWithValue("$collectionMode", WireName<CollectionMode>.Of(feedback.CollectionMode));
-        insert.Parameters.AddWithValue("$contactEmail", (object?)record.ProtectedContactEmail ?? DBNull.Value);
-        insert.Parameters.AddWithValue("$submittedAt", record.SubmittedAt.ToUnixTimeMilliseconds());
         if (await insert.ExecuteScalarAsync() is not null)
         {
             await AddEqualityMonitoringAsync(feedback, record.SubmittedAt);

@@ -49,7 +49,7 @@ public sealed class SqliteFeedbackStore : IFeedbackStore, IAsyncDisposable
                  analysis_state, analysed_at, analyzer, model_version, sentiment, sentiment_score, urgent,
                  redacted_what_was_good, redacted_what_could_improve, analysis)
             VALUES
-                ($reference, $passphraseHash, $kind, $serviceId, $serviceName, $fftRating, $good, $improve,
+                ($reference, $passphraseHash, $kind, $serviceId, $serviceName, $fftRating, $whatWasGood, $whatCouldImprove,
                  $experienceMonth, $collectionMode, $contactEmail, $submittedAt, $status, $assignedTo,
                  'done', $analysedAt, $analyzer, $modelVersion, $sentiment, $score, $urgent,
                  $redactedGood, $redactedImprove, $analysis)
@@ -59,20 +59,8 @@ public sealed class SqliteFeedbackStore : IFeedbackStore, IAsyncDisposable
         var written = 0;
         foreach (var (record, analysis, status, assignedTo) in batch)
         {
-            var feedback = record.Feedback;
             insert.Parameters.Clear();
-            insert.Parameters.AddWithValue("$reference", record.Reference);
-            insert.Parameters.AddWithValue("$passphraseHash", record.PassphraseHash);
-            insert.Parameters.AddWithValue("$kind", WireName<FeedbackKind>.Of(feedback.Kind));
-            insert.Parameters.AddWithValue("$serviceId", feedback.ServiceId);
-            insert.Parameters.AddWithValue("$serviceName", feedback.ServiceName);
-            insert.Parameters.AddWithValue("$fftRating", WireName<FftRating>.Of(feedback.FftRating));
-            insert.Parameters.AddWithValue("$good", (object?)feedback.WhatWasGood ?? DBNull.Value);
-            insert.Parameters.AddWithValue("$improve", (object?)feedback.WhatCouldImprove ?? DBNull.Value);
-            insert.Parameters.AddWithValue("$experienceMonth", (object?)feedback.ExperienceMonth?.ToString() ?? DBNull.Value);
-            insert.Parameters.AddWithValue("$collectionMode", WireName<CollectionMode>.Of(feedback.CollectionMode));
-            insert.Parameters.AddWithValue("$contactEmail", (object?)record.ProtectedContactEmail ?? DBNull.Value);
-            insert.Parameters.AddWithValue("$submittedAt", record.SubmittedAt.ToUnixTimeMilliseconds());
+            FeedbackRecordParameters.Add(insert, record);
             insert.Parameters.AddWithValue("$status", WireName<TriageStatus>.Of(status));
             insert.Parameters.AddWithValue("$assignedTo", (object?)assignedTo ?? DBNull.Value);
             AddAnalysis(insert, analysis);
