@@ -8,6 +8,7 @@ using Microsoft.Extensions.Options;
 using QualityVoice.Feedback.Insight;
 using QualityVoice.Feedback.Intake;
 using QualityVoice.Feedback.Outbox;
+using QualityVoice.Feedback.Publishing;
 using QualityVoice.Feedback.SpeakUp;
 using QualityVoice.Feedback.Storage;
 using QualityVoice.Feedback.Storage.Cosmos;
@@ -93,6 +94,11 @@ public static class FeedbackHostingExtensions
             new SqliteTriageStore(services.GetRequiredKeyedService<SqliteDatabase>(FeedbackDatabaseKey)));
         builder.Services.AddSingleton<IInsightQueries>(services =>
             new SqliteInsightQueries(services.GetRequiredKeyedService<SqliteDatabase>(FeedbackDatabaseKey)));
+        builder.Services.AddSingleton(services => new SqliteUpdateStore(services.GetRequiredKeyedService<SqliteDatabase>(FeedbackDatabaseKey)));
+        builder.Services.AddSingleton<IUpdateStore>(services => services.GetRequiredService<SqliteUpdateStore>());
+        builder.Services.AddSingleton<IPublishedUpdates>(services => services.GetRequiredService<SqliteUpdateStore>());
+        builder.Services.AddSingleton<IUpdateNotifications>(services =>
+            new SqliteUpdateNotifications(services.GetRequiredKeyedService<SqliteDatabase>(FeedbackDatabaseKey)));
         builder.Services.AddHostedService(services => new SqliteMigrationHostedService(
             [services.GetRequiredKeyedService<SqliteDatabase>(FeedbackDatabaseKey), services.GetRequiredKeyedService<SqliteDatabase>(SpeakUpDatabaseKey)]));
         foreach (var (name, key) in new[] { ("feedback-store", FeedbackDatabaseKey), ("speak-up-store", SpeakUpDatabaseKey) })

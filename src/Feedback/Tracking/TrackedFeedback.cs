@@ -7,4 +7,18 @@ namespace QualityVoice.Feedback.Tracking;
 /// <param name="Status">Where it is in the quality team's workflow.</param>
 /// <param name="Reply">The quality team's public reply (checked for personal details), when there is one.</param>
 /// <param name="RepliedAt">When the reply was published.</param>
-public sealed record TrackedFeedback(string Reference, DateTimeOffset SubmittedAt, string ServiceName, TriageStatus Status, string? Reply = null, DateTimeOffset? RepliedAt = null);
+/// <param name="Updates">The live "you said, we did" updates that answer it.</param>
+public sealed record TrackedFeedback(
+    string Reference,
+    DateTimeOffset SubmittedAt,
+    string ServiceName,
+    TriageStatus Status,
+    string? Reply = null,
+    DateTimeOffset? RepliedAt = null,
+    IReadOnlyList<TrackedUpdate>? Updates = null);
+
+/// <summary>A live update that answers someone's feedback.</summary>
+/// <param name="Slug">Its address under /you-said-we-did/.</param>
+/// <param name="Title">Its title.</param>
+/// <param name="Published">When it went live.</param>
+public sealed record TrackedUpdate(string Slug, string Title, DateTimeOffset Published);

@@ -109,7 +109,7 @@ public abstract class FeedbackStoreContract
         Assert.Equal(TriageStatus.New, found.Value.Item.Status);
         Assert.Equal("Royal Victoria Infirmary – A&E", found.Value.Item.ServiceName);
         Assert.Equal(new byte[] { 9, 8, 7 }, found.Value.PassphraseHash);
-        Assert.Null(await store.FindForTrackingAsync("QV-2222-2223", CancellationToken.None));
+        Assert.Null(await store.FindForTrackingAsync(FeedbackRecords.NextReference(), CancellationToken.None));
     }
 
     [Fact]

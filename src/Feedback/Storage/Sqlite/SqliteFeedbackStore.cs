@@ -109,7 +109,28 @@ public sealed class SqliteFeedbackStore : IFeedbackStore, IAsyncDisposable
             WireName<TriageStatus>.Parse(reader.GetString(3)),
             reader.IsDBNull(5) ? null : reader.GetString(5),
             reader.IsDBNull(6) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(6)));
-        return (item, (byte[])reader.GetValue(4));
+        var passphraseHash = (byte[])reader.GetValue(4);
+        await reader.DisposeAsync();
+
+        // The live "you said, we did" updates that answer it.
+        await using var updates = connection.CreateCommand();
+        updates.CommandText = """
+            SELECT u.slug, json_extract(v.content, '$.title'), u.first_published
+            FROM feedback_items i
+            JOIN update_feedback l ON l.item_id = i.id
+            JOIN updates u ON u.id = l.update_id
+            JOIN update_versions v ON v.update_id = u.id AND v.version = u.live_version
+            WHERE i.reference = $reference ORDER BY u.first_published;
+            """;
+        updates.Parameters.AddWithValue("$reference", reference);
+        var answered = new List<TrackedUpdate>();
+        await using var rows = await updates.ExecuteReaderAsync(cancellationToken);
+        while (await rows.ReadAsync(cancellationToken))
+        {
+            answered.Add(new TrackedUpdate(rows.GetString(0), rows.GetString(1), DateTimeOffset.FromUnixTimeMilliseconds(rows.GetInt64(2))));
+        }
+
+        return (item with { Updates = answered }, passphraseHash);
     }
 
     /// <inheritdoc />

@@ -1,0 +1,31 @@
+namespace QualityVoice.Feedback.Publishing;
+
+/// <summary>
+/// The e-mails owed to people whose feedback an update answers, queued as the update goes live. A sender claims a
+/// few for a while, sends them and marks them sent; a claim that runs out (the sender stopped) is claimed again.
+/// </summary>
+public interface IUpdateNotifications
+{
+    /// <summary>Claims up to <paramref name="max"/> unsent e-mails for <paramref name="leaseFor"/>.</summary>
+    Task<IReadOnlyList<UpdateNotification>> ClaimAsync(int max, DateTimeOffset now, TimeSpan leaseFor, CancellationToken cancellationToken);
+
+    /// <summary>Records that it was sent.</summary>
+    Task MarkSentAsync(UpdateNotification notification, DateTimeOffset at, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Gives up on it after too many tries. (A try that fails is simply not marked: it is claimed again once its
+    /// claim runs out, which spaces the tries.)
+    /// </summary>
+    Task GiveUpAsync(UpdateNotification notification, DateTimeOffset at, CancellationToken cancellationToken);
+}
+
+/// <summary>One e-mail owed: the update, the feedback it answers, and the protected address.</summary>
+/// <param name="UpdateId">The update's row.</param>
+/// <param name="ItemId">The feedback item's row.</param>
+/// <param name="Reference">The feedback's reference, which the person knows.</param>
+/// <param name="ServiceName">The service their feedback was about.</param>
+/// <param name="ProtectedEmail">Their address, as Data Protection ciphertext.</param>
+/// <param name="Slug">The update's address.</param>
+/// <param name="Title">The live version's title.</param>
+/// <param name="Attempts">How many times it has been claimed, this time included.</param>
+public sealed record UpdateNotification(long UpdateId, long ItemId, string Reference, string ServiceName, string ProtectedEmail, string Slug, string Title, int Attempts);
