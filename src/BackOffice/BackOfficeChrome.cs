@@ -18,6 +18,7 @@ internal static class BackOfficeChrome
                 new NavigationLink("Inbox", "/inbox", BackOfficePolicies.Roles[BackOfficePolicies.Triage]),
                 new NavigationLink("Dashboard", "/dashboard", BackOfficePolicies.Roles[BackOfficePolicies.Triage]),
                 new NavigationLink("Downloads", "/exports", BackOfficePolicies.Roles[BackOfficePolicies.Triage]),
+                new NavigationLink("You said, we did", "/updates", BackOfficePolicies.Roles[BackOfficePolicies.Publish]),
                 new NavigationLink("Staff accounts", "/admin/users", BackOfficePolicies.Roles[BackOfficePolicies.Administer]),
                 new NavigationLink("Audit log", "/admin/audit", BackOfficePolicies.Roles[BackOfficePolicies.Administer]),
             ],

@@ -8,6 +8,12 @@ public static class BackOfficePolicies
     /// <summary>Reading and triaging patient and carer feedback.</summary>
     public const string Triage = nameof(Triage);
 
+    /// <summary>
+    /// Writing "you said, we did" updates, approving a colleague's, and linking feedback to them: the engagement
+    /// team, and the quality team as second approvers.
+    /// </summary>
+    public const string Publish = nameof(Publish);
+
     /// <summary>Managing accounts and reading the audit log.</summary>
     public const string Administer = nameof(Administer);
 
@@ -18,6 +24,7 @@ public static class BackOfficePolicies
     public static IReadOnlyDictionary<string, string[]> Roles { get; } = new Dictionary<string, string[]>
     {
         [Triage] = [StaffRoles.QualityTeam, StaffRoles.EngagementTeam, StaffRoles.Administrator],
+        [Publish] = [StaffRoles.EngagementTeam, StaffRoles.QualityTeam],
         [Administer] = [StaffRoles.Administrator],
         [SpeakUp] = [StaffRoles.FtsuGuardian],
     };

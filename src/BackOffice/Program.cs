@@ -3,6 +3,7 @@ using QualityVoice.BackOffice;
 using QualityVoice.BackOffice.Features.Accounts;
 using QualityVoice.BackOffice.Features.Exports;
 using QualityVoice.BackOffice.Features.Shared;
+using QualityVoice.BackOffice.Features.Updates;
 using QualityVoice.Content.Hosting;
 using QualityVoice.Feedback.Hosting;
 using QualityVoice.Web.Hosting;
@@ -16,6 +17,7 @@ builder.AddTextAnalysis();
 builder.AddFeedbackAnalysisWorker();
 builder.AddStaffSignIn();
 builder.AddBackOfficeChrome();
+builder.AddUpdatePublishing();
 
 var app = builder.Build();
 

@@ -21,6 +21,12 @@ public sealed record StrategicTheme(string Slug, string Title, int Order, string
 /// <param name="EasyRead">"Easy Read": the plain-language version ("What we mean by…").</param>
 public sealed record ThemeSections(string? IStatements, string? WeStatements, string? Foundations, string? NextSteps, string? EasyRead)
 {
+    /// <summary>The I statements one by one (the bullets of their section), for updates to link to.</summary>
+    public IReadOnlyList<string> IStatementList { get; init; } = [];
+
+    /// <summary>The quality priorities still to do one by one (the bullets of "Next steps"), for updates to link to.</summary>
+    public IReadOnlyList<string> PriorityList { get; init; } = [];
+
     /// <summary>The headings, in the strategy's words, that start each section in a theme's file.</summary>
     public static readonly IReadOnlyList<string> Headings =
     [
@@ -54,6 +60,16 @@ public sealed record ThemeSections(string? IStatements, string? WeStatements, st
         }
 
         string? Html(string heading) => sections[heading] is { } lines ? MarkdownRenderer.ToHtml(string.Join('\n', lines)) : null;
-        return (string.Join('\n', body), new ThemeSections(Html(Headings[0]), Html(Headings[1]), Html(Headings[2]), Html(Headings[3]), Html(Headings[4])));
+        IReadOnlyList<string> Bullets(string heading) => sections[heading] is { } lines
+            ? lines.Where(line => line.StartsWith("- ", StringComparison.Ordinal) || line.StartsWith("* ", StringComparison.Ordinal))
+                .Select(line => line[2..].Trim())
+                .Where(line => line.Length > 0)
+                .ToArray()
+            : [];
+        return (string.Join('\n', body), new ThemeSections(Html(Headings[0]), Html(Headings[1]), Html(Headings[2]), Html(Headings[3]), Html(Headings[4]))
+        {
+            IStatementList = Bullets(Headings[0]),
+            PriorityList = Bullets(Headings[3]),
+        });
     }
 }

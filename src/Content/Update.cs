@@ -21,7 +21,31 @@ public sealed record Update(
     string YouSaid,
     string BodyHtml,
     IReadOnlyList<Milestone> Milestones,
-    string? Source);
+    string? Source)
+{
+    /// <summary>The service it is about, when it is about one (an id in the pack's services).</summary>
+    public string? ServiceId { get; init; }
+
+    /// <summary>How many pieces of feedback it answers (those linked to it in the back office).</summary>
+    public int People { get; init; }
+
+    /// <summary>What that feedback was about: each sub-category with how many mentioned it, most first.</summary>
+    public IReadOnlyList<ToldUs> ToldUs { get; init; } = [];
+
+    /// <summary>The quality priorities it serves, in the strategy's words.</summary>
+    public IReadOnlyList<string> Priorities { get; init; } = [];
+
+    /// <summary>The I statements it answers, in the strategy's words.</summary>
+    public IReadOnlyList<string> Statements { get; init; } = [];
+
+    /// <summary>When its latest version was published, when that is later than <see cref="Published"/>.</summary>
+    public DateOnly? Updated { get; init; }
+}
+
+/// <summary>"38 people told us about waiting times": a sub-category of the feedback an update answers.</summary>
+/// <param name="About">The sub-category, in the experience framework's words.</param>
+/// <param name="People">How many of the linked pieces of feedback were about it.</param>
+public sealed record ToldUs(string About, int People);
 
 /// <summary>One step of an update.</summary>
 /// <param name="Text">What the step is.</param>

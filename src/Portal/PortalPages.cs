@@ -1,3 +1,4 @@
+using QualityVoice.Portal.Features.YouSaidWeDid;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 using QualityVoice.Content;
@@ -11,6 +12,7 @@ internal static class PortalPages
 {
     public static WebApplicationBuilder AddPortalPages(this WebApplicationBuilder builder)
     {
+        builder.Services.AddSingleton<YouSaidWeDidUpdates>();
         builder.Services.AddSingleton(services => new SiteChrome
         {
             OrganisationName = services.GetRequiredService<ContentPack>().IcbName,

@@ -23,11 +23,14 @@ public static class AuditActions
     /// <summary>Downloaded an export.</summary>
     public const string Exported = "exported";
 
+    /// <summary>Wrote, reviewed, published or unpublished a "you said, we did" update, or linked feedback to one.</summary>
+    public const string Publishing = "publishing";
+
     /// <summary>Added or changed a staff account, or signed out everywhere.</summary>
     public const string Account = "account";
 
     /// <summary>Every action, for the administrator's filter.</summary>
-    public static IReadOnlyList<string> All { get; } = [Viewed, ViewedOriginal, Changed, Exported, Account];
+    public static IReadOnlyList<string> All { get; } = [Viewed, ViewedOriginal, Changed, Exported, Publishing, Account];
 }
 
 /// <summary>Which entries to read, newest first.</summary>

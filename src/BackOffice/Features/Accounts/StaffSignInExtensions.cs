@@ -57,6 +57,8 @@ internal static class StaffSignInExtensions
             options.Conventions.AuthorizeFolder("/Items", BackOfficePolicies.Triage);
             options.Conventions.AuthorizeFolder("/Dashboard", BackOfficePolicies.Triage);
             options.Conventions.AuthorizeFolder("/Exports", BackOfficePolicies.Triage);
+            options.Conventions.AuthorizeFolder("/Updates", BackOfficePolicies.Publish);
+            options.Conventions.AddPageRoute("/Updates/EditUpdate", "/updates/new");
             options.Conventions.AuthorizeFolder("/Admin", BackOfficePolicies.Administer);
         });
         return builder;

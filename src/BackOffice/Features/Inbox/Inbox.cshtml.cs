@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using QualityVoice.BackOffice.Features.Shared;
 using QualityVoice.Content;
 using QualityVoice.Feedback;
+using QualityVoice.Feedback.Publishing;
 using QualityVoice.Feedback.Triage;
 using QualityVoice.Staff.Accounts;
 using QualityVoice.Staff.Audit;
@@ -13,7 +14,7 @@ namespace QualityVoice.BackOffice.Features.Inbox;
 /// The triage inbox: urgent items on a 24-hour clock at the top, then everything the filters match, newest first,
 /// a page at a time, with counts for each filter value, and bulk assignment and status changes.
 /// </summary>
-public sealed class InboxModel(ITriageStore triage, ContentPack pack, StaffAccounts accounts, IAuditLog audit, TimeProvider time) : PageModel
+public sealed class InboxModel(ITriageStore triage, IUpdateStore updates, ContentPack pack, StaffAccounts accounts, IAuditLog audit, TimeProvider time) : PageModel
 {
     /// <summary>How many items a page shows.</summary>
     public const int PageSize = 50;
@@ -36,6 +37,12 @@ public sealed class InboxModel(ITriageStore triage, ContentPack pack, StaffAccou
 
     /// <summary>Staff who can be given items.</summary>
     public IReadOnlyList<string> Assignees { get; private set; } = [];
+
+    /// <summary>The updates the selected items can be added to (for staff who publish them): every one not taken down.</summary>
+    public IReadOnlyList<UpdateSummary> Updates { get; private set; } = [];
+
+    /// <summary>Whether the signed-in member of staff writes and approves updates.</summary>
+    public bool CanPublish => BackOfficePolicies.Roles[BackOfficePolicies.Publish].Any(User.IsInRole);
 
     /// <summary>The content pack (services, taxonomy).</summary>
     public ContentPack Pack => pack;
@@ -75,6 +82,7 @@ public sealed class InboxModel(ITriageStore triage, ContentPack pack, StaffAccou
         [FromForm(Name = "assignee")] string? assignee,
         [FromForm(Name = "bulkStatus")] string? status,
         [FromForm(Name = "closureReason")] string? closureReason,
+        [FromForm(Name = "update")] string? update,
         CancellationToken cancellationToken)
     {
         var references = (selected ?? []).Where(reference => FeedbackReference.TryNormalise(reference, FeedbackReference.FeedbackPrefix, out _)).ToArray();
@@ -118,7 +126,21 @@ public sealed class InboxModel(ITriageStore triage, ContentPack pack, StaffAccou
                 Done = $"{moved.Count} {(moved.Count == 1 ? "item" : "items")} moved to {TriageStatusText.Of(to)}"
                     + (skipped > 0 ? $"; {skipped} could not move there from where they are" : string.Empty);
                 break;
-            case "assign" or "status":
+            case "link" when !CanPublish:
+                return Forbid();
+            case "link" when ModelState.IsValid:
+                var title = (await updates.GetAsync(update ?? string.Empty, cancellationToken))?.Content.Title;
+                if (title is null || await updates.LinkFeedbackAsync(update!, references, me, now, cancellationToken) is not { } linked)
+                {
+                    ModelState.AddModelError("update", "Choose the update to add them to");
+                    break;
+                }
+
+                await audit.RecordAsync(new AuditEntry(now, me, AuditActions.Publishing, $"update:{update}", $"Linked {string.Join(' ', references)}"), cancellationToken);
+                Done = $"{linked} {(linked == 1 ? "item" : "items")} added to the update \"{title}\""
+                    + (linked < references.Length ? $"; {references.Length - linked} were on it already" : string.Empty);
+                break;
+            case "assign" or "status" or "link":
                 break;
             default:
                 ModelState.AddModelError("action", "Choose what to do with the selected items");
@@ -157,6 +179,12 @@ public sealed class InboxModel(ITriageStore triage, ContentPack pack, StaffAccou
         Counts = await triage.CountAsync(filter, cancellationToken);
     }
 
-    private async Task LoadAssigneesAsync(CancellationToken cancellationToken) =>
+    private async Task LoadAssigneesAsync(CancellationToken cancellationToken)
+    {
         Assignees = await StaffMember.AssigneesAsync(accounts, cancellationToken);
+        if (CanPublish)
+        {
+            Updates = (await updates.ListAsync(cancellationToken)).Where(summary => summary.State != PublishingState.Unpublished).ToArray();
+        }
+    }
 }

@@ -5,6 +5,7 @@ using QualityVoice.Analysis.Pii;
 using QualityVoice.BackOffice.Features.Shared;
 using QualityVoice.Content;
 using QualityVoice.Feedback;
+using QualityVoice.Feedback.Publishing;
 using QualityVoice.Feedback.Triage;
 using QualityVoice.Staff.Accounts;
 using QualityVoice.Staff.Audit;
@@ -16,7 +17,7 @@ namespace QualityVoice.BackOffice.Features.Items;
 /// analysis found, and everything staff do to it — status, owner, escalation, corrected themes and sentiment,
 /// internal notes, and a public reply that is checked for personal details before it appears on /track.
 /// </summary>
-public sealed class ItemModel(ITriageStore triage, ContentPack pack, StaffAccounts accounts, IAuditLog audit, TimeProvider time) : PageModel
+public sealed class ItemModel(ITriageStore triage, IUpdateStore updates, ContentPack pack, StaffAccounts accounts, IAuditLog audit, TimeProvider time) : PageModel
 {
     /// <summary>The item's reference, from the address.</summary>
     [BindProperty(SupportsGet = true)]
@@ -33,6 +34,19 @@ public sealed class ItemModel(ITriageStore triage, ContentPack pack, StaffAccoun
 
     /// <summary>Staff who can own items.</summary>
     public IReadOnlyList<string> Assignees { get; private set; } = [];
+
+    /// <summary>The "you said, we did" updates the item is linked to.</summary>
+    public IReadOnlyList<UpdateSummary> LinkedUpdates { get; private set; } = [];
+
+    /// <summary>The updates it could be added to (for staff who publish them).</summary>
+    public IReadOnlyList<UpdateSummary> OtherUpdates { get; private set; } = [];
+
+    /// <summary>Whether the signed-in member of staff writes and approves updates.</summary>
+    public bool CanPublish => BackOfficePolicies.Roles[BackOfficePolicies.Publish].Any(User.IsInRole);
+
+    /// <summary>The update to add it to.</summary>
+    [BindProperty]
+    public string? Update { get; set; }
 
     /// <summary>What the last change did.</summary>
     [TempData]
@@ -231,6 +245,26 @@ public sealed class ItemModel(ITriageStore triage, ContentPack pack, StaffAccoun
         return (null, "Reply published: the person sees it when they track their feedback");
     }, cancellationToken);
 
+    /// <summary>Adds the item to a "you said, we did" update.</summary>
+    public async Task<IActionResult> OnPostLinkAsync(CancellationToken cancellationToken)
+    {
+        if (!CanPublish)
+        {
+            return Forbid();
+        }
+
+        return await ChangeAsync(async (me, now) =>
+        {
+            if (OtherUpdates.FirstOrDefault(update => update.Slug == Update) is not { } chosen)
+            {
+                return (nameof(Update), "Choose the update to add it to");
+            }
+
+            await updates.LinkFeedbackAsync(chosen.Slug, [Reference], me, now, cancellationToken);
+            return (null, $"Added to the update \"{chosen.Title}\"");
+        }, cancellationToken);
+    }
+
     private async Task<IActionResult> ChangeAsync(Func<string, DateTimeOffset, Task<(string? Field, string Message)>> change, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(cancellationToken))
@@ -268,6 +302,14 @@ public sealed class ItemModel(ITriageStore triage, ContentPack pack, StaffAccoun
         Reference = reference;
         Item = item;
         Assignees = await StaffMember.AssigneesAsync(accounts, cancellationToken);
+        LinkedUpdates = await updates.ForFeedbackAsync(reference, cancellationToken);
+        if (CanPublish)
+        {
+            OtherUpdates = (await updates.ListAsync(cancellationToken))
+                .Where(update => update.State != PublishingState.Unpublished && LinkedUpdates.All(linked => linked.Slug != update.Slug))
+                .ToArray();
+        }
+
         return true;
     }
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using QualityVoice.Content;
 using QualityVoice.Feedback;
 using QualityVoice.Feedback.Insight;
+using QualityVoice.Portal.Features.YouSaidWeDid;
 
 namespace QualityVoice.Portal.Features.Themes;
 
@@ -10,7 +11,7 @@ namespace QualityVoice.Portal.Features.Themes;
 /// A strategic theme in the ICB's words: its I and We statements, its quality priorities (what is in place, what
 /// comes next), the "you said, we did" updates under it, and its Easy Read version where the pack has one.
 /// </summary>
-public sealed class ThemeModel(ContentPack pack, IServiceProvider services, TimeProvider time) : PageModel
+public sealed class ThemeModel(ContentPack pack, YouSaidWeDidUpdates updates, IServiceProvider services, TimeProvider time) : PageModel
 {
     /// <summary>How many months of feedback "what people told us" covers.</summary>
     public const int Months = 12;
@@ -43,7 +44,7 @@ public sealed class ThemeModel(ContentPack pack, IServiceProvider services, Time
         }
 
         Theme = theme;
-        Updates = pack.Updates.Where(update => update.Theme == slug).ToArray();
+        Updates = (await updates.AllAsync(cancellationToken)).Where(update => update.Theme == slug).ToArray();
         if (services.GetService<IInsightQueries>() is { } insight)
         {
             var thisMonth = YearMonth.Of(time.GetUtcNow());

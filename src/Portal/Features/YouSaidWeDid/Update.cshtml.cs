@@ -5,7 +5,7 @@ using QualityVoice.Content;
 namespace QualityVoice.Portal.Features.YouSaidWeDid;
 
 /// <summary>One update: what people told us, what we did, and its steps.</summary>
-public sealed class UpdateModel(ContentPack pack) : PageModel
+public sealed class UpdateModel(ContentPack pack, YouSaidWeDidUpdates updates) : PageModel
 {
     /// <summary>The update.</summary>
     public Update Update { get; private set; } = null!;
@@ -14,9 +14,9 @@ public sealed class UpdateModel(ContentPack pack) : PageModel
     public ContentPack Pack => pack;
 
     /// <summary>Shows the update, or 404.</summary>
-    public IActionResult OnGet(string slug)
+    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
     {
-        if (pack.FindUpdate(slug) is not { } update)
+        if (await updates.FindAsync(slug, cancellationToken) is not { } update)
         {
             return NotFound();
         }

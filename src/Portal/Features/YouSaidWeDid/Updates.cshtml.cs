@@ -5,11 +5,15 @@ using QualityVoice.Content;
 namespace QualityVoice.Portal.Features.YouSaidWeDid;
 
 /// <summary>"You said, we did": every update, newest first, filtered by strategic theme and status.</summary>
-public sealed class UpdatesModel(ContentPack pack) : PageModel
+public sealed class UpdatesModel(ContentPack pack, YouSaidWeDidUpdates updates) : PageModel
 {
     /// <summary>The strategic theme to show (a slug), or every theme.</summary>
     [BindProperty(SupportsGet = true, Name = "theme")]
     public string? Theme { get; set; }
+
+    /// <summary>The service to show (an id), or every service.</summary>
+    [BindProperty(SupportsGet = true, Name = "service")]
+    public string? Service { get; set; }
 
     /// <summary>The status to show, or every status.</summary>
     [BindProperty(SupportsGet = true, Name = "status")]
@@ -22,12 +26,17 @@ public sealed class UpdatesModel(ContentPack pack) : PageModel
     public IReadOnlyList<Update> Shown { get; private set; } = [];
 
     /// <summary>Shows the list; a filter value the pack does not know is a 400 that says so.</summary>
-    public IActionResult OnGet()
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         UpdateStatus? status = null;
         if (!string.IsNullOrEmpty(Theme) && pack.FindTheme(Theme) is null)
         {
             ModelState.AddModelError("theme", "Choose a theme from the list");
+        }
+
+        if (!string.IsNullOrEmpty(Service) && pack.FindService(Service) is null)
+        {
+            ModelState.AddModelError("service", "Choose a service from the list");
         }
 
         if (!string.IsNullOrEmpty(Status) && (status = UpdateStatuses.Parse(Status)) is null)
@@ -41,8 +50,9 @@ public sealed class UpdatesModel(ContentPack pack) : PageModel
             return Page();
         }
 
-        Shown = pack.Updates
+        Shown = (await updates.AllAsync(cancellationToken))
             .Where(update => string.IsNullOrEmpty(Theme) || update.Theme == Theme)
+            .Where(update => string.IsNullOrEmpty(Service) || update.ServiceId == Service)
             .Where(update => status is null || update.Status == status)
             .ToArray();
         return Page();

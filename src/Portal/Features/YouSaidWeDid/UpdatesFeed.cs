@@ -12,19 +12,19 @@ internal static class UpdatesFeed
 
     public static IEndpointRouteBuilder MapUpdatesFeed(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/you-said-we-did/feed.atom", (HttpContext context, ContentPack pack) =>
+        app.MapGet("/you-said-we-did/feed.atom", async (HttpContext context, ContentPack pack, YouSaidWeDidUpdates updates) =>
         {
             var site = $"{context.Request.Scheme}://{context.Request.Host}";
-            return Results.Text(Write(pack, site), "application/atom+xml", Encoding.UTF8);
+            return Results.Text(Write(pack, await updates.AllAsync(context.RequestAborted), site), "application/atom+xml", Encoding.UTF8);
         });
         return app;
     }
 
-    /// <summary>The feed's XML, with addresses under <paramref name="site"/>.</summary>
-    public static string Write(ContentPack pack, string site)
+    /// <summary>The feed's XML for <paramref name="updates"/> (newest first), with addresses under <paramref name="site"/>.</summary>
+    public static string Write(ContentPack pack, IReadOnlyList<Update> updates, string site)
     {
         static string Time(DateOnly day) => XmlConvert.ToString(day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc), XmlDateTimeSerializationMode.Utc);
-        var updated = pack.Updates.Count == 0 ? new DateOnly(2024, 1, 1) : pack.Updates.Max(update => update.Published);
+        var updated = updates.Count == 0 ? new DateOnly(2024, 1, 1) : updates.Max(update => update.Updated ?? update.Published);
         var feed = new XElement(
             Atom + "feed",
             new XElement(Atom + "id", $"{site}/you-said-we-did"),
@@ -34,11 +34,12 @@ internal static class UpdatesFeed
             new XElement(Atom + "link", new XAttribute("rel", "self"), new XAttribute("href", $"{site}/you-said-we-did/feed.atom")),
             new XElement(Atom + "link", new XAttribute("rel", "alternate"), new XAttribute("type", "text/html"), new XAttribute("href", $"{site}/you-said-we-did")),
             new XElement(Atom + "author", new XElement(Atom + "name", pack.IcbName)),
-            pack.Updates.Select(update => new XElement(
+            updates.Select(update => new XElement(
                 Atom + "entry",
                 new XElement(Atom + "id", $"{site}/you-said-we-did/{update.Slug}"),
                 new XElement(Atom + "title", update.Title),
-                new XElement(Atom + "updated", Time(update.Published)),
+                new XElement(Atom + "published", Time(update.Published)),
+                new XElement(Atom + "updated", Time(update.Updated ?? update.Published)),
                 new XElement(Atom + "link", new XAttribute("rel", "alternate"), new XAttribute("type", "text/html"), new XAttribute("href", $"{site}/you-said-we-did/{update.Slug}")),
                 new XElement(Atom + "category", new XAttribute("term", update.Theme), new XAttribute("label", pack.FindTheme(update.Theme)?.Title ?? update.Theme)),
                 new XElement(Atom + "summary", $"You said: {update.YouSaid} Status: {UpdateStatuses.Text(update.Status)}."),

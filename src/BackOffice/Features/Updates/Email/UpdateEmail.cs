@@ -1,0 +1,46 @@
+using System.Net.Mail;
+using System.Text;
+using QualityVoice.Feedback.Publishing;
+
+namespace QualityVoice.BackOffice.Features.Updates.Email;
+
+/// <summary>
+/// The e-mail that tells someone an update answering their feedback is published: plain words, their reference
+/// (which they know), the service, and the link. Never what they wrote.
+/// </summary>
+public static class UpdateEmail
+{
+    /// <summary>The message to <paramref name="to"/> about <paramref name="notification"/>.</summary>
+    public static MailMessage Compose(UpdateNotification notification, string to, string from, string icbName, PublishingOptions options)
+    {
+        var link = options.PortalAddress($"/you-said-we-did/{notification.Slug}");
+        var track = options.PortalAddress("/track");
+        var body = new StringBuilder()
+            .AppendLine("Hello,")
+            .AppendLine()
+            .AppendLine($"You gave us feedback about {notification.ServiceName} (your reference is {notification.Reference}).")
+            .AppendLine()
+            .AppendLine("We have published what we are doing because of what you and others told us:")
+            .AppendLine()
+            .AppendLine(notification.Title)
+            .AppendLine(link)
+            .AppendLine()
+            .AppendLine($"You can also see it when you track your feedback at {track} with your reference and passphrase.")
+            .AppendLine()
+            .AppendLine("Thank you for telling us. Your feedback makes a difference.")
+            .AppendLine()
+            .AppendLine(icbName)
+            .AppendLine()
+            .AppendLine("You are getting this e-mail because you asked us to contact you about your feedback. We will not use your address for anything else.")
+            .ToString();
+        var message = new MailMessage(new MailAddress(from, icbName), new MailAddress(to))
+        {
+            Subject = $"What we did about your feedback: {notification.Title}",
+            Body = body,
+            IsBodyHtml = false,
+            BodyEncoding = Encoding.UTF8,
+            SubjectEncoding = Encoding.UTF8,
+        };
+        return message;
+    }
+}

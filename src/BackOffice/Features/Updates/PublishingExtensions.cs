@@ -1,0 +1,27 @@
+using QualityVoice.BackOffice.Features.Updates.Email;
+using QualityVoice.Feedback.Publishing;
+
+namespace QualityVoice.BackOffice.Features.Updates;
+
+/// <summary>Registers "you said, we did" publishing: its settings, e-mail, and the worker that publishes and tells people.</summary>
+internal static class PublishingExtensions
+{
+    public static WebApplicationBuilder AddUpdatePublishing(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<PublishingOptions>().BindConfiguration(PublishingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<EmailOptions>().BindConfiguration(EmailOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<IEmailSender, SmtpEmailSender>();
+
+        // The store has updates only on SQLite for now (see TriageAvailability); one back office instance runs the worker.
+        if (builder.Services.Any(service => service.ServiceType == typeof(IUpdateStore)))
+        {
+            builder.Services.AddSingleton<UpdatePublishingWorker>();
+            if (builder.Configuration.GetValue($"{PublishingOptions.Section}:WorkerEnabled", defaultValue: true))
+            {
+                builder.Services.AddHostedService(services => services.GetRequiredService<UpdatePublishingWorker>());
+            }
+        }
+
+        return builder;
+    }
+}

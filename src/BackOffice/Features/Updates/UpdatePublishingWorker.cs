@@ -1,0 +1,129 @@
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.Options;
+using QualityVoice.BackOffice.Features.Updates.Email;
+using QualityVoice.Content;
+using QualityVoice.Feedback.Intake;
+using QualityVoice.Feedback.Publishing;
+
+namespace QualityVoice.BackOffice.Features.Updates;
+
+/// <summary>
+/// Puts scheduled updates live when their time comes, and sends the e-mails owed to people whose feedback a live
+/// update answers. An e-mail that fails is tried again when its claim runs out, up to <see cref="MaxAttempts"/> times.
+/// Logs hold counts only: never an address, a reference or anything anyone wrote.
+/// </summary>
+public sealed partial class UpdatePublishingWorker(
+    IUpdateStore updates,
+    IUpdateNotifications notifications,
+    IEmailSender email,
+    IDataProtectionProvider dataProtection,
+    ContentPack pack,
+    IOptions<PublishingOptions> publishing,
+    IOptions<EmailOptions> emailOptions,
+    TimeProvider time,
+    ILogger<UpdatePublishingWorker> logger) : BackgroundService
+{
+    /// <summary>How many times an e-mail is tried before it is given up.</summary>
+    public const int MaxAttempts = 5;
+
+    /// <summary>How long a claimed e-mail waits before it can be tried again.</summary>
+    public static readonly TimeSpan RetryAfter = TimeSpan.FromMinutes(10);
+
+    private readonly IDataProtector _contactEmail = dataProtection.CreateProtector(FeedbackIntake.ContactEmailPurpose);
+
+    /// <summary>One round: publishes what is due, then sends what is owed; returns how many were published and sent.</summary>
+    public async Task<(int Published, int Sent)> RunOnceAsync(CancellationToken cancellationToken)
+    {
+        var published = await updates.PublishDueAsync(time.GetUtcNow(), cancellationToken);
+        var sent = 0;
+        var failed = 0;
+        IReadOnlyList<UpdateNotification> owed;
+        do
+        {
+            owed = await notifications.ClaimAsync(20, time.GetUtcNow(), RetryAfter, cancellationToken);
+            foreach (var notification in owed)
+            {
+                if (await SendAsync(notification, cancellationToken))
+                {
+                    sent++;
+                }
+                else
+                {
+                    failed++;
+                }
+            }
+        }
+        while (owed.Count > 0 && !cancellationToken.IsCancellationRequested);
+
+        if (published + sent + failed > 0)
+        {
+            Log.Round(logger, published, sent, failed);
+        }
+
+        return (published, sent);
+    }
+
+    /// <inheritdoc />
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(publishing.Value.WorkerInterval, time);
+        do
+        {
+            try
+            {
+                await RunOnceAsync(stoppingToken);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                Log.RoundFailed(logger, exception.GetType().Name);
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    private async Task<bool> SendAsync(UpdateNotification notification, CancellationToken cancellationToken)
+    {
+        string address;
+        try
+        {
+            address = _contactEmail.Unprotect(notification.ProtectedEmail);
+        }
+        catch (CryptographicException)
+        {
+            // The key that protected it is gone: it can never be read, so stop trying.
+            await notifications.GiveUpAsync(notification, time.GetUtcNow(), cancellationToken);
+            return false;
+        }
+
+        try
+        {
+            using var message = UpdateEmail.Compose(notification, address, emailOptions.Value.From, pack.IcbName, publishing.Value);
+            await email.SendAsync(message, cancellationToken);
+            await notifications.MarkSentAsync(notification, time.GetUtcNow(), cancellationToken);
+            return true;
+        }
+        catch (Exception exception) when (exception is System.Net.Mail.SmtpException or IOException or InvalidOperationException or FormatException)
+        {
+            Log.SendFailed(logger, notification.Attempts, exception.GetType().Name);
+            if (notification.Attempts >= MaxAttempts)
+            {
+                await notifications.GiveUpAsync(notification, time.GetUtcNow(), cancellationToken);
+            }
+
+            return false;
+        }
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(1, LogLevel.Information, "Updates: {Published} published as scheduled, {Sent} e-mails sent, {Failed} not sent")]
+        public static partial void Round(ILogger logger, int published, int sent, int failed);
+
+        [LoggerMessage(2, LogLevel.Warning, "An e-mail about an update could not be sent (try {Attempt}): {Error}")]
+        public static partial void SendFailed(ILogger logger, int attempt, string error);
+
+        [LoggerMessage(3, LogLevel.Error, "The publishing round failed: {Error}")]
+        public static partial void RoundFailed(ILogger logger, string error);
+    }
+}

@@ -1,0 +1,58 @@
+using QualityVoice.Content;
+using QualityVoice.Feedback.Publishing;
+
+namespace QualityVoice.Portal.Features.YouSaidWeDid;
+
+/// <summary>
+/// Every "you said, we did" update the portal shows: those the content pack carries (such as the changes the
+/// strategy itself reports) and those published from the back office, newest first.
+/// </summary>
+public sealed class YouSaidWeDidUpdates(ContentPack pack, IServiceProvider services)
+{
+    private static readonly TimeZoneInfo London = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
+
+    /// <summary>Every update, newest first.</summary>
+    public async Task<IReadOnlyList<Update>> AllAsync(CancellationToken cancellationToken)
+    {
+        // The Cosmos DB store has no back office updates yet: the pack's are shown alone.
+        if (services.GetService<IPublishedUpdates>() is not { } published)
+        {
+            return pack.Updates;
+        }
+
+        var live = await published.LiveAsync(cancellationToken);
+        return live.Select(ToUpdate)
+            .Concat(pack.Updates)
+            .OrderByDescending(update => update.Published)
+            .ToArray();
+    }
+
+    /// <summary>An update by its address; null when there is none.</summary>
+    public async Task<Update?> FindAsync(string slug, CancellationToken cancellationToken) =>
+        (await AllAsync(cancellationToken)).FirstOrDefault(update => string.Equals(update.Slug, slug, StringComparison.Ordinal));
+
+    private static Update ToUpdate(PublishedUpdate live)
+    {
+        var content = live.Content;
+        var first = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(live.FirstPublished, London).DateTime);
+        var last = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(live.LastPublished, London).DateTime);
+        return new Update(
+            live.Slug,
+            content.Title,
+            content.Theme,
+            UpdateStatuses.Parse(content.Progress) ?? UpdateStatus.Planned,
+            first,
+            content.YouSaid,
+            MarkdownRenderer.ToHtml(content.BodyMarkdown),
+            content.Milestones.Select(step => new Milestone(step.Text, UpdateStatuses.Parse(step.Progress) ?? UpdateStatus.Planned, step.Date)).ToArray(),
+            Source: null)
+        {
+            ServiceId = content.ServiceId,
+            People = live.People,
+            ToldUs = live.ToldUs.Select(pair => new ToldUs(pair.Theme, pair.People)).ToArray(),
+            Priorities = content.Priorities,
+            Statements = content.Statements,
+            Updated = last > first ? last : null,
+        };
+    }
+}
