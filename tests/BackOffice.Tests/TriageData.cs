@@ -1,8 +1,10 @@
 using System.Security.Cryptography;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection;
 using QualityVoice.Analysis;
 using QualityVoice.Content;
 using QualityVoice.Feedback;
+using QualityVoice.Feedback.Intake;
 using QualityVoice.Feedback.Outbox;
 using QualityVoice.Feedback.Storage;
 
@@ -22,6 +24,9 @@ internal sealed record Sample(string Text)
     public DateTimeOffset At { get; init; } = TimeProvider.System.GetUtcNow().AddMinutes(-5);
     public CollectionMode Mode { get; init; } = CollectionMode.Online;
 
+    /// <summary>The address the person left for contact, when they consented to it.</summary>
+    public string? ContactEmail { get; init; }
+
     /// <summary>What the analyzer would have hidden, when the text has personal details in it.</summary>
     public string? Redacted { get; init; }
 }
@@ -33,6 +38,7 @@ internal static class TriageData
     public static async Task<IReadOnlyList<string>> ImportAsync(this BackOfficeFactory backOffice, params Sample[] samples)
     {
         var pack = backOffice.Services.GetRequiredService<ContentPack>();
+        var contact = backOffice.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector(FeedbackIntake.ContactEmailPurpose);
         var items = samples.Select(sample =>
         {
             var service = pack.FindService(sample.ServiceId) ?? throw new ArgumentException($"No service {sample.ServiceId} in the pack");
@@ -41,7 +47,7 @@ internal static class TriageData
                 FeedbackReference.Create(FeedbackReference.FeedbackPrefix, new SecureRandomSource()),
                 RandomNumberGenerator.GetBytes(32),
                 sample.At,
-                null,
+                sample.ContactEmail is null ? null : contact.Protect(sample.ContactEmail),
                 null,
                 null);
             var analysis = new FeedbackAnalysis(

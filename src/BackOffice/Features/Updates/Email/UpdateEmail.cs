@@ -15,24 +15,26 @@ public static class UpdateEmail
     {
         var link = options.PortalAddress($"/you-said-we-did/{notification.Slug}");
         var track = options.PortalAddress("/track");
-        var body = new StringBuilder()
-            .AppendLine("Hello,")
-            .AppendLine()
-            .AppendLine($"You gave us feedback about {notification.ServiceName} (your reference is {notification.Reference}).")
-            .AppendLine()
-            .AppendLine("We have published what we are doing because of what you and others told us:")
-            .AppendLine()
-            .AppendLine(notification.Title)
-            .AppendLine(link)
-            .AppendLine()
-            .AppendLine($"You can also see it when you track your feedback at {track} with your reference and passphrase.")
-            .AppendLine()
-            .AppendLine("Thank you for telling us. Your feedback makes a difference.")
-            .AppendLine()
-            .AppendLine(icbName)
-            .AppendLine()
-            .AppendLine("You are getting this e-mail because you asked us to contact you about your feedback. We will not use your address for anything else.")
-            .ToString();
+        // E-mail lines end CRLF (RFC 5322), whatever the server's platform.
+        var body = string.Join("\r\n", [
+            "Hello,",
+            string.Empty,
+            $"You gave us feedback about {notification.ServiceName} (your reference is {notification.Reference}).",
+            string.Empty,
+            "We have published what we are doing because of what you and others told us:",
+            string.Empty,
+            notification.Title,
+            link,
+            string.Empty,
+            $"You can also see it when you track your feedback at {track} with your reference and passphrase.",
+            string.Empty,
+            "Thank you for telling us. Your feedback makes a difference.",
+            string.Empty,
+            icbName,
+            string.Empty,
+            "You are getting this e-mail because you asked us to contact you about your feedback. We will not use your address for anything else.",
+            string.Empty,
+        ]);
         var message = new MailMessage(new MailAddress(from, icbName), new MailAddress(to))
         {
             Subject = $"What we did about your feedback: {notification.Title}",
