@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using QualityVoice.TestSupport;
 
 namespace QualityVoice.E2E;
 
@@ -10,6 +11,9 @@ public sealed class BrowserFixture : IAsyncLifetime
 {
     private IPlaywright? _playwright;
 
+    /// <summary>The SMTP server the back office sends its e-mails to (maildev on loopback).</summary>
+    public MailDev Mail { get; private set; } = null!;
+
     /// <summary>The running apps.</summary>
     public RunningApps Apps { get; private set; } = null!;
 
@@ -19,7 +23,15 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// <inheritdoc />
     public async Task InitializeAsync()
     {
-        Apps = await RunningApps.StartAsync();
+        Mail = await MailDev.StartAsync();
+        Apps = await RunningApps.StartAsync(new Dictionary<string, string>
+        {
+            ["Email__Delivery"] = "Smtp",
+            ["Email__SmtpHost"] = "127.0.0.1",
+            ["Email__SmtpPort"] = Mail.SmtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Email__EnableSsl"] = "false",
+            ["Publishing__WorkerInterval"] = "00:00:01",
+        });
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -61,6 +73,11 @@ public sealed class BrowserFixture : IAsyncLifetime
         if (Apps is not null)
         {
             await Apps.DisposeAsync();
+        }
+
+        if (Mail is not null)
+        {
+            await Mail.DisposeAsync();
         }
     }
 }

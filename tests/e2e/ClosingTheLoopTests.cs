@@ -1,0 +1,181 @@
+using Microsoft.Playwright;
+
+namespace QualityVoice.E2E;
+
+/// <summary>
+/// "I know how it was acted on": a patient's feedback is triaged, linked to a draft update, approved by a second
+/// member of staff and published; the patient's /track shows it and the e-mail they asked for arrives.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed class ClosingTheLoopTests(BrowserFixture fixture)
+{
+    private const string EngagementEmail = "engagement@e2e.example.nhs.uk";
+    private const string QualityEmail = "quality@e2e.example.nhs.uk";
+
+    [Fact]
+    public async Task Feedback_is_linked_to_an_update_approved_by_a_second_person_and_the_patient_is_told()
+    {
+        var patientEmail = $"patient-{Guid.NewGuid():N}@example.org";
+        var (reference, passphrase) = await GiveFeedbackAsync("The wait in A&E was six hours and nobody told us why", patientEmail);
+
+        // An administrator gives the engagement and quality teams their accounts.
+        var admin = await fixture.NewPageAsync();
+        await SignInAsync(admin, Accounts.AdministratorEmail, "/admin/users");
+        await AddAccountAsync(admin, EngagementEmail, "EngagementTeam");
+        await AddAccountAsync(admin, QualityEmail, "QualityTeam");
+
+        // The quality team triages it.
+        var quality = await fixture.NewPageAsync();
+        await SignInAsync(quality, QualityEmail, $"/inbox/{reference}");
+        await quality.GetByLabel("Move to").SelectOptionAsync(new SelectOptionValue { Label = "Triaged" });
+        await quality.GetByRole(AriaRole.Button, new() { Name = "Change status" }).ClickAsync();
+        Assert.Contains("Moved to Triaged", await quality.Locator("[role=status]").InnerTextAsync(), StringComparison.Ordinal);
+
+        // The engagement team writes a draft in the Markdown editor, previews it through the server, and saves it.
+        var engagement = await fixture.NewPageAsync();
+        await SignInAsync(engagement, EngagementEmail, "/updates");
+        await engagement.AssertAccessibleAsync();
+        await engagement.GetByRole(AriaRole.Link, new() { Name = "Write an update" }).ClickAsync();
+        var title = $"Hourly updates while you wait in A&E {Guid.NewGuid().ToString("N")[..6]}";
+        await engagement.GetByLabel("Title").FillAsync(title);
+        await engagement.GetByLabel("Strategic theme").SelectOptionAsync("positive-experiences");
+        await engagement.GetByLabel("Service (optional)").SelectOptionAsync("rtd-ae");
+        await engagement.GetByRole(AriaRole.Radio, new() { Name = "In progress" }).CheckAsync();
+        await engagement.GetByLabel("You said").FillAsync("You told us you waited a long time in A&E without knowing why.");
+        await engagement.Locator(".EasyMDEContainer .CodeMirror").ClickAsync();
+        await engagement.Keyboard.TypeAsync("We now give **waiting time updates** every hour.");
+        await engagement.GetByRole(AriaRole.Button, new() { Name = "Preview", Exact = true }).ClickAsync();
+        await Assertions.Expect(engagement.Locator(".editor-preview strong")).ToHaveTextAsync("waiting time updates");
+        await engagement.GetByLabel("What the step is").First.FillAsync("Hourly updates start in A&E");
+        await engagement.GetByLabel("How far it has got").First.SelectOptionAsync("done");
+        await engagement.AssertAccessibleAsync();
+        await engagement.GetByRole(AriaRole.Button, new() { Name = "Save draft" }).ClickAsync();
+        Assert.Contains("Draft saved", await engagement.Locator("[role=status]").InnerTextAsync(), StringComparison.Ordinal);
+        var slug = new Uri(engagement.Url).AbsolutePath["/updates/".Length..];
+        await engagement.AssertAccessibleAsync();
+
+        // From the inbox: select the patient's feedback and add it to the draft.
+        await engagement.GotoAsync(new Uri(fixture.Apps.BackOffice, "/inbox").ToString());
+        await engagement.GetByLabel($"Select {reference}").CheckAsync();
+        await engagement.GetByLabel("Add them to a ‘you said, we did’ update").SelectOptionAsync(slug);
+        await engagement.GetByRole(AriaRole.Button, new() { Name = "Add to update" }).ClickAsync();
+        Assert.Contains("1 item added to the update", await engagement.Locator("[role=status]").InnerTextAsync(), StringComparison.Ordinal);
+
+        await engagement.GotoAsync(new Uri(fixture.Apps.BackOffice, $"/updates/{slug}").ToString());
+        Assert.Contains(reference, await engagement.Locator("main table").InnerTextAsync(), StringComparison.Ordinal);
+        await engagement.GetByRole(AriaRole.Button, new() { Name = "Send for review" }).ClickAsync();
+        Assert.Contains("must approve it", await engagement.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal(0, await engagement.GetByRole(AriaRole.Button, new() { Name = "Approve" }).CountAsync());
+
+        // A second person approves it, and it is published at once.
+        await quality.GotoAsync(new Uri(fixture.Apps.BackOffice, "/updates").ToString());
+        Assert.Contains("1 update is waiting for review", await quality.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
+        await quality.GetByRole(AriaRole.Link, new() { Name = title }).ClickAsync();
+        await quality.AssertAccessibleAsync();
+        await quality.GetByLabel("Publish now").CheckAsync();
+        await quality.GetByRole(AriaRole.Button, new() { Name = "Approve" }).ClickAsync();
+        Assert.Contains("Approved and published", await quality.Locator("[role=status]").InnerTextAsync(), StringComparison.Ordinal);
+        await quality.GetByRole(AriaRole.Link, new() { Name = "history and changes" }).ClickAsync();
+        Assert.Contains($"Linked 1 feedback item", await quality.Locator("main table").InnerTextAsync(), StringComparison.Ordinal);
+        await quality.AssertAccessibleAsync();
+
+        // On the portal: the update, with how many people told us; and the patient's /track shows it.
+        var patient = await fixture.NewPageAsync();
+        await patient.VisitAsync(new Uri(fixture.Apps.Portal, $"/you-said-we-did/{slug}"));
+        Assert.Contains("1 person told us about this.", await patient.GetByTestId("told-us").InnerTextAsync(), StringComparison.Ordinal);
+        await patient.GotoAsync(new Uri(fixture.Apps.Portal, "/track").ToString());
+        await patient.GetByLabel("Reference").FillAsync(reference);
+        await patient.GetByLabel("Passphrase").FillAsync(passphrase);
+        await patient.GetByRole(AriaRole.Button, new() { Name = "Show my feedback" }).ClickAsync();
+        Assert.Equal(title, await patient.GetByTestId("updates").GetByRole(AriaRole.Link).InnerTextAsync());
+        await patient.AssertAccessibleAsync();
+
+        // And the e-mail they asked for arrived.
+        var email = await WaitForEmailAsync(patientEmail);
+        Assert.Equal($"What we did about your feedback: {title}", email.GetProperty("subject").GetString());
+        Assert.Contains(new Uri(fixture.Apps.Portal, $"/you-said-we-did/{slug}").ToString(), email.GetProperty("text").GetString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("six hours", email.GetProperty("text").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_update_is_written_and_previewed_without_javascript()
+    {
+        var admin = await fixture.NewPageAsync();
+        await SignInAsync(admin, Accounts.AdministratorEmail, "/admin/users");
+        var email = $"writer-{Guid.NewGuid().ToString("N")[..8]}@e2e.example.nhs.uk";
+        await AddAccountAsync(admin, email, "EngagementTeam");
+
+        var writer = await fixture.NewPageAsync(javaScriptEnabled: false);
+        await SignInAsync(writer, email, "/updates/new");
+        await writer.GetByLabel("Title").FillAsync("Clearer letters");
+        await writer.GetByLabel("Strategic theme").SelectOptionAsync("positive-experiences");
+        await writer.GetByRole(AriaRole.Radio, new() { Name = "Planned" }).CheckAsync();
+        await writer.GetByLabel("You said").FillAsync("Letters were hard to understand.");
+        await writer.GetByLabel("We did").FillAsync("We are rewriting them with **patients**.");
+        await writer.GetByRole(AriaRole.Button, new() { Name = "Preview what we did" }).ClickAsync();
+        Assert.Equal("patients", await writer.Locator("#preview strong").InnerTextAsync());
+        await writer.GetByRole(AriaRole.Button, new() { Name = "Save draft" }).ClickAsync();
+        Assert.Contains("Draft saved", await writer.Locator("[role=status]").InnerTextAsync(), StringComparison.Ordinal);
+    }
+
+    private async Task<System.Text.Json.JsonElement> WaitForEmailAsync(string to)
+    {
+        for (var tries = 0; ; tries++)
+        {
+            var found = (await fixture.Mail.EmailsAsync())
+                .Where(email => email.GetProperty("to").EnumerateArray().Any(address => address.GetProperty("address").GetString() == to))
+                .ToArray();
+            if (found.Length > 0)
+            {
+                return Assert.Single(found);
+            }
+
+            Assert.True(tries < 60, $"No e-mail reached {to}");
+            await Task.Delay(500);
+        }
+    }
+
+    private async Task SignInAsync(IPage staff, string email, string path)
+    {
+        await staff.GotoAsync(new Uri(fixture.Apps.BackOffice, path).ToString());
+        await staff.GetByLabel("Email address").FillAsync(email);
+        await staff.GetByLabel("Password").FillAsync(Accounts.Password);
+        await staff.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        Assert.EndsWith(path, staff.Url, StringComparison.Ordinal);
+    }
+
+    private static async Task AddAccountAsync(IPage admin, string email, string role)
+    {
+        if (await admin.Locator("main table").InnerTextAsync() is { } accounts && accounts.Contains(email, StringComparison.Ordinal))
+        {
+            return;
+        }
+
+        await admin.GetByLabel("Email address").FillAsync(email);
+        await admin.GetByLabel("First password").FillAsync(Accounts.Password);
+        await admin.GetByLabel(role, new() { Exact = true }).CheckAsync();
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Add" }).ClickAsync();
+        Assert.Contains(email, await admin.Locator("main table").InnerTextAsync(), StringComparison.Ordinal);
+    }
+
+    private async Task<(string Reference, string Passphrase)> GiveFeedbackAsync(string said, string email)
+    {
+        var page = await fixture.NewPageAsync();
+        await page.GotoAsync(new Uri(fixture.Apps.Portal, "/feedback").ToString());
+        await page.GetByLabel("I am the patient").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+        await page.GetByLabel("Which service is your feedback about?").SelectOptionAsync("rtd-ae");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+        await page.GetByLabel("Poor", new() { Exact = true }).CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+        await page.GetByLabel("What could we do better?").FillAsync(said);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+        await page.GetByLabel("Yes, you may contact me about this feedback").CheckAsync();
+        await page.GetByLabel("Email address").FillAsync(email);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Skip these questions" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send feedback" }).ClickAsync();
+        return (await page.GetByTestId("reference").InnerTextAsync(), await page.GetByTestId("passphrase").InnerTextAsync());
+    }
+}
