@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Net.Sockets;
 using QualityVoice.Feedback.Storage.Cosmos;
 
 namespace QualityVoice.TestSupport;
@@ -61,21 +60,7 @@ public sealed class CosmosDbServer : IAsyncDisposable
         peer.BeginOutputReadLine();
         peer.BeginErrorReadLine();
 
-        var waited = System.Diagnostics.Stopwatch.StartNew();
-        while (true)
-        {
-            try
-            {
-                using var client = new TcpClient();
-                await client.ConnectAsync("127.0.0.1", port);
-                break;
-            }
-            catch (SocketException) when (waited.Elapsed < TimeSpan.FromSeconds(30) && !peer.HasExited)
-            {
-                await Task.Delay(100);
-            }
-        }
-
+        await Repository.WaitForPortAsync(port, peer);
         return new CosmosDbServer(peer, new Uri($"https://127.0.0.1:{port}/"), PeerKey);
     }
 

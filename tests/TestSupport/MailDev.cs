@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Text.Json;
 
 namespace QualityVoice.TestSupport;
@@ -51,24 +50,8 @@ public sealed class MailDev : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
 
-        var waited = Stopwatch.StartNew();
-        foreach (var port in new[] { smtp, web })
-        {
-            while (true)
-            {
-                try
-                {
-                    using var client = new TcpClient();
-                    await client.ConnectAsync("127.0.0.1", port);
-                    break;
-                }
-                catch (SocketException) when (waited.Elapsed < TimeSpan.FromSeconds(30) && !process.HasExited)
-                {
-                    await Task.Delay(100);
-                }
-            }
-        }
-
+        await Repository.WaitForPortAsync(smtp, process);
+        await Repository.WaitForPortAsync(web, process);
         return new MailDev(process, mail, smtp, new Uri($"http://127.0.0.1:{web}/"));
     }
 

@@ -17,6 +17,25 @@ public static class Repository
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
+    /// <summary>Waits until something listens on a loopback port, while <paramref name="process"/> runs (30 seconds at most).</summary>
+    public static async Task WaitForPortAsync(int port, System.Diagnostics.Process process)
+    {
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (true)
+        {
+            try
+            {
+                using var client = new TcpClient();
+                await client.ConnectAsync(IPAddress.Loopback, port);
+                return;
+            }
+            catch (SocketException) when (waited.Elapsed < TimeSpan.FromSeconds(30) && !process.HasExited)
+            {
+                await Task.Delay(100);
+            }
+        }
+    }
+
     private static string FindRoot()
     {
         for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)

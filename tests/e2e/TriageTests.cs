@@ -101,14 +101,7 @@ public sealed class TriageTests(BrowserFixture fixture)
         Assert.Contains("sentiment=negative", staff.Url, StringComparison.Ordinal);
     }
 
-    private async Task SignInAsync(IPage staff, string path)
-    {
-        await staff.GotoAsync(new Uri(fixture.Apps.BackOffice, path).ToString());
-        await staff.GetByLabel("Email address").FillAsync(Accounts.AdministratorEmail);
-        await staff.GetByLabel("Password").FillAsync(Accounts.Password);
-        await staff.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        Assert.EndsWith(path, staff.Url, StringComparison.Ordinal);
-    }
+    private Task SignInAsync(IPage staff, string path) => staff.SignInAsync(fixture.Apps.BackOffice, Accounts.AdministratorEmail, path);
 
     private async Task<string> GiveFeedbackAsync(string said)
     {

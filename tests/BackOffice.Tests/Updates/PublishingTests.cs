@@ -223,6 +223,35 @@ public sealed class PublishingTests(PublishingFactory backOffice) : IClassFixtur
         Assert.Equal(0, (await backOffice.Services.GetRequiredService<UpdatePublishingWorker>().RunOnceAsync(CancellationToken.None)).Sent);
     }
 
+    [Fact]
+    public async Task Unknown_updates_and_malformed_posts_get_a_clear_4xx_never_a_500()
+    {
+        var author = await backOffice.SignInAsync(StaffRoles.EngagementTeam, Engagement);
+        foreach (var path in new[] { "/updates/no-such-update", "/updates/no-such-update/edit", "/updates/no-such-update/history", "/updates/%E2%80%AE%F0%9F%92%A9" })
+        {
+            using var response = await author.GetAsync(new Uri(path, UriKind.Relative));
+            Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        }
+
+        var slug = await WriteAsync(author, "Malformed posts");
+        var page = await author.GetPageAsync($"/updates/{slug}");
+        foreach (var (handler, fields) in new (string, (string, string)[])[]
+        {
+            ("Submit", [("Version", "not-a-number")]),
+            ("Approve", [("Version", "1"), ("When", "later"), ("PublishDate", "99999-99-99"), ("PublishTime", "25:61")]),
+            ("Unlink", [("Reference", "<script>")]),
+            ("Unpublish", [("UnpublishReason", "Not published yet")]),
+        })
+        {
+            using var response = await author.PostAsync(new Uri($"/updates/{slug}?handler={handler}", UriKind.Relative), new FormUrlEncodedContent(FormFields(page, fields)));
+            Assert.InRange((int)response.StatusCode, 400, 499);
+        }
+
+        var edit = await author.GetPageAsync($"/updates/{slug}/edit");
+        using var stepless = await author.SubmitAsync(edit, [new("Form.StepText[7]", "A step with no progress"), new("Version", "x")]);
+        Assert.InRange((int)stepless.StatusCode, 400, 499);
+    }
+
     [Theory]
     [InlineData(StaffRoles.Administrator)]
     [InlineData(StaffRoles.FtsuGuardian)]

@@ -12,6 +12,14 @@ internal static class PublishingExtensions
         builder.Services.AddOptions<EmailOptions>().BindConfiguration(EmailOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<IEmailSender, SmtpEmailSender>();
 
+        // Real e-mails must not send people to a loopback address: say so at start-up, not in their inbox.
+        var portal = builder.Configuration.GetValue<Uri>($"{PublishingOptions.Section}:{nameof(PublishingOptions.PortalUrl)}") ?? new PublishingOptions().PortalUrl;
+        if (builder.Environment.IsProduction() && builder.Configuration[$"{EmailOptions.Section}:{nameof(EmailOptions.Delivery)}"] == "Smtp" && portal.IsLoopback)
+        {
+            throw new InvalidOperationException($"Email:Delivery is Smtp in Production, so Publishing:PortalUrl must be the portal's public address (it is {portal}).");
+        }
+
+
         // The store has updates only on SQLite for now (see TriageAvailability); one back office instance runs the worker.
         if (builder.Services.Any(service => service.ServiceType == typeof(IUpdateStore)))
         {
