@@ -15,6 +15,7 @@ namespace QualityVoice.Feedback.Publishing;
 /// <param name="FirstPublished">When it first went live.</param>
 /// <param name="UnpublishReason">Why it was taken down.</param>
 /// <param name="LinkedFeedback">The references of the feedback it answers, oldest link first.</param>
+/// <param name="Emails">The e-mails owed to the people whose feedback it answers: sent, waiting, and given up.</param>
 public sealed record YouSaidWeDidUpdate(
     string Slug,
     PublishingState State,
@@ -29,7 +30,14 @@ public sealed record YouSaidWeDidUpdate(
     DateTimeOffset? PublishAt,
     DateTimeOffset? FirstPublished,
     string? UnpublishReason,
-    IReadOnlyList<string> LinkedFeedback);
+    IReadOnlyList<string> LinkedFeedback,
+    UpdateEmails Emails);
+
+/// <summary>Where the e-mails about an update have got.</summary>
+/// <param name="Sent">Sent.</param>
+/// <param name="Waiting">Waiting to be sent, or to be tried again.</param>
+/// <param name="Failed">Given up after too many tries.</param>
+public sealed record UpdateEmails(int Sent, int Waiting, int Failed);
 
 /// <summary>An update in the back office's list.</summary>
 /// <param name="Slug">Its address.</param>

@@ -219,6 +219,10 @@ public sealed class PublishingTests(PublishingFactory backOffice) : IClassFixtur
         Assert.Contains(references[0], email, StringComparison.Ordinal);
         Assert.DoesNotContain("months", email, StringComparison.Ordinal);
 
+        Assert.Equal(
+            "E-mails to the people who left an address: 1 sent.",
+            (await quality.GetPageAsync($"/updates/{slug}")).QuerySelector("[data-testid=emails]")!.TextContent.Trim());
+
         // Told once: another round sends nothing.
         Assert.Equal(0, (await backOffice.Services.GetRequiredService<UpdatePublishingWorker>().RunOnceAsync(CancellationToken.None)).Sent);
     }

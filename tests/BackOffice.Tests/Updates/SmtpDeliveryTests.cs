@@ -34,18 +34,7 @@ public sealed class SmtpDeliveryTests : IAsyncLifetime
             new Sample("Parking was impossible") { ContactEmail = "sam@example.org" },
             new Sample("Could not park anywhere") { ContactEmail = "alex@example.org" },
             new Sample("The car park is full by nine"));
-        var updates = _backOffice.Services.GetRequiredService<IUpdateStore>();
-        var now = _backOffice.Clock.GetUtcNow();
-        var slug = await updates.CreateAsync(
-            "more-parking",
-            _ => false,
-            new UpdateContent("More parking at the hospital", "positive-experiences", null, "done", "You told us you could not park.", "We opened **200 more spaces**.", [], [], []),
-            "engagement@example.nhs.uk",
-            now,
-            CancellationToken.None);
-        await updates.LinkFeedbackAsync(slug, references, "engagement@example.nhs.uk", now, CancellationToken.None);
-        await updates.SubmitForReviewAsync(slug, 1, "engagement@example.nhs.uk", now, CancellationToken.None);
-        await updates.ApproveAsync(slug, 1, now, "quality@example.nhs.uk", now, CancellationToken.None);
+        var slug = await PublishAsync(_backOffice, references);
 
         var (_, sent) = await _backOffice.Services.GetRequiredService<UpdatePublishingWorker>().RunOnceAsync(CancellationToken.None);
 
@@ -56,6 +45,47 @@ public sealed class SmtpDeliveryTests : IAsyncLifetime
         Assert.Equal("What we did about your feedback: More parking at the hospital", first.GetProperty("subject").GetString());
         Assert.Equal("no-reply@qualityvoice.local", first.GetProperty("from")[0].GetProperty("address").GetString());
         Assert.Contains($"https://feedback.example.nhs.uk/you-said-we-did/{slug}", first.GetProperty("text").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_email_the_server_will_not_take_is_tried_again_later_and_given_up_after_five_tries()
+    {
+        // Nothing listens on this port: every send fails as an unreachable server does.
+        await using var backOffice = new SmtpFactory(Repository.FreePort());
+        var references = await backOffice.ImportAsync(new Sample("No parking") { ContactEmail = "sam@example.org" });
+        var slug = await PublishAsync(backOffice, references);
+        var worker = backOffice.Services.GetRequiredService<UpdatePublishingWorker>();
+        var updates = backOffice.Services.GetRequiredService<IUpdateStore>();
+
+        for (var attempt = 1; attempt <= UpdatePublishingWorker.MaxAttempts; attempt++)
+        {
+            Assert.Equal(0, (await worker.RunOnceAsync(CancellationToken.None)).Sent);
+            var expected = attempt < UpdatePublishingWorker.MaxAttempts ? new UpdateEmails(0, 1, 0) : new UpdateEmails(0, 0, 1);
+            Assert.Equal(expected, (await updates.GetAsync(slug, CancellationToken.None))!.Emails);
+
+            // Not tried again until its claim runs out.
+            Assert.Equal(0, (await worker.RunOnceAsync(CancellationToken.None)).Sent);
+            backOffice.Clock.Advance(UpdatePublishingWorker.RetryAfter + TimeSpan.FromSeconds(1));
+        }
+
+        Assert.Equal(new UpdateEmails(0, 0, 1), (await updates.GetAsync(slug, CancellationToken.None))!.Emails);
+    }
+
+    private static async Task<string> PublishAsync(PublishingFactory backOffice, IReadOnlyList<string> references)
+    {
+        var updates = backOffice.Services.GetRequiredService<IUpdateStore>();
+        var now = backOffice.Clock.GetUtcNow();
+        var slug = await updates.CreateAsync(
+            "more-parking",
+            _ => false,
+            new UpdateContent("More parking at the hospital", "positive-experiences", null, "done", "You told us you could not park.", "We opened **200 more spaces**.", [], [], []),
+            "engagement@example.nhs.uk",
+            now,
+            CancellationToken.None);
+        await updates.LinkFeedbackAsync(slug, references, "engagement@example.nhs.uk", now, CancellationToken.None);
+        await updates.SubmitForReviewAsync(slug, 1, "engagement@example.nhs.uk", now, CancellationToken.None);
+        Assert.Equal(UpdateChangeOutcome.Done, await updates.ApproveAsync(slug, 1, now, "quality@example.nhs.uk", now, CancellationToken.None));
+        return slug;
     }
 
     private sealed class SmtpFactory(int port) : PublishingFactory

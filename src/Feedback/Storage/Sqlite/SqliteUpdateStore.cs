@@ -105,7 +105,8 @@ public sealed class SqliteUpdateStore(SqliteDatabase database) : IUpdateStore, I
                 reader.IsDBNull(11) ? null : Time(reader.GetInt64(11)),
                 reader.IsDBNull(12) ? null : Time(reader.GetInt64(12)),
                 reader.IsDBNull(13) ? null : reader.GetString(13),
-                []);
+                [],
+                new UpdateEmails(0, 0, 0));
         }
 
         await using var linked = Command(connection, null, """
@@ -120,7 +121,15 @@ public sealed class SqliteUpdateStore(SqliteDatabase database) : IUpdateStore, I
             references.Add(links.GetString(0));
         }
 
-        return update with { LinkedFeedback = references };
+        await links.DisposeAsync();
+        await using var emails = Command(connection, null, """
+            SELECT coalesce(sum(state = 'sent'), 0), coalesce(sum(state = 'pending'), 0), coalesce(sum(state = 'failed'), 0)
+            FROM update_notifications WHERE update_id = $id;
+            """);
+        emails.Parameters.AddWithValue("$id", id);
+        await using var counts = await emails.ExecuteReaderAsync(cancellationToken);
+        await counts.ReadAsync(cancellationToken);
+        return update with { LinkedFeedback = references, Emails = new UpdateEmails(counts.GetInt32(0), counts.GetInt32(1), counts.GetInt32(2)) };
     }
 
     /// <inheritdoc />
