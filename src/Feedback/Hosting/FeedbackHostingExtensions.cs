@@ -88,8 +88,9 @@ public static class FeedbackHostingExtensions
         builder.Services.AddKeyedSingleton(SpeakUpDatabaseKey, new SqliteDatabase(speakUpDb, SqliteSpeakUpStore.Migrations));
         builder.Services.AddSingleton<IFeedbackStore>(services =>
             new SqliteFeedbackStore(services.GetRequiredKeyedService<SqliteDatabase>(FeedbackDatabaseKey)));
-        builder.Services.AddSingleton<ISpeakUpStore>(services =>
-            new SqliteSpeakUpStore(services.GetRequiredKeyedService<SqliteDatabase>(SpeakUpDatabaseKey)));
+        builder.Services.AddSingleton(services => new SqliteSpeakUpStore(services.GetRequiredKeyedService<SqliteDatabase>(SpeakUpDatabaseKey)));
+        builder.Services.AddSingleton<ISpeakUpStore>(services => services.GetRequiredService<SqliteSpeakUpStore>());
+        builder.Services.AddSingleton<ISpeakUpCasework>(services => services.GetRequiredService<SqliteSpeakUpStore>());
         builder.Services.AddSingleton<ITriageStore>(services =>
             new SqliteTriageStore(services.GetRequiredKeyedService<SqliteDatabase>(FeedbackDatabaseKey)));
         builder.Services.AddSingleton<IInsightQueries>(services =>
@@ -126,7 +127,9 @@ public static class FeedbackHostingExtensions
 
         builder.Services.AddSingleton(new CosmosContainers(options));
         builder.Services.AddSingleton<IFeedbackStore, CosmosFeedbackStore>();
-        builder.Services.AddSingleton<ISpeakUpStore, CosmosSpeakUpStore>();
+        builder.Services.AddSingleton<CosmosSpeakUpStore>();
+        builder.Services.AddSingleton<ISpeakUpStore>(services => services.GetRequiredService<CosmosSpeakUpStore>());
+        builder.Services.AddSingleton<ISpeakUpCasework>(services => services.GetRequiredService<CosmosSpeakUpStore>());
         builder.Services.AddHostedService<CosmosStartup>();
         builder.Services.AddHealthChecks().AddCheck<CosmosReadinessCheck>("cosmos", HealthStatus.Unhealthy, ["ready"]);
     }

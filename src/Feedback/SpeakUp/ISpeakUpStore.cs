@@ -14,4 +14,10 @@ public interface ISpeakUpStore : ITrackingAttemptLedger
 
     /// <summary>A case as its reporter sees it, with the passphrase hash to check first; null when unknown.</summary>
     Task<(SpeakUpCaseSummary Case, byte[] PassphraseHash)?> FindForReporterAsync(string reference, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Adds a message to a case's conversation, from the guardian or from the person who spoke up; false when there
+    /// is no such case. A guardian's first reply moves a received case to in progress.
+    /// </summary>
+    Task<bool> AddMessageAsync(string reference, SpeakUpMessage message, CancellationToken cancellationToken);
 }

@@ -70,6 +70,37 @@ public abstract class SpeakUpStoreContract
         Assert.Equal(now.AddMinutes(15), await store.LockedUntilAsync("SU-3333-3333", now, CancellationToken.None));
     }
 
+    [Fact]
+    public async Task The_guardian_and_the_person_who_spoke_up_write_to_each_other_and_the_guardian_sees_the_whole_case()
+    {
+        var store = await CreateSpeakUpStoreAsync();
+        var casework = (ISpeakUpCasework)store;
+        var older = Record() with { RaisedOn = new DateOnly(2026, 11, 1), ProtectedIdentity = "ciphertext" };
+        var newer = Record();
+        await store.AddAsync(older, CancellationToken.None);
+        await store.AddAsync(newer, CancellationToken.None);
+
+        Assert.True(await store.AddMessageAsync(older.Reference, new SpeakUpMessage(true, "Thank you. Can we meet?", new DateOnly(2026, 11, 2)), CancellationToken.None));
+        Assert.True(await store.AddMessageAsync(older.Reference, new SpeakUpMessage(false, "Yes, on Tuesday.", new DateOnly(2026, 11, 3)), CancellationToken.None));
+        Assert.False(await store.AddMessageAsync("SU-9999-9999", new SpeakUpMessage(true, "Nobody", new DateOnly(2026, 11, 3)), CancellationToken.None));
+
+        // The guardian's first reply moved it on; the person sees the conversation in order.
+        var seen = (await store.FindForReporterAsync(older.Reference, CancellationToken.None))!.Value.Case;
+        Assert.Equal(SpeakUpStatus.InProgress, seen.Status);
+        Assert.Equal(["Thank you. Can we meet?", "Yes, on Tuesday."], seen.Messages.Select(message => message.Body));
+
+        var listed = (await casework.ListAsync(CancellationToken.None)).Where(found => found.Reference == older.Reference || found.Reference == newer.Reference).ToArray();
+        Assert.Equal([newer.Reference, older.Reference], listed.Select(found => found.Reference));
+        var full = (await casework.GetAsync(older.Reference, CancellationToken.None))!;
+        Assert.Equal(("Staff are told not to report falls.", "ciphertext", SpeakUpCategory.PatientSafetyOrQuality), (full.Concern, full.ProtectedIdentity, full.Categories.Single()));
+        Assert.True(full.AwaitsGuardian);
+        Assert.Null(await casework.GetAsync("SU-9999-9999", CancellationToken.None));
+
+        Assert.True(await casework.SetStatusAsync(older.Reference, SpeakUpStatus.Closed, CancellationToken.None));
+        Assert.Equal(SpeakUpStatus.Closed, (await casework.GetAsync(older.Reference, CancellationToken.None))!.Status);
+        Assert.False(await casework.SetStatusAsync("SU-9999-9999", SpeakUpStatus.Closed, CancellationToken.None));
+    }
+
     private static SpeakUpRecord Record(string? idempotencyKey = null)
     {
         var reference = "SU" + FeedbackRecords.NextReference()[2..];

@@ -7,7 +7,7 @@ namespace QualityVoice.Feedback.Storage.Cosmos;
 /// guardians handle hundreds of cases a year, not millions, so every case and its conversation sits in one logical
 /// partition (<c>cases</c>): every read is a point read or a single-partition query, well inside one partition's limits.
 /// </summary>
-public sealed class CosmosSpeakUpStore : ISpeakUpStore
+public sealed class CosmosSpeakUpStore : ISpeakUpStore, ISpeakUpCasework
 {
     private const string Cases = "cases";
 
@@ -77,6 +77,41 @@ public sealed class CosmosSpeakUpStore : ISpeakUpStore
     }
 
     /// <inheritdoc />
+    public Task<bool> AddMessageAsync(string reference, SpeakUpMessage message, CancellationToken cancellationToken) =>
+        ChangeAsync(
+            reference,
+            found => found with
+            {
+                Messages = [.. found.Messages, message],
+                Status = message.FromGuardian && found.Status == SpeakUpStatus.Received ? SpeakUpStatus.InProgress : found.Status,
+            },
+            cancellationToken);
+
+    /// <inheritdoc />
+    public Task<bool> SetStatusAsync(string reference, SpeakUpStatus status, CancellationToken cancellationToken) =>
+        ChangeAsync(reference, found => found with { Status = status }, cancellationToken);
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<SpeakUpCase>> ListAsync(CancellationToken cancellationToken)
+    {
+        var query = new Microsoft.Azure.Cosmos.QueryDefinition("SELECT * FROM c WHERE c.pk = @pk AND c.type = 'case'");
+        var cases = new List<SpeakUpCase>();
+        await foreach (var found in _speakUp.QueryAsync<CaseDocument>(query, Cases, cancellationToken))
+        {
+            cases.Add(found.ToCase());
+        }
+
+        return cases.OrderByDescending(found => found.RaisedOn).ThenBy(found => found.Reference, StringComparer.Ordinal).ToArray();
+    }
+
+    /// <inheritdoc />
+    public async Task<SpeakUpCase?> GetAsync(string reference, CancellationToken cancellationToken)
+    {
+        var (found, _) = await _speakUp.TryReadAsync<CaseDocument>(reference, Cases, cancellationToken);
+        return found?.Type == "case" ? found.ToCase() : null;
+    }
+
+    /// <inheritdoc />
     public Task<DateTimeOffset?> LockedUntilAsync(string reference, DateTimeOffset now, CancellationToken cancellationToken) =>
         _attempts.LockedUntilAsync(reference, now, cancellationToken);
 
@@ -89,6 +124,26 @@ public sealed class CosmosSpeakUpStore : ISpeakUpStore
         _attempts.ClearFailuresAsync(reference, cancellationToken);
 
     private static string ClaimId(string key) => "idempotency:" + key;
+
+    /// <summary>Reads a case, changes it and writes it back if nobody else wrote it meanwhile (its ETag), else tries again.</summary>
+    private async Task<bool> ChangeAsync(string reference, Func<CaseDocument, CaseDocument> change, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; attempt < 10; attempt++)
+        {
+            var (found, eTag) = await _speakUp.TryReadAsync<CaseDocument>(reference, Cases, cancellationToken);
+            if (found is null || found.Type != "case")
+            {
+                return false;
+            }
+
+            if (await _speakUp.TryReplaceAsync(change(found), reference, Cases, eTag!, cancellationToken))
+            {
+                return true;
+            }
+        }
+
+        throw new StoreUnavailableException("The case kept changing while it was being written; try again.");
+    }
 
     /// <summary>A case: its id is its reference. Dates are days; nothing identifies an anonymous reporter.</summary>
     private sealed record CaseDocument
@@ -124,6 +179,9 @@ public sealed class CosmosSpeakUpStore : ISpeakUpStore
         public SpeakUpStatus Status { get; init; } = SpeakUpStatus.Received;
 
         public IReadOnlyList<SpeakUpMessage> Messages { get; init; } = [];
+
+        public SpeakUpCase ToCase() =>
+            new(Id, Mode, Categories, Detriment, ProfessionalGroup, OrganisationName, Concern, Identity, RaisedOn, Status, Messages);
 
         public static CaseDocument From(SpeakUpRecord record) => new()
         {

@@ -5,7 +5,7 @@ using QualityVoice.Feedback.SpeakUp;
 namespace QualityVoice.Feedback.Storage.Sqlite;
 
 /// <summary>Speak-up cases in their own SQLite file (<c>speak-up.db</c>), apart from patient feedback.</summary>
-public sealed class SqliteSpeakUpStore(SqliteDatabase database) : ISpeakUpStore
+public sealed class SqliteSpeakUpStore(SqliteDatabase database) : ISpeakUpStore, ISpeakUpCasework
 {
     private readonly SqliteTrackingAttemptLedger _attempts = new(database);
 
@@ -94,6 +94,49 @@ public sealed class SqliteSpeakUpStore(SqliteDatabase database) : ISpeakUpStore
     }
 
     /// <inheritdoc />
+    public async Task<bool> AddMessageAsync(string reference, SpeakUpMessage message, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = connection.BeginTransaction(deferred: false);
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = """
+            INSERT INTO speak_up_messages (case_reference, sequence, from_guardian, body, sent_on)
+            SELECT reference, (SELECT coalesce(max(sequence), 0) + 1 FROM speak_up_messages WHERE case_reference = $reference),
+                   $fromGuardian, $body, $sentOn
+            FROM speak_up_cases WHERE reference = $reference;
+            UPDATE speak_up_cases SET status = 'in-progress', version = version + 1
+            WHERE reference = $reference AND $fromGuardian = 1 AND status = 'received';
+            """;
+        command.Parameters.AddWithValue("$reference", reference);
+        command.Parameters.AddWithValue("$fromGuardian", message.FromGuardian);
+        command.Parameters.AddWithValue("$body", message.Body);
+        command.Parameters.AddWithValue("$sentOn", Day(message.SentOn));
+        var added = await command.ExecuteNonQueryAsync(cancellationToken) > 0;
+        await transaction.CommitAsync(cancellationToken);
+        return added;
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<SpeakUpCase>> ListAsync(CancellationToken cancellationToken) =>
+        await ReadCasesAsync(null, cancellationToken);
+
+    /// <inheritdoc />
+    public async Task<SpeakUpCase?> GetAsync(string reference, CancellationToken cancellationToken) =>
+        (await ReadCasesAsync(reference, cancellationToken)).SingleOrDefault();
+
+    /// <inheritdoc />
+    public async Task<bool> SetStatusAsync(string reference, SpeakUpStatus status, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "UPDATE speak_up_cases SET status = $status, version = version + 1 WHERE reference = $reference;";
+        command.Parameters.AddWithValue("$status", WireName<SpeakUpStatus>.Of(status));
+        command.Parameters.AddWithValue("$reference", reference);
+        return await command.ExecuteNonQueryAsync(cancellationToken) > 0;
+    }
+
+    /// <inheritdoc />
     public Task<DateTimeOffset?> LockedUntilAsync(string reference, DateTimeOffset now, CancellationToken cancellationToken) =>
         _attempts.LockedUntilAsync(reference, now, cancellationToken);
 
@@ -104,6 +147,52 @@ public sealed class SqliteSpeakUpStore(SqliteDatabase database) : ISpeakUpStore
     /// <inheritdoc />
     public Task ClearFailuresAsync(string reference, CancellationToken cancellationToken) =>
         _attempts.ClearFailuresAsync(reference, cancellationToken);
+
+    /// <summary>One case, or every case (newest first), with their conversations.</summary>
+    private async Task<IReadOnlyList<SpeakUpCase>> ReadCasesAsync(string? reference, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT reference, mode, categories, detriment, professional_group, organisation_name, concern, identity, raised_on, status
+            FROM speak_up_cases WHERE $reference IS NULL OR reference = $reference ORDER BY raised_on DESC, reference;
+            SELECT case_reference, from_guardian, body, sent_on FROM speak_up_messages
+            WHERE $reference IS NULL OR case_reference = $reference ORDER BY case_reference, sequence;
+            """;
+        command.Parameters.AddWithValue("$reference", (object?)reference ?? DBNull.Value);
+        var cases = new List<SpeakUpCase>();
+        var messages = new Dictionary<string, List<SpeakUpMessage>>(StringComparer.Ordinal);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var found = reader.GetString(0);
+            messages[found] = [];
+            cases.Add(new SpeakUpCase(
+                found,
+                WireName<SpeakUpMode>.Parse(reader.GetString(1)),
+                reader.GetString(2).Split(',', StringSplitOptions.RemoveEmptyEntries).Select(WireName<SpeakUpCategory>.Parse).ToArray(),
+                WireName<DetrimentAnswer>.Parse(reader.GetString(3)),
+                reader.GetString(4),
+                reader.IsDBNull(5) ? null : reader.GetString(5),
+                reader.GetString(6),
+                reader.IsDBNull(7) ? null : reader.GetString(7),
+                ParseDay(reader.GetString(8)),
+                WireName<SpeakUpStatus>.Parse(reader.GetString(9)),
+                messages[found]));
+        }
+
+        await reader.NextResultAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            messages[reader.GetString(0)].Add(new SpeakUpMessage(reader.GetBoolean(1), reader.GetString(2), ParseDay(reader.GetString(3))));
+        }
+
+        return cases;
+    }
+
+    private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static DateOnly ParseDay(string day) => DateOnly.ParseExact(day, "yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static async Task<AddResult?> FindByKeyAsync(SqliteConnection connection, SqliteTransaction transaction, byte[] key, CancellationToken cancellationToken)
     {
