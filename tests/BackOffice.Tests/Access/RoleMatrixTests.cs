@@ -23,6 +23,8 @@ public sealed class RoleMatrixTests(OneItemBackOffice backOffice) : IClassFixtur
     private static readonly string[] Everyone = [StaffRoles.Administrator, StaffRoles.QualityTeam, StaffRoles.EngagementTeam, StaffRoles.FtsuGuardian];
     private static readonly string[] Triage = [StaffRoles.Administrator, StaffRoles.QualityTeam, StaffRoles.EngagementTeam];
     private static readonly string[] Administrators = [StaffRoles.Administrator];
+    private static readonly string[] Publishers = [StaffRoles.QualityTeam, StaffRoles.EngagementTeam];
+    private static readonly string[] Guardians = [StaffRoles.FtsuGuardian];
 
     /// <summary>Each route and the roles that may open it; for the others it is 403, and for nobody a trip to sign in.</summary>
     private static readonly (string Path, string[] Allowed, HttpStatusCode WhenAllowed)[] Routes =
@@ -43,6 +45,11 @@ public sealed class RoleMatrixTests(OneItemBackOffice backOffice) : IClassFixtur
         ("/exports/fft-return.csv", Triage, HttpStatusCode.OK),
         ("/exports/fft-return.xlsx", Triage, HttpStatusCode.OK),
         ("/exports/training.csv", Triage, HttpStatusCode.OK),
+        ("/updates", Publishers, HttpStatusCode.OK),
+        ("/updates/new", Publishers, HttpStatusCode.OK),
+        ("/updates/no-such-update", Publishers, HttpStatusCode.NotFound),
+        ("/speak-up", Guardians, HttpStatusCode.OK),
+        ("/speak-up/SU-2222-2222", Guardians, HttpStatusCode.NotFound),
         ("/admin/users", Administrators, HttpStatusCode.OK),
         ("/admin/audit", Administrators, HttpStatusCode.OK),
     ];

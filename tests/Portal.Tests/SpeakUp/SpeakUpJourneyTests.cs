@@ -1,3 +1,4 @@
+using System.Net;
 using System.Text;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
@@ -123,5 +124,60 @@ public sealed class SpeakUpJourneyTests(PortalFactory portal) : IClassFixture<Po
         var track = await client.GetPageAsync("/track");
         using var tracked = await client.SubmitAsync(track, [new("Reference", reference), new("Passphrase", passphrase)]);
         Assert.Single((await tracked.ReadPageAsync()).ErrorSummary());
+    }
+
+    [Fact]
+    public async Task The_person_reads_the_guardians_reply_and_answers_it_from_the_opened_page()
+    {
+        var (reference, passphrase) = await RaiseAnonymouslyAsync("A concern to talk about.");
+        var store = portal.Services.GetRequiredService<ISpeakUpStore>();
+        await store.AddMessageAsync(reference, new SpeakUpMessage(true, "Can you tell me which ward?", new DateOnly(2026, 11, 21)), CancellationToken.None);
+
+        var client = portal.CreateBrowser();
+        var form = await client.GetPageAsync("/speak-up/case");
+        using var opened = await client.SubmitAsync(form, [new("Reference", reference), new("Passphrase", passphrase)]);
+        var page = await opened.ReadPageAsync();
+        Assert.Contains("Can you tell me which ward?", page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+
+        using (var empty = await client.SubmitAsync(page, [new("Message", " ")], "form[action*=Reply]"))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, empty.StatusCode);
+            Assert.Equal(["Enter your message to the guardian"], (await empty.ReadPageAsync()).ErrorSummary());
+        }
+
+        using (var sent = await client.SubmitAsync(page, [new("Message", "Ward 7, on nights.")], "form[action*=Reply]"))
+        {
+            var after = await sent.ReadPageAsync();
+            Assert.Contains("Your message has been sent to the guardian.", after.QuerySelector("[role=status]")!.TextContent, StringComparison.Ordinal);
+            Assert.Contains("Ward 7, on nights.", after.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        }
+
+        var messages = (await store.FindForReporterAsync(reference, CancellationToken.None))!.Value.Case.Messages;
+        Assert.Equal([(true, "Can you tell me which ward?"), (false, "Ward 7, on nights.")], messages.Select(message => (message.FromGuardian, message.Body)));
+
+        // The opened page may send for half an hour; after that, or with a forged token, it asks for the passphrase again.
+        portal.Clock.Advance(TimeSpan.FromMinutes(31));
+        using (var late = await client.SubmitAsync(page, [new("Message", "One more thing.")], "form[action*=Reply]"))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, late.StatusCode);
+            Assert.Contains("Enter your reference and passphrase again", string.Join(' ', (await late.ReadPageAsync()).ErrorSummary()), StringComparison.Ordinal);
+        }
+
+        using (var forged = await client.SubmitAsync(page, [new("Message", "Forged."), new("ReplyToken", "not-a-token")], "form[action*=Reply]"))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+        }
+
+        Assert.Equal(2, (await store.FindForReporterAsync(reference, CancellationToken.None))!.Value.Case.Messages.Count);
+    }
+
+    private async Task<(string Reference, string Passphrase)> RaiseAnonymouslyAsync(string concern)
+    {
+        var result = await portal.Services.GetRequiredService<SpeakUpIntake>().RaiseAsync(
+            new NewSpeakUpCase(SpeakUpMode.Anonymous, [SpeakUpCategory.Other], DetrimentAnswer.No, "other", null, concern),
+            null,
+            CancellationToken.None);
+        var accepted = Assert.IsType<QualityVoice.Feedback.Intake.IntakeResult.Accepted>(result);
+        return (accepted.Reference, accepted.Passphrase);
     }
 }

@@ -58,6 +58,7 @@ internal static class StaffSignInExtensions
             options.Conventions.AuthorizeFolder("/Dashboard", BackOfficePolicies.Triage);
             options.Conventions.AuthorizeFolder("/Exports", BackOfficePolicies.Triage);
             options.Conventions.AuthorizeFolder("/Updates", BackOfficePolicies.Publish);
+            options.Conventions.AuthorizeFolder("/SpeakUp", BackOfficePolicies.SpeakUp);
             options.Conventions.AddPageRoute("/Updates/EditUpdate", "/updates/new");
             options.Conventions.AuthorizeFolder("/Admin", BackOfficePolicies.Administer);
         });

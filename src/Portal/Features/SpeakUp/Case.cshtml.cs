@@ -1,3 +1,7 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Mvc;
 using QualityVoice.Feedback;
 using QualityVoice.Feedback.SpeakUp;
 using QualityVoice.Feedback.Tracking;
@@ -6,11 +10,31 @@ using QualityVoice.Portal.Features.Tracking;
 namespace QualityVoice.Portal.Features.SpeakUp;
 
 /// <summary>
-/// /speak-up/case: the person who spoke up opens their case with its reference and passphrase to read the
-/// guardian's replies, on the same terms as /track.
+/// /speak-up/case: the person who spoke up opens their case with its reference and passphrase, on the same terms as
+/// /track, reads the guardian's replies and answers them. Answering needs no session: the opened page carries a
+/// signed, short-lived token for its own case.
 /// </summary>
-public sealed class CaseModel(ISpeakUpStore store, ReferenceCheck check) : ReferenceLookupModel<SpeakUpCaseSummary>(check)
+public sealed class CaseModel(ISpeakUpStore store, ReferenceCheck check, IDataProtectionProvider dataProtection, TimeProvider time)
+    : ReferenceLookupModel<SpeakUpCaseSummary>(check)
 {
+    /// <summary>How long an opened page may send a reply.</summary>
+    public static readonly TimeSpan ReplyWindow = TimeSpan.FromMinutes(30);
+
+    private static readonly TimeZoneInfo London = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
+
+    private readonly IDataProtector _replies = dataProtection.CreateProtector("QualityVoice.SpeakUp.Reply");
+
+    /// <summary>Their message to the guardian.</summary>
+    [BindProperty]
+    public string? Message { get; set; }
+
+    /// <summary>The opened case's token, which lets this page send a reply for a while.</summary>
+    [BindProperty]
+    public string? ReplyToken { get; set; }
+
+    /// <summary>That their message was sent.</summary>
+    public bool Sent { get; private set; }
+
     /// <inheritdoc />
     protected override string Prefix => FeedbackReference.SpeakUpPrefix;
 
@@ -20,7 +44,61 @@ public sealed class CaseModel(ISpeakUpStore store, ReferenceCheck check) : Refer
     /// <inheritdoc />
     protected override ITrackingAttemptLedger Ledger => store;
 
+    /// <summary>Sends their message to the guardian and shows the case again.</summary>
+    public async Task<IActionResult> OnPostReplyAsync(CancellationToken cancellationToken)
+    {
+        if (ReadToken() is not { } reference || await store.FindForReporterAsync(reference, cancellationToken) is not { } found)
+        {
+            ModelState.AddModelError(nameof(Reference), "This page has been open too long to send a message. Enter your reference and passphrase again.");
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+
+        var message = Message?.Trim() ?? string.Empty;
+        if (message.Length == 0 || message.Length > SpeakUpIntake.ConcernLimit)
+        {
+            ModelState.AddModelError(nameof(Message), message.Length == 0 ? "Enter your message to the guardian" : $"Your message must be {SpeakUpIntake.ConcernLimit:N0} characters or fewer");
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            Show(found.Case);
+            return Page();
+        }
+
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), London).DateTime);
+        await store.AddMessageAsync(reference, new SpeakUpMessage(false, message, today), cancellationToken);
+        Show((await store.FindForReporterAsync(reference, cancellationToken))!.Value.Case);
+        Message = null;
+        ModelState.Remove(nameof(Message));
+        Sent = true;
+        return Page();
+    }
+
     /// <inheritdoc />
     protected override Task<(SpeakUpCaseSummary Item, byte[] PassphraseHash)?> FindAsync(string reference, CancellationToken cancellationToken) =>
         store.FindForReporterAsync(reference, cancellationToken);
+
+    /// <inheritdoc />
+    protected override void Show(SpeakUpCaseSummary item)
+    {
+        base.Show(item);
+        var expires = (time.GetUtcNow() + ReplyWindow).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+        ReplyToken = _replies.Protect($"{item.Reference}|{expires}");
+        ModelState.Remove(nameof(ReplyToken));
+    }
+
+    private string? ReadToken()
+    {
+        try
+        {
+            var parts = ReplyToken is null ? [] : _replies.Unprotect(ReplyToken).Split('|');
+            return parts.Length == 2
+                && long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var expires)
+                && time.GetUtcNow().ToUnixTimeSeconds() <= expires
+                ? parts[0]
+                : null;
+        }
+        catch (CryptographicException)
+        {
+            return null;
+        }
+    }
 }

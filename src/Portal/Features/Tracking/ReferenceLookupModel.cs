@@ -44,7 +44,7 @@ public abstract class ReferenceLookupModel<TItem>(ReferenceCheck check) : PageMo
         switch (await check.CheckAsync(Reference, Passphrase, Prefix, Ledger, FindAsync, cancellationToken))
         {
             case ReferenceCheckResult<TItem>.Opened opened:
-                Found = opened.Item;
+                Show(opened.Item);
                 break;
             case ReferenceCheckResult<TItem>.Malformed malformed:
                 if (malformed.Reference)
@@ -71,6 +71,9 @@ public abstract class ReferenceLookupModel<TItem>(ReferenceCheck check) : PageMo
 
         return Page();
     }
+
+    /// <summary>Shows what the reference opened.</summary>
+    protected virtual void Show(TItem item) => Found = item;
 
     /// <summary>Looks up what a (well-formed) reference opens, with its passphrase hash.</summary>
     protected abstract Task<(TItem Item, byte[] PassphraseHash)?> FindAsync(string reference, CancellationToken cancellationToken);

@@ -1,0 +1,133 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using QualityVoice.BackOffice.Features.Shared;
+using QualityVoice.Feedback;
+using QualityVoice.Feedback.SpeakUp;
+using QualityVoice.Staff.Audit;
+
+namespace QualityVoice.BackOffice.Features.SpeakUp;
+
+/// <summary>
+/// One case as the guardian works it: the concern in the person's words, who they are when they chose to say (open
+/// or confidential), the conversation, a reply they read with their reference and passphrase, and the status.
+/// Every opening and change is in the audit log by reference only.
+/// </summary>
+public sealed class CaseModel(ISpeakUpStore store, ISpeakUpCasework casework, IDataProtectionProvider dataProtection, IAuditLog audit, TimeProvider time) : PageModel
+{
+    private static readonly TimeZoneInfo London = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
+
+    /// <summary>The case's reference, from the address.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string Reference { get; set; } = string.Empty;
+
+    /// <summary>The reply.</summary>
+    [BindProperty]
+    public string? Reply { get; set; }
+
+    /// <summary>The status to move to.</summary>
+    [BindProperty]
+    public string? Status { get; set; }
+
+    /// <summary>The case.</summary>
+    public SpeakUpCase Case { get; private set; } = null!;
+
+    /// <summary>Who they are, for open and confidential cases; null for anonymous ones.</summary>
+    public SpeakUpIdentity? Identity { get; private set; }
+
+    /// <summary>Whether their details could not be read (the key that protected them is gone).</summary>
+    public bool IdentityUnreadable { get; private set; }
+
+    /// <summary>What the last change did.</summary>
+    [TempData]
+    public string? Done { get; set; }
+
+    /// <summary>Shows the case; the opening is audited.</summary>
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(cancellationToken))
+        {
+            return NotFound();
+        }
+
+        await AuditAsync(AuditActions.Viewed, Identity is null ? "Opened the case" : "Opened the case, with who raised it", cancellationToken);
+        return Page();
+    }
+
+    /// <summary>Sends a reply, which the person reads when they open their concern.</summary>
+    public async Task<IActionResult> OnPostReplyAsync(CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(cancellationToken))
+        {
+            return NotFound();
+        }
+
+        var reply = Reply?.Trim() ?? string.Empty;
+        if (reply.Length == 0 || reply.Length > SpeakUpIntake.ConcernLimit)
+        {
+            ModelState.AddModelError(nameof(Reply), reply.Length == 0 ? "Enter your reply" : $"Reply must be {SpeakUpIntake.ConcernLimit:N0} characters or fewer");
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), London).DateTime);
+        await store.AddMessageAsync(Reference, new SpeakUpMessage(true, reply, today), cancellationToken);
+        return await DoneAsync("Reply sent: they read it when they open their concern with their reference and passphrase", cancellationToken);
+    }
+
+    /// <summary>Moves the case to a status.</summary>
+    public async Task<IActionResult> OnPostStatusAsync(CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(cancellationToken))
+        {
+            return NotFound();
+        }
+
+        if (!WireName<SpeakUpStatus>.TryParse(Status, out var status))
+        {
+            ModelState.AddModelError(nameof(Status), "Select a status");
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+
+        await casework.SetStatusAsync(Reference, status, cancellationToken);
+        return await DoneAsync($"Moved to {SpeakUpText.Status(status)}", cancellationToken);
+    }
+
+    private async Task<IActionResult> DoneAsync(string done, CancellationToken cancellationToken)
+    {
+        await AuditAsync(AuditActions.Changed, done, cancellationToken);
+        Done = done;
+        return Redirect($"/speak-up/{Reference}");
+    }
+
+    private async Task<bool> LoadAsync(CancellationToken cancellationToken)
+    {
+        if (!FeedbackReference.TryNormalise(Reference, FeedbackReference.SpeakUpPrefix, out var reference)
+            || await casework.GetAsync(reference, cancellationToken) is not { } found)
+        {
+            return false;
+        }
+
+        Reference = reference;
+        Case = found;
+        if (found.ProtectedIdentity is { } protectedIdentity && found.Mode != SpeakUpMode.Anonymous)
+        {
+            try
+            {
+                Identity = JsonSerializer.Deserialize<SpeakUpIdentity>(dataProtection.CreateProtector(SpeakUpIntake.IdentityPurpose).Unprotect(protectedIdentity));
+            }
+            catch (CryptographicException)
+            {
+                IdentityUnreadable = true;
+            }
+        }
+
+        return true;
+    }
+
+    private Task AuditAsync(string action, string detail, CancellationToken cancellationToken) =>
+        audit.RecordAsync(new AuditEntry(time.GetUtcNow(), StaffMember.NameOf(User), action, Reference, detail), cancellationToken);
+}

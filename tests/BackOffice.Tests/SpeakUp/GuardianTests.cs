@@ -1,0 +1,99 @@
+using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using QualityVoice.Feedback.SpeakUp;
+using QualityVoice.Staff.Accounts;
+using QualityVoice.Staff.Audit;
+using QualityVoice.TestSupport;
+
+namespace QualityVoice.BackOffice.Tests.SpeakUp;
+
+/// <summary>
+/// Freedom to Speak Up guardians work the cases staff raise: the concern, who raised it when they chose to say, a
+/// conversation the person reads with their reference and passphrase, and the status. Nobody else can open them.
+/// </summary>
+public sealed class GuardianTests(BackOfficeFactory backOffice) : IClassFixture<BackOfficeFactory>
+{
+    private const string Guardian = "guardian@example.nhs.uk";
+
+    [Fact]
+    public async Task A_guardian_reads_a_confidential_case_with_who_raised_it_replies_and_closes_it()
+    {
+        var reference = await RaiseAsync(SpeakUpMode.Confidential, "Sam Patel", "07700 900456");
+        var guardian = await backOffice.SignInAsync(StaffRoles.FtsuGuardian, Guardian);
+
+        var list = await guardian.GetPageAsync("/speak-up");
+        var row = Assert.Single(list.QuerySelectorAll("main tbody tr"), tr => tr.TextContent.Contains(reference, StringComparison.Ordinal));
+        Assert.Contains("Waiting for you", row.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Element of bullying or harassment", row.TextContent, StringComparison.Ordinal);
+
+        var page = await guardian.GetPageAsync($"/speak-up/{reference}");
+        Assert.Equal("Sam Patel07700 900456", page.QuerySelector("[data-testid=identity]")!.TextContent.Trim());
+        Assert.Equal("My manager shouts at the team when we raise staffing.", page.QuerySelector("[data-testid=concern]")!.TextContent.Trim());
+
+        using (var empty = await guardian.SubmitAsync(page, [new("Reply", "  ")], "form[action*=Reply]"))
+        {
+            await empty.ShouldBeAsync(HttpStatusCode.BadRequest);
+            Assert.Equal(["Enter your reply"], (await empty.ReadPageAsync()).ErrorSummary());
+        }
+
+        using (var replied = await guardian.SubmitAsync(page, [new("Reply", "Thank you for telling me. Can we meet on Tuesday?")], "form[action*=Reply]"))
+        {
+            await replied.ShouldBeAsync(HttpStatusCode.Redirect);
+        }
+
+        var seen = (await backOffice.Services.GetRequiredService<ISpeakUpStore>().FindForReporterAsync(reference, CancellationToken.None))!.Value.Case;
+        Assert.Equal(SpeakUpStatus.InProgress, seen.Status);
+        Assert.Equal("Thank you for telling me. Can we meet on Tuesday?", Assert.Single(seen.Messages).Body);
+
+        using (var closed = await guardian.SubmitAsync(await guardian.GetPageAsync($"/speak-up/{reference}"), [new("Status", "closed")], "form[action*=Status]"))
+        {
+            await closed.ShouldBeAsync(HttpStatusCode.Redirect);
+        }
+
+        Assert.Equal(SpeakUpStatus.Closed, (await backOffice.Services.GetRequiredService<ISpeakUpCasework>().GetAsync(reference, CancellationToken.None))!.Status);
+
+        // The audit log holds who opened and changed it, by reference only: never the concern or who raised it.
+        var audit = (await backOffice.Services.GetRequiredService<IAuditLog>().ReadAsync(new AuditQuery(Subject: reference), 20)).Entries.Select(entry => entry.Entry).ToArray();
+        Assert.Contains(audit, entry => entry is { Actor: Guardian, Action: AuditActions.Viewed, Detail: "Opened the case, with who raised it" });
+        Assert.Contains(audit, entry => entry is { Action: AuditActions.Changed, Detail: "Moved to Closed" });
+        Assert.DoesNotContain(audit, entry => entry.Detail.Contains("Sam Patel", StringComparison.Ordinal) || entry.Detail.Contains("shouts", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task An_anonymous_case_shows_nothing_about_who_raised_it()
+    {
+        var reference = await RaiseAsync(SpeakUpMode.Anonymous, null, null);
+        var guardian = await backOffice.SignInAsync(StaffRoles.FtsuGuardian, Guardian);
+
+        var page = await guardian.GetPageAsync($"/speak-up/{reference}");
+
+        Assert.Null(page.QuerySelector("[data-testid=identity]"));
+        Assert.Contains("Anonymously", page.QuerySelector("main dl")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(StaffRoles.Administrator)]
+    [InlineData(StaffRoles.QualityTeam)]
+    [InlineData(StaffRoles.EngagementTeam)]
+    public async Task Nobody_but_a_guardian_opens_a_case(string role)
+    {
+        var reference = await RaiseAsync(SpeakUpMode.Open, "Alex Jones", "alex@example.nhs.uk");
+        var browser = await backOffice.SignInAsync(role, $"{role.ToLowerInvariant()}-speak-up@example.nhs.uk");
+
+        foreach (var path in new[] { "/speak-up", $"/speak-up/{reference}" })
+        {
+            using var response = await browser.GetAsync(new Uri(path, UriKind.Relative));
+            Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+            Assert.DoesNotContain("Alex Jones", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+    }
+
+    private async Task<string> RaiseAsync(SpeakUpMode mode, string? name, string? contact)
+    {
+        var result = await backOffice.Services.GetRequiredService<SpeakUpIntake>().RaiseAsync(
+            new NewSpeakUpCase(mode, [SpeakUpCategory.BullyingOrHarassment], DetrimentAnswer.Yes, "nursing-and-midwifery", null, "My manager shouts at the team when we raise staffing.", name, contact),
+            null,
+            CancellationToken.None);
+        return Assert.IsType<Feedback.Intake.IntakeResult.Accepted>(result).Reference;
+    }
+}
