@@ -20,4 +20,19 @@ public static class Accounts
         await staff.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         Assert.EndsWith(path, staff.Url, StringComparison.Ordinal);
     }
+
+    /// <summary>On the administrator's accounts page: adds an account with a role and the e2e password, unless it is there.</summary>
+    public static async Task AddAccountAsync(this IPage admin, string email, string role)
+    {
+        if ((await admin.Locator("main table").InnerTextAsync()).Contains(email, StringComparison.Ordinal))
+        {
+            return;
+        }
+
+        await admin.GetByLabel("Email address").FillAsync(email);
+        await admin.GetByLabel("First password").FillAsync(Password);
+        await admin.GetByLabel(role, new() { Exact = true }).CheckAsync();
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Add" }).ClickAsync();
+        Assert.Contains(email, await admin.Locator("main table").InnerTextAsync(), StringComparison.Ordinal);
+    }
 }

@@ -42,5 +42,36 @@ public sealed class SpeakUpTests(BrowserFixture fixture)
         await page.GetByRole(AriaRole.Button, new() { Name = "Open my concern" }).ClickAsync();
         Assert.Equal("Received. The guardian will read it.", await page.GetByTestId("status").InnerTextAsync());
         await page.AssertAccessibleAsync();
+
+        // A guardian (and nobody else) reads it and replies.
+        var admin = await fixture.NewPageAsync();
+        await admin.SignInAsync(fixture.Apps.BackOffice, Accounts.AdministratorEmail, "/admin/users");
+        await admin.AddAccountAsync("guardian@e2e.example.nhs.uk", "FtsuGuardian");
+        await admin.GotoAsync(new Uri(fixture.Apps.BackOffice, "/speak-up").ToString());
+        Assert.Contains("do not have permission", await admin.Locator("h1").InnerTextAsync(), StringComparison.Ordinal);
+
+        var guardian = await fixture.NewPageAsync();
+        await guardian.SignInAsync(fixture.Apps.BackOffice, "guardian@e2e.example.nhs.uk", "/speak-up");
+        await guardian.AssertAccessibleAsync();
+        await guardian.GetByRole(AriaRole.Link, new() { Name = reference }).ClickAsync();
+        Assert.Equal("Night staff are told not to report falls on the ward.", await guardian.GetByTestId("concern").InnerTextAsync());
+        await guardian.AssertAccessibleAsync();
+        await guardian.GetByLabel("Reply").FillAsync("Thank you for speaking up. Which ward is it?");
+        await guardian.GetByRole(AriaRole.Button, new() { Name = "Send reply" }).ClickAsync();
+        Assert.Contains("Reply sent", await guardian.Locator("[role=status]").InnerTextAsync(), StringComparison.Ordinal);
+
+        // The person reads the reply with their reference and passphrase, and answers.
+        await page.GotoAsync(new Uri(fixture.Apps.Portal, "/speak-up/case").ToString());
+        await page.GetByLabel("Reference").FillAsync(reference);
+        await page.GetByLabel("Passphrase").FillAsync(passphrase);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Open my concern" }).ClickAsync();
+        Assert.Contains("Which ward is it?", await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
+        await page.GetByLabel("Write to the guardian").FillAsync("Ward 7, on nights.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send message" }).ClickAsync();
+        Assert.Contains("Your message has been sent", await page.Locator("[role=status]").InnerTextAsync(), StringComparison.Ordinal);
+        await page.AssertAccessibleAsync();
+
+        await guardian.ReloadAsync();
+        Assert.Contains("Ward 7, on nights.", await guardian.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
     }
 }
