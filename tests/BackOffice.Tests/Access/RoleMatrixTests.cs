@@ -49,6 +49,8 @@ public sealed class RoleMatrixTests(OneItemBackOffice backOffice) : IClassFixtur
         ("/updates/new", Publishers, HttpStatusCode.OK),
         ("/updates/no-such-update", Publishers, HttpStatusCode.NotFound),
         ("/speak-up", Guardians, HttpStatusCode.OK),
+        ("/speak-up/data-return", Guardians, HttpStatusCode.OK),
+        ("/speak-up/data-return?handler=Csv", Guardians, HttpStatusCode.OK),
         ("/speak-up/SU-2222-2222", Guardians, HttpStatusCode.NotFound),
         ("/admin/users", Administrators, HttpStatusCode.OK),
         ("/admin/audit", Administrators, HttpStatusCode.OK),

@@ -71,6 +71,29 @@ public sealed class GuardianTests(BackOfficeFactory backOffice) : IClassFixture<
         Assert.Contains("Anonymously", page.QuerySelector("main dl")!.TextContent, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task The_quarterly_data_return_counts_cases_and_downloads_as_csv_without_any_case_in_it()
+    {
+        var reference = await RaiseAsync(SpeakUpMode.Anonymous, null, null);
+        var guardian = await backOffice.SignInAsync(StaffRoles.FtsuGuardian, Guardian);
+
+        var page = await guardian.GetPageAsync("/speak-up/data-return");
+        var counts = page.QuerySelectorAll("main tbody tr").ToDictionary(tr => tr.Children[0].TextContent.Trim(), tr => int.Parse(tr.Children[1].TextContent, System.Globalization.CultureInfo.InvariantCulture));
+        Assert.True(counts["Cases raised anonymously"] >= 1);
+        Assert.True(counts["Cases raised"] >= counts["Cases raised anonymously"]);
+
+        using var csv = await guardian.GetAsync(new Uri("/speak-up/data-return?handler=Csv", UriKind.Relative));
+        Assert.Equal("text/csv", csv.Content.Headers.ContentType!.MediaType);
+        var text = await csv.Content.ReadAsStringAsync();
+        Assert.StartsWith("Quarter,Measure,Count", text.TrimStart('\uFEFF'), StringComparison.Ordinal);
+        Assert.Contains("Cases with an element of bullying or harassment", text, StringComparison.Ordinal);
+        Assert.DoesNotContain(reference, text, StringComparison.Ordinal);
+        Assert.DoesNotContain("shouts", text, StringComparison.Ordinal);
+
+        using var bad = await guardian.GetAsync(new Uri("/speak-up/data-return?quarter=2026-Q9", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+    }
+
     [Theory]
     [InlineData(StaffRoles.Administrator)]
     [InlineData(StaffRoles.QualityTeam)]
