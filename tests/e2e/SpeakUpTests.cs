@@ -73,5 +73,7 @@ public sealed class SpeakUpTests(BrowserFixture fixture)
 
         await guardian.ReloadAsync();
         Assert.Contains("Ward 7, on nights.", await guardian.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
+
+        await guardian.VisitAsync(new Uri(fixture.Apps.BackOffice, "/speak-up/data-return"));
     }
 }
