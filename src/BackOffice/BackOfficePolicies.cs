@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using QualityVoice.Staff.Accounts;
 
 namespace QualityVoice.BackOffice;
@@ -28,4 +29,7 @@ public static class BackOfficePolicies
         [Administer] = [StaffRoles.Administrator],
         [SpeakUp] = [StaffRoles.FtsuGuardian],
     };
+
+    /// <summary>Whether a policy admits the signed-in member of staff (to show or hide what they may use).</summary>
+    public static bool Admits(this ClaimsPrincipal user, string policy) => Roles[policy].Any(user.IsInRole);
 }

@@ -19,7 +19,6 @@ public sealed class SpeakUpIntake(ISpeakUpStore store, ReferenceIssuer issuer, I
     /// <summary>The limit on the concern's text.</summary>
     public const int ConcernLimit = 5000;
 
-    private static readonly TimeZoneInfo UkTime = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
 
     private readonly IDataProtector _identity = dataProtection.CreateProtector(IdentityPurpose);
 
@@ -32,7 +31,7 @@ public sealed class SpeakUpIntake(ISpeakUpStore store, ReferenceIssuer issuer, I
             return new IntakeResult.Invalid(errors);
         }
 
-        var raisedOn = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), UkTime).DateTime);
+        var raisedOn = UkTime.DayOf(time.GetUtcNow());
         var identity = cleaned.Mode == SpeakUpMode.Anonymous
             ? null
             : _identity.Protect(JsonSerializer.Serialize(new SpeakUpIdentity(cleaned.Name!, cleaned.ContactDetails!)));

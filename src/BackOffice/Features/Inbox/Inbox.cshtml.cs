@@ -42,7 +42,7 @@ public sealed class InboxModel(ITriageStore triage, IUpdateStore updates, Conten
     public IReadOnlyList<UpdateSummary> Updates { get; private set; } = [];
 
     /// <summary>Whether the signed-in member of staff writes and approves updates.</summary>
-    public bool CanPublish => BackOfficePolicies.Roles[BackOfficePolicies.Publish].Any(User.IsInRole);
+    public bool CanPublish => User.Admits(BackOfficePolicies.Publish);
 
     /// <summary>The content pack (services, taxonomy).</summary>
     public ContentPack Pack => pack;

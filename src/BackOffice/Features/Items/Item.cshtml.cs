@@ -42,7 +42,7 @@ public sealed class ItemModel(ITriageStore triage, IUpdateStore updates, Content
     public IReadOnlyList<UpdateSummary> OtherUpdates { get; private set; } = [];
 
     /// <summary>Whether the signed-in member of staff writes and approves updates.</summary>
-    public bool CanPublish => BackOfficePolicies.Roles[BackOfficePolicies.Publish].Any(User.IsInRole);
+    public bool CanPublish => User.Admits(BackOfficePolicies.Publish);
 
     /// <summary>The update to add it to.</summary>
     [BindProperty]

@@ -17,8 +17,6 @@ namespace QualityVoice.BackOffice.Features.SpeakUp;
 /// </summary>
 public sealed class CaseModel(ISpeakUpStore store, ISpeakUpCasework casework, IDataProtectionProvider dataProtection, IAuditLog audit, TimeProvider time) : PageModel
 {
-    private static readonly TimeZoneInfo London = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
-
     /// <summary>The case's reference, from the address.</summary>
     [BindProperty(SupportsGet = true)]
     public string Reference { get; set; } = string.Empty;
@@ -72,7 +70,7 @@ public sealed class CaseModel(ISpeakUpStore store, ISpeakUpCasework casework, ID
             return Page();
         }
 
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), London).DateTime);
+        var today = UkTime.DayOf(time.GetUtcNow());
         await store.AddMessageAsync(Reference, new SpeakUpMessage(true, reply, today), cancellationToken);
         return await DoneAsync("Reply sent: they read it when they open their concern with their reference and passphrase", cancellationToken);
     }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using QualityVoice.BackOffice.Features.Shared;
+using QualityVoice.Feedback;
 using QualityVoice.Feedback.SpeakUp;
 using QualityVoice.Staff.Audit;
 using QualityVoice.Web.Downloads;
@@ -13,8 +14,6 @@ namespace QualityVoice.BackOffice.Features.SpeakUp;
 /// </summary>
 public sealed class DataReturnModel(ISpeakUpCasework casework, IAuditLog audit, TimeProvider time) : PageModel
 {
-    private static readonly TimeZoneInfo London = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
-
     /// <summary>The quarter, as <c>2026-Q3</c>; the current one when not given.</summary>
     [BindProperty(SupportsGet = true, Name = "quarter")]
     public string? Quarter { get; set; }
@@ -56,7 +55,7 @@ public sealed class DataReturnModel(ISpeakUpCasework casework, IAuditLog audit, 
 
     private async Task<bool> CountAsync(CancellationToken cancellationToken)
     {
-        var current = FinancialQuarter.Of(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), London).DateTime));
+        var current = FinancialQuarter.Of(UkTime.DayOf(time.GetUtcNow()));
         var choices = new List<FinancialQuarter> { current };
         while (choices.Count < 8)
         {

@@ -16,8 +16,6 @@ namespace QualityVoice.BackOffice.Features.Updates;
 /// </summary>
 public sealed class UpdateModel(IUpdateStore updates, ContentPack pack, IAuditLog audit, TimeProvider time, IOptions<PublishingOptions> options) : PageModel
 {
-    private static readonly TimeZoneInfo London = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
-
     /// <summary>The update's address.</summary>
     [BindProperty(SupportsGet = true)]
     public string Slug { get; set; } = string.Empty;
@@ -100,8 +98,7 @@ public sealed class UpdateModel(IUpdateStore updates, ContentPack pack, IAuditLo
                 return await InvalidAsync(nameof(PublishTime), "Enter the time to publish, for example 09:00", cancellationToken);
             }
 
-            var local = day.ToDateTime(clock, DateTimeKind.Unspecified);
-            publishAt = new DateTimeOffset(local, London.GetUtcOffset(local));
+            publishAt = UkTime.At(day, clock);
             if (publishAt <= now)
             {
                 return await InvalidAsync(nameof(PublishDate), "The time to publish must be in the future, or choose to publish now", cancellationToken);
@@ -114,7 +111,7 @@ public sealed class UpdateModel(IUpdateStore updates, ContentPack pack, IAuditLo
 
         return await ActAsync(
             at => updates.ApproveAsync(Slug, Version, publishAt, Me, at, cancellationToken),
-            publishAt <= now ? "Approved and published" : $"Approved: it goes live on {TimeZoneInfo.ConvertTime(publishAt, London):d MMMM yyyy 'at' HH:mm}",
+            publishAt <= now ? "Approved and published" : $"Approved: it goes live on {UkTime.Of(publishAt):d MMMM yyyy 'at' HH:mm}",
             cancellationToken);
     }
 

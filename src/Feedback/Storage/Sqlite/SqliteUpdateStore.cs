@@ -75,61 +75,50 @@ public sealed class SqliteUpdateStore(SqliteDatabase database) : IUpdateStore, I
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = Command(connection, null, """
-            SELECT u.id, u.slug, u.state, u.version, u.live_version, v.content, u.created_by, v.edited_by, v.edited_at,
+            SELECT u.slug, u.state, u.version, u.live_version, v.content, u.created_by, v.edited_by, v.edited_at,
                    u.submitted_by, u.approved_by, u.publish_at, u.first_published, u.unpublish_reason
             FROM updates u JOIN update_versions v ON v.update_id = u.id AND v.version = u.version
             WHERE u.slug = $slug;
+            SELECT i.reference FROM updates u
+            JOIN update_feedback f ON f.update_id = u.id JOIN feedback_items i ON i.id = f.item_id
+            WHERE u.slug = $slug ORDER BY f.linked_at, i.id;
+            SELECT coalesce(sum(n.state = 'sent'), 0), coalesce(sum(n.state = 'pending'), 0), coalesce(sum(n.state = 'failed'), 0)
+            FROM updates u JOIN update_notifications n ON n.update_id = u.id WHERE u.slug = $slug;
             """);
         command.Parameters.AddWithValue("$slug", slug);
-        long id;
-        YouSaidWeDidUpdate update;
-        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        if (!await reader.ReadAsync(cancellationToken))
         {
-            if (!await reader.ReadAsync(cancellationToken))
-            {
-                return null;
-            }
-
-            id = reader.GetInt64(0);
-            update = new YouSaidWeDidUpdate(
-                reader.GetString(1),
-                WireName<PublishingState>.Parse(reader.GetString(2)),
-                reader.GetInt32(3),
-                reader.IsDBNull(4) ? null : reader.GetInt32(4),
-                ReadContent(reader.GetString(5)),
-                reader.GetString(6),
-                reader.GetString(7),
-                Time(reader.GetInt64(8)),
-                reader.IsDBNull(9) ? null : reader.GetString(9),
-                reader.IsDBNull(10) ? null : reader.GetString(10),
-                reader.IsDBNull(11) ? null : Time(reader.GetInt64(11)),
-                reader.IsDBNull(12) ? null : Time(reader.GetInt64(12)),
-                reader.IsDBNull(13) ? null : reader.GetString(13),
-                [],
-                new UpdateEmails(0, 0, 0));
+            return null;
         }
 
-        await using var linked = Command(connection, null, """
-            SELECT i.reference FROM update_feedback f JOIN feedback_items i ON i.id = f.item_id
-            WHERE f.update_id = $id ORDER BY f.linked_at, i.id;
-            """);
-        linked.Parameters.AddWithValue("$id", id);
+        var update = new YouSaidWeDidUpdate(
+            reader.GetString(0),
+            WireName<PublishingState>.Parse(reader.GetString(1)),
+            reader.GetInt32(2),
+            reader.IsDBNull(3) ? null : reader.GetInt32(3),
+            ReadContent(reader.GetString(4)),
+            reader.GetString(5),
+            reader.GetString(6),
+            Time(reader.GetInt64(7)),
+            reader.IsDBNull(8) ? null : reader.GetString(8),
+            reader.IsDBNull(9) ? null : reader.GetString(9),
+            reader.IsDBNull(10) ? null : Time(reader.GetInt64(10)),
+            reader.IsDBNull(11) ? null : Time(reader.GetInt64(11)),
+            reader.IsDBNull(12) ? null : reader.GetString(12),
+            [],
+            new UpdateEmails(0, 0, 0));
+
         var references = new List<string>();
-        await using var links = await linked.ExecuteReaderAsync(cancellationToken);
-        while (await links.ReadAsync(cancellationToken))
+        await reader.NextResultAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
         {
-            references.Add(links.GetString(0));
+            references.Add(reader.GetString(0));
         }
 
-        await links.DisposeAsync();
-        await using var emails = Command(connection, null, """
-            SELECT coalesce(sum(state = 'sent'), 0), coalesce(sum(state = 'pending'), 0), coalesce(sum(state = 'failed'), 0)
-            FROM update_notifications WHERE update_id = $id;
-            """);
-        emails.Parameters.AddWithValue("$id", id);
-        await using var counts = await emails.ExecuteReaderAsync(cancellationToken);
-        await counts.ReadAsync(cancellationToken);
-        return update with { LinkedFeedback = references, Emails = new UpdateEmails(counts.GetInt32(0), counts.GetInt32(1), counts.GetInt32(2)) };
+        await reader.NextResultAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        return update with { LinkedFeedback = references, Emails = new UpdateEmails(reader.GetInt32(0), reader.GetInt32(1), reader.GetInt32(2)) };
     }
 
     /// <inheritdoc />

@@ -20,8 +20,6 @@ public sealed class CaseModel(ISpeakUpStore store, ReferenceCheck check, IDataPr
     /// <summary>How long an opened page may send a reply.</summary>
     public static readonly TimeSpan ReplyWindow = TimeSpan.FromMinutes(30);
 
-    private static readonly TimeZoneInfo London = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
-
     private readonly IDataProtector _replies = dataProtection.CreateProtector("QualityVoice.SpeakUp.Reply");
 
     /// <summary>Their message to the guardian.</summary>
@@ -63,7 +61,7 @@ public sealed class CaseModel(ISpeakUpStore store, ReferenceCheck check, IDataPr
             return Page();
         }
 
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), London).DateTime);
+        var today = UkTime.DayOf(time.GetUtcNow());
         await store.AddMessageAsync(reference, new SpeakUpMessage(false, message, today), cancellationToken);
         Show((await store.FindForReporterAsync(reference, cancellationToken))!.Value.Case);
         Message = null;

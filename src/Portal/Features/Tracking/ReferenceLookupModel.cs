@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using QualityVoice.Feedback;
 using QualityVoice.Feedback.Tracking;
 
 namespace QualityVoice.Portal.Features.Tracking;
@@ -59,10 +60,9 @@ public abstract class ReferenceLookupModel<TItem>(ReferenceCheck check) : PageMo
 
                 break;
             case ReferenceCheckResult<TItem>.Locked locked:
-                var london = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
                 ModelState.AddModelError(
                     nameof(Reference),
-                    $"There have been too many attempts with this reference. Try again after {TimeZoneInfo.ConvertTime(locked.Until, london):h:mmtt}.".Replace("AM", "am", StringComparison.Ordinal).Replace("PM", "pm", StringComparison.Ordinal));
+                    $"There have been too many attempts with this reference. Try again after {UkTime.Of(locked.Until):h:mmtt}.".Replace("AM", "am", StringComparison.Ordinal).Replace("PM", "pm", StringComparison.Ordinal));
                 break;
             default:
                 ModelState.AddModelError(nameof(Reference), $"We could not find {WhatItOpens} with that reference and passphrase. Check both and try again.");

@@ -1,4 +1,5 @@
 using QualityVoice.Content;
+using QualityVoice.Feedback;
 using QualityVoice.Feedback.Publishing;
 
 namespace QualityVoice.Portal.Features.YouSaidWeDid;
@@ -9,8 +10,6 @@ namespace QualityVoice.Portal.Features.YouSaidWeDid;
 /// </summary>
 public sealed class YouSaidWeDidUpdates(ContentPack pack, IServiceProvider services)
 {
-    private static readonly TimeZoneInfo London = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
-
     /// <summary>Every update, newest first.</summary>
     public async Task<IReadOnlyList<Update>> AllAsync(CancellationToken cancellationToken)
     {
@@ -34,8 +33,8 @@ public sealed class YouSaidWeDidUpdates(ContentPack pack, IServiceProvider servi
     private static Update ToUpdate(PublishedUpdate live)
     {
         var content = live.Content;
-        var first = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(live.FirstPublished, London).DateTime);
-        var last = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(live.LastPublished, London).DateTime);
+        var first = UkTime.DayOf(live.FirstPublished);
+        var last = UkTime.DayOf(live.LastPublished);
         return new Update(
             live.Slug,
             content.Title,
