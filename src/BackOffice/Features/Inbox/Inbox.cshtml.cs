@@ -61,7 +61,7 @@ public sealed class InboxModel(ITriageStore triage, IUpdateStore updates, Conten
         if (!ModelState.IsValid)
         {
             // A link with a value the inbox does not know: say which, rather than quietly showing everything.
-            await LoadAssigneesAsync(cancellationToken);
+            await LoadChoicesAsync(cancellationToken);
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
@@ -165,7 +165,7 @@ public sealed class InboxModel(ITriageStore triage, IUpdateStore updates, Conten
 
     private async Task LoadAsync(InboxFilter filter, CancellationToken cancellationToken)
     {
-        await LoadAssigneesAsync(cancellationToken);
+        await LoadChoicesAsync(cancellationToken);
         Urgent = await triage.UrgentQueueAsync(20, cancellationToken);
         try
         {
@@ -179,7 +179,7 @@ public sealed class InboxModel(ITriageStore triage, IUpdateStore updates, Conten
         Counts = await triage.CountAsync(filter, cancellationToken);
     }
 
-    private async Task LoadAssigneesAsync(CancellationToken cancellationToken)
+    private async Task LoadChoicesAsync(CancellationToken cancellationToken)
     {
         Assignees = await StaffMember.AssigneesAsync(accounts, cancellationToken);
         if (CanPublish)

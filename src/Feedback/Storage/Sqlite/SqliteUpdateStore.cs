@@ -231,7 +231,7 @@ public sealed class SqliteUpdateStore(SqliteDatabase database) : IUpdateStore, I
             }
             else
             {
-                await AddEventAsync(connection, transaction, row.Id, actor, at, $"Approved version {row.Version} to publish at {publishAt:u}", cancellationToken);
+                await AddEventAsync(connection, transaction, row.Id, actor, at, $"Approved version {row.Version} to publish on {UkTime.Of(publishAt):d MMMM yyyy 'at' HH:mm} (UK time)", cancellationToken);
             }
 
             return UpdateChangeOutcome.Done;

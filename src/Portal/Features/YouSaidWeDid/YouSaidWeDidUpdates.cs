@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using QualityVoice.Content;
 using QualityVoice.Feedback;
 using QualityVoice.Feedback.Publishing;
@@ -10,6 +11,9 @@ namespace QualityVoice.Portal.Features.YouSaidWeDid;
 /// </summary>
 public sealed class YouSaidWeDidUpdates(ContentPack pack, IServiceProvider services)
 {
+    // Each published version's Markdown is rendered once: a version's words never change once live.
+    private readonly ConcurrentDictionary<(string Slug, DateTimeOffset LastPublished), string> _rendered = new();
+
     /// <summary>Every update, newest first.</summary>
     public async Task<IReadOnlyList<Update>> AllAsync(CancellationToken cancellationToken)
     {
@@ -20,7 +24,7 @@ public sealed class YouSaidWeDidUpdates(ContentPack pack, IServiceProvider servi
         }
 
         var live = await published.LiveAsync(cancellationToken);
-        return live.Select(ToUpdate)
+        return live.Select(update => ToUpdate(update, _rendered.GetOrAdd((update.Slug, update.LastPublished), _ => MarkdownRenderer.ToHtml(update.Content.BodyMarkdown))))
             .Concat(pack.Updates)
             .OrderByDescending(update => update.Published)
             .ToArray();
@@ -30,7 +34,7 @@ public sealed class YouSaidWeDidUpdates(ContentPack pack, IServiceProvider servi
     public async Task<Update?> FindAsync(string slug, CancellationToken cancellationToken) =>
         (await AllAsync(cancellationToken)).FirstOrDefault(update => string.Equals(update.Slug, slug, StringComparison.Ordinal));
 
-    private static Update ToUpdate(PublishedUpdate live)
+    private static Update ToUpdate(PublishedUpdate live, string bodyHtml)
     {
         var content = live.Content;
         var first = UkTime.DayOf(live.FirstPublished);
@@ -42,7 +46,7 @@ public sealed class YouSaidWeDidUpdates(ContentPack pack, IServiceProvider servi
             UpdateStatuses.Parse(content.Progress) ?? UpdateStatus.Planned,
             first,
             content.YouSaid,
-            MarkdownRenderer.ToHtml(content.BodyMarkdown),
+            bodyHtml,
             content.Milestones.Select(step => new Milestone(step.Text, UpdateStatuses.Parse(step.Progress) ?? UpdateStatus.Planned, step.Date)).ToArray(),
             Source: null)
         {
