@@ -28,6 +28,12 @@ public interface IFeedbackStore : ITrackingAttemptLedger
     Task<(TrackedFeedback Item, byte[] PassphraseHash)?> FindForTrackingAsync(string reference, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Deletes the contact e-mail address of an item, with any e-mail not yet sent to it: the person withdrew their
+    /// consent. False when there is no such item or it had no address.
+    /// </summary>
+    Task<bool> ForgetContactAsync(string reference, CancellationToken cancellationToken);
+
+    /// <summary>
     /// Claims up to <paramref name="max"/> items whose analysis is pending and not already claimed, under a lease
     /// that runs out after <paramref name="leaseFor"/>: if the worker dies, another claims them after that.
     /// </summary>

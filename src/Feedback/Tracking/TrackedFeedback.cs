@@ -8,6 +8,7 @@ namespace QualityVoice.Feedback.Tracking;
 /// <param name="Reply">The quality team's public reply (checked for personal details), when there is one.</param>
 /// <param name="RepliedAt">When the reply was published.</param>
 /// <param name="Updates">The live "you said, we did" updates that answer it.</param>
+/// <param name="CanContact">Whether an e-mail address for contact is kept (they consented, and have not withdrawn it).</param>
 public sealed record TrackedFeedback(
     string Reference,
     DateTimeOffset SubmittedAt,
@@ -15,7 +16,8 @@ public sealed record TrackedFeedback(
     TriageStatus Status,
     string? Reply = null,
     DateTimeOffset? RepliedAt = null,
-    IReadOnlyList<TrackedUpdate>? Updates = null);
+    IReadOnlyList<TrackedUpdate>? Updates = null,
+    bool CanContact = false);
 
 /// <summary>A live update that answers someone's feedback.</summary>
 /// <param name="Slug">Its address under /you-said-we-did/.</param>

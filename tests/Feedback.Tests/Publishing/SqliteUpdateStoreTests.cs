@@ -165,6 +165,20 @@ public sealed class SqliteUpdateStoreTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Withdrawing_consent_cancels_the_emails_not_yet_sent()
+    {
+        var reference = await AddFeedbackAsync(contact: "protected-1", "Waiting times");
+        var slug = await ReadyAsync("withdrawn");
+        await _updates.LinkFeedbackAsync(slug, [reference], "author@nhs.net", Now, None);
+        await _updates.ApproveAsync(slug, 1, Now, "reviewer@nhs.net", Now, None);
+
+        Assert.True(await _feedback.ForgetContactAsync(reference, None));
+
+        Assert.Empty(await _notifications.ClaimAsync(10, Now, TimeSpan.FromMinutes(5), None));
+        Assert.Equal(new UpdateEmails(0, 0, 0), (await _updates.GetAsync(slug, None))!.Emails);
+    }
+
+    [Fact]
     public async Task Tracking_shows_the_live_updates_that_answer_the_feedback()
     {
         var reference = await AddFeedbackAsync(contact: null, "Waiting times");

@@ -97,6 +97,22 @@ public abstract class FeedbackStoreContract
     }
 
     [Fact]
+    public async Task A_person_who_withdraws_consent_has_their_address_deleted()
+    {
+        var store = await CreateStoreAsync();
+        var record = FeedbackRecords.Record() with { ProtectedContactEmail = "ciphertext" };
+        await store.AddAsync(record, CancellationToken.None);
+        Assert.True((await store.FindForTrackingAsync(record.Reference, CancellationToken.None))!.Value.Item.CanContact);
+
+        Assert.True(await store.ForgetContactAsync(record.Reference, CancellationToken.None));
+
+        Assert.False((await store.FindForTrackingAsync(record.Reference, CancellationToken.None))!.Value.Item.CanContact);
+        Assert.False((await store.FindAsync(record.Reference, CancellationToken.None))!.ConsentedToContact);
+        Assert.False(await store.ForgetContactAsync(record.Reference, CancellationToken.None));
+        Assert.False(await store.ForgetContactAsync(FeedbackRecords.NextReference(), CancellationToken.None));
+    }
+
+    [Fact]
     public async Task Tracking_finds_the_status_and_the_passphrase_hash()
     {
         var store = await CreateStoreAsync();

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using QualityVoice.Feedback;
 using QualityVoice.Feedback.Intake;
+using QualityVoice.Feedback.Storage;
 using QualityVoice.TestSupport;
 
 namespace QualityVoice.Portal.Tests.Tracking;
@@ -60,6 +61,33 @@ public sealed class TrackTests(PortalFactory portal) : IClassFixture<PortalFacto
         Assert.Equal(
             ["Enter your reference as it was shown to you, like QV-7K3M-9XQ2", "Enter your passphrase: the 4 words you were given"],
             page.ErrorSummary());
+    }
+
+    [Fact]
+    public async Task A_person_who_left_an_address_can_withdraw_consent_from_the_opened_page()
+    {
+        var intake = portal.Services.GetRequiredService<FeedbackIntake>();
+        var receipt = Assert.IsType<IntakeResult.Accepted>(await intake.SubmitAsync(
+            new NewFeedback(FeedbackKind.Patient, "other", "Ward 3", FftRating.Poor, null, "Cold food", null, CollectionMode.Online, ContactEmail: "pat@example.com"),
+            null,
+            CancellationToken.None));
+        var client = portal.CreateBrowser();
+        var form = await client.GetPageAsync("/track");
+        using var opened = await client.SubmitAsync(form, [new("Reference", receipt.Reference), new("Passphrase", receipt.Passphrase)]);
+        var page = await opened.ReadPageAsync();
+
+        using (var stopped = await client.SubmitAsync(page, [], "form[action*=StopEmails]"))
+        {
+            var after = await stopped.ReadPageAsync();
+            Assert.Contains("We have deleted your e-mail address.", after.QuerySelector("[role=status]")!.TextContent, StringComparison.Ordinal);
+            Assert.Null(after.QuerySelector("form[action*=StopEmails]"));
+        }
+
+        Assert.False((await portal.Services.GetRequiredService<IFeedbackStore>().FindAsync(receipt.Reference, CancellationToken.None))!.ConsentedToContact);
+
+        // A forged or stale token asks for the passphrase again.
+        using var forged = await client.SubmitAsync(page, [new("StopToken", "forged")], "form[action*=StopEmails]");
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, forged.StatusCode);
     }
 
     private async Task<AngleSharp.Html.Dom.IHtmlDocument> TrackAsync(string reference, string passphrase)

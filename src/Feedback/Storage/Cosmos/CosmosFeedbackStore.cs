@@ -107,7 +107,25 @@ public sealed class CosmosFeedbackStore : IFeedbackStore
         var (item, _) = await ReadItemAsync(reference, cancellationToken);
         return item is null
             ? null
-            : (new TrackedFeedback(item.Id, item.SubmittedAt, item.ServiceName, item.Status), item.PassphraseHash);
+            : (new TrackedFeedback(item.Id, item.SubmittedAt, item.ServiceName, item.Status, CanContact: item.ContactEmail is not null), item.PassphraseHash);
+    }
+
+    /// <inheritdoc />
+    public async Task<bool> ForgetContactAsync(string reference, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var (item, eTag) = await ReadItemAsync(reference, cancellationToken);
+            if (item?.ContactEmail is null || eTag is null)
+            {
+                return false;
+            }
+
+            if (await _feedback.TryReplaceAsync(item with { ContactEmail = null, ETag = null }, item.Id, item.Pk, eTag, cancellationToken))
+            {
+                return true;
+            }
+        }
     }
 
     /// <inheritdoc />

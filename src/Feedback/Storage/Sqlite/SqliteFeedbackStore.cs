@@ -94,7 +94,7 @@ public sealed class SqliteFeedbackStore : IFeedbackStore, IAsyncDisposable
     {
         await using var connection = await _database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT reference, submitted_at, service_name, status, passphrase_hash, public_reply, public_reply_at FROM feedback_items WHERE reference = $reference;";
+        command.CommandText = "SELECT reference, submitted_at, service_name, status, passphrase_hash, public_reply, public_reply_at, contact_email IS NOT NULL FROM feedback_items WHERE reference = $reference;";
         command.Parameters.AddWithValue("$reference", reference);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         if (!await reader.ReadAsync(cancellationToken))
@@ -108,7 +108,8 @@ public sealed class SqliteFeedbackStore : IFeedbackStore, IAsyncDisposable
             reader.GetString(2),
             WireName<TriageStatus>.Parse(reader.GetString(3)),
             reader.IsDBNull(5) ? null : reader.GetString(5),
-            reader.IsDBNull(6) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(6)));
+            reader.IsDBNull(6) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(6)),
+            CanContact: reader.GetBoolean(7));
         var passphraseHash = (byte[])reader.GetValue(4);
         await reader.DisposeAsync();
 
@@ -131,6 +132,23 @@ public sealed class SqliteFeedbackStore : IFeedbackStore, IAsyncDisposable
         }
 
         return (item with { Updates = answered }, passphraseHash);
+    }
+
+    /// <inheritdoc />
+    public async Task<bool> ForgetContactAsync(string reference, CancellationToken cancellationToken)
+    {
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        await using var transaction = connection.BeginTransaction(deferred: false);
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = """
+            DELETE FROM update_notifications WHERE state = 'pending' AND item_id = (SELECT id FROM feedback_items WHERE reference = $reference);
+            UPDATE feedback_items SET contact_email = NULL WHERE reference = $reference AND contact_email IS NOT NULL RETURNING id;
+            """;
+        command.Parameters.AddWithValue("$reference", reference);
+        var forgotten = await command.ExecuteScalarAsync(cancellationToken) is not null;
+        await transaction.CommitAsync(cancellationToken);
+        return forgotten;
     }
 
     /// <inheritdoc />

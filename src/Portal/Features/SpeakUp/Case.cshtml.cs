@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Security.Cryptography;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Mvc;
 using QualityVoice.Feedback;
@@ -17,10 +15,7 @@ namespace QualityVoice.Portal.Features.SpeakUp;
 public sealed class CaseModel(ISpeakUpStore store, ReferenceCheck check, IDataProtectionProvider dataProtection, TimeProvider time)
     : ReferenceLookupModel<SpeakUpCaseSummary>(check)
 {
-    /// <summary>How long an opened page may send a reply.</summary>
-    public static readonly TimeSpan ReplyWindow = TimeSpan.FromMinutes(30);
-
-    private readonly IDataProtector _replies = dataProtection.CreateProtector("QualityVoice.SpeakUp.Reply");
+    private readonly ReferenceToken _replies = new(dataProtection, "QualityVoice.SpeakUp.Reply", time);
 
     /// <summary>Their message to the guardian.</summary>
     [BindProperty]
@@ -45,7 +40,7 @@ public sealed class CaseModel(ISpeakUpStore store, ReferenceCheck check, IDataPr
     /// <summary>Sends their message to the guardian and shows the case again.</summary>
     public async Task<IActionResult> OnPostReplyAsync(CancellationToken cancellationToken)
     {
-        if (ReadToken() is not { } reference || await store.FindForReporterAsync(reference, cancellationToken) is not { } found)
+        if (_replies.Read(ReplyToken) is not { } reference || await store.FindForReporterAsync(reference, cancellationToken) is not { } found)
         {
             ModelState.AddModelError(nameof(Reference), "This page has been open too long to send a message. Enter your reference and passphrase again.");
             Response.StatusCode = StatusCodes.Status400BadRequest;
@@ -78,25 +73,7 @@ public sealed class CaseModel(ISpeakUpStore store, ReferenceCheck check, IDataPr
     protected override void Show(SpeakUpCaseSummary item)
     {
         base.Show(item);
-        var expires = (time.GetUtcNow() + ReplyWindow).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
-        ReplyToken = _replies.Protect($"{item.Reference}|{expires}");
+        ReplyToken = _replies.Issue(item.Reference);
         ModelState.Remove(nameof(ReplyToken));
-    }
-
-    private string? ReadToken()
-    {
-        try
-        {
-            var parts = ReplyToken is null ? [] : _replies.Unprotect(ReplyToken).Split('|');
-            return parts.Length == 2
-                && long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var expires)
-                && time.GetUtcNow().ToUnixTimeSeconds() <= expires
-                ? parts[0]
-                : null;
-        }
-        catch (CryptographicException)
-        {
-            return null;
-        }
     }
 }

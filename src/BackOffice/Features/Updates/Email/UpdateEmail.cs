@@ -33,6 +33,7 @@ public static class UpdateEmail
             icbName,
             string.Empty,
             "You are getting this e-mail because you asked us to contact you about your feedback. We will not use your address for anything else.",
+            $"To stop these e-mails and delete your address, track your feedback at {track} and choose \"Stop e-mails\".",
             string.Empty,
         ]);
         var message = new MailMessage(new MailAddress(from, icbName), new MailAddress(to))
