@@ -24,7 +24,8 @@
     status: false,
     minHeight: "16em",
     toolbar: [
-      button("heading-2", window.EasyMDE.toggleHeading2, "Heading"),
+      // Not named "heading-2": EasyMDE's stylesheet marks that name with a small "2" meant for an icon.
+      button("section-heading", window.EasyMDE.toggleHeading2, "Heading"),
       button("bold", window.EasyMDE.toggleBold, "Bold"),
       button("unordered-list", window.EasyMDE.toggleUnorderedList, "Bullets"),
       button("ordered-list", window.EasyMDE.toggleOrderedList, "Numbers"),
