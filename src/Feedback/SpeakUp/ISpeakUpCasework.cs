@@ -12,6 +12,9 @@ public interface ISpeakUpCasework
     /// <summary>A case; null when there is none.</summary>
     Task<SpeakUpCase?> GetAsync(string reference, CancellationToken cancellationToken);
 
+    /// <summary>Adds a guardian's note to a case; false when there is no such case.</summary>
+    Task<bool> AddNoteAsync(string reference, SpeakUpNote note, CancellationToken cancellationToken);
+
     /// <summary>Moves a case to a status; false when there is no such case.</summary>
     Task<bool> SetStatusAsync(string reference, SpeakUpStatus status, CancellationToken cancellationToken);
 }

@@ -12,6 +12,7 @@ namespace QualityVoice.Feedback.SpeakUp;
 /// <param name="RaisedOn">The day it was raised.</param>
 /// <param name="Status">Where it is.</param>
 /// <param name="Messages">The conversation, oldest first.</param>
+/// <param name="Notes">The guardians' own notes, oldest first.</param>
 public sealed record SpeakUpCase(
     string Reference,
     SpeakUpMode Mode,
@@ -23,7 +24,8 @@ public sealed record SpeakUpCase(
     string? ProtectedIdentity,
     DateOnly RaisedOn,
     SpeakUpStatus Status,
-    IReadOnlyList<SpeakUpMessage> Messages)
+    IReadOnlyList<SpeakUpMessage> Messages,
+    IReadOnlyList<SpeakUpNote> Notes)
 {
     /// <summary>Whether the person's last message is waiting for the guardian's answer.</summary>
     public bool AwaitsGuardian => Status != SpeakUpStatus.Closed && (Messages.Count == 0 || !Messages[^1].FromGuardian);

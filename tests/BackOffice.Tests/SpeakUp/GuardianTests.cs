@@ -45,6 +45,14 @@ public sealed class GuardianTests(BackOfficeFactory backOffice) : IClassFixture<
         Assert.Equal(SpeakUpStatus.InProgress, seen.Status);
         Assert.Equal("Thank you for telling me. Can we meet on Tuesday?", Assert.Single(seen.Messages).Body);
 
+        using (var noted = await guardian.SubmitAsync(await guardian.GetPageAsync($"/speak-up/{reference}"), [new("Note", "Met Sam; raised with the director of nursing.")], "form[action*=Note]"))
+        {
+            await noted.ShouldBeAsync(HttpStatusCode.Redirect);
+        }
+
+        Assert.Equal("Met Sam; raised with the director of nursing.", (await guardian.GetPageAsync($"/speak-up/{reference}")).QuerySelector("[data-testid=notes] .qv-said")!.TextContent);
+        Assert.Single((await backOffice.Services.GetRequiredService<ISpeakUpStore>().FindForReporterAsync(reference, CancellationToken.None))!.Value.Case.Messages);
+
         using (var closed = await guardian.SubmitAsync(await guardian.GetPageAsync($"/speak-up/{reference}"), [new("Status", "closed")], "form[action*=Status]"))
         {
             await closed.ShouldBeAsync(HttpStatusCode.Redirect);

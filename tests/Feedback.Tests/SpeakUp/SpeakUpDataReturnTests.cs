@@ -34,7 +34,7 @@ public sealed class SpeakUpDataReturnTests
     public void The_return_counts_the_quarters_cases_under_each_element_they_have()
     {
         SpeakUpCase Case(string raised, SpeakUpMode mode, DetrimentAnswer detriment, string group, params SpeakUpCategory[] categories) =>
-            new("SU-" + Guid.NewGuid().ToString("N")[..4], mode, categories, detriment, group, null, "A concern", null, DateOnly.Parse(raised, System.Globalization.CultureInfo.InvariantCulture), SpeakUpStatus.Received, []);
+            new("SU-" + Guid.NewGuid().ToString("N")[..4], mode, categories, detriment, group, null, "A concern", null, DateOnly.Parse(raised, System.Globalization.CultureInfo.InvariantCulture), SpeakUpStatus.Received, [], []);
 
         var cases = new[]
         {

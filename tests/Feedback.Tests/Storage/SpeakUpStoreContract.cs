@@ -96,6 +96,12 @@ public abstract class SpeakUpStoreContract
         Assert.True(full.AwaitsGuardian);
         Assert.Null(await casework.GetAsync("SU-9999-9999", CancellationToken.None));
 
+        // Guardians' notes stay with the case and never reach the person who spoke up.
+        Assert.True(await casework.AddNoteAsync(older.Reference, new SpeakUpNote("guardian@nhs.net", "Spoke to the ward manager.", new DateOnly(2026, 11, 4)), CancellationToken.None));
+        Assert.False(await casework.AddNoteAsync("SU-9999-9999", new SpeakUpNote("guardian@nhs.net", "Nobody", new DateOnly(2026, 11, 4)), CancellationToken.None));
+        Assert.Equal(new SpeakUpNote("guardian@nhs.net", "Spoke to the ward manager.", new DateOnly(2026, 11, 4)), Assert.Single((await casework.GetAsync(older.Reference, CancellationToken.None))!.Notes));
+        Assert.Equal(2, (await store.FindForReporterAsync(older.Reference, CancellationToken.None))!.Value.Case.Messages.Count);
+
         Assert.True(await casework.SetStatusAsync(older.Reference, SpeakUpStatus.Closed, CancellationToken.None));
         Assert.Equal(SpeakUpStatus.Closed, (await casework.GetAsync(older.Reference, CancellationToken.None))!.Status);
         Assert.False(await casework.SetStatusAsync("SU-9999-9999", SpeakUpStatus.Closed, CancellationToken.None));

@@ -25,6 +25,10 @@ public sealed class CaseModel(ISpeakUpStore store, ISpeakUpCasework casework, ID
     [BindProperty]
     public string? Reply { get; set; }
 
+    /// <summary>A note for guardians.</summary>
+    [BindProperty]
+    public string? Note { get; set; }
+
     /// <summary>The status to move to.</summary>
     [BindProperty]
     public string? Status { get; set; }
@@ -73,6 +77,26 @@ public sealed class CaseModel(ISpeakUpStore store, ISpeakUpCasework casework, ID
         var today = UkTime.DayOf(time.GetUtcNow());
         await store.AddMessageAsync(Reference, new SpeakUpMessage(true, reply, today), cancellationToken);
         return await DoneAsync("Reply sent: they read it when they open their concern with their reference and passphrase", cancellationToken);
+    }
+
+    /// <summary>Adds a note that only guardians read.</summary>
+    public async Task<IActionResult> OnPostNoteAsync(CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(cancellationToken))
+        {
+            return NotFound();
+        }
+
+        var note = Note?.Trim() ?? string.Empty;
+        if (note.Length == 0 || note.Length > SpeakUpIntake.ConcernLimit)
+        {
+            ModelState.AddModelError(nameof(Note), note.Length == 0 ? "Enter a note" : $"Note must be {SpeakUpIntake.ConcernLimit:N0} characters or fewer");
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+
+        await casework.AddNoteAsync(Reference, new SpeakUpNote(StaffMember.NameOf(User), note, UkTime.DayOf(time.GetUtcNow())), cancellationToken);
+        return await DoneAsync("Note added", cancellationToken);
     }
 
     /// <summary>Moves the case to a status.</summary>

@@ -88,6 +88,10 @@ public sealed class CosmosSpeakUpStore : ISpeakUpStore, ISpeakUpCasework
             cancellationToken);
 
     /// <inheritdoc />
+    public Task<bool> AddNoteAsync(string reference, SpeakUpNote note, CancellationToken cancellationToken) =>
+        ChangeAsync(reference, found => found with { Notes = [.. found.Notes, note] }, cancellationToken);
+
+    /// <inheritdoc />
     public Task<bool> SetStatusAsync(string reference, SpeakUpStatus status, CancellationToken cancellationToken) =>
         ChangeAsync(reference, found => found with { Status = status }, cancellationToken);
 
@@ -180,8 +184,10 @@ public sealed class CosmosSpeakUpStore : ISpeakUpStore, ISpeakUpCasework
 
         public IReadOnlyList<SpeakUpMessage> Messages { get; init; } = [];
 
+        public IReadOnlyList<SpeakUpNote> Notes { get; init; } = [];
+
         public SpeakUpCase ToCase() =>
-            new(Id, Mode, Categories, Detriment, ProfessionalGroup, OrganisationName, Concern, Identity, RaisedOn, Status, Messages);
+            new(Id, Mode, Categories, Detriment, ProfessionalGroup, OrganisationName, Concern, Identity, RaisedOn, Status, Messages, Notes);
 
         public static CaseDocument From(SpeakUpRecord record) => new()
         {

@@ -126,6 +126,23 @@ public sealed class SqliteSpeakUpStore(SqliteDatabase database) : ISpeakUpStore,
         (await ReadCasesAsync(reference, cancellationToken)).SingleOrDefault();
 
     /// <inheritdoc />
+    public async Task<bool> AddNoteAsync(string reference, SpeakUpNote note, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            INSERT INTO speak_up_notes (case_reference, sequence, author, body, written_on)
+            SELECT reference, (SELECT coalesce(max(sequence), 0) + 1 FROM speak_up_notes WHERE case_reference = $reference), $author, $body, $writtenOn
+            FROM speak_up_cases WHERE reference = $reference;
+            """;
+        command.Parameters.AddWithValue("$reference", reference);
+        command.Parameters.AddWithValue("$author", note.Author);
+        command.Parameters.AddWithValue("$body", note.Body);
+        command.Parameters.AddWithValue("$writtenOn", Day(note.WrittenOn));
+        return await command.ExecuteNonQueryAsync(cancellationToken) > 0;
+    }
+
+    /// <inheritdoc />
     public async Task<bool> SetStatusAsync(string reference, SpeakUpStatus status, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
@@ -158,15 +175,19 @@ public sealed class SqliteSpeakUpStore(SqliteDatabase database) : ISpeakUpStore,
             FROM speak_up_cases WHERE $reference IS NULL OR reference = $reference ORDER BY raised_on DESC, reference;
             SELECT case_reference, from_guardian, body, sent_on FROM speak_up_messages
             WHERE $reference IS NULL OR case_reference = $reference ORDER BY case_reference, sequence;
+            SELECT case_reference, author, body, written_on FROM speak_up_notes
+            WHERE $reference IS NULL OR case_reference = $reference ORDER BY case_reference, sequence;
             """;
         command.Parameters.AddWithValue("$reference", (object?)reference ?? DBNull.Value);
         var cases = new List<SpeakUpCase>();
         var messages = new Dictionary<string, List<SpeakUpMessage>>(StringComparer.Ordinal);
+        var notes = new Dictionary<string, List<SpeakUpNote>>(StringComparer.Ordinal);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
             var found = reader.GetString(0);
             messages[found] = [];
+            notes[found] = [];
             cases.Add(new SpeakUpCase(
                 found,
                 WireName<SpeakUpMode>.Parse(reader.GetString(1)),
@@ -178,13 +199,20 @@ public sealed class SqliteSpeakUpStore(SqliteDatabase database) : ISpeakUpStore,
                 reader.IsDBNull(7) ? null : reader.GetString(7),
                 ParseDay(reader.GetString(8)),
                 WireName<SpeakUpStatus>.Parse(reader.GetString(9)),
-                messages[found]));
+                messages[found],
+                notes[found]));
         }
 
         await reader.NextResultAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
             messages[reader.GetString(0)].Add(new SpeakUpMessage(reader.GetBoolean(1), reader.GetString(2), ParseDay(reader.GetString(3))));
+        }
+
+        await reader.NextResultAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            notes[reader.GetString(0)].Add(new SpeakUpNote(reader.GetString(1), reader.GetString(2), ParseDay(reader.GetString(3))));
         }
 
         return cases;
