@@ -73,6 +73,8 @@ public sealed class PublishingTests(PublishingFactory backOffice) : IClassFixtur
             new("Form.StepText[0]", "Clinic opens"),
             new("Form.StepProgress[0]", "done"),
             new("Form.StepDate[0]", "2026-02-30"),
+            new("Form.StepText[1]", "A bell\u0007 in the text"),
+            new("Form.StepProgress[1]", "planned"),
         ]);
 
         await response.ShouldBeAsync(HttpStatusCode.BadRequest);
@@ -84,6 +86,7 @@ public sealed class PublishingTests(PublishingFactory backOffice) : IClassFixtur
         Assert.Contains(errors, error => error.StartsWith("The link \"javascript:alert(1)\" cannot be published", StringComparison.Ordinal));
         Assert.Contains(errors, error => error.StartsWith("Remove the personal details", StringComparison.Ordinal));
         Assert.Contains("Step 1's date must be a real date, for example 2026-03-31", errors);
+        Assert.Contains("Step 2 contains a hidden control character. Remove it and try again.", errors);
         Assert.Equal("See [our plan](javascript:alert(1))", page.QuerySelector<IHtmlTextAreaElement>("#Form_Body")!.Value);
     }
 

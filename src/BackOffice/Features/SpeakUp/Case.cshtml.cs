@@ -66,16 +66,16 @@ public sealed class CaseModel(ISpeakUpStore store, ISpeakUpCasework casework, ID
             return NotFound();
         }
 
-        var reply = Reply?.Trim() ?? string.Empty;
-        if (reply.Length == 0 || reply.Length > SpeakUpIntake.ConcernLimit)
+        var reply = FeedbackText.Check(Reply, SpeakUpIntake.ConcernLimit, "Your reply");
+        if (reply.Value is null)
         {
-            ModelState.AddModelError(nameof(Reply), reply.Length == 0 ? "Enter your reply" : $"Reply must be {SpeakUpIntake.ConcernLimit:N0} characters or fewer");
+            ModelState.AddModelError(nameof(Reply), reply.Error ?? "Enter your reply");
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
 
         var today = UkTime.DayOf(time.GetUtcNow());
-        await store.AddMessageAsync(Reference, new SpeakUpMessage(true, reply, today), cancellationToken);
+        await store.AddMessageAsync(Reference, new SpeakUpMessage(true, reply.Value, today), cancellationToken);
         return await DoneAsync("Reply sent: they read it when they open their concern with their reference and passphrase", cancellationToken);
     }
 
@@ -87,15 +87,15 @@ public sealed class CaseModel(ISpeakUpStore store, ISpeakUpCasework casework, ID
             return NotFound();
         }
 
-        var note = Note?.Trim() ?? string.Empty;
-        if (note.Length == 0 || note.Length > SpeakUpIntake.ConcernLimit)
+        var note = FeedbackText.Check(Note, SpeakUpIntake.ConcernLimit, "The note");
+        if (note.Value is null)
         {
-            ModelState.AddModelError(nameof(Note), note.Length == 0 ? "Enter a note" : $"Note must be {SpeakUpIntake.ConcernLimit:N0} characters or fewer");
+            ModelState.AddModelError(nameof(Note), note.Error ?? "Enter a note");
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
 
-        await casework.AddNoteAsync(Reference, new SpeakUpNote(StaffMember.NameOf(User), note, UkTime.DayOf(time.GetUtcNow())), cancellationToken);
+        await casework.AddNoteAsync(Reference, new SpeakUpNote(StaffMember.NameOf(User), note.Value, UkTime.DayOf(time.GetUtcNow())), cancellationToken);
         return await DoneAsync("Note added", cancellationToken);
     }
 

@@ -5,6 +5,7 @@ using Markdig.Syntax.Inlines;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using QualityVoice.Analysis.Pii;
 using QualityVoice.Content;
+using QualityVoice.Feedback;
 using QualityVoice.Feedback.Publishing;
 
 namespace QualityVoice.BackOffice.Features.Updates;
@@ -110,16 +111,20 @@ public sealed class UpdateForm
     {
         void Error(string field, string message) => errors.AddModelError($"{prefix}.{field}", message);
 
-        var title = Title?.Trim() ?? string.Empty;
-        if (title.Length == 0)
+        // Free text follows the project's one rule for it: trimmed, no hidden control characters, a limit in
+        // characters as people see them. Required fields say so when empty.
+        string Text(string field, string? typed, int limit, string what, string whenEmpty)
         {
-            Error(nameof(Title), "Enter a title");
-        }
-        else if (title.Length > 120)
-        {
-            Error(nameof(Title), "Title must be 120 characters or fewer");
+            var check = FeedbackText.Check(typed, limit, what);
+            if (check.Value is null)
+            {
+                Error(field, check.Error ?? whenEmpty);
+            }
+
+            return check.Value ?? string.Empty;
         }
 
+        var title = Text(nameof(Title), Title, 120, "The title", "Enter a title");
         if (pack.FindTheme(Theme ?? string.Empty) is null)
         {
             Error(nameof(Theme), "Select the strategic theme it serves");
@@ -136,26 +141,9 @@ public sealed class UpdateForm
             Error(nameof(Progress), "Select how far it has got");
         }
 
-        var youSaid = YouSaid?.Trim() ?? string.Empty;
-        if (youSaid.Length == 0)
-        {
-            Error(nameof(YouSaid), "Enter what people told us");
-        }
-        else if (youSaid.Length > 600)
-        {
-            Error(nameof(YouSaid), "What people told us must be 600 characters or fewer");
-        }
-
-        var body = Body?.Trim() ?? string.Empty;
-        if (body.Length == 0)
-        {
-            Error(nameof(Body), "Enter what we did");
-        }
-        else if (body.Length > 20_000)
-        {
-            Error(nameof(Body), "What we did must be 20,000 characters or fewer");
-        }
-        else if (UnsafeLinks(body).FirstOrDefault() is { } link)
+        var youSaid = Text(nameof(YouSaid), YouSaid, 600, "What people told us", "Enter what people told us");
+        var body = Text(nameof(Body), Body, 20_000, "What we did", "Enter what we did");
+        if (body.Length > 0 && UnsafeLinks(body).FirstOrDefault() is { } link)
         {
             Error(nameof(Body), $"The link \"{link}\" cannot be published: links must start https://, http://, mailto: or tel:, or be a page on this site starting /");
         }
@@ -174,8 +162,14 @@ public sealed class UpdateForm
         var steps = new List<UpdateMilestone>();
         for (var i = 0; i < StepText.Count; i++)
         {
-            var text = StepText[i]?.Trim();
-            if (string.IsNullOrEmpty(text))
+            var step = FeedbackText.Check(StepText[i], 300, $"Step {i + 1}");
+            if (step.Error is not null)
+            {
+                Error($"{nameof(StepText)}[{i}]", step.Error);
+                continue;
+            }
+
+            if (step.Value is not { } text)
             {
                 continue;
             }
@@ -183,11 +177,6 @@ public sealed class UpdateForm
             var progress = i < StepProgress.Count ? StepProgress[i] : null;
             var dateText = i < StepDate.Count ? StepDate[i] : null;
             DateOnly? date = null;
-            if (text.Length > 300)
-            {
-                Error($"{nameof(StepText)}[{i}]", $"Step {i + 1} must be 300 characters or fewer");
-            }
-
             if (!ProgressChoices.Any(choice => choice.Value == progress))
             {
                 Error($"{nameof(StepProgress)}[{i}]", $"Select how far step {i + 1} has got");

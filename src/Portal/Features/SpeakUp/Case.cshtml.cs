@@ -47,17 +47,17 @@ public sealed class CaseModel(ISpeakUpStore store, ReferenceCheck check, IDataPr
             return Page();
         }
 
-        var message = Message?.Trim() ?? string.Empty;
-        if (message.Length == 0 || message.Length > SpeakUpIntake.ConcernLimit)
+        var message = FeedbackText.Check(Message, SpeakUpIntake.ConcernLimit, "Your message");
+        if (message.Value is null)
         {
-            ModelState.AddModelError(nameof(Message), message.Length == 0 ? "Enter your message to the guardian" : $"Your message must be {SpeakUpIntake.ConcernLimit:N0} characters or fewer");
+            ModelState.AddModelError(nameof(Message), message.Error ?? "Enter your message to the guardian");
             Response.StatusCode = StatusCodes.Status400BadRequest;
             Show(found.Case);
             return Page();
         }
 
         var today = UkTime.DayOf(time.GetUtcNow());
-        await store.AddMessageAsync(reference, new SpeakUpMessage(false, message, today), cancellationToken);
+        await store.AddMessageAsync(reference, new SpeakUpMessage(false, message.Value, today), cancellationToken);
         Show((await store.FindForReporterAsync(reference, cancellationToken))!.Value.Case);
         Message = null;
         ModelState.Remove(nameof(Message));
