@@ -22,6 +22,7 @@ builder.AddUpdatePublishing();
 var app = builder.Build();
 
 app.UseQualityVoiceWeb();
+app.UseStaffPagesNeverCached();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseTwoFactorForPrivilegedRoles();

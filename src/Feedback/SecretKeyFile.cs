@@ -14,15 +14,9 @@ public static class SecretKeyFile
     {
         if (!File.Exists(path))
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+            PrivateFiles.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
             var temporary = $"{path}.{Guid.NewGuid():N}.tmp";
-            var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
-            if (!OperatingSystem.IsWindows())
-            {
-                options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-            }
-
-            using (var stream = new FileStream(temporary, options))
+            using (var stream = PrivateFiles.CreateNew(temporary))
             {
                 stream.Write(RandomNumberGenerator.GetBytes(length));
                 stream.Flush(flushToDisk: true);
@@ -40,6 +34,7 @@ public static class SecretKeyFile
             }
         }
 
+        PrivateFiles.TightenFile(path);
         return File.ReadAllBytes(path);
     }
 }

@@ -20,7 +20,8 @@ public sealed class ExportCommandTests : IAsyncLifetime
         var database = new SqliteDatabase(_folder.File("feedback.db"), SqliteFeedbackStore.Migrations);
         await database.MigrateAsync();
         _store = new SqliteFeedbackStore(database);
-        var intake = new FeedbackIntake(_store, new ReferenceIssuer(new PassphraseHasher(new byte[32]), new SecureRandomSource()), new EphemeralDataProtectionProvider(), new ManualTimeProvider());
+        var hasher = new PassphraseHasher(new byte[32]);
+        var intake = new FeedbackIntake(_store, new ReferenceIssuer(hasher, new SecureRandomSource()), hasher, new EphemeralDataProtectionProvider(), new ManualTimeProvider());
         foreach (var text in new[] { "Dr Patel was kind, my number is 07700 900123", "The wait was long" })
         {
             await intake.SubmitAsync(new NewFeedback(FeedbackKind.Patient, "other", "Ward 1", FftRating.Good, null, text, null, CollectionMode.Online), null, CancellationToken.None);

@@ -28,4 +28,29 @@ public sealed class QvRunTests
         Assert.True(File.Exists(Path.Combine(apps.DataDirectory, "feedback.db")));
         Assert.True(File.Exists(Path.Combine(apps.DataDirectory, "staff.db")));
     }
+
+    [Fact]
+    [System.Runtime.Versioning.SupportedOSPlatform("linux")]
+    public async Task Data_files_and_keys_are_readable_by_their_owner_only_and_no_answer_names_the_server()
+    {
+        await using var apps = await RunningApps.StartAsync();
+        using var http = new HttpClient();
+
+        foreach (var site in new[] { apps.Portal, apps.BackOffice })
+        {
+            using var response = await http.GetAsync(new Uri(site, "/health/live"));
+            Assert.False(response.Headers.Contains("Server"), $"{site} sends a Server header");
+        }
+
+        const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        foreach (var file in new[] { "feedback.db", "speak-up.db", "staff.db", "audit.db", "tracking.key", "bot-check.key" })
+        {
+            Assert.Equal(OwnerOnly, File.GetUnixFileMode(Path.Combine(apps.DataDirectory, file)));
+        }
+
+        foreach (var folder in new[] { apps.DataDirectory, Path.Combine(apps.DataDirectory, "keys") })
+        {
+            Assert.Equal(OwnerOnly | UnixFileMode.UserExecute, File.GetUnixFileMode(folder));
+        }
+    }
 }

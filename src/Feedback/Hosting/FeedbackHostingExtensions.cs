@@ -54,9 +54,11 @@ public static class FeedbackHostingExtensions
         });
         // One key ring for the portal, back office and command line, so that the back office can read a contact
         // address the portal encrypted. In production the folder is on shared storage, or use Key Vault.
+        var keys = DataDirectory.Combine(builder.Configuration, "keys");
+        PrivateFiles.CreateDirectory(keys);
         builder.Services.AddDataProtection()
             .SetApplicationName("QualityVoice")
-            .PersistKeysToFileSystem(new DirectoryInfo(DataDirectory.Combine(builder.Configuration, "keys")));
+            .PersistKeysToFileSystem(new DirectoryInfo(keys));
         builder.Services.AddSingleton<ReferenceIssuer>();
         builder.Services.AddSingleton<FeedbackIntake>();
         builder.Services.AddSingleton<SpeakUpIntake>();

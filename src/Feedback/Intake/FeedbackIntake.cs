@@ -1,7 +1,6 @@
-using System.Security.Cryptography;
-using System.Text;
 using Microsoft.AspNetCore.DataProtection;
 using QualityVoice.Feedback.Storage;
+using QualityVoice.Feedback.Tracking;
 
 namespace QualityVoice.Feedback.Intake;
 
@@ -13,6 +12,7 @@ namespace QualityVoice.Feedback.Intake;
 public sealed class FeedbackIntake(
     IFeedbackStore store,
     ReferenceIssuer issuer,
+    PassphraseHasher keyedHashes,
     IDataProtectionProvider dataProtection,
     TimeProvider time)
 {
@@ -109,10 +109,9 @@ public sealed class FeedbackIntake(
         return errors;
     }
 
-    private static byte[] Fingerprint(NewFeedback feedback)
-    {
-        var canonical = string.Join(
-            '\u001f',
+    /// <summary>The request's keyed fingerprint. The contact e-mail address is left out: it is personal.</summary>
+    private byte[] Fingerprint(NewFeedback feedback) =>
+        keyedHashes.FingerprintRequest(
             WireName<FeedbackKind>.Of(feedback.Kind),
             feedback.ServiceId,
             feedback.ServiceName,
@@ -120,8 +119,5 @@ public sealed class FeedbackIntake(
             feedback.WhatWasGood,
             feedback.WhatCouldImprove,
             feedback.ExperienceMonth?.ToString(),
-            WireName<CollectionMode>.Of(feedback.CollectionMode),
-            feedback.ContactEmail);
-        return SHA256.HashData(Encoding.UTF8.GetBytes(canonical));
-    }
+            WireName<CollectionMode>.Of(feedback.CollectionMode));
 }

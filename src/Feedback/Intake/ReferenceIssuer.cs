@@ -33,8 +33,15 @@ public sealed class ReferenceIssuer(PassphraseHasher hasher, IRandomSource rando
             {
                 case AddOutcome.Stored:
                     return new IntakeResult.Accepted(reference, passphrase, Repeated: false);
-                case AddOutcome.Repeated when result.RequestFingerprint is not null
-                                              && CryptographicOperations.FixedTimeEquals(result.RequestFingerprint, fingerprint):
+                case AddOutcome.Repeated when IsSameRequest(result.RequestFingerprint, fingerprint):
+                    if (result.Reference != reference)
+                    {
+                        // A store that cannot write a submission's documents in one transaction (Cosmos DB) may hold
+                        // the first request's claim without its item, if its writer stopped part-way: this request is
+                        // the same, so it is handed over again under the first reference to finish that write.
+                        await add(result.Reference, hasher.Hash(result.Reference, passphrase));
+                    }
+
                     return new IntakeResult.Accepted(result.Reference, passphrase, Repeated: true);
                 case AddOutcome.Repeated:
                     return new IntakeResult.KeyReused();
@@ -43,4 +50,11 @@ public sealed class ReferenceIssuer(PassphraseHasher hasher, IRandomSource rando
 
         throw new InvalidOperationException("Could not find an unused reference in five attempts; the random source is broken.");
     }
+
+    /// <summary>
+    /// Whether a repeat of a key is the same request. Submissions stored before fingerprints were keyed had theirs
+    /// removed (they covered personal details); for those the key alone is trusted.
+    /// </summary>
+    private static bool IsSameRequest(byte[]? stored, byte[] fingerprint) =>
+        stored is null || CryptographicOperations.FixedTimeEquals(stored, fingerprint);
 }

@@ -1,8 +1,7 @@
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.DataProtection;
 using QualityVoice.Feedback.Intake;
+using QualityVoice.Feedback.Tracking;
 
 namespace QualityVoice.Feedback.SpeakUp;
 
@@ -11,14 +10,18 @@ namespace QualityVoice.Feedback.SpeakUp;
 /// conversation with the guardian, and stores it in the speak-up store with the day it was raised (never the
 /// time). For an anonymous case a name or contact details are never kept, even if the form carried them.
 /// </summary>
-public sealed class SpeakUpIntake(ISpeakUpStore store, ReferenceIssuer issuer, IDataProtectionProvider dataProtection, TimeProvider time)
+public sealed class SpeakUpIntake(
+    ISpeakUpStore store,
+    ReferenceIssuer issuer,
+    PassphraseHasher keyedHashes,
+    IDataProtectionProvider dataProtection,
+    TimeProvider time)
 {
     /// <summary>The Data Protection purpose that encrypts the name and contact details of open and confidential cases.</summary>
     public const string IdentityPurpose = "QualityVoice.SpeakUp.Identity";
 
     /// <summary>The limit on the concern's text.</summary>
     public const int ConcernLimit = 5000;
-
 
     private readonly IDataProtector _identity = dataProtection.CreateProtector(IdentityPurpose);
 
@@ -35,9 +38,10 @@ public sealed class SpeakUpIntake(ISpeakUpStore store, ReferenceIssuer issuer, I
         var identity = cleaned.Mode == SpeakUpMode.Anonymous
             ? null
             : _identity.Protect(JsonSerializer.Serialize(new SpeakUpIdentity(cleaned.Name!, cleaned.ContactDetails!)));
-        var fingerprint = SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(cleaned)));
-        var keyHash = idempotencyKey?.Hash();
+        // The name and contact details are in neither the stored case nor its keyed fingerprint.
         var stored = cleaned with { Name = null, ContactDetails = null };
+        var fingerprint = keyedHashes.FingerprintRequest(JsonSerializer.Serialize(stored));
+        var keyHash = idempotencyKey?.Hash();
         return await issuer.IssueAsync(
             FeedbackReference.SpeakUpPrefix,
             idempotencyKey,

@@ -7,7 +7,7 @@ namespace QualityVoice.Feedback.SpeakUp;
 /// <param name="RaisedOn">The day it was raised: no time of day is kept.</param>
 /// <param name="ProtectedIdentity">Name and contact details, encrypted, for open and confidential cases only.</param>
 /// <param name="IdempotencyKey">SHA-256 of the form's submission key.</param>
-/// <param name="RequestFingerprint">SHA-256 of the request, compared when the key repeats.</param>
+/// <param name="RequestFingerprint">The keyed fingerprint of the request (no personal fields), compared when the key repeats.</param>
 public sealed record SpeakUpRecord(
     NewSpeakUpCase Case,
     string Reference,

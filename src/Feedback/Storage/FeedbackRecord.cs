@@ -7,7 +7,7 @@ namespace QualityVoice.Feedback.Storage;
 /// <param name="SubmittedAt">When it arrived.</param>
 /// <param name="ProtectedContactEmail">The contact e-mail, encrypted with ASP.NET Core Data Protection, or null.</param>
 /// <param name="IdempotencyKey">SHA-256 of the client's scoped Idempotency-Key, or null when none was sent.</param>
-/// <param name="RequestFingerprint">SHA-256 of the request, compared when the key repeats.</param>
+/// <param name="RequestFingerprint">The keyed fingerprint of the request (no personal fields), compared when the key repeats.</param>
 public sealed record FeedbackRecord(
     NewFeedback Feedback,
     string Reference,

@@ -6,6 +6,8 @@ namespace QualityVoice.Feedback.Tracking;
 /// <summary>
 /// Hashes a passphrase with HMAC-SHA256 under a secret key kept outside the database, bound to its reference.
 /// A stolen database alone does not reveal passphrases; the key lives in the data directory or Key Vault.
+/// The same key makes request fingerprints (<see cref="FingerprintRequest"/>), so that nothing in the database
+/// can be confirmed by hashing a guess.
 /// A slow password hash would cap intake at a few dozen submissions a second, and the online guessing that
 /// remains is stopped by locking a reference after five failures (docs/adr/0005-references-and-passphrases.md).
 /// </summary>
@@ -25,6 +27,14 @@ public sealed class PassphraseHasher(byte[] key)
     /// <summary>Whether a typed passphrase matches the stored hash, compared in constant time.</summary>
     public bool Verify(string reference, string normalisedPassphrase, ReadOnlySpan<byte> storedHash) =>
         CryptographicOperations.FixedTimeEquals(Hash(reference, normalisedPassphrase), storedHash);
+
+    /// <summary>
+    /// A fingerprint of a request, to tell a client's repeat from a key reused for another request: keyed, so that
+    /// someone holding only the database cannot test guesses against it. The intakes leave personal fields (a
+    /// name, contact details, an e-mail address) out of <paramref name="fields"/> altogether.
+    /// </summary>
+    public byte[] FingerprintRequest(params IEnumerable<string?> fields) =>
+        HMACSHA256.HashData(_key, Encoding.UTF8.GetBytes("request\n" + string.Join('\u001f', fields.Select(field => field ?? "\u0000"))));
 
     /// <summary>
     /// The passphrase for a submission that carries an idempotency key: derived from the key under the secret,

@@ -1,9 +1,12 @@
+using System.Net;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -33,12 +36,61 @@ public static class WebHostingExtensions
             options.Cookie.SameSite = SameSiteMode.Strict;
             options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
+        builder.Services.AddSingleton<ClientKeys>();
+        builder.Services.Configure<RouteOptions>(options => options.LowercaseUrls = true);
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
+        TrustConfiguredProxiesOnly(builder);
+        RequireAllowedHostsInProduction(builder);
+        return builder;
+    }
+
+    /// <summary>
+    /// Forwarded headers are believed only from the proxies <c>Web:KnownProxies</c> and <c>Web:KnownNetworks</c>
+    /// name (none by default, and not even loopback, which ASP.NET Core trusts unless told otherwise); from any
+    /// other peer they are ignored, so that a client can neither choose its own rate-limit key nor put another
+    /// scheme into the links and redirects the app writes. With none configured the middleware is left out
+    /// altogether: given empty lists it would believe every peer.
+    /// </summary>
+    private static void TrustConfiguredProxiesOnly(WebApplicationBuilder builder)
+    {
+        var web = builder.Configuration.GetSection(WebOptions.Section).Get<WebOptions>() ?? new WebOptions();
         builder.Services.Configure<ForwardedHeadersOptions>(options =>
         {
             options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            options.ForwardLimit = 1;
+            options.KnownProxies.Clear();
+            options.KnownIPNetworks.Clear();
+#pragma warning disable ASPDEPR005 // The obsolete list is still consulted, and holds 127.0.0.1/8 by default.
+            options.KnownNetworks.Clear();
+#pragma warning restore ASPDEPR005
+            foreach (var proxy in web.KnownProxies)
+            {
+                options.KnownProxies.Add(IPAddress.TryParse(proxy, out var address)
+                    ? address
+                    : throw new InvalidOperationException($"Web:KnownProxies holds '{proxy}', which is not an IP address."));
+            }
+
+            foreach (var network in web.KnownNetworks)
+            {
+                options.KnownIPNetworks.Add(System.Net.IPNetwork.TryParse(network, out var parsed)
+                    ? parsed
+                    : throw new InvalidOperationException($"Web:KnownNetworks holds '{network}', which is not a network like 10.0.0.0/24."));
+            }
         });
-        builder.Services.Configure<RouteOptions>(options => options.LowercaseUrls = true);
-        return builder;
+    }
+
+    /// <summary>
+    /// In Production the host names the app answers to come from configuration (<c>AllowedHosts</c>, for example
+    /// <c>feedback.example-icb.nhs.uk</c>); <c>*</c> would let any Host header into the links it writes.
+    /// </summary>
+    private static void RequireAllowedHostsInProduction(WebApplicationBuilder builder)
+    {
+        var allowed = builder.Configuration["AllowedHosts"];
+        if (builder.Environment.IsProduction() && (string.IsNullOrWhiteSpace(allowed) || allowed.Split(';').Any(host => host.Trim() == "*")))
+        {
+            throw new InvalidOperationException(
+                "AllowedHosts must name the app's host names in Production (for example 'feedback.example-icb.nhs.uk'), not '*'.");
+        }
     }
 
     /// <summary>
@@ -47,7 +99,11 @@ public static class WebHostingExtensions
     /// </summary>
     public static WebApplication UseQualityVoiceWeb(this WebApplication app)
     {
-        app.UseForwardedHeaders();
+        var web = app.Configuration.GetSection(WebOptions.Section).Get<WebOptions>() ?? new WebOptions();
+        if (web.KnownProxies.Count > 0 || web.KnownNetworks.Count > 0)
+        {
+            app.UseForwardedHeaders();
+        }
         if (!app.Environment.IsDevelopment())
         {
             app.UseHsts();

@@ -22,7 +22,7 @@ public sealed class FeedbackIntakeTests : IAsyncLifetime
         _database = new SqliteDatabase(_folder.File("feedback.db"), SqliteFeedbackStore.Migrations);
         await _database.MigrateAsync();
         _store = new SqliteFeedbackStore(_database);
-        _intake = new FeedbackIntake(_store, new ReferenceIssuer(_hasher, new SecureRandomSource()), _protection, _time);
+        _intake = new FeedbackIntake(_store, new ReferenceIssuer(_hasher, new SecureRandomSource()), _hasher, _protection, _time);
     }
 
     public async Task DisposeAsync()

@@ -34,20 +34,40 @@ public sealed class CosmosFeedbackStoreTests(CosmosAccountFixture account) : Fee
         var store = new CosmosFeedbackStore(containers);
         var first = FeedbackRecords.Record(idempotencyKey: "interrupted");
         var key = Convert.ToHexString(first.IdempotencyKey!);
-        var item = FeedbackDocument.From(first);
 
         // What a writer that died straight after claiming the key leaves behind: the claim and nothing else.
         await store.AddAsync(FeedbackRecords.Record(submittedAt: first.SubmittedAt), CancellationToken.None);
         await containers.Feedback.TryCreateAsync(
-            new IdempotencyDocument(key, IdempotencyDocument.PartitionOf(key), first.Reference, first.RequestFingerprint, item),
+            IdempotencyDocument.Claim(key, first.Reference, first.RequestFingerprint),
             IdempotencyDocument.PartitionOf(key),
             CancellationToken.None);
 
         var repeat = await store.AddAsync(FeedbackRecords.Record(idempotencyKey: "interrupted"), CancellationToken.None);
+        // The intake hands a matching repeat over again under the first reference, which finishes the first write.
+        var finished = await store.AddAsync(FeedbackRecords.Record(reference: first.Reference, idempotencyKey: "interrupted"), CancellationToken.None);
 
         Assert.Equal(AddOutcome.Repeated, repeat.Outcome);
         Assert.Equal(first.Reference, repeat.Reference);
+        Assert.Equal(AddOutcome.Repeated, finished.Outcome);
         Assert.NotNull(await store.FindAsync(first.Reference, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task An_idempotency_claim_keeps_no_copy_of_the_item_and_expires()
+    {
+        var containers = await account.Server.CreateDatabaseAsync();
+        var store = new CosmosFeedbackStore(containers);
+        var record = FeedbackRecords.Record(idempotencyKey: "lean") with { ProtectedContactEmail = "CfDJ8-protected-address" };
+        var key = Convert.ToHexString(record.IdempotencyKey!);
+
+        await store.AddAsync(record, CancellationToken.None);
+
+        using var claim = await containers.Feedback.ReadItemStreamAsync(key, new Microsoft.Azure.Cosmos.PartitionKey(IdempotencyDocument.PartitionOf(key)));
+        var json = await new StreamReader(claim.Content).ReadToEndAsync();
+        Assert.Contains(record.Reference, json, StringComparison.Ordinal);
+        Assert.Contains("\"ttl\":604800", json, StringComparison.Ordinal);
+        Assert.DoesNotContain("CfDJ8-protected-address", json, StringComparison.Ordinal);
+        Assert.DoesNotContain("The wait was long", json, StringComparison.Ordinal);
     }
 
     [Fact]

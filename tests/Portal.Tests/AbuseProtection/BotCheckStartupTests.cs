@@ -28,7 +28,11 @@ public sealed class BotCheckStartupTests
     {
         protected override string EnvironmentName => "Production";
 
-        protected override IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string> { ["BotCheck:Mode"] = "Off" };
+        protected override IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>
+        {
+            ["BotCheck:Mode"] = "Off",
+            ["AllowedHosts"] = "localhost",
+        };
     }
 
     private sealed class RecaptchaWithoutKeys : PortalFactory

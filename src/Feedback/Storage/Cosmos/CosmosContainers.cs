@@ -77,7 +77,10 @@ public sealed class CosmosContainers : IDisposable
         Database database = await _client.CreateDatabaseIfNotExistsAsync(_database, cancellationToken: cancellationToken);
         foreach (var name in new[] { Feedback.Id, EqualityMonitoring.Id, SpeakUp.Id })
         {
-            await database.CreateContainerIfNotExistsAsync(new ContainerProperties(name, PartitionKeyPath), cancellationToken: cancellationToken);
+            // TTL on, with no default: only documents that say so expire (idempotency claims, tracking failures).
+            await database.CreateContainerIfNotExistsAsync(
+                new ContainerProperties(name, PartitionKeyPath) { DefaultTimeToLive = -1 },
+                cancellationToken: cancellationToken);
         }
     }
 

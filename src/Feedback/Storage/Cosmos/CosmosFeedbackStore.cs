@@ -42,10 +42,10 @@ public sealed class CosmosFeedbackStore : IFeedbackStore
         var key = record.IdempotencyKey is null ? null : Convert.ToHexString(record.IdempotencyKey);
         if (key is not null)
         {
-            var claim = new IdempotencyDocument(key, IdempotencyDocument.PartitionOf(key), record.Reference, record.RequestFingerprint, item);
+            var claim = IdempotencyDocument.Claim(key, record.Reference, record.RequestFingerprint);
             if (!await _feedback.TryCreateAsync(claim, claim.Pk, cancellationToken))
             {
-                return await FinishEarlierWriteAsync(key, cancellationToken);
+                return await RepeatAsync(key, item, cancellationToken);
             }
         }
 
@@ -304,10 +304,12 @@ public sealed class CosmosFeedbackStore : IFeedbackStore
         _attempts.ClearFailuresAsync(reference, cancellationToken);
 
     /// <summary>
-    /// A repeat of an idempotency key: make sure the first request's item is stored (its writer may have died
-    /// part-way) and answer with its reference.
+    /// A repeat of an idempotency key. The claim holds only the first request's reference and keyed fingerprint
+    /// (no copy of the item, so nothing personal outlives the item), so the first write is finished from the
+    /// repeat itself: the intake hands the same request over again under the claimed reference when the
+    /// fingerprints match, and that call stores the pointer and item if the first writer stopped part-way.
     /// </summary>
-    private async Task<AddResult> FinishEarlierWriteAsync(string key, CancellationToken cancellationToken)
+    private async Task<AddResult> RepeatAsync(string key, FeedbackDocument repeat, CancellationToken cancellationToken)
     {
         var (claim, _) = await _feedback.TryReadAsync<IdempotencyDocument>(key, IdempotencyDocument.PartitionOf(key), cancellationToken);
         if (claim is null)
@@ -316,17 +318,21 @@ public sealed class CosmosFeedbackStore : IFeedbackStore
             throw new StoreUnavailableException("The first request with this idempotency key is still being written.");
         }
 
-        var pointer = new ReferenceDocument(claim.Reference, ReferenceDocument.PartitionOf(claim.Reference), claim.Item.Pk, key);
-        if (!await _feedback.TryCreateAsync(pointer, pointer.Pk, cancellationToken))
+        if (claim.Reference == repeat.Id)
         {
-            var (existing, _) = await _feedback.TryReadAsync<ReferenceDocument>(pointer.Id, pointer.Pk, cancellationToken);
-            if (existing?.IdempotencyKey != key)
+            var pointer = new ReferenceDocument(claim.Reference, ReferenceDocument.PartitionOf(claim.Reference), repeat.Pk, key);
+            if (!await _feedback.TryCreateAsync(pointer, pointer.Pk, cancellationToken))
             {
-                throw new StoreUnavailableException("The first request with this idempotency key is still being written.");
+                var (existing, _) = await _feedback.TryReadAsync<ReferenceDocument>(pointer.Id, pointer.Pk, cancellationToken);
+                pointer = existing?.IdempotencyKey == key
+                    ? existing
+                    : throw new StoreUnavailableException("The first request with this idempotency key is still being written.");
             }
+
+            // The item goes where the pointer says, even if the repeat arrived in a later month.
+            await _feedback.TryCreateAsync(repeat with { Pk = pointer.Month }, pointer.Month, cancellationToken);
         }
 
-        await _feedback.TryCreateAsync(claim.Item, claim.Item.Pk, cancellationToken);
         return new AddResult(AddOutcome.Repeated, claim.Reference, claim.RequestFingerprint);
     }
 

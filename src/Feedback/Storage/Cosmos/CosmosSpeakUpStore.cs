@@ -27,7 +27,7 @@ public sealed class CosmosSpeakUpStore : ISpeakUpStore, ISpeakUpCasework
         var document = CaseDocument.From(record);
         if (document.IdempotencyKey is { } key)
         {
-            var claim = new CaseClaimDocument(ClaimId(key), Cases, document);
+            var claim = new CaseClaimDocument(ClaimId(key), Cases, document.Id, document.RequestFingerprint, CaseClaimDocument.LifetimeSeconds);
             if (!await _speakUp.TryCreateAsync(claim, Cases, cancellationToken))
             {
                 var (earlier, _) = await _speakUp.TryReadAsync<CaseClaimDocument>(ClaimId(key), Cases, cancellationToken);
@@ -36,17 +36,18 @@ public sealed class CosmosSpeakUpStore : ISpeakUpStore, ISpeakUpCasework
                     throw new StoreUnavailableException("The first request with this idempotency key is still being written.");
                 }
 
-                // Finish the first request's write if its writer died part-way, then answer with its reference.
-                if (!await _speakUp.TryCreateAsync(earlier.Case, Cases, cancellationToken))
+                // The intake hands a matching repeat over again under the first reference: finish the first write
+                // from it if its writer stopped part-way (the claim keeps no copy of the concern or who raised it).
+                if (earlier.Reference == document.Id && !await _speakUp.TryCreateAsync(document, Cases, cancellationToken))
                 {
-                    var (existing, _) = await _speakUp.TryReadAsync<CaseDocument>(earlier.Case.Id, Cases, cancellationToken);
+                    var (existing, _) = await _speakUp.TryReadAsync<CaseDocument>(earlier.Reference, Cases, cancellationToken);
                     if (existing?.IdempotencyKey != key)
                     {
                         throw new StoreUnavailableException("The first request with this idempotency key is still being written.");
                     }
                 }
 
-                return new AddResult(AddOutcome.Repeated, earlier.Case.Id, earlier.Case.RequestFingerprint);
+                return new AddResult(AddOutcome.Repeated, earlier.Reference, earlier.RequestFingerprint);
             }
         }
 
@@ -206,9 +207,14 @@ public sealed class CosmosSpeakUpStore : ISpeakUpStore, ISpeakUpCasework
         };
     }
 
-    /// <summary>Claims an idempotency key, carrying the case so that a repeat can finish an interrupted write.</summary>
-    private sealed record CaseClaimDocument(string Id, string Pk, CaseDocument Case)
+    /// <summary>
+    /// Claims an idempotency key for a week (Cosmos DB's TTL then removes it), with the first request's reference
+    /// and keyed fingerprint only: never a copy of the concern or of who raised it.
+    /// </summary>
+    private sealed record CaseClaimDocument(string Id, string Pk, string Reference, byte[]? RequestFingerprint, int Ttl)
     {
+        public const int LifetimeSeconds = 7 * 24 * 60 * 60;
+
         public string Type { get; init; } = "idempotency";
     }
 }

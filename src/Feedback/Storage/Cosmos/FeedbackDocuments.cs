@@ -112,12 +112,19 @@ internal sealed record ReferenceDocument(string Id, string Pk, string Month, str
 }
 
 /// <summary>
-/// Claims an idempotency key, in a partition of its own. It carries the whole item, written first, so that if the
-/// writer dies before the item is stored, the client's repeat finishes the write instead of losing it.
+/// Claims an idempotency key, in a partition of its own, for <see cref="Lifetime"/> (then Cosmos DB's TTL removes
+/// it). It holds the first request's reference and keyed fingerprint only: never a copy of the item, so that
+/// nothing a person asked to delete (their e-mail address) survives in a claim.
 /// </summary>
-internal sealed record IdempotencyDocument(string Id, string Pk, string Reference, byte[]? RequestFingerprint, FeedbackDocument Item)
+internal sealed record IdempotencyDocument(string Id, string Pk, string Reference, byte[]? RequestFingerprint, int Ttl)
 {
+    /// <summary>How long a key is remembered: a client's retries come within minutes, a day's outage within days.</summary>
+    public static readonly TimeSpan Lifetime = TimeSpan.FromDays(7);
+
     public string Type { get; init; } = "idempotency";
+
+    public static IdempotencyDocument Claim(string key, string reference, byte[]? fingerprint) =>
+        new(key, PartitionOf(key), reference, fingerprint, (int)Lifetime.TotalSeconds);
 
     public static string PartitionOf(string key) => "idempotency:" + key;
 }

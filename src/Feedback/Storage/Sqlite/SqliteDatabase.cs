@@ -9,6 +9,7 @@ namespace QualityVoice.Feedback.Storage.Sqlite;
 public sealed class SqliteDatabase
 {
     private readonly string _connectionString;
+    private DatabaseFileIdentity? _openedFile;
 
     /// <summary>Describes a database file and the migration scripts that define its schema.</summary>
     public SqliteDatabase(string path, SqliteMigrations migrations)
@@ -18,7 +19,9 @@ public sealed class SqliteDatabase
         _connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = Path,
-            Mode = SqliteOpenMode.ReadWriteCreate,
+            // Never create: MigrateAsync makes the file (readable by its owner only); a connection opened after the
+            // file was removed then fails instead of quietly starting an empty database in its place.
+            Mode = SqliteOpenMode.ReadWrite,
             Cache = SqliteCacheMode.Private,
             Pooling = true,
             DefaultTimeout = 30,
@@ -33,7 +36,9 @@ public sealed class SqliteDatabase
 
     /// <summary>
     /// Opens a connection in WAL mode with <c>synchronous=FULL</c>, so that a committed transaction survives
-    /// a crash or power cut, and a busy timeout, so that the portal and back office can share the file.
+    /// a crash or power cut, a busy timeout, so that the portal and back office can share the file, and
+    /// <c>secure_delete</c>, so that what is deleted or overwritten (an address someone withdrew) is zeroed on
+    /// disk rather than left in free pages.
     /// </summary>
     public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken = default)
     {
@@ -42,7 +47,7 @@ public sealed class SqliteDatabase
         {
             await connection.OpenAsync(cancellationToken);
             await using var pragmas = connection.CreateCommand();
-            pragmas.CommandText = "PRAGMA busy_timeout = 10000; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;";
+            pragmas.CommandText = "PRAGMA busy_timeout = 10000; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA secure_delete = ON;";
             await pragmas.ExecuteNonQueryAsync(cancellationToken);
             return connection;
         }
@@ -53,18 +58,67 @@ public sealed class SqliteDatabase
         }
     }
 
-    /// <summary>Creates the file if needed, switches it to WAL and applies every migration not yet applied.</summary>
+    /// <summary>
+    /// Creates the file if needed (in a folder and with permissions that let only the apps' account read it),
+    /// switches it to WAL, applies every migration not yet applied, and remembers which file it is.
+    /// </summary>
     public async Task MigrateAsync(CancellationToken cancellationToken = default)
     {
-        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(Path)!);
+        PrivateFiles.CreateDirectory(System.IO.Path.GetDirectoryName(Path)!);
+        if (!File.Exists(Path))
+        {
+            try
+            {
+                // SQLite takes an empty file as a new database, and makes its -wal and -shm files with its permissions.
+                await PrivateFiles.CreateNew(Path).DisposeAsync();
+            }
+            catch (IOException) when (File.Exists(Path))
+            {
+                // The other app created it first.
+            }
+        }
+
+        foreach (var file in new[] { Path, Path + "-wal", Path + "-shm" })
+        {
+            PrivateFiles.TightenFile(file);
+        }
+
         await using var connection = await OpenAsync(cancellationToken);
         await SqliteMigrator.ApplyAsync(connection, Migrations, cancellationToken);
+        _openedFile = DatabaseFileIdentity.Of(Path);
+    }
+
+    /// <summary>
+    /// What is wrong with the file at <see cref="Path"/>, if anything: it was removed, or replaced by another file
+    /// since this app migrated it (a deleted or moved data directory). Connections opened before then would go on
+    /// writing to the old file, which no restart would find, so nothing may be acknowledged while this says so.
+    /// </summary>
+    public string? FileProblem()
+    {
+        if (_openedFile is not { } opened)
+        {
+            return null;
+        }
+
+        var now = DatabaseFileIdentity.Of(Path);
+        return now is null ? $"{System.IO.Path.GetFileName(Path)} was removed"
+            : now != opened ? $"{System.IO.Path.GetFileName(Path)} was replaced by another file"
+            : null;
+    }
+
+    /// <summary>Throws <see cref="StoreUnavailableException"/> when <see cref="FileProblem"/> finds one.</summary>
+    public void EnsureSameFile()
+    {
+        if (FileProblem() is { } problem)
+        {
+            throw new StoreUnavailableException($"{problem} after the app opened it, so nothing can be saved; restore it or restart the app with its data directory in place.");
+        }
     }
 
     /// <summary>Whether the file can be opened and its schema is at the latest version (for readiness checks).</summary>
     public async Task<bool> IsReadyAsync(CancellationToken cancellationToken = default)
     {
-        if (!File.Exists(Path))
+        if (!File.Exists(Path) || FileProblem() is not null)
         {
             return false;
         }

@@ -104,7 +104,7 @@ internal sealed class SqliteIntakeWriter : IAsyncDisposable
         return null;
     }
 
-    private static async Task WriteBatchAsync(SqliteConnection connection, List<PendingWrite> batch)
+    private async Task WriteBatchAsync(SqliteConnection connection, List<PendingWrite> batch)
     {
         var results = new AddResult[batch.Count];
         await using (var transaction = connection.BeginTransaction(deferred: false))
@@ -118,7 +118,9 @@ internal sealed class SqliteIntakeWriter : IAsyncDisposable
             await transaction.CommitAsync();
         }
 
-        // Acknowledge only after the commit is durable.
+        // Acknowledge only after the commit is durable, and only if it went to the file at the database's path: a
+        // connection keeps writing to a file that was deleted or moved away, and what it writes is then lost.
+        _database.EnsureSameFile();
         for (var i = 0; i < batch.Count; i++)
         {
             batch[i].Completion.TrySetResult(results[i]);

@@ -8,6 +8,11 @@ public sealed class SqliteReadinessCheck(SqliteDatabase database) : IHealthCheck
     /// <inheritdoc />
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
+        if (database.FileProblem() is { } problem)
+        {
+            return HealthCheckResult.Unhealthy($"{problem}: nothing is being acknowledged until it is back or the app restarts.");
+        }
+
         try
         {
             return await database.IsReadyAsync(cancellationToken)

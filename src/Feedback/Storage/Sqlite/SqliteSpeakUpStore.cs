@@ -60,6 +60,9 @@ public sealed class SqliteSpeakUpStore(SqliteDatabase database) : ISpeakUpStore,
         }
 
         await transaction.CommitAsync(cancellationToken);
+
+        // Acknowledged only if it went to the file at the database's path, not to one deleted or moved away.
+        database.EnsureSameFile();
         return result;
     }
 

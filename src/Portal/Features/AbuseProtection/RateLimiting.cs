@@ -2,6 +2,7 @@ using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 using QualityVoice.Portal.Features.Api;
+using QualityVoice.Web.Hosting;
 
 namespace QualityVoice.Portal.Features.AbuseProtection;
 
@@ -27,7 +28,6 @@ public static class RateLimiting
     public static IServiceCollection AddPortalRateLimiting(this IServiceCollection services)
     {
         services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton<ClientKeys>();
         services.AddRateLimiter(limiter =>
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;

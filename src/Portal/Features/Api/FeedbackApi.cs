@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using QualityVoice.Content;
 using QualityVoice.Feedback.Intake;
 using QualityVoice.Portal.Features.AbuseProtection;
+using QualityVoice.Web.Hosting;
 
 namespace QualityVoice.Portal.Features.Api;
 

@@ -1,10 +1,11 @@
 using Microsoft.AspNetCore.Mvc;
 using QualityVoice.Content;
-using QualityVoice.Feedback;
 using QualityVoice.Feedback.Intake;
 using QualityVoice.Feedback.SpeakUp;
+using QualityVoice.Feedback;
 using QualityVoice.Portal.Features.AbuseProtection;
 using QualityVoice.Web.Forms;
+using QualityVoice.Web.Hosting;
 
 namespace QualityVoice.Portal.Features.SpeakUp;
 
