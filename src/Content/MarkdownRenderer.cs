@@ -27,10 +27,14 @@ public sealed class MarkdownRenderer
     /// <summary>Renders Markdown to HTML that is safe to place in a page.</summary>
     public static string ToHtml(string markdown) => ToHtml(Parse(markdown));
 
-    /// <summary>Renders a parsed document to HTML with NHS.UK classes; front matter is not rendered.</summary>
+    /// <summary>
+    /// Renders a parsed document to HTML with NHS.UK classes; front matter is not rendered. The one link policy
+    /// (<see cref="IsSafeUrl"/>) applies to every link, autolink and image: a link that breaks it goes nowhere, an
+    /// autolink becomes plain text, and an image becomes its description.
+    /// </summary>
     public static string ToHtml(MarkdownDocument document)
     {
-        foreach (var node in document.Descendants())
+        foreach (var node in document.Descendants().ToArray())
         {
             switch (node)
             {
@@ -49,9 +53,16 @@ public sealed class MarkdownRenderer
                 case Markdig.Extensions.Tables.Table:
                     node.GetAttributes().AddClass("nhsuk-table");
                     break;
-                case LinkInline { IsImage: false } link when link.Url is { } url && !IsSafeUrl(url):
+                case LinkInline { IsImage: true } image when !IsSafeImageUrl(image.Url):
+                    // javascript:, data: and other sites' images never load; the description stays.
+                    image.ReplaceBy(new LiteralInline(string.Concat(image.Descendants<LiteralInline>().Select(text => text.Content.ToString()))));
+                    break;
+                case LinkInline { IsImage: false } link when !IsSafeUrl(link.Url):
                     // javascript:, data: and the like never become links.
                     link.Url = "#";
+                    break;
+                case AutolinkInline autolink when !IsSafeUrl(autolink.Url):
+                    autolink.ReplaceBy(new LiteralInline(autolink.Url));
                     break;
             }
         }
@@ -63,10 +74,21 @@ public sealed class MarkdownRenderer
         return writer.ToString();
     }
 
-    /// <summary>Whether a link target is one a published page may carry: http(s), mailto, tel, or a path on this site.</summary>
-    public static bool IsSafeUrl(string url) =>
-        url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal)
-        || url.StartsWith('#')
-        || Uri.TryCreate(url, UriKind.Absolute, out var absolute)
-           && absolute.Scheme is "https" or "http" or "mailto" or "tel";
+    /// <summary>
+    /// Whether a link target is one a published page may carry: http(s), mailto, tel, a fragment, or a path on this
+    /// site. A backslash anywhere is refused, since browsers read <c>/\evil.example</c> as another site.
+    /// </summary>
+    public static bool IsSafeUrl(string? url) =>
+        url is { Length: > 0 }
+        && !url.Contains('\\', StringComparison.Ordinal)
+        && !url.Any(char.IsControl)
+        && (IsSitePath(url)
+            || url.StartsWith('#')
+            || Uri.TryCreate(url, UriKind.Absolute, out var absolute) && absolute.Scheme is "https" or "http" or "mailto" or "tel");
+
+    /// <summary>Whether an image may be shown: only from this site (the Content-Security-Policy allows no other).</summary>
+    public static bool IsSafeImageUrl(string? url) =>
+        url is { Length: > 0 } && !url.Contains('\\', StringComparison.Ordinal) && !url.Any(char.IsControl) && IsSitePath(url);
+
+    private static bool IsSitePath(string url) => url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal);
 }

@@ -108,6 +108,25 @@ public sealed class PublishingTests(PublishingFactory backOffice) : IClassFixtur
         Assert.Equal("<h2 class=\"nhsuk-heading-m\">Heading</h2>\n", await fragment.Content.ReadAsStringAsync());
     }
 
+    [Theory]
+    [InlineData("See <javascript:alert(1)>", "javascript:alert(1)")]
+    [InlineData("![plan](javascript:alert(1))", "javascript:alert(1)")]
+    [InlineData("[our plan](/\\evil.example)", "/\\evil.example")]
+    public async Task The_preview_and_the_save_hold_every_link_and_image_to_one_policy(string body, string link)
+    {
+        var author = await backOffice.SignInAsync(StaffRoles.EngagementTeam, Engagement);
+        var form = await author.GetPageAsync("/updates/new");
+
+        using var preview = await author.PostAsync(new Uri("/updates/new?handler=PreviewFragment", UriKind.Relative), new FormUrlEncodedContent(FormFields(form, ("Form.Body", body))));
+        var html = await preview.Content.ReadAsStringAsync();
+        using var saved = await author.SubmitAsync(form, [new("Form.Title", "Links"), new("Form.YouSaid", "You asked"), new("Form.Body", body)]);
+
+        Assert.DoesNotContain($"href=\"{link}\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain($"src=\"{link}\"", html, StringComparison.Ordinal);
+        await saved.ShouldBeAsync(HttpStatusCode.BadRequest);
+        Assert.Contains((await saved.ReadPageAsync()).ErrorSummary(), error => error.Contains(link, StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task An_update_approved_for_a_set_time_goes_live_when_the_worker_finds_it_due()
     {

@@ -72,6 +72,31 @@ public sealed class SqliteUpdateStoreTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Nobody_who_wrote_any_version_since_the_last_approval_can_approve_even_after_someone_re_saves_it()
+    {
+        var slug = await _updates.CreateAsync("night-noise", _ => false, Content("Night noise"), "author@nhs.net", Now, None);
+        await _updates.EditAsync(slug, 1, Content("Night noise"), "accomplice@nhs.net", Now, None);
+        await _updates.SubmitForReviewAsync(slug, 2, "accomplice@nhs.net", Now, None);
+
+        Assert.Equal(UpdateChangeOutcome.SameReviewer, await _updates.ApproveAsync(slug, 2, Now, "author@nhs.net", Now, None));
+        Assert.Equal(UpdateChangeOutcome.Done, await _updates.ApproveAsync(slug, 2, Now, "reviewer@nhs.net", Now, None));
+
+        // After that approval, only what is written since counts: the first author may review someone else's edit.
+        await _updates.EditAsync(slug, 2, Content("Quieter nights"), "editor@nhs.net", Now, None);
+        await _updates.SubmitForReviewAsync(slug, 3, "editor@nhs.net", Now, None);
+        Assert.Equal(UpdateChangeOutcome.Done, await _updates.ApproveAsync(slug, 3, Now, "author@nhs.net", Now, None));
+    }
+
+    [Theory]
+    [InlineData("reviewer@nhs.net", true)]
+    [InlineData("AUTHOR@nhs.net", false)]
+    [InlineData("sender@nhs.net", false)]
+    public void The_second_person_rule_keeps_out_whoever_sent_or_wrote_it(string approver, bool may)
+    {
+        Assert.Equal(may, SecondPersonRule.MayApprove(approver, "sender@nhs.net", ["author@nhs.net", "editor@nhs.net"]));
+    }
+
+    [Fact]
     public async Task A_scheduled_update_goes_live_when_its_time_comes()
     {
         var slug = await ReadyAsync("parking");

@@ -1,42 +1,38 @@
+using DiffPlex;
+using DiffPlex.Chunkers;
+using DiffPlex.DiffBuilder;
+using DiffPlex.DiffBuilder.Model;
+
 namespace QualityVoice.BackOffice.Features.Updates;
 
-/// <summary>The differences between two texts, line by line (a longest common subsequence), for an update's history.</summary>
+/// <summary>
+/// The differences between two versions of an update, line by line, for its history: DiffPlex's Myers diff, whose
+/// time and memory grow with the size of the texts and of their differences (never with their product, which a
+/// table of every pair of lines would need: a body of 20,000 lines must not cost gigabytes).
+/// </summary>
 public static class LineDiff
 {
     /// <summary>Every line of both texts in order, each kept, added or removed.</summary>
     public static IReadOnlyList<DiffLine> Compare(IReadOnlyList<string> before, IReadOnlyList<string> after)
     {
-        // common[i, j]: the length of the longest common subsequence of before[i..] and after[j..].
-        var common = new int[before.Count + 1, after.Count + 1];
-        for (var i = before.Count - 1; i >= 0; i--)
+        if (before.Count == 0)
         {
-            for (var j = after.Count - 1; j >= 0; j--)
-            {
-                common[i, j] = before[i] == after[j] ? common[i + 1, j + 1] + 1 : Math.Max(common[i + 1, j], common[i, j + 1]);
-            }
+            return after.Select(line => new DiffLine(DiffKind.Added, line)).ToArray();
         }
 
-        var lines = new List<DiffLine>();
-        int b = 0, a = 0;
-        while (b < before.Count || a < after.Count)
-        {
-            if (b < before.Count && a < after.Count && before[b] == after[a])
-            {
-                lines.Add(new DiffLine(DiffKind.Kept, before[b]));
-                b++;
-                a++;
-            }
-            else if (a < after.Count && (b == before.Count || common[b, a + 1] >= common[b + 1, a]))
-            {
-                lines.Add(new DiffLine(DiffKind.Added, after[a++]));
-            }
-            else
-            {
-                lines.Add(new DiffLine(DiffKind.Removed, before[b++]));
-            }
-        }
-
-        return lines;
+        var diff = new InlineDiffBuilder(Differ.Instance).BuildDiffModel(
+            string.Join('\n', before), string.Join('\n', after), ignoreWhitespace: false, ignoreCase: false, new LineChunker());
+        return diff.Lines
+            .Where(line => line.Type is ChangeType.Unchanged or ChangeType.Inserted or ChangeType.Deleted)
+            .Select(line => new DiffLine(
+                line.Type switch
+                {
+                    ChangeType.Inserted => DiffKind.Added,
+                    ChangeType.Deleted => DiffKind.Removed,
+                    _ => DiffKind.Kept,
+                },
+                line.Text))
+            .ToArray();
     }
 }
 

@@ -158,7 +158,7 @@ public sealed class UpdateModel(IUpdateStore updates, ContentPack pack, IAuditLo
             case UpdateChangeOutcome.WrongState:
                 return await InvalidAsync(nameof(Version), "The update has moved on since you opened this page: read where it is now", cancellationToken, StatusCodes.Status409Conflict);
             case UpdateChangeOutcome.SameReviewer:
-                return await InvalidAsync(nameof(Version), "A second person must approve it: you wrote or sent this version, so ask a colleague in the quality or engagement team", cancellationToken, StatusCodes.Status403Forbidden);
+                return await InvalidAsync(nameof(Version), "A second person must approve it: you wrote part of it since it was last approved, or sent it for review, so ask a colleague in the quality or engagement team", cancellationToken, StatusCodes.Status403Forbidden);
         }
 
         await audit.RecordAsync(new AuditEntry(now, Me, AuditActions.Publishing, $"update:{Slug}", done), cancellationToken);

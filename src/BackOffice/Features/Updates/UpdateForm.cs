@@ -243,12 +243,13 @@ public sealed class UpdateForm
         return text.Length == 0 ? "update" : text;
     }
 
-    /// <summary>The link targets in Markdown that a published page may not carry.</summary>
+    /// <summary>The link and image targets in Markdown that a published page may not carry (the renderer's own policy).</summary>
     public static IEnumerable<string> UnsafeLinks(string markdown)
     {
         var document = MarkdownRenderer.Parse(markdown);
-        return document.Descendants<LinkInline>().Select(link => link.Url ?? string.Empty)
-            .Concat(document.Descendants<AutolinkInline>().Select(link => link.Url))
-            .Where(url => !MarkdownRenderer.IsSafeUrl(url));
+        return document.Descendants<LinkInline>()
+            .Where(link => link.IsImage ? !MarkdownRenderer.IsSafeImageUrl(link.Url) : !MarkdownRenderer.IsSafeUrl(link.Url))
+            .Select(link => link.Url ?? string.Empty)
+            .Concat(document.Descendants<AutolinkInline>().Select(link => link.Url).Where(url => !MarkdownRenderer.IsSafeUrl(url)));
     }
 }

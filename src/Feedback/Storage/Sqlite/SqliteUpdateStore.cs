@@ -217,13 +217,19 @@ public sealed class SqliteUpdateStore(SqliteDatabase database) : IUpdateStore, I
                 return UpdateChangeOutcome.WrongState;
             }
 
-            if (string.Equals(actor, row.SubmittedBy, StringComparison.OrdinalIgnoreCase)
-                || string.Equals(actor, row.EditedBy, StringComparison.OrdinalIgnoreCase))
+            if (!SecondPersonRule.MayApprove(actor, row.SubmittedBy, row.AuthorsSinceApproval))
             {
                 return UpdateChangeOutcome.SameReviewer;
             }
 
-            await ExecuteAsync(connection, transaction, "UPDATE updates SET state = 'scheduled', approved_by = $actor, publish_at = $publishAt WHERE id = $id;", cancellationToken, ("$actor", actor), ("$publishAt", publishAt.ToUnixTimeMilliseconds()), ("$id", row.Id));
+            await ExecuteAsync(
+                connection,
+                transaction,
+                "UPDATE updates SET state = 'scheduled', approved_by = $actor, approved_version = version, publish_at = $publishAt WHERE id = $id;",
+                cancellationToken,
+                ("$actor", actor),
+                ("$publishAt", publishAt.ToUnixTimeMilliseconds()),
+                ("$id", row.Id));
             if (publishAt <= at)
             {
                 await AddEventAsync(connection, transaction, row.Id, actor, at, $"Approved version {row.Version}", cancellationToken);
@@ -444,20 +450,31 @@ public sealed class SqliteUpdateStore(SqliteDatabase database) : IUpdateStore, I
     private static async Task<UpdateRow?> FindAsync(SqliteConnection connection, SqliteTransaction transaction, string slug, CancellationToken cancellationToken)
     {
         await using var command = Command(connection, transaction, """
-            SELECT u.id, u.state, u.version, u.live_version, u.submitted_by, v.edited_by
-            FROM updates u JOIN update_versions v ON v.update_id = u.id AND v.version = u.version WHERE u.slug = $slug;
+            SELECT u.id, u.state, u.version, u.live_version, u.submitted_by FROM updates u WHERE u.slug = $slug;
+            SELECT DISTINCT v.edited_by FROM updates u JOIN update_versions v ON v.update_id = u.id
+            WHERE u.slug = $slug AND v.version > coalesce(u.approved_version, 0);
             """);
         command.Parameters.AddWithValue("$slug", slug);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        return await reader.ReadAsync(cancellationToken)
-            ? new UpdateRow(
-                reader.GetInt64(0),
-                WireName<PublishingState>.Parse(reader.GetString(1)),
-                reader.GetInt32(2),
-                reader.IsDBNull(3) ? null : reader.GetInt32(3),
-                reader.IsDBNull(4) ? null : reader.GetString(4),
-                reader.GetString(5))
-            : null;
+        if (!await reader.ReadAsync(cancellationToken))
+        {
+            return null;
+        }
+
+        var (id, state, version, live, submittedBy) = (
+            reader.GetInt64(0),
+            WireName<PublishingState>.Parse(reader.GetString(1)),
+            reader.GetInt32(2),
+            reader.IsDBNull(3) ? (int?)null : reader.GetInt32(3),
+            reader.IsDBNull(4) ? null : reader.GetString(4));
+        var authors = new List<string>();
+        await reader.NextResultAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            authors.Add(reader.GetString(0));
+        }
+
+        return new UpdateRow(id, state, version, live, submittedBy, authors);
     }
 
     /// <summary>Makes the latest version the live one and queues the e-mails owed, in the caller's transaction.</summary>
@@ -523,5 +540,5 @@ public sealed class SqliteUpdateStore(SqliteDatabase database) : IUpdateStore, I
 
     private static DateTimeOffset Time(long unixMilliseconds) => DateTimeOffset.FromUnixTimeMilliseconds(unixMilliseconds);
 
-    private sealed record UpdateRow(long Id, PublishingState State, int Version, int? LiveVersion, string? SubmittedBy, string EditedBy);
+    private sealed record UpdateRow(long Id, PublishingState State, int Version, int? LiveVersion, string? SubmittedBy, IReadOnlyList<string> AuthorsSinceApproval);
 }
