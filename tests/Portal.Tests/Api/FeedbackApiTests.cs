@@ -197,6 +197,65 @@ public sealed class FeedbackApiTests(PortalFactory portal) : IClassFixture<Porta
         }
     }
 
+    [Theory]
+    [InlineData("PUT")]
+    [InlineData("DELETE")]
+    [InlineData("PATCH")]
+    [InlineData("GET")]
+    public async Task Another_method_is_a_405_in_problem_details_that_says_to_post(string method)
+    {
+        using var request = new HttpRequestMessage(new HttpMethod(method), "/api/v1/feedback");
+        if (method != "GET")
+        {
+            request.Content = new StringContent(Valid, Encoding.UTF8, "application/json");
+        }
+
+        using var response = await Client().SendAsync(request);
+        var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("POST", response.Content.Headers.Allow.Single());
+        Assert.Equal($"/api/v1/feedback does not accept {method}: send feedback with POST and a JSON body.", problem.GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task Two_idempotency_key_headers_are_refused_as_two_not_as_a_malformed_one()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/feedback") { Content = new StringContent(Valid, Encoding.UTF8, "application/json") };
+        request.Headers.Add("X-Api-Key", PortalFactory.ApiKey);
+        request.Headers.TryAddWithoutValidation("Idempotency-Key", ["first-key", "second-key"]);
+
+        using var response = await Client().SendAsync(request);
+        var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("Send one Idempotency-Key header, not 2: one key names one submission.", problem.GetProperty("errors").GetProperty("Idempotency-Key")[0].GetString());
+    }
+
+    [Fact]
+    public async Task A_utf8_byte_order_mark_is_accepted()
+    {
+        using var content = new ByteArrayContent([0xEF, 0xBB, 0xBF, .. Encoding.UTF8.GetBytes(Valid)]);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/feedback") { Content = content };
+        request.Headers.Add("X-Api-Key", PortalFactory.ApiKey);
+
+        using var response = await Client().SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_field_given_twice_is_named()
+    {
+        using var response = await PostAsync("""{"kind":"patient","kind":"carer","service":"rx6-pts","fftRating":"good"}""");
+        var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("The field 'kind' appears more than once: send each field once.", problem.GetProperty("detail").GetString());
+    }
+
     private HttpClient Client() => portal.CreateBrowser();
 
     private async Task<HttpResponseMessage> PostAsync(string body, string? idempotencyKey = null, string contentType = "application/json", string? apiKey = PortalFactory.ApiKey)

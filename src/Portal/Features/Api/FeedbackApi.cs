@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Http.Metadata;
 using QualityVoice.Content;
 using QualityVoice.Feedback.Intake;
 using QualityVoice.Portal.Features.AbuseProtection;
@@ -25,7 +26,31 @@ public static class FeedbackApi
             .RequireRateLimiting(RateLimiting.ApiPolicy)
             .DisableAntiforgery()
             .AllowAnonymous();
+
+        // Anything else under /api/ is answered for an integrator, in problem details: 405 with Allow for an
+        // endpoint asked with the wrong method, 404 for an address that is not an endpoint.
+        app.Map("/api/{**rest}", NotAnEndpoint).DisableAntiforgery().AllowAnonymous();
         return app;
+    }
+
+    private static ProblemHttpResult NotAnEndpoint(HttpContext context, EndpointDataSource endpoints)
+    {
+        var path = context.Request.Path.Value ?? "/api";
+        var allowed = endpoints.Endpoints.OfType<RouteEndpoint>()
+            .Where(endpoint => string.Equals("/" + endpoint.RoutePattern.RawText?.Trim('/'), path.TrimEnd('/'), StringComparison.OrdinalIgnoreCase))
+            .SelectMany(endpoint => endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? [])
+            .Distinct(StringComparer.Ordinal)
+            .ToArray();
+        if (allowed.Length == 0)
+        {
+            return Problem(StatusCodes.Status404NotFound, "Not found", $"There is no API endpoint at {path}. Feedback is sent with POST to /api/v1/feedback.");
+        }
+
+        context.Response.Headers.Allow = string.Join(", ", allowed);
+        return Problem(
+            StatusCodes.Status405MethodNotAllowed,
+            "Method not allowed",
+            $"{path} does not accept {context.Request.Method}: send feedback with {string.Join(" or ", allowed)} and a JSON body.");
     }
 
     private static async Task<IResult> SubmitAsync(
@@ -57,7 +82,12 @@ public static class FeedbackApi
         string? idempotencyKey = null;
         if (request.Headers.TryGetValue("Idempotency-Key", out var keyHeader))
         {
-            idempotencyKey = keyHeader.Count == 1 ? keyHeader[0] : null;
+            if (keyHeader.Count > 1)
+            {
+                return Invalid(new Dictionary<string, string> { ["Idempotency-Key"] = $"Send one Idempotency-Key header, not {keyHeader.Count}: one key names one submission." });
+            }
+
+            idempotencyKey = keyHeader[0];
             if (!IdempotencyKey.IsWellFormed(idempotencyKey))
             {
                 return Invalid(new Dictionary<string, string> { ["Idempotency-Key"] = $"The Idempotency-Key header must be 1 to {IdempotencyKey.MaxLength} printable ASCII characters." });

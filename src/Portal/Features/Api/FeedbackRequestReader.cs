@@ -17,6 +17,8 @@ public static class FeedbackRequestReader
         "contactEmail", "consentToContact", "collectionMode",
     };
 
+    private static readonly byte[] Utf8Bom = [0xEF, 0xBB, 0xBF];
+
     private static readonly JsonDocumentOptions DocumentOptions = new()
     {
         MaxDepth = 4,
@@ -29,6 +31,13 @@ public static class FeedbackRequestReader
     public static (NewFeedback? Feedback, Dictionary<string, string> Errors) Read(ReadOnlyMemory<byte> body, ContentPack pack)
     {
         var errors = new Dictionary<string, string>(StringComparer.Ordinal);
+
+        // A UTF-8 byte order mark is allowed (RFC 8259 lets a parser ignore it, and some tools write one).
+        if (body.Span.StartsWith(Utf8Bom))
+        {
+            body = body[Utf8Bom.Length..];
+        }
+
         JsonDocument document;
         try
         {
@@ -40,7 +49,9 @@ public static class FeedbackRequestReader
                 ? "The request body is not valid UTF-8."
                 : exception.Message.Contains("depth", StringComparison.OrdinalIgnoreCase)
                     ? "The request body is nested too deeply: it is one JSON object of strings and a boolean."
-                    : $"The request body is not valid JSON ({Position(exception)}).";
+                    : RepeatedField(body) is { } repeated
+                        ? $"The field '{Safe(repeated)}' appears more than once: send each field once."
+                        : $"The request body is not valid JSON ({Position(exception)}).";
             return (null, errors);
         }
 
@@ -187,6 +198,22 @@ public static class FeedbackRequestReader
 
         errors.TryAdd(field, $"{field} must be true or false.");
         return null;
+    }
+
+    /// <summary>The name of a field given twice, if that is why the body was refused.</summary>
+    private static string? RepeatedField(ReadOnlyMemory<byte> body)
+    {
+        try
+        {
+            using var lenient = JsonDocument.Parse(body, DocumentOptions with { AllowDuplicateProperties = true });
+            return lenient.RootElement.ValueKind == JsonValueKind.Object
+                ? lenient.RootElement.EnumerateObject().GroupBy(property => property.Name, StringComparer.Ordinal).FirstOrDefault(group => group.Count() > 1)?.Key
+                : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 
     private static string Position(JsonException exception) =>

@@ -25,6 +25,15 @@ public sealed class ErrorModel : PageModel
     /// <inheritdoc cref="OnGet"/>
     public IActionResult OnPost(int code) => Show(code);
 
+    /// <inheritdoc cref="OnGet"/>
+    public IActionResult OnPut(int code) => Show(code);
+
+    /// <inheritdoc cref="OnGet"/>
+    public IActionResult OnPatch(int code) => Show(code);
+
+    /// <inheritdoc cref="OnGet"/>
+    public IActionResult OnDelete(int code) => Show(code);
+
     private IActionResult Show(int code)
     {
         var originalPath = HttpContext.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalPath
@@ -58,7 +67,10 @@ public sealed class ErrorModel : PageModel
 
         if (originalPath.StartsWith("/api/", StringComparison.OrdinalIgnoreCase))
         {
-            return new ObjectResult(new ProblemDetails { Status = status, Title = Heading, Detail = Paragraphs[0] })
+            var detail = status == StatusCodes.Status503ServiceUnavailable
+                ? "Nothing was saved. Send the same request again, with the same Idempotency-Key, after the Retry-After header's seconds."
+                : Paragraphs[0];
+            return new ObjectResult(new ProblemDetails { Status = status, Title = Heading, Detail = detail })
             {
                 StatusCode = status,
                 ContentTypes = { "application/problem+json" },
