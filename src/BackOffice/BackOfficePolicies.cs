@@ -21,6 +21,12 @@ public static class BackOfficePolicies
     /// <summary>Working Freedom to Speak Up cases: guardians only, never administrators.</summary>
     public const string SpeakUp = nameof(SpeakUp);
 
+    /// <summary>Approving a role that needs a second person: guardians and administrators.</summary>
+    public const string ApproveRoles = nameof(ApproveRoles);
+
+    /// <summary>Reading an audit log: administrators theirs, guardians the speak-up one.</summary>
+    public const string ReadAudit = nameof(ReadAudit);
+
     /// <summary>The roles each policy admits.</summary>
     public static IReadOnlyDictionary<string, string[]> Roles { get; } = new Dictionary<string, string[]>
     {
@@ -28,6 +34,8 @@ public static class BackOfficePolicies
         [Publish] = [StaffRoles.EngagementTeam, StaffRoles.QualityTeam],
         [Administer] = [StaffRoles.Administrator],
         [SpeakUp] = [StaffRoles.FtsuGuardian],
+        [ApproveRoles] = [.. RoleChangeRules.Approvers],
+        [ReadAudit] = [StaffRoles.Administrator, StaffRoles.FtsuGuardian],
     };
 
     /// <summary>Whether a policy admits the signed-in member of staff (to show or hide what they may use).</summary>

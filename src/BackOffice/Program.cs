@@ -23,9 +23,10 @@ var app = builder.Build();
 
 app.UseQualityVoiceWeb();
 app.UseStaffPagesNeverCached();
+app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
-app.UseTwoFactorForPrivilegedRoles();
+app.UseTwoFactorWhereRequired();
 app.UseTriageWhereTheStoreHasIt();
 app.MapStaticAssets().AllowAnonymous();
 app.MapRazorPages().WithStaticAssets();

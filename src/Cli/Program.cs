@@ -38,7 +38,8 @@ try
         "users" => await WithHostAsync(async services =>
         {
             await using var scope = services.CreateAsyncScope();
-            return await UsersCommand.RunAsync(rest, scope.ServiceProvider.GetRequiredService<StaffAccounts>(), Console.Out, cancel.Token);
+            return await UsersCommand.RunAsync(
+                rest, scope.ServiceProvider.GetRequiredService<StaffAccounts>(), scope.ServiceProvider.GetRequiredService<AuthenticatorSetUpLinks>(), Console.Out, cancel.Token);
         }),
         _ => throw new UsageException($"'{command}' is not a qv command."),
     };

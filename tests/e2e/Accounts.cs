@@ -21,7 +21,10 @@ public static class Accounts
         Assert.EndsWith(path, staff.Url, StringComparison.Ordinal);
     }
 
-    /// <summary>On the administrator's accounts page: adds an account with a role and the e2e password, unless it is there.</summary>
+    /// <summary>
+    /// On the administrator's accounts page: adds an account with a role (by the name the page shows, like
+    /// "Quality team") and the e2e password, unless it is there.
+    /// </summary>
     public static async Task AddAccountAsync(this IPage admin, string email, string role)
     {
         if ((await admin.Locator("main table").InnerTextAsync()).Contains(email, StringComparison.Ordinal))

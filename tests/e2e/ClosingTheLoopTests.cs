@@ -21,8 +21,8 @@ public sealed class ClosingTheLoopTests(BrowserFixture fixture)
         // An administrator gives the engagement and quality teams their accounts.
         var admin = await fixture.NewPageAsync();
         await SignInAsync(admin, Accounts.AdministratorEmail, "/admin/users");
-        await admin.AddAccountAsync( EngagementEmail, "EngagementTeam");
-        await admin.AddAccountAsync( QualityEmail, "QualityTeam");
+        await admin.AddAccountAsync(EngagementEmail, "Engagement team");
+        await admin.AddAccountAsync(QualityEmail, "Quality team");
 
         // The quality team triages it.
         var quality = await fixture.NewPageAsync();
@@ -103,7 +103,7 @@ public sealed class ClosingTheLoopTests(BrowserFixture fixture)
         var admin = await fixture.NewPageAsync();
         await SignInAsync(admin, Accounts.AdministratorEmail, "/admin/users");
         var email = $"writer-{Guid.NewGuid().ToString("N")[..8]}@e2e.example.nhs.uk";
-        await admin.AddAccountAsync( email, "EngagementTeam");
+        await admin.AddAccountAsync(email, "Engagement team");
 
         var writer = await fixture.NewPageAsync(javaScriptEnabled: false);
         await SignInAsync(writer, email, "/updates/new");

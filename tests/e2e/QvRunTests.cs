@@ -42,8 +42,15 @@ public sealed class QvRunTests
             Assert.False(response.Headers.Contains("Server"), $"{site} sends a Server header");
         }
 
+        // A challenge makes the proof-of-work key, and a form page the Data Protection key ring.
+        using (await http.GetAsync(new Uri(apps.Portal, "/bot-check/challenge")))
+        using (await http.GetAsync(new Uri(apps.Portal, "/feedback")))
+        {
+        }
+
         const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        foreach (var file in new[] { "feedback.db", "speak-up.db", "staff.db", "audit.db", "tracking.key", "bot-check.key" })
+        Assert.NotEmpty(Directory.GetFiles(Path.Combine(apps.DataDirectory, "keys")));
+        foreach (var file in new[] { "feedback.db", "speak-up.db", "staff.db", "audit.db", "bot-check.key" })
         {
             Assert.Equal(OwnerOnly, File.GetUnixFileMode(Path.Combine(apps.DataDirectory, file)));
         }

@@ -75,6 +75,9 @@ public sealed class RunningApps : IAsyncDisposable
 
         // A browser fills a form in faster than a person; the minimum fill time has its own functional tests.
         start.Environment["BotCheck__MinimumFillTime"] = "00:00:00";
+
+        // Every e2e test signs in from loopback: one client, many sign-ins.
+        start.Environment["RateLimits__SignInAttemptsPerMinute"] = "1000";
         foreach (var (name, value) in environment ?? new Dictionary<string, string>())
         {
             start.Environment[name] = value;

@@ -46,9 +46,18 @@ public sealed class SpeakUpTests(BrowserFixture fixture)
         // A guardian (and nobody else) reads it and replies.
         var admin = await fixture.NewPageAsync();
         await admin.SignInAsync(fixture.Apps.BackOffice, Accounts.AdministratorEmail, "/admin/users");
-        await admin.AddAccountAsync("guardian@e2e.example.nhs.uk", "FtsuGuardian");
+        await admin.AddAccountAsync("guardian@e2e.example.nhs.uk", "Freedom to Speak Up guardian");
+        Assert.Contains("when another guardian or administrator approves it", await admin.Locator("[role=status]").InnerTextAsync(), StringComparison.Ordinal);
+        await admin.AddAccountAsync("appointer@e2e.example.nhs.uk", "Administrator");
         await admin.GotoAsync(new Uri(fixture.Apps.BackOffice, "/speak-up").ToString());
         Assert.Contains("do not have permission", await admin.Locator("h1").InnerTextAsync(), StringComparison.Ordinal);
+
+        // A second administrator, not the one who asked, approves the guardian.
+        var appointer = await fixture.NewPageAsync();
+        await appointer.SignInAsync(fixture.Apps.BackOffice, "appointer@e2e.example.nhs.uk", "/guardian-appointments");
+        await appointer.AssertAccessibleAsync();
+        await appointer.GetByRole(AriaRole.Button, new() { Name = "Approve guardian@e2e.example.nhs.uk as Freedom to Speak Up guardian" }).ClickAsync();
+        Assert.Contains("Approved the role Freedom to Speak Up guardian", await appointer.Locator("[role=status]").InnerTextAsync(), StringComparison.Ordinal);
 
         var guardian = await fixture.NewPageAsync();
         await guardian.SignInAsync(fixture.Apps.BackOffice, "guardian@e2e.example.nhs.uk", "/speak-up");
@@ -75,5 +84,10 @@ public sealed class SpeakUpTests(BrowserFixture fixture)
         Assert.Contains("Ward 7, on nights.", await guardian.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
 
         await guardian.VisitAsync(new Uri(fixture.Apps.BackOffice, "/speak-up/data-return"));
+
+        // Only guardians read who opened and answered cases.
+        await guardian.GotoAsync(new Uri(fixture.Apps.BackOffice, "/speak-up/audit").ToString());
+        Assert.Contains(reference, await guardian.Locator("main table").InnerTextAsync(), StringComparison.Ordinal);
+        await guardian.AssertAccessibleAsync();
     }
 }

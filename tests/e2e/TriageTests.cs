@@ -72,11 +72,17 @@ public sealed class TriageTests(BrowserFixture fixture)
         Assert.Contains("Electronic entertainment", await services.First.InnerTextAsync(), StringComparison.Ordinal);
         await staff.AssertAccessibleAsync();
 
-        foreach (var path in new[] { "/exports", "/admin/users", "/admin/audit", "/account", "/account/two-factor", "/inbox?status=bogus" })
+        foreach (var path in new[] { "/exports", "/admin/users", "/admin/audit", "/account", "/account/two-factor", "/inbox?status=bogus", "/guardian-appointments" })
         {
             await staff.GotoAsync(new Uri(fixture.Apps.BackOffice, path).ToString());
             await staff.AssertAccessibleAsync();
         }
+
+        // One account's page, where an administrator changes it.
+        await staff.GotoAsync(new Uri(fixture.Apps.BackOffice, "/admin/users").ToString());
+        await staff.Locator("main table a").First.ClickAsync();
+        Assert.Contains("Authenticator app", await staff.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
+        await staff.AssertAccessibleAsync();
 
         // Every step is in the audit log.
         await staff.GotoAsync(new Uri(fixture.Apps.BackOffice, $"/admin/audit?subject={reference}").ToString());

@@ -3,26 +3,33 @@ using QualityVoice.Staff.Accounts;
 namespace QualityVoice.Cli.Commands;
 
 /// <summary>
-/// <c>./qv users add --email E --password P --role R</c> and <c>./qv users list</c>: staff accounts at the
-/// command line, for the first administrator of a deployment and for scripts.
+/// <c>./qv users add|list|setup-link</c>: staff accounts at the command line, for the first administrator of a
+/// deployment and for scripts, under the same rules as the back office (a guardian's role waits for a second
+/// person) and written to the audit log as the command line's.
 /// </summary>
 internal static class UsersCommand
 {
-    public static async Task<int> RunAsync(IReadOnlyList<string> args, StaffAccounts accounts, TextWriter output, CancellationToken cancellationToken)
+    public const string Usage =
+        "use 'users add --email E --password P --role R', 'users list' or 'users setup-link --email E'. " +
+        "The roles: Administrator, QualityTeam, EngagementTeam, FtsuGuardian (a second person approves a guardian in the back office).";
+
+    public static async Task<int> RunAsync(
+        IReadOnlyList<string> args, StaffAccounts accounts, AuthenticatorSetUpLinks links, TextWriter output, CancellationToken cancellationToken)
     {
         var verb = args.Count > 0 ? args[0] : string.Empty;
         var line = CommandLine.Parse(args.Skip(1).ToArray(), new HashSet<string>());
+        var actor = $"command line ({Environment.UserName})";
         switch (verb)
         {
             case "add":
                 line.OnlyAllow("email", "password", "role");
-                var problems = await accounts.AddAsync(line.Required("email"), line.Required("password"), line.Required("role"));
-                if (problems.Count > 0)
+                var added = await accounts.AddAsync(line.Required("email"), line.Required("password"), line.Required("role"), actor, cancellationToken);
+                if (!added.Succeeded)
                 {
-                    throw new UsageException(string.Join(" ", problems));
+                    throw new UsageException(string.Join(" ", added.Problems));
                 }
 
-                output.WriteLine($"users: {line.Required("email")} has the role {line.Required("role")}");
+                output.WriteLine($"users: {added.Done}");
                 return 0;
 
             case "list":
@@ -30,14 +37,31 @@ internal static class UsersCommand
                 foreach (var account in await accounts.ListAsync(cancellationToken))
                 {
                     var twoFactor = account.TwoFactorEnabled ? "two-factor on" : "two-factor off";
-                    var locked = account.LockedOutUntil is { } until && until > DateTimeOffset.MinValue ? $", locked until {until:u}" : "";
-                    output.WriteLine($"{account.Email}\t{string.Join(", ", account.Roles)}\t{twoFactor}{locked}");
+                    var disabled = account.Disabled ? ", disabled" : string.Empty;
+                    output.WriteLine($"{account.Email}\t{string.Join(", ", account.Roles.Select(StaffRoles.DisplayName))}\t{twoFactor}{disabled}");
+                }
+
+                foreach (var request in await accounts.WaitingRequestsAsync(cancellationToken))
+                {
+                    output.WriteLine($"{request.Email}\twaiting for a second person to approve: {StaffRoles.DisplayName(request.Role)}");
                 }
 
                 return 0;
 
+            case "setup-link":
+                line.OnlyAllow("email");
+                var (token, problem) = await links.CreateAsync(line.Required("email"), actor, cancellationToken);
+                if (token is null)
+                {
+                    throw new UsageException(problem!);
+                }
+
+                output.WriteLine($"users: give {line.Required("email")} this link (on the back office's address) to set up their authenticator app; it works once, for 24 hours:");
+                output.WriteLine($"{AuthenticatorSetUpLinks.Path}{token}");
+                return 0;
+
             default:
-                throw new UsageException("use 'users add --email E --password P --role R' or 'users list'.");
+                throw new UsageException(Usage);
         }
     }
 }

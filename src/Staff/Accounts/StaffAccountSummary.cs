@@ -6,4 +6,5 @@ namespace QualityVoice.Staff.Accounts;
 /// <param name="Roles">Its roles.</param>
 /// <param name="TwoFactorEnabled">Whether it has set up an authenticator app.</param>
 /// <param name="LockedOutUntil">When a lockout ends, if it is locked out.</param>
-public sealed record StaffAccountSummary(string Id, string Email, IReadOnlyList<string> Roles, bool TwoFactorEnabled, DateTimeOffset? LockedOutUntil);
+/// <param name="Disabled">Whether an administrator disabled it.</param>
+public sealed record StaffAccountSummary(string Id, string Email, IReadOnlyList<string> Roles, bool TwoFactorEnabled, DateTimeOffset? LockedOutUntil, bool Disabled = false);

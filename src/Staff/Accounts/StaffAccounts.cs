@@ -1,20 +1,37 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using QualityVoice.Staff.Audit;
+using QualityVoice.Staff.Sessions;
+using QualityVoice.Staff.Storage;
 
 namespace QualityVoice.Staff.Accounts;
 
-/// <summary>Adds and lists staff accounts: the administrator page and <c>./qv users</c> both use this.</summary>
-public sealed class StaffAccounts(UserManager<StaffUser> users, RoleManager<IdentityRole> roles)
+/// <summary>
+/// Staff accounts and their roles: what the administrator's pages and <c>./qv users</c> both do, under the same
+/// rules (<see cref="RoleChangeRules"/>), and every change written to the audit log whoever makes it.
+/// </summary>
+public sealed class StaffAccounts(
+    UserManager<StaffUser> users,
+    RoleManager<IdentityRole> roles,
+    StaffDbContext database,
+    StaffSessionStore sessions,
+    IAuditLog audit,
+    TimeProvider time)
 {
     /// <summary>
-    /// Adds an account with a role, or adds the role to an existing account. Returns the problems, in words
-    /// an administrator can act on, or none.
+    /// Adds an account with a role, or gives an existing account the role. A role that needs a second person
+    /// waits for one. Nobody can do this to their own account.
     /// </summary>
-    public async Task<IReadOnlyList<string>> AddAsync(string email, string password, string role)
+    public async Task<AccountResult> AddAsync(string email, string password, string role, string actor, CancellationToken cancellationToken = default)
     {
         if (!StaffRoles.IsRole(role))
         {
-            return [$"'{role}' is not a role. The roles are {string.Join(", ", StaffRoles.All)}."];
+            return AccountResult.Refused($"'{role}' is not a role. The roles are {string.Join(", ", StaffRoles.All)}.");
+        }
+
+        if (RoleChangeRules.IsOwnAccount(actor, email))
+        {
+            return AccountResult.Refused("You cannot change your own account's roles: ask another administrator.");
         }
 
         await EnsureRolesAsync();
@@ -25,21 +42,185 @@ public sealed class StaffAccounts(UserManager<StaffUser> users, RoleManager<Iden
             var created = await users.CreateAsync(user, password);
             if (!created.Succeeded)
             {
-                return created.Errors.Select(error => error.Description).ToArray();
+                return AccountResult.Refused(created.Errors.Select(error => error.Description).ToArray());
             }
+
+            await RecordAsync(actor, email, "Added the account", cancellationToken);
         }
 
-        if (!await users.IsInRoleAsync(user, role))
+        return await GiveAsync(user, role, actor, cancellationToken);
+    }
+
+    /// <summary>Gives an existing account a role (or asks a second person to, for a role that needs one).</summary>
+    public async Task<AccountResult> GrantRoleAsync(string email, string role, string actor, CancellationToken cancellationToken = default)
+    {
+        if (!StaffRoles.IsRole(role))
         {
-            var added = await users.AddToRoleAsync(user, role);
+            return AccountResult.Refused($"'{role}' is not a role.");
+        }
+
+        if (RoleChangeRules.IsOwnAccount(actor, email))
+        {
+            return AccountResult.Refused("You cannot change your own account's roles: ask another administrator.");
+        }
+
+        return await users.FindByEmailAsync(email) is { } user
+            ? await GiveAsync(user, role, actor, cancellationToken)
+            : AccountResult.Refused($"There is no account for {email}.");
+    }
+
+    /// <summary>Takes a role away; the account's sessions end at once. The last administrator keeps theirs.</summary>
+    public async Task<AccountResult> RemoveRoleAsync(string email, string role, string actor, CancellationToken cancellationToken = default)
+    {
+        if (RoleChangeRules.IsOwnAccount(actor, email))
+        {
+            return AccountResult.Refused("You cannot change your own account's roles: ask another administrator.");
+        }
+
+        var user = await users.FindByEmailAsync(email);
+        if (user is null || !StaffRoles.IsRole(role) || !await users.IsInRoleAsync(user, role))
+        {
+            return AccountResult.Refused($"{email} does not have the role {StaffRoles.DisplayName(role)}.");
+        }
+
+        if (role == StaffRoles.Administrator && await ActiveAdministratorsAsync() <= 1)
+        {
+            return AccountResult.Refused("This is the only administrator: give someone else the role first.");
+        }
+
+        var removed = await users.RemoveFromRoleAsync(user, role);
+        if (!removed.Succeeded)
+        {
+            return AccountResult.Refused(removed.Errors.Select(error => error.Description).ToArray());
+        }
+
+        await EndSessionsAsync(user, cancellationToken);
+        return await RecordAsync(actor, email, $"Removed the role {StaffRoles.DisplayName(role)}", cancellationToken);
+    }
+
+    /// <summary>Disables an account: it cannot sign in, and its sessions end at once.</summary>
+    public async Task<AccountResult> DisableAsync(string email, string actor, CancellationToken cancellationToken = default)
+    {
+        if (RoleChangeRules.IsOwnAccount(actor, email))
+        {
+            return AccountResult.Refused("You cannot disable your own account: ask another administrator.");
+        }
+
+        var user = await users.FindByEmailAsync(email);
+        if (user is null)
+        {
+            return AccountResult.Refused($"There is no account for {email}.");
+        }
+
+        if (await users.IsInRoleAsync(user, StaffRoles.Administrator) && !user.Disabled && await ActiveAdministratorsAsync() <= 1)
+        {
+            return AccountResult.Refused("This is the only administrator: give someone else the role first.");
+        }
+
+        user.Disabled = true;
+        await users.UpdateAsync(user);
+        await EndSessionsAsync(user, cancellationToken);
+        return await RecordAsync(actor, email, "Disabled the account", cancellationToken);
+    }
+
+    /// <summary>Lets a disabled account sign in again.</summary>
+    public async Task<AccountResult> EnableAsync(string email, string actor, CancellationToken cancellationToken = default)
+    {
+        if (RoleChangeRules.IsOwnAccount(actor, email))
+        {
+            return AccountResult.Refused("You cannot change your own account: ask another administrator.");
+        }
+
+        if (await users.FindByEmailAsync(email) is not { } user)
+        {
+            return AccountResult.Refused($"There is no account for {email}.");
+        }
+
+        user.Disabled = false;
+        await users.UpdateAsync(user);
+        return await RecordAsync(actor, email, "Enabled the account", cancellationToken);
+    }
+
+    /// <summary>Clears an account's failed sign-in attempts, so that it signs in without waiting.</summary>
+    public async Task<AccountResult> UnlockAsync(string email, SignInThrottle throttle, string actor, CancellationToken cancellationToken = default)
+    {
+        if (await users.FindByEmailAsync(email) is not { } user)
+        {
+            return AccountResult.Refused($"There is no account for {email}.");
+        }
+
+        await users.ResetAccessFailedCountAsync(user);
+        await users.SetLockoutEndDateAsync(user, null);
+        throttle.Forget(email);
+        return await RecordAsync(actor, email, "Cleared the failed sign-in attempts", cancellationToken);
+    }
+
+    /// <summary>Role requests waiting for a second person, oldest first.</summary>
+    public async Task<IReadOnlyList<RoleRequest>> WaitingRequestsAsync(CancellationToken cancellationToken = default) =>
+        await database.RoleRequests.AsNoTracking().Where(request => request.Outcome == null).OrderBy(request => request.Id).ToListAsync(cancellationToken);
+
+    /// <summary>Approves a waiting request, if <paramref name="approver"/> may (see <see cref="RoleChangeRules.WhyNotApprover"/>).</summary>
+    public async Task<AccountResult> ApproveAsync(long requestId, string approver, CancellationToken cancellationToken = default)
+    {
+        var request = await database.RoleRequests.SingleOrDefaultAsync(found => found.Id == requestId && found.Outcome == null, cancellationToken);
+        if (request is null)
+        {
+            return AccountResult.Refused("That request has already been decided.");
+        }
+
+        var approverAccount = await users.FindByEmailAsync(approver);
+        var approverRoles = approverAccount is null || approverAccount.Disabled ? [] : await users.GetRolesAsync(approverAccount);
+        if (RoleChangeRules.WhyNotApprover(request, approver, approverRoles) is { } why)
+        {
+            return AccountResult.Refused(why);
+        }
+
+        if (await users.FindByEmailAsync(request.Email) is not { } user)
+        {
+            return AccountResult.Refused($"There is no account for {request.Email} any more.");
+        }
+
+        if (!await users.IsInRoleAsync(user, request.Role))
+        {
+            var added = await users.AddToRoleAsync(user, request.Role);
             if (!added.Succeeded)
             {
-                return added.Errors.Select(error => error.Description).ToArray();
+                return AccountResult.Refused(added.Errors.Select(error => error.Description).ToArray());
             }
         }
 
-        return [];
+        Decide(request, approver, "approved");
+        await database.SaveChangesAsync(cancellationToken);
+        return await RecordAsync(
+            approver, request.Email, $"Approved the role {StaffRoles.DisplayName(request.Role)}, asked for by {request.RequestedBy}", cancellationToken);
     }
+
+    /// <summary>Declines a waiting request (anyone who may approve it, or whoever asked, may withdraw it).</summary>
+    public async Task<AccountResult> DeclineAsync(long requestId, string decider, CancellationToken cancellationToken = default)
+    {
+        var request = await database.RoleRequests.SingleOrDefaultAsync(found => found.Id == requestId && found.Outcome == null, cancellationToken);
+        if (request is null)
+        {
+            return AccountResult.Refused("That request has already been decided.");
+        }
+
+        Decide(request, decider, "declined");
+        await database.SaveChangesAsync(cancellationToken);
+        return await RecordAsync(decider, request.Email, $"Declined the role {StaffRoles.DisplayName(request.Role)}, asked for by {request.RequestedBy}", cancellationToken);
+    }
+
+    /// <summary>Requests not yet announced to the guardians.</summary>
+    public async Task<IReadOnlyList<RoleRequest>> UnannouncedRequestsAsync(CancellationToken cancellationToken = default) =>
+        await database.RoleRequests.AsNoTracking().Where(request => request.AnnouncedAt == null).OrderBy(request => request.Id).ToListAsync(cancellationToken);
+
+    /// <summary>Records that every guardian was told of a request.</summary>
+    public async Task MarkAnnouncedAsync(long requestId, CancellationToken cancellationToken = default) =>
+        await database.RoleRequests.Where(request => request.Id == requestId)
+            .ExecuteUpdateAsync(set => set.SetProperty(request => request.AnnouncedAt, time.GetUtcNow().ToUnixTimeMilliseconds()), cancellationToken);
+
+    /// <summary>The e-mail addresses of the guardians whose accounts are enabled.</summary>
+    public async Task<IReadOnlyList<string>> GuardianEmailsAsync() =>
+        (await users.GetUsersInRoleAsync(StaffRoles.FtsuGuardian)).Where(user => !user.Disabled && user.Email is not null).Select(user => user.Email!).Order(StringComparer.Ordinal).ToArray();
 
     /// <summary>Every account with its roles, ordered by e-mail address.</summary>
     public async Task<IReadOnlyList<StaffAccountSummary>> ListAsync(CancellationToken cancellationToken = default)
@@ -53,13 +234,14 @@ public sealed class StaffAccounts(UserManager<StaffUser> users, RoleManager<Iden
                 user.Email ?? user.UserName ?? user.Id,
                 (await users.GetRolesAsync(user)).Order(StringComparer.Ordinal).ToArray(),
                 user.TwoFactorEnabled,
-                user.LockoutEnd));
+                user.LockoutEnd,
+                user.Disabled));
         }
 
         return summaries;
     }
 
-    /// <summary>Creates any of the four roles that do not exist yet.</summary>
+    /// <summary>Creates any of the roles that do not exist yet.</summary>
     public async Task EnsureRolesAsync()
     {
         foreach (var role in StaffRoles.All)
@@ -69,5 +251,58 @@ public sealed class StaffAccounts(UserManager<StaffUser> users, RoleManager<Iden
                 await roles.CreateAsync(new IdentityRole(role));
             }
         }
+    }
+
+    private async Task<AccountResult> GiveAsync(StaffUser user, string role, string actor, CancellationToken cancellationToken)
+    {
+        var email = user.Email!;
+        if (await users.IsInRoleAsync(user, role))
+        {
+            return AccountResult.Changed($"{email} already has the role {StaffRoles.DisplayName(role)}");
+        }
+
+        if (StaffRoles.NeedSecondPerson.Contains(role))
+        {
+            if (!await database.RoleRequests.AnyAsync(request => request.Email == email && request.Role == role && request.Outcome == null, cancellationToken))
+            {
+                database.RoleRequests.Add(new RoleRequest { Email = email, Role = role, RequestedBy = actor, RequestedAt = time.GetUtcNow().ToUnixTimeMilliseconds() });
+                await database.SaveChangesAsync(cancellationToken);
+                await RecordAsync(actor, email, $"Asked for the role {StaffRoles.DisplayName(role)}: a second person must approve it", cancellationToken);
+            }
+
+            return AccountResult.Waiting(
+                $"{email} will be a {StaffRoles.DisplayName(role)} when another guardian or administrator approves it. Every guardian has been told.");
+        }
+
+        var added = await users.AddToRoleAsync(user, role);
+        if (!added.Succeeded)
+        {
+            return AccountResult.Refused(added.Errors.Select(error => error.Description).ToArray());
+        }
+
+        await RecordAsync(actor, email, $"Gave the role {StaffRoles.DisplayName(role)}", cancellationToken);
+        return AccountResult.Changed($"{email} can now sign in as {StaffRoles.DisplayName(role)}");
+    }
+
+    private void Decide(RoleRequest request, string by, string outcome)
+    {
+        request.DecidedBy = by;
+        request.DecidedAt = time.GetUtcNow().ToUnixTimeMilliseconds();
+        request.Outcome = outcome;
+    }
+
+    private async Task<int> ActiveAdministratorsAsync() =>
+        (await users.GetUsersInRoleAsync(StaffRoles.Administrator)).Count(user => !user.Disabled);
+
+    private async Task EndSessionsAsync(StaffUser user, CancellationToken cancellationToken)
+    {
+        await users.UpdateSecurityStampAsync(user);
+        await sessions.EndAllAsync(user.Id, cancellationToken);
+    }
+
+    private async Task<AccountResult> RecordAsync(string actor, string email, string what, CancellationToken cancellationToken)
+    {
+        await audit.RecordAsync(new AuditEntry(time.GetUtcNow(), actor, AuditActions.Account, email, what), cancellationToken);
+        return AccountResult.Changed($"{email}: {what}");
     }
 }

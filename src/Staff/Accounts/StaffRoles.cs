@@ -18,9 +18,25 @@ public static class StaffRoles
     /// <summary>Every role, in the order the administrator page lists them.</summary>
     public static IReadOnlyList<string> All { get; } = [Administrator, QualityTeam, EngagementTeam, FtsuGuardian];
 
-    /// <summary>The roles that must sign in with a second factor: they open the most sensitive parts.</summary>
-    public static IReadOnlyList<string> Privileged { get; } = [Administrator, FtsuGuardian];
+    /// <summary>
+    /// The roles that must sign in with a second factor where it is required (Production): every role, since each
+    /// can open what identifies someone (an item's original text, a concern's reporter, the accounts and audit log).
+    /// </summary>
+    public static IReadOnlyList<string> MustUseTwoFactor { get; } = All;
+
+    /// <summary>Roles that only a second person can give: a guardian sees who raised confidential concerns.</summary>
+    public static IReadOnlyList<string> NeedSecondPerson { get; } = [FtsuGuardian];
 
     /// <summary>Whether a name is one of the roles (case-sensitive, as stored).</summary>
     public static bool IsRole(string? name) => name is not null && All.Contains(name, StringComparer.Ordinal);
+
+    /// <summary>A role as people call it.</summary>
+    public static string DisplayName(string role) => role switch
+    {
+        Administrator => "Administrator",
+        QualityTeam => "Quality team",
+        EngagementTeam => "Engagement team",
+        FtsuGuardian => "Freedom to Speak Up guardian",
+        _ => role,
+    };
 }

@@ -6,7 +6,27 @@ namespace QualityVoice.Staff.Audit;
 /// <param name="Action">What kind of thing: see <see cref="AuditActions"/>.</param>
 /// <param name="Subject">What it was done to: a reference, an export, an account.</param>
 /// <param name="Detail">What, in words; never feedback text or personal information.</param>
-public sealed record AuditEntry(DateTimeOffset At, string Actor, string Action, string Subject, string Detail);
+public sealed record AuditEntry(DateTimeOffset At, string Actor, string Action, string Subject, string Detail)
+{
+    /// <summary>
+    /// How the subjects of entries about Freedom to Speak Up begin (a case's SU- reference, the data return):
+    /// only guardians read those entries, since even "opened the case, with who raised it" says which are confidential.
+    /// </summary>
+    public static IReadOnlyList<string> SpeakUpSubjectPrefixes { get; } = ["SU-", "speak-up"];
+
+    /// <summary>Whether the entry is about Freedom to Speak Up.</summary>
+    public bool IsSpeakUp => SpeakUpSubjectPrefixes.Any(prefix => Subject.StartsWith(prefix, StringComparison.Ordinal));
+}
+
+/// <summary>Which part of the log a reader may see.</summary>
+public enum AuditArea
+{
+    /// <summary>Everything but Freedom to Speak Up: what administrators read.</summary>
+    AllButSpeakUp,
+
+    /// <summary>Only Freedom to Speak Up: what guardians read.</summary>
+    SpeakUp,
+}
 
 /// <summary>The kinds of action the audit log records.</summary>
 public static class AuditActions
@@ -38,4 +58,5 @@ public static class AuditActions
 /// <param name="Action">Only this kind of action.</param>
 /// <param name="Subject">Only about this reference, export or account.</param>
 /// <param name="Before">Only entries older than this id (the next page).</param>
-public sealed record AuditQuery(string? Actor = null, string? Action = null, string? Subject = null, long? Before = null);
+/// <param name="Area">Which part of the log.</param>
+public sealed record AuditQuery(string? Actor = null, string? Action = null, string? Subject = null, long? Before = null, AuditArea Area = AuditArea.AllButSpeakUp);

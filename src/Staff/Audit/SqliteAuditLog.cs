@@ -32,8 +32,12 @@ public sealed class SqliteAuditLog(SqliteDatabase database) : IAuditLog
             SELECT id, at, actor, action, subject, detail FROM audit_log
             WHERE ($actor IS NULL OR actor = $actor) AND ($action IS NULL OR action = $action)
               AND ($subject IS NULL OR subject = $subject) AND ($before IS NULL OR id < $before)
+              AND (substr(subject, 1, length($speakUp1)) = $speakUp1 OR substr(subject, 1, length($speakUp2)) = $speakUp2) = $wantSpeakUp
             ORDER BY id DESC LIMIT $limit;
             """;
+        command.Parameters.AddWithValue("$speakUp1", AuditEntry.SpeakUpSubjectPrefixes[0]);
+        command.Parameters.AddWithValue("$speakUp2", AuditEntry.SpeakUpSubjectPrefixes[1]);
+        command.Parameters.AddWithValue("$wantSpeakUp", query.Area == AuditArea.SpeakUp);
         command.Parameters.AddWithValue("$actor", (object?)query.Actor ?? DBNull.Value);
         command.Parameters.AddWithValue("$action", (object?)query.Action ?? DBNull.Value);
         command.Parameters.AddWithValue("$subject", (object?)query.Subject ?? DBNull.Value);

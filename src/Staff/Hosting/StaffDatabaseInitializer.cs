@@ -36,11 +36,11 @@ internal sealed partial class StaffDatabaseInitializer(
 
         var generated = string.IsNullOrEmpty(administrator.Password);
         var password = generated ? Convert.ToBase64String(RandomNumberGenerator.GetBytes(15)) : administrator.Password!;
-        var problems = await accounts.AddAsync(administrator.Email, password, StaffRoles.Administrator);
-        if (problems.Count > 0)
+        var added = await accounts.AddAsync(administrator.Email, password, StaffRoles.Administrator, "QualityVoice (first start)", cancellationToken);
+        if (!added.Succeeded)
         {
             throw new InvalidOperationException(
-                $"Could not create the development administrator {administrator.Email}: {string.Join(" ", problems)}");
+                $"Could not create the development administrator {administrator.Email}: {string.Join(" ", added.Problems)}");
         }
 
         LogAdministratorCreated(logger);

@@ -1,13 +1,16 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using QualityVoice.Feedback;
 using QualityVoice.Feedback.Storage.Sqlite;
 using QualityVoice.Staff.Accounts;
 using QualityVoice.Staff.Audit;
+using QualityVoice.Staff.Sessions;
 using QualityVoice.Staff.Storage;
 
 namespace QualityVoice.Staff.Hosting;
@@ -23,7 +26,8 @@ public static class StaffHostingExtensions
 
     /// <summary>
     /// Adds ASP.NET Core Identity's user and role managers on the staff database (SQLite), with the account
-    /// rules: passwords judged by length, not composition (NCSC guidance), and lockout after five failures.
+    /// rules: passwords judged by length and by not being common (NCSC guidance), not by composition; no lockout
+    /// (the sign-in throttle slows guessing instead, so nobody can lock a colleague out), server-side sessions.
     /// The host adds sign-in on top. The database is migrated, and the roles created, as the host starts.
     /// </summary>
     public static IdentityBuilder AddStaffAccounts(this IHostApplicationBuilder builder)
@@ -37,6 +41,14 @@ public static class StaffHostingExtensions
         builder.Services.AddDbContext<StaffDbContext>(db => db.UseSqlite($"Data Source={database.Path};Pooling=True"));
 
         builder.Services.AddScoped<StaffAccounts>();
+        builder.Services.AddScoped<AuthenticatorSetUpLinks>();
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<SignInThrottle>();
+        builder.Services.AddSingleton(services => new StaffSessionStore(
+            services.GetRequiredKeyedService<SqliteDatabase>(StaffDatabaseKey),
+            services.GetRequiredService<IDataProtectionProvider>(),
+            services.GetRequiredService<TimeProvider>(),
+            options.AbsoluteSessionLifetime));
 
         // The audit log: its own append-only file beside the staff database.
         var audit = new SqliteDatabase(
@@ -65,13 +77,14 @@ public static class StaffHostingExtensions
                 identity.Password.RequireUppercase = false;
                 identity.Password.RequireNonAlphanumeric = false;
                 identity.Password.RequiredUniqueChars = 1;
-                identity.Lockout.AllowedForNewUsers = true;
-                identity.Lockout.MaxFailedAccessAttempts = 5;
-                identity.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                identity.Lockout.AllowedForNewUsers = false;
                 identity.SignIn.RequireConfirmedAccount = false;
+                identity.Tokens.AuthenticatorTokenProvider = AuthenticatorCodes.ProviderName;
             })
+            .AddPasswordValidator<CommonPasswordValidator>()
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<StaffDbContext>()
-            .AddDefaultTokenProviders();
+            .AddDefaultTokenProviders()
+            .AddTokenProvider<AuthenticatorCodes>(AuthenticatorCodes.ProviderName);
     }
 }

@@ -13,10 +13,13 @@ public sealed class StaffStoreOptions
     public string? AuditSqlitePath { get; set; }
 
     /// <summary>
-    /// Whether administrators and FTSU guardians must sign in with an authenticator app as well as a password.
-    /// On by default; <c>./qv run</c> turns it off so a first look needs no phone.
+    /// Whether staff must sign in with an authenticator app as well as a password, set up from a link an
+    /// administrator gives them. On by default; <c>./qv run</c> turns it off so a first look needs no phone.
     /// </summary>
-    public bool RequireTwoFactorForPrivilegedRoles { get; set; } = true;
+    public bool RequireTwoFactor { get; set; } = true;
+
+    /// <summary>How long a back-office session lasts from sign-in, however active (10 hours: a long working day).</summary>
+    public TimeSpan AbsoluteSessionLifetime { get; set; } = TimeSpan.FromHours(10);
 
     /// <summary>The administrator <c>./qv run</c> creates on first start, when there are no accounts.</summary>
     public DevelopmentAdministratorOptions DevelopmentAdministrator { get; set; } = new();

@@ -11,4 +11,13 @@ namespace QualityVoice.Staff.Storage;
 /// </summary>
 public sealed class StaffDbContext(DbContextOptions<StaffDbContext> options) : IdentityDbContext<StaffUser, IdentityRole, string>(options)
 {
+    /// <summary>Requests for roles that a second person must approve.</summary>
+    public DbSet<RoleRequest> RoleRequests => Set<RoleRequest>();
+
+    /// <inheritdoc />
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.Entity<RoleRequest>().ToTable("RoleRequests");
+    }
 }

@@ -20,7 +20,7 @@ public sealed class ResponseHeaderTests(BackOfficeFactory backOffice) : IClassFi
     [Fact]
     public async Task A_static_asset_keeps_its_own_caching()
     {
-        using var response = await backOffice.CreateBrowser().GetAsync(new Uri("/css/qualityvoice.css", UriKind.Relative));
+        using var response = await backOffice.CreateBrowser().GetAsync(new Uri("/_content/QualityVoice.Web/css/qualityvoice.css", UriKind.Relative));
 
         Assert.NotEqual(true, response.Headers.CacheControl?.NoStore);
     }

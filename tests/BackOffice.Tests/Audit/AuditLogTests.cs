@@ -73,4 +73,27 @@ public sealed class AuditLogTests(BackOfficeFactory backOffice) : IClassFixture<
         Assert.Contains(entries, entry => entry.Entry.Action == AuditActions.Account && entry.Entry.Subject == "new-starter@example.nhs.uk");
         Assert.DoesNotContain(entries, entry => entry.Entry.Detail.Contains("passphrase", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task Entries_about_speak_up_cases_are_read_by_guardians_only()
+    {
+        var log = backOffice.Services.GetRequiredService<IAuditLog>();
+        await log.RecordAsync(new AuditEntry(TimeProvider.System.GetUtcNow(), "guardian-log@example.nhs.uk", AuditActions.Viewed, "SU-ABCD-EFGH", "Opened the case, with who raised it"));
+        await log.RecordAsync(new AuditEntry(TimeProvider.System.GetUtcNow(), "quality-log@example.nhs.uk", AuditActions.Viewed, "QV-ABCD-EFGH", "Opened the item"));
+        var admin = await backOffice.SignInAsync(StaffRoles.Administrator, "log-admin@example.nhs.uk");
+        var guardian = await backOffice.SignInAsync(StaffRoles.FtsuGuardian, "log-guardian@example.nhs.uk");
+
+        var adminLog = (await admin.GetPageAsync("/admin/audit")).QuerySelector("main")!.TextContent;
+        var guardianLog = (await guardian.GetPageAsync("/speak-up/audit")).QuerySelector("main")!.TextContent;
+        using var adminAtSpeakUp = await admin.GetAsync(new Uri("/speak-up/audit", UriKind.Relative));
+        using var guardianAtAdmin = await guardian.GetAsync(new Uri("/admin/audit", UriKind.Relative));
+
+        Assert.Contains("QV-ABCD-EFGH", adminLog, StringComparison.Ordinal);
+        Assert.DoesNotContain("SU-ABCD-EFGH", adminLog, StringComparison.Ordinal);
+        Assert.DoesNotContain("with who raised it", adminLog, StringComparison.Ordinal);
+        Assert.Contains("SU-ABCD-EFGH", guardianLog, StringComparison.Ordinal);
+        Assert.DoesNotContain("QV-ABCD-EFGH", guardianLog, StringComparison.Ordinal);
+        await adminAtSpeakUp.ShouldBeAsync(System.Net.HttpStatusCode.Forbidden);
+        await guardianAtAdmin.ShouldBeAsync(System.Net.HttpStatusCode.Forbidden);
+    }
 }

@@ -61,7 +61,7 @@ public sealed class GuardianTests(BackOfficeFactory backOffice) : IClassFixture<
         Assert.Equal(SpeakUpStatus.Closed, (await backOffice.Services.GetRequiredService<ISpeakUpCasework>().GetAsync(reference, CancellationToken.None))!.Status);
 
         // The audit log holds who opened and changed it, by reference only: never the concern or who raised it.
-        var audit = (await backOffice.Services.GetRequiredService<IAuditLog>().ReadAsync(new AuditQuery(Subject: reference), 20)).Entries.Select(entry => entry.Entry).ToArray();
+        var audit = (await backOffice.Services.GetRequiredService<IAuditLog>().ReadAsync(new AuditQuery(Subject: reference, Area: AuditArea.SpeakUp), 20)).Entries.Select(entry => entry.Entry).ToArray();
         Assert.Contains(audit, entry => entry is { Actor: Guardian, Action: AuditActions.Viewed, Detail: "Opened the case, with who raised it" });
         Assert.Contains(audit, entry => entry is { Action: AuditActions.Changed, Detail: "Moved to Closed" });
         Assert.DoesNotContain(audit, entry => entry.Detail.Contains("Sam Patel", StringComparison.Ordinal) || entry.Detail.Contains("shouts", StringComparison.Ordinal));

@@ -24,6 +24,32 @@ public sealed class BotCheckStartupTests
         Assert.Contains("BotCheck:Recaptcha:SiteKey", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Recaptcha_s_script_and_frame_origins_are_in_the_content_security_policy_only_in_that_mode()
+    {
+        using var recaptcha = new RecaptchaPortal();
+        using var proofOfWork = new PortalFactory();
+
+        using var withGoogle = await recaptcha.CreateClient().GetAsync(new Uri("/feedback", UriKind.Relative));
+        using var without = await proofOfWork.CreateClient().GetAsync(new Uri("/feedback", UriKind.Relative));
+
+        var policy = withGoogle.Headers.GetValues("Content-Security-Policy").Single();
+        Assert.Contains("script-src 'self' https://www.google.com/recaptcha/ https://www.gstatic.com/recaptcha/;", policy, StringComparison.Ordinal);
+        Assert.Contains("frame-src https://www.google.com/recaptcha/ https://recaptcha.google.com/recaptcha/;", policy, StringComparison.Ordinal);
+        Assert.DoesNotContain("google", without.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+    }
+
+    private sealed class RecaptchaPortal : PortalFactory
+    {
+        protected override IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>
+        {
+            ["BotCheck:Mode"] = "Recaptcha",
+            ["BotCheck:Recaptcha:SiteKey"] = "site-key",
+            ["BotCheck:Recaptcha:SecretKey"] = "secret-key",
+            ["BotCheck:Recaptcha:Hostnames:0"] = "localhost",
+        };
+    }
+
     private sealed class ProductionWithoutBotCheck : PortalFactory
     {
         protected override string EnvironmentName => "Production";

@@ -25,6 +25,7 @@ public sealed class RecaptchaBotCheckTests : IAsyncLifetime
             {
                 "human" => Results.Json(new Dictionary<string, object> { ["success"] = true, ["score"] = 0.9, ["action"] = "feedback", ["challenge_ts"] = "2026-11-21T12:00:00Z", ["hostname"] = "portal.example" }),
                 "bot" => Results.Json(new Dictionary<string, object> { ["success"] = true, ["score"] = 0.1, ["action"] = "feedback", ["challenge_ts"] = "2026-11-21T12:00:00Z", ["hostname"] = "portal.example" }),
+                "elsewhere" => Results.Json(new Dictionary<string, object> { ["success"] = true, ["score"] = 0.9, ["action"] = "feedback", ["challenge_ts"] = "2026-11-21T12:00:00Z", ["hostname"] = "harvester.example" }),
                 "other-action" => Results.Json(new Dictionary<string, object> { ["success"] = true, ["score"] = 0.9, ["action"] = "login", ["challenge_ts"] = "2026-11-21T12:00:00Z", ["hostname"] = "portal.example" }),
                 "down" => Results.StatusCode(503),
                 _ => Results.Json(new Dictionary<string, object> { ["success"] = false, ["error-codes"] = new[] { "invalid-input-response" } }),
@@ -48,6 +49,7 @@ public sealed class RecaptchaBotCheckTests : IAsyncLifetime
     [Theory]
     [InlineData("bot", "reCAPTCHA: score 0.1")]
     [InlineData("other-action", "reCAPTCHA: token for action 'login'")]
+    [InlineData("elsewhere", "reCAPTCHA: token solved on 'harvester.example'")]
     [InlineData("garbage", "reCAPTCHA: invalid-input-response")]
     [InlineData("down", "reCAPTCHA siteverify answered 503")]
     public async Task Anything_else_fails_with_a_reason(string token, string reason)
@@ -73,6 +75,7 @@ public sealed class RecaptchaBotCheckTests : IAsyncLifetime
             Mode = BotCheckMode.Recaptcha,
             Recaptcha = new RecaptchaOptions { SiteKey = "site", SecretKey = "the-secret", VerifyUrl = new Uri(_google.Address, "recaptcha/api/siteverify").ToString() },
         };
+        options.Recaptcha.Hostnames.Add("portal.example");
         return new RecaptchaBotCheck(new HttpClient(), options, new HoneypotBotCheck(options, _clock), new NoScriptAllowance(options));
     }
 

@@ -4,11 +4,12 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using QualityVoice.BackOffice.Features.Shared;
 using QualityVoice.Staff.Accounts;
 using QualityVoice.Staff.Audit;
+using QualityVoice.Staff.Sessions;
 
 namespace QualityVoice.BackOffice.Features.Accounts;
 
 /// <summary>Your account: roles, the authenticator app, and signing out on every device.</summary>
-public sealed class AccountModel(UserManager<StaffUser> users, SignInManager<StaffUser> signIn, IAuditLog audit, TimeProvider time) : PageModel
+public sealed class AccountModel(UserManager<StaffUser> users, SignInManager<StaffUser> signIn, StaffSessionStore sessions, IAuditLog audit, TimeProvider time) : PageModel
 {
     /// <summary>Your roles.</summary>
     public IReadOnlyList<string> Roles { get; private set; } = [];
@@ -25,21 +26,19 @@ public sealed class AccountModel(UserManager<StaffUser> users, SignInManager<Sta
             return Redirect("/account/sign-in");
         }
 
-        Roles = (await users.GetRolesAsync(user)).Order(StringComparer.Ordinal).ToArray();
+        Roles = (await users.GetRolesAsync(user)).Order(StringComparer.Ordinal).Select(StaffRoles.DisplayName).ToArray();
         TwoFactorEnabled = user.TwoFactorEnabled;
         return Page();
     }
 
-    /// <summary>
-    /// Signs out everywhere: a new security stamp makes every other session's cookie stale (each notices within a
-    /// minute), then this browser signs out too.
-    /// </summary>
+    /// <summary>Signs out everywhere: every session of the account ends at once, this browser's too.</summary>
     public async Task<IActionResult> OnPostSignOutEverywhereAsync(CancellationToken cancellationToken)
     {
         var user = await users.GetUserAsync(User);
         if (user is not null)
         {
             await users.UpdateSecurityStampAsync(user);
+            await sessions.EndAllAsync(user.Id, cancellationToken);
             await audit.RecordAsync(new AuditEntry(time.GetUtcNow(), StaffMember.NameOf(User), AuditActions.Account, StaffMember.NameOf(User), "Signed out everywhere"), cancellationToken);
         }
 

@@ -1,13 +1,24 @@
 using System.ComponentModel.DataAnnotations;
+using System.Globalization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using QualityVoice.Staff.Accounts;
+using QualityVoice.Web.Hosting;
 
 namespace QualityVoice.BackOffice.Features.Accounts;
 
-/// <summary>Staff sign-in with e-mail address and password.</summary>
-public sealed class SignInModel(SignInManager<StaffUser> signIn) : PageModel
+/// <summary>
+/// Staff sign-in with e-mail address and password. Every wrong answer looks and takes the same whether or not the
+/// account exists; guessing is slowed by <see cref="SignInThrottle"/>, never by locking the real person out.
+/// </summary>
+[EnableRateLimiting(SignInRateLimit.Policy)]
+public sealed class SignInModel(
+    SignInManager<StaffUser> signIn,
+    SignInThrottle throttle,
+    KnownDevices devices,
+    ClientKeys clients) : PageModel
 {
     /// <summary>What the form posts.</summary>
     [BindProperty]
@@ -22,7 +33,7 @@ public sealed class SignInModel(SignInManager<StaffUser> signIn) : PageModel
     {
     }
 
-    /// <summary>Checks the e-mail address and password, locking the account after five failures.</summary>
+    /// <summary>Checks the e-mail address and password.</summary>
     public async Task<IActionResult> OnPostAsync()
     {
         if (string.IsNullOrWhiteSpace(Input.Email))
@@ -40,9 +51,19 @@ public sealed class SignInModel(SignInManager<StaffUser> signIn) : PageModel
             return Page();
         }
 
-        var result = await signIn.PasswordSignInAsync(Input.Email!.Trim(), Input.Password!, isPersistent: false, lockoutOnFailure: true);
+        var email = Input.Email!.Trim();
+        var client = clients.For(HttpContext);
+        var knownDevice = devices.IsKnown(Request, email);
+        if (throttle.WaitBefore(client, email, knownDevice) is { } wait && wait > TimeSpan.Zero)
+        {
+            return TooSoon(this, wait);
+        }
+
+        var result = await PasswordSignInAsync(signIn, email, Input.Password!);
         if (result.Succeeded)
         {
+            throttle.Succeeded(client, email);
+            devices.Remember(Response, email);
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
         }
 
@@ -51,12 +72,35 @@ public sealed class SignInModel(SignInManager<StaffUser> signIn) : PageModel
             return Redirect("/account/sign-in/code" + (Url.IsLocalUrl(ReturnUrl) ? "?returnUrl=" + Uri.EscapeDataString(ReturnUrl!) : string.Empty));
         }
 
-        ModelState.AddModelError(
-            "Input.Email",
-            result.IsLockedOut
-                ? "Your account is locked after too many attempts. Try again in 15 minutes, or ask an administrator."
-                : "Enter a correct email address and password");
+        throttle.Failed(client, email, knownDevice);
+        ModelState.AddModelError("Input.Email", "Enter a correct email address and password");
         return Page();
+    }
+
+    /// <summary>
+    /// Checks a password. For an e-mail address with no account, a stand-in hash is checked all the same, so the
+    /// answer takes as long as for a real account and says nothing about which addresses have one.
+    /// </summary>
+    private static async Task<Microsoft.AspNetCore.Identity.SignInResult> PasswordSignInAsync(SignInManager<StaffUser> signIn, string email, string password)
+    {
+        if (await signIn.UserManager.FindByEmailAsync(email) is { } user)
+        {
+            return await signIn.PasswordSignInAsync(user, password, isPersistent: false, lockoutOnFailure: false);
+        }
+
+        signIn.UserManager.PasswordHasher.VerifyHashedPassword(StandIn.User, StandIn.Hash(signIn.UserManager.PasswordHasher), password);
+        return Microsoft.AspNetCore.Identity.SignInResult.Failed;
+    }
+
+    /// <summary>The page again with 429 and how long to wait, for a client that must slow down.</summary>
+    internal static PageResult TooSoon(PageModel page, TimeSpan wait)
+    {
+        var seconds = (int)Math.Ceiling(wait.TotalSeconds);
+        page.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+        page.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        var words = seconds < 120 ? $"{seconds} seconds" : $"{(int)Math.Ceiling(seconds / 60.0)} minutes";
+        page.ModelState.AddModelError(string.Empty, $"There have been too many attempts to sign in. Wait {words}, then try again.");
+        return page.Page();
     }
 
     /// <summary>The sign-in form's fields.</summary>
@@ -68,5 +112,16 @@ public sealed class SignInModel(SignInManager<StaffUser> signIn) : PageModel
 
         /// <summary>The password.</summary>
         public string? Password { get; set; }
+    }
+
+    /// <summary>A hash of a password nobody has, made with the hasher in use, for addresses without an account.</summary>
+    private static class StandIn
+    {
+        private static string? _hash;
+
+        public static StaffUser User { get; } = new();
+
+        public static string Hash(IPasswordHasher<StaffUser> hasher) =>
+            _hash ??= hasher.HashPassword(User, Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24)));
     }
 }

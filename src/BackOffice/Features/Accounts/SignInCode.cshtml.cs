@@ -1,12 +1,15 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using QualityVoice.Staff.Accounts;
+using QualityVoice.Web.Hosting;
 
 namespace QualityVoice.BackOffice.Features.Accounts;
 
 /// <summary>The second step of sign-in for accounts with an authenticator app.</summary>
-public sealed class SignInCodeModel(SignInManager<StaffUser> signIn) : PageModel
+[EnableRateLimiting(SignInRateLimit.Policy)]
+public sealed class SignInCodeModel(SignInManager<StaffUser> signIn, SignInThrottle throttle, KnownDevices devices, ClientKeys clients) : PageModel
 {
     /// <summary>The code from the app.</summary>
     [BindProperty]
@@ -20,12 +23,19 @@ public sealed class SignInCodeModel(SignInManager<StaffUser> signIn) : PageModel
     public async Task<IActionResult> OnGetAsync() =>
         await signIn.GetTwoFactorAuthenticationUserAsync() is null ? Redirect("/account/sign-in") : Page();
 
-    /// <summary>Checks the code; wrong codes count towards the lockout like wrong passwords.</summary>
+    /// <summary>Checks the code; wrong codes are slowed down like wrong passwords.</summary>
     public async Task<IActionResult> OnPostAsync()
     {
-        if (await signIn.GetTwoFactorAuthenticationUserAsync() is null)
+        if (await signIn.GetTwoFactorAuthenticationUserAsync() is not { Email: { } email })
         {
             return Redirect("/account/sign-in");
+        }
+
+        var client = clients.For(HttpContext);
+        var knownDevice = devices.IsKnown(Request, email);
+        if (throttle.WaitBefore(client, email, knownDevice) is { } wait && wait > TimeSpan.Zero)
+        {
+            return SignInModel.TooSoon(this, wait);
         }
 
         var code = (Code ?? string.Empty).Replace(" ", string.Empty, StringComparison.Ordinal).Replace("-", string.Empty, StringComparison.Ordinal);
@@ -34,12 +44,13 @@ public sealed class SignInCodeModel(SignInManager<StaffUser> signIn) : PageModel
             : Microsoft.AspNetCore.Identity.SignInResult.Failed;
         if (result.Succeeded)
         {
+            throttle.Succeeded(client, email);
+            devices.Remember(Response, email);
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
         }
 
-        ModelState.AddModelError(nameof(Code), result.IsLockedOut
-            ? "Your account is locked after too many attempts. Try again in 15 minutes, or ask an administrator."
-            : "Enter the 6-digit code your authenticator app shows now");
+        throttle.Failed(client, email, knownDevice);
+        ModelState.AddModelError(nameof(Code), "Enter the 6-digit code your authenticator app shows now");
         Response.StatusCode = StatusCodes.Status400BadRequest;
         return Page();
     }

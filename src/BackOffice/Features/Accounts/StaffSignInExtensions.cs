@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using QualityVoice.Staff.Accounts;
 using QualityVoice.Staff.Hosting;
+using QualityVoice.Staff.Sessions;
 
 namespace QualityVoice.BackOffice.Features.Accounts;
 
@@ -12,7 +13,13 @@ internal static class StaffSignInExtensions
 {
     public static WebApplicationBuilder AddStaffSignIn(this WebApplicationBuilder builder)
     {
-        builder.AddStaffAccounts().AddSignInManager();
+        builder.AddStaffAccounts().AddSignInManager<StaffSignInManager>();
+        builder.Services.AddSingleton<KnownDevices>();
+
+        // Sessions live on the server: the cookie holds only a session id, so that signing out ends the session.
+        builder.Services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
+            .Configure<StaffSessionStore>((options, sessions) => options.SessionStore = sessions);
+        builder.AddSignInRateLimit();
 
         builder.Services.AddAuthentication(IdentityConstants.ApplicationScheme)
             .AddIdentityCookies(cookies => cookies.ApplicationCookie!.Configure(options =>
@@ -36,7 +43,7 @@ internal static class StaffSignInExtensions
                 };
             }));
 
-        // "Sign out everywhere" changes the security stamp; other sessions notice within a minute.
+        // A role given to someone reaches their session within a minute (sessions that lose something end at once).
         builder.Services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));
 
         var authorization = builder.Services.AddAuthorizationBuilder()
@@ -61,18 +68,21 @@ internal static class StaffSignInExtensions
             options.Conventions.AuthorizeFolder("/SpeakUp", BackOfficePolicies.SpeakUp);
             options.Conventions.AddPageRoute("/Updates/EditUpdate", "/updates/new");
             options.Conventions.AuthorizeFolder("/Admin", BackOfficePolicies.Administer);
+            options.Conventions.AuthorizeFolder("/Appointments", BackOfficePolicies.ApproveRoles);
+            options.Conventions.AuthorizeFolder("/Audit", BackOfficePolicies.ReadAudit);
+            options.Conventions.AddPageRoute("/Audit/Audit", "/speak-up/audit");
         });
         return builder;
     }
 
     /// <summary>
-    /// Administrators and FTSU guardians must have shown a second factor (an authenticator app's code) before
-    /// they open anything but their account pages, where <c>Staff:RequireTwoFactorForPrivilegedRoles</c> is on
-    /// (the default; <c>./qv run</c> turns it off for a first look).
+    /// Staff must have shown a second factor (an authenticator app's code) before they open anything but their
+    /// account pages, where <c>Staff:RequireTwoFactor</c> is on (the default; <c>./qv run</c> turns it off for a
+    /// first look): every role can open something that identifies someone.
     /// </summary>
-    public static WebApplication UseTwoFactorForPrivilegedRoles(this WebApplication app)
+    public static WebApplication UseTwoFactorWhereRequired(this WebApplication app)
     {
-        var required = app.Configuration.GetValue("Staff:RequireTwoFactorForPrivilegedRoles", defaultValue: true);
+        var required = app.Configuration.GetValue("Staff:RequireTwoFactor", defaultValue: true);
         if (!required)
         {
             return app;
@@ -84,7 +94,7 @@ internal static class StaffSignInExtensions
             var open = context.GetEndpoint()?.Metadata.GetMetadata<IAllowAnonymous>() is not null
                 || context.Request.Path.StartsWithSegments("/account");
             if (!open && user.Identity?.IsAuthenticated == true
-                && StaffRoles.Privileged.Any(user.IsInRole) && !user.HasClaim("amr", "mfa"))
+                && StaffRoles.MustUseTwoFactor.Any(user.IsInRole) && !user.HasClaim("amr", "mfa"))
             {
                 context.Response.Redirect("/account/two-factor?required=true");
                 return;

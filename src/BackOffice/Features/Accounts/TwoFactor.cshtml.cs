@@ -2,19 +2,37 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
 using QRCoder;
 using QualityVoice.BackOffice.Features.Shared;
 using QualityVoice.Staff.Accounts;
 using QualityVoice.Staff.Audit;
+using QualityVoice.Staff.Hosting;
 
 namespace QualityVoice.BackOffice.Features.Accounts;
 
 /// <summary>
 /// Sets up sign-in with an authenticator app (TOTP): scan the QR code (or type the key), then enter a code to
-/// prove it works. Required for administrators and FTSU guardians where <c>Staff:RequireTwoFactorForPrivilegedRoles</c> is on.
+/// prove it works. Where <c>Staff:RequireTwoFactor</c> is on (Production), everyone must, and a first authenticator
+/// is set up only from a link an administrator made for the account: a password alone is not enough.
 /// </summary>
-public sealed class TwoFactorModel(UserManager<StaffUser> users, SignInManager<StaffUser> signIn, IAuditLog audit, TimeProvider time) : PageModel
+[EnableRateLimiting(SignInRateLimit.Policy)]
+public sealed class TwoFactorModel(
+    UserManager<StaffUser> users,
+    SignInManager<StaffUser> signIn,
+    AuthenticatorSetUpLinks links,
+    IOptions<StaffStoreOptions> options,
+    IAuditLog audit,
+    TimeProvider time) : PageModel
 {
+    /// <summary>The set-up link's token, from the link an administrator gave.</summary>
+    [BindProperty(SupportsGet = true, Name = "token")]
+    public string? Token { get; set; }
+
+    /// <summary>Whether this account needs a set-up link it has not brought.</summary>
+    public bool NeedsLink { get; private set; }
+
     /// <summary>The key to type into the app, in groups of four.</summary>
     public string Key { get; private set; } = string.Empty;
 
@@ -40,8 +58,14 @@ public sealed class TwoFactorModel(UserManager<StaffUser> users, SignInManager<S
             return Redirect("/account/sign-in");
         }
 
-        var code = (Code ?? string.Empty).Replace(" ", string.Empty, StringComparison.Ordinal).Replace("-", string.Empty, StringComparison.Ordinal);
         var user = (await users.GetUserAsync(User))!;
+        if (NeedsLink)
+        {
+            Response.StatusCode = StatusCodes.Status403Forbidden;
+            return Page();
+        }
+
+        var code = (Code ?? string.Empty).Replace(" ", string.Empty, StringComparison.Ordinal).Replace("-", string.Empty, StringComparison.Ordinal);
         if (code.Length != 6 || !code.All(char.IsAsciiDigit) || !await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, code))
         {
             ModelState.AddModelError(nameof(Code), "Enter the 6-digit code your authenticator app shows now");
@@ -50,6 +74,7 @@ public sealed class TwoFactorModel(UserManager<StaffUser> users, SignInManager<S
         }
 
         await users.SetTwoFactorEnabledAsync(user, true);
+        await links.UseAsync(user);
         await audit.RecordAsync(new AuditEntry(time.GetUtcNow(), StaffMember.NameOf(User), AuditActions.Account, StaffMember.NameOf(User), "Set up an authenticator app"), cancellationToken);
 
         // This session has now shown a second factor.
@@ -63,6 +88,12 @@ public sealed class TwoFactorModel(UserManager<StaffUser> users, SignInManager<S
         if (user is null)
         {
             return false;
+        }
+
+        NeedsLink = options.Value.RequireTwoFactor && !user.TwoFactorEnabled && !await links.IsValidAsync(user, Token);
+        if (NeedsLink)
+        {
+            return true;
         }
 
         var key = await users.GetAuthenticatorKeyAsync(user);

@@ -2,15 +2,17 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using QualityVoice.BackOffice.Features.Shared;
 using QualityVoice.Staff.Accounts;
-using QualityVoice.Staff.Audit;
 
 namespace QualityVoice.BackOffice.Features.Admin;
 
-/// <summary>Staff accounts: who has which role, and adding accounts (what <c>./qv users</c> does, in the browser).</summary>
-public sealed class UsersModel(StaffAccounts accounts, IAuditLog audit, TimeProvider time) : PageModel
+/// <summary>Staff accounts: who has which role, adding accounts (what <c>./qv users</c> does, in the browser).</summary>
+public sealed class UsersModel(StaffAccounts accounts) : PageModel
 {
     /// <summary>Every account.</summary>
     public IReadOnlyList<StaffAccountSummary> Accounts { get; private set; } = [];
+
+    /// <summary>Roles waiting for a second person.</summary>
+    public IReadOnlyList<RoleRequest> Waiting { get; private set; } = [];
 
     /// <summary>The new account's e-mail address.</summary>
     [BindProperty]
@@ -28,13 +30,10 @@ public sealed class UsersModel(StaffAccounts accounts, IAuditLog audit, TimeProv
     [TempData]
     public string? Done { get; set; }
 
-    /// <summary>Now, to tell whether a lockout has run out.</summary>
-    public DateTimeOffset Now => time.GetUtcNow();
-
     /// <summary>Lists the accounts.</summary>
-    public async Task OnGetAsync(CancellationToken cancellationToken) => Accounts = await accounts.ListAsync(cancellationToken);
+    public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
 
-    /// <summary>Adds an account, or a role to an existing one.</summary>
+    /// <summary>Adds an account, or a role to an existing one (a guardian's role waits for a second person).</summary>
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(Email) || !Email.Contains('@', StringComparison.Ordinal))
@@ -54,21 +53,27 @@ public sealed class UsersModel(StaffAccounts accounts, IAuditLog audit, TimeProv
 
         if (ModelState.IsValid)
         {
-            foreach (var problem in await accounts.AddAsync(Email!.Trim(), Password!, Role!))
+            var result = await accounts.AddAsync(Email!.Trim(), Password!, Role!, StaffMember.NameOf(User), cancellationToken);
+            foreach (var problem in result.Problems)
             {
                 ModelState.AddModelError(problem.Contains("assword", StringComparison.Ordinal) ? nameof(Password) : nameof(Email), problem);
             }
+
+            if (result.Succeeded)
+            {
+                Done = result.Done;
+                return Redirect("/admin/users");
+            }
         }
 
-        if (!ModelState.IsValid)
-        {
-            Accounts = await accounts.ListAsync(cancellationToken);
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return Page();
-        }
+        await LoadAsync(cancellationToken);
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return Page();
+    }
 
-        await audit.RecordAsync(new AuditEntry(time.GetUtcNow(), StaffMember.NameOf(User), AuditActions.Account, Email!.Trim(), $"Added with the role {Role}"), cancellationToken);
-        Done = $"{Email!.Trim()} can now sign in as {Role}";
-        return Redirect("/admin/users");
+    private async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        Accounts = await accounts.ListAsync(cancellationToken);
+        Waiting = await accounts.WaitingRequestsAsync(cancellationToken);
     }
 }

@@ -3,7 +3,10 @@ using QualityVoice.Feedback.Publishing;
 
 namespace QualityVoice.BackOffice.Features.Updates;
 
-/// <summary>Registers "you said, we did" publishing: its settings, e-mail, and the worker that publishes and tells people.</summary>
+/// <summary>
+/// Registers "you said, we did" publishing: its settings, e-mail, and the workers that publish and tell people
+/// (people whose feedback an update answers, and guardians of a request to appoint another guardian).
+/// </summary>
 internal static class PublishingExtensions
 {
     public static WebApplicationBuilder AddUpdatePublishing(this WebApplicationBuilder builder)
@@ -28,6 +31,12 @@ internal static class PublishingExtensions
             {
                 builder.Services.AddHostedService(services => services.GetRequiredService<UpdatePublishingWorker>());
             }
+        }
+
+        builder.Services.AddSingleton<Appointments.RoleRequestAnnouncer>();
+        if (builder.Configuration.GetValue($"{PublishingOptions.Section}:WorkerEnabled", defaultValue: true))
+        {
+            builder.Services.AddHostedService(services => services.GetRequiredService<Appointments.RoleRequestAnnouncer>());
         }
 
         return builder;

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 using QualityVoice.Feedback;
 using QualityVoice.Portal.Features.Api;
+using QualityVoice.Web.Hosting;
 
 namespace QualityVoice.Portal.Features.AbuseProtection;
 
@@ -42,6 +43,18 @@ public static class AbuseProtectionExtensions
             BotCheckMode.Honeypot => services.GetRequiredService<HoneypotBotCheck>(),
             _ => new NoBotCheck(),
         });
+
+        // reCAPTCHA's script and frames come from Google (as its documentation lists); nothing else is allowed.
+        if (builder.Configuration[$"{BotCheckOptions.Section}:Mode"] == nameof(BotCheckMode.Recaptcha))
+        {
+            builder.Services.Configure<ContentSecurityPolicyOptions>(policy =>
+            {
+                policy.ScriptSources.Add("https://www.google.com/recaptcha/");
+                policy.ScriptSources.Add("https://www.gstatic.com/recaptcha/");
+                policy.FrameSources.Add("https://www.google.com/recaptcha/");
+                policy.FrameSources.Add("https://recaptcha.google.com/recaptcha/");
+            });
+        }
 
         builder.Services.AddPortalRateLimiting();
         return builder;

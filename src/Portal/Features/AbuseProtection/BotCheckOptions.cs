@@ -40,6 +40,11 @@ public sealed class BotCheckOptions : IValidatableObject
             yield return new ValidationResult("BotCheck:Mode=Recaptcha needs BotCheck:Recaptcha:SiteKey and BotCheck:Recaptcha:SecretKey.");
         }
 
+        if (Mode == BotCheckMode.Recaptcha && Recaptcha.Hostnames.Count == 0)
+        {
+            yield return new ValidationResult("BotCheck:Mode=Recaptcha needs BotCheck:Recaptcha:Hostnames: the portal's host names, which Google's answer must name.");
+        }
+
         if (Mode == BotCheckMode.ProofOfWork && ProofOfWork.Algorithm is not ("SHA-256" or "PBKDF2/SHA-256"))
         {
             yield return new ValidationResult("BotCheck:ProofOfWork:Algorithm must be SHA-256 or PBKDF2/SHA-256.");
@@ -91,6 +96,12 @@ public sealed class RecaptchaOptions
     /// <summary>The lowest score (0 = bot, 1 = human) that passes.</summary>
     [Range(0.0, 1.0)]
     public double ScoreThreshold { get; set; } = 0.5;
+
+    /// <summary>
+    /// The portal's host names: a token Google says was solved on any other site fails (someone else's page
+    /// harvesting tokens with this site key).
+    /// </summary>
+    public IList<string> Hostnames { get; } = [];
 
     /// <summary>The action names the portal's forms use; a token for another action fails.</summary>
     public Dictionary<string, string> Actions { get; set; } = new()

@@ -5,8 +5,8 @@ namespace QualityVoice.Portal.Features.AbuseProtection;
 
 /// <summary>
 /// Google reCAPTCHA v3, verified server-side: the token is posted to the siteverify endpoint with the secret
-/// (never the person's IP address), and passes when Google says it is valid, for this form's action, with a
-/// score at or above the threshold.
+/// (never the person's IP address), and passes when Google says it is valid, for this form's action, solved on
+/// one of the portal's host names, with a score at or above the threshold.
 /// </summary>
 public sealed class RecaptchaBotCheck(HttpClient http, BotCheckOptions options, HoneypotBotCheck honeypot, NoScriptAllowance noScript) : IBotCheck
 {
@@ -59,6 +59,8 @@ public sealed class RecaptchaBotCheck(HttpClient http, BotCheckOptions options, 
         {
             null or { Success: false } => BotCheckResult.Fail($"reCAPTCHA: {string.Join(", ", answer?.ErrorCodes ?? [])}"),
             _ when answer.Action != expectedAction => BotCheckResult.Fail($"reCAPTCHA: token for action '{answer.Action}'"),
+            _ when !options.Recaptcha.Hostnames.Contains(answer.Hostname ?? string.Empty, StringComparer.OrdinalIgnoreCase) =>
+                BotCheckResult.Fail($"reCAPTCHA: token solved on '{answer.Hostname}'"),
             _ when answer.Score < options.Recaptcha.ScoreThreshold => BotCheckResult.Fail($"reCAPTCHA: score {answer.Score}"),
             _ => BotCheckResult.Pass,
         };
