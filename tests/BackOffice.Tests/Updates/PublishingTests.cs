@@ -14,6 +14,7 @@ namespace QualityVoice.BackOffice.Tests.Updates;
 /// "You said, we did" in the back office: written by the engagement team, approved by a second person, published
 /// now or at a set time, unpublished with a reason, with its history, and the feedback it answers.
 /// </summary>
+[System.Runtime.Versioning.SupportedOSPlatform("linux")]
 public sealed class PublishingTests(PublishingFactory backOffice) : IClassFixture<PublishingFactory>
 {
     private const string Engagement = "engagement@example.nhs.uk";
@@ -232,11 +233,13 @@ public sealed class PublishingTests(PublishingFactory backOffice) : IClassFixtur
 
         var (_, sent) = await backOffice.Services.GetRequiredService<UpdatePublishingWorker>().RunOnceAsync(CancellationToken.None);
         Assert.Equal(1, sent);
-        var eml = await File.ReadAllTextAsync(Assert.Single(Directory.GetFiles(backOffice.PickupDirectory, "*.eml")));
-        Assert.Contains("To: pat@example.com", eml, StringComparison.Ordinal);
-        Assert.Contains("Subject: What we did about your feedback: A shorter wait for the clinic", eml, StringComparison.Ordinal);
-        Assert.Contains("Content-Transfer-Encoding: base64", eml, StringComparison.Ordinal);
-        var email = System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(eml[(eml.IndexOf("\r\n\r\n", StringComparison.Ordinal) + 4)..]));
+        var file = Assert.Single(Directory.GetFiles(backOffice.PickupDirectory, "*.eml"));
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(file));
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(backOffice.PickupDirectory));
+        using var message = await MimeKit.MimeMessage.LoadAsync(file);
+        Assert.Equal("pat@example.com", Assert.Single(message.To.Mailboxes).Address);
+        Assert.Equal("What we did about your feedback: A shorter wait for the clinic", message.Subject);
+        var email = message.TextBody;
         Assert.Contains($"https://feedback.example.nhs.uk/you-said-we-did/{slug}", email, StringComparison.Ordinal);
         Assert.Contains(references[0], email, StringComparison.Ordinal);
         Assert.DoesNotContain("months", email, StringComparison.Ordinal);

@@ -71,6 +71,20 @@ public sealed class SmtpDeliveryTests : IAsyncLifetime
         Assert.Equal(new UpdateEmails(0, 0, 1), (await updates.GetAsync(slug, CancellationToken.None))!.Emails);
     }
 
+    [Fact]
+    public async Task An_email_the_server_refuses_for_good_is_given_up_at_once_not_retried()
+    {
+        await using var server = new RefusingSmtpServer();
+        await using var backOffice = new SmtpFactory(server.Port);
+        var references = await backOffice.ImportAsync(new Sample("No parking at all") { ContactEmail = "nobody-here@example.org" });
+        var slug = await PublishAsync(backOffice, references);
+
+        Assert.Equal(0, (await backOffice.Services.GetRequiredService<UpdatePublishingWorker>().RunOnceAsync(CancellationToken.None)).Sent);
+
+        Assert.Equal(1, server.Refused);
+        Assert.Equal(new UpdateEmails(0, 0, 1), (await backOffice.Services.GetRequiredService<IUpdateStore>().GetAsync(slug, CancellationToken.None))!.Emails);
+    }
+
     private static async Task<string> PublishAsync(PublishingFactory backOffice, IReadOnlyList<string> references)
     {
         var updates = backOffice.Services.GetRequiredService<IUpdateStore>();

@@ -1,5 +1,4 @@
-using System.Net.Mail;
-using System.Text;
+using MimeKit;
 using Microsoft.Extensions.Options;
 using QualityVoice.BackOffice.Features.Updates;
 using QualityVoice.BackOffice.Features.Updates.Email;
@@ -47,7 +46,7 @@ public sealed partial class RoleRequestAnnouncer(
                 await accounts.MarkAnnouncedAsync(request.Id, cancellationToken);
                 announced++;
             }
-            catch (Exception exception) when (exception is SmtpException or IOException or InvalidOperationException or FormatException)
+            catch (Exception exception) when (PlainEmail.IsSendFailure(exception))
             {
                 Log.SendFailed(logger, exception.GetType().Name);
             }
@@ -75,7 +74,7 @@ public sealed partial class RoleRequestAnnouncer(
         while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 
-    private MailMessage Compose(RoleRequest request, string to)
+    private MimeMessage Compose(RoleRequest request, string to)
     {
         var body = string.Join("\r\n", [
             "Hello,",
@@ -89,14 +88,7 @@ public sealed partial class RoleRequestAnnouncer(
             pack.IcbName,
             string.Empty,
         ]);
-        return new MailMessage(new MailAddress(emailOptions.Value.From, pack.IcbName), new MailAddress(to))
-        {
-            Subject = $"Someone has asked for {request.Email} to be made a Freedom to Speak Up guardian",
-            Body = body,
-            IsBodyHtml = false,
-            BodyEncoding = Encoding.UTF8,
-            SubjectEncoding = Encoding.UTF8,
-        };
+        return PlainEmail.Compose(emailOptions.Value.From, pack.IcbName, to, $"Someone has asked for {request.Email} to be made a Freedom to Speak Up guardian", body);
     }
 
     private static partial class Log

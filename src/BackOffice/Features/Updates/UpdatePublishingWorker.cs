@@ -103,10 +103,10 @@ public sealed partial class UpdatePublishingWorker(
             await notifications.MarkSentAsync(notification, time.GetUtcNow(), cancellationToken);
             return true;
         }
-        catch (Exception exception) when (exception is System.Net.Mail.SmtpException or IOException or InvalidOperationException or FormatException)
+        catch (Exception exception) when (PlainEmail.IsSendFailure(exception))
         {
             Log.SendFailed(logger, notification.Attempts, exception.GetType().Name);
-            if (notification.Attempts >= MaxAttempts)
+            if (exception is EmailRefusedException || notification.Attempts >= MaxAttempts)
             {
                 await notifications.GiveUpAsync(notification, time.GetUtcNow(), cancellationToken);
             }

@@ -1,10 +1,10 @@
-using System.Net.Mail;
+using MimeKit;
 
 namespace QualityVoice.BackOffice.Features.Updates.Email;
 
-/// <summary>Sends one e-mail, or throws when it cannot.</summary>
+/// <summary>Sends one e-mail, or throws when it cannot (<see cref="EmailRefusedException"/> when it never will).</summary>
 public interface IEmailSender
 {
     /// <summary>Sends the message.</summary>
-    Task SendAsync(MailMessage message, CancellationToken cancellationToken);
+    Task SendAsync(MimeMessage message, CancellationToken cancellationToken);
 }

@@ -1,5 +1,4 @@
-using System.Net.Mail;
-using System.Text;
+using MimeKit;
 using QualityVoice.Feedback.Publishing;
 
 namespace QualityVoice.BackOffice.Features.Updates.Email;
@@ -11,7 +10,7 @@ namespace QualityVoice.BackOffice.Features.Updates.Email;
 public static class UpdateEmail
 {
     /// <summary>The message to <paramref name="to"/> about <paramref name="notification"/>.</summary>
-    public static MailMessage Compose(UpdateNotification notification, string to, string from, string icbName, PublishingOptions options)
+    public static MimeMessage Compose(UpdateNotification notification, string to, string from, string icbName, PublishingOptions options)
     {
         var link = options.PortalAddress($"/you-said-we-did/{notification.Slug}");
         var track = options.PortalAddress("/track");
@@ -36,14 +35,6 @@ public static class UpdateEmail
             $"To stop these e-mails and delete your address, track your feedback at {track} and choose \"Stop e-mails\".",
             string.Empty,
         ]);
-        var message = new MailMessage(new MailAddress(from, icbName), new MailAddress(to))
-        {
-            Subject = $"What we did about your feedback: {notification.Title}",
-            Body = body,
-            IsBodyHtml = false,
-            BodyEncoding = Encoding.UTF8,
-            SubjectEncoding = Encoding.UTF8,
-        };
-        return message;
+        return PlainEmail.Compose(from, icbName, to, $"What we did about your feedback: {notification.Title}", body);
     }
 }
