@@ -7,8 +7,14 @@ namespace QualityVoice.Analysis;
 /// <param name="RedactedText">The text with personal information replaced by typed tokens such as [NHS number].</param>
 /// <param name="Pii">Where the personal information was.</param>
 /// <param name="Urgent">Whether a person must read it today.</param>
-/// <param name="UrgentReasons">Why: the urgency categories whose words it contains.</param>
+/// <param name="UrgentReasons">Why: the urgency reasons (<see cref="Urgency.UrgencyReasons"/>), most severe first.</param>
 /// <param name="KeyPhrases">The main points, where the analyzer finds them (Azure AI Language does; the local one does not).</param>
+/// <param name="UrgencySignals">The evidence for each urgency reason: the phrase matched, or the nearest urgent example.</param>
+/// <param name="NeedsReview">
+/// Whether its themes or sentiment are too uncertain to trust without a person's look (the calibrated confidence of the
+/// best theme or of the sentiment is below the model's review threshold).
+/// </param>
+/// <param name="ThemeSentiments">The feeling about each theme, read from the clauses that carry it.</param>
 public sealed record TextAnalysis(
     Sentiment Sentiment,
     double SentimentScore,
@@ -17,4 +23,7 @@ public sealed record TextAnalysis(
     IReadOnlyList<PiiSpan> Pii,
     bool Urgent,
     IReadOnlyList<string> UrgentReasons,
-    IReadOnlyList<string>? KeyPhrases = null);
+    IReadOnlyList<string>? KeyPhrases = null,
+    IReadOnlyList<Urgency.UrgencySignal>? UrgencySignals = null,
+    bool NeedsReview = false,
+    IReadOnlyList<ThemeSentiment>? ThemeSentiments = null);

@@ -1,4 +1,4 @@
-using QualityVoice.Analysis.Hosting;
+using QualityVoice.Analysis.Embeddings.Hosting;
 using QualityVoice.BackOffice;
 using QualityVoice.BackOffice.Features.Accounts;
 using QualityVoice.BackOffice.Features.Exports;
@@ -13,7 +13,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddQualityVoiceWeb();
 builder.AddContentPack();
 builder.AddFeedbackStore();
-builder.AddTextAnalysis();
+builder.AddEmbeddingTextAnalysis();
 builder.AddFeedbackAnalysisWorker();
 builder.AddStaffSignIn();
 builder.AddBackOfficeChrome();

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using QualityVoice.Analysis.Hosting;
+using QualityVoice.Analysis.Embeddings.Hosting;
 using QualityVoice.Cli;
 using QualityVoice.Cli.Commands;
 using QualityVoice.Content;
@@ -27,11 +27,13 @@ try
     return command switch
     {
         "train" => TrainCommand.Run(CommandLine.Parse(rest, new HashSet<string>()), Console.Out),
-        "analyze" => AnalyzeCommand.Run(CommandLine.Parse(rest, new HashSet<string>()), LoadPack().Taxonomy, Console.Out),
+        "analyze" => await AnalyzeCommand.RunAsync(CommandLine.Parse(rest, new HashSet<string>()), LoadPack().Taxonomy, Console.Out, cancel.Token),
         "export" => await WithHostAsync(services => ExportCommand.RunAsync(
             CommandLine.Parse(rest, new HashSet<string> { "include-pii" }), services.GetRequiredService<IFeedbackStore>(), Console.Out, cancel.Token)),
-        "reanalyse" => await WithHostAsync(services => ReanalyseCommand.RunAsync(
-            CommandLine.Parse(rest, new HashSet<string>()), services.GetRequiredService<IFeedbackStore>(), services.GetRequiredService<FeedbackAnalyser>(), Console.Out, cancel.Token)),
+        "reanalyse" => await WithHostAsync(
+            services => ReanalyseCommand.RunAsync(
+                CommandLine.Parse(rest, new HashSet<string>()), services.GetRequiredService<IFeedbackStore>(), services.GetRequiredService<FeedbackAnalyser>(), Console.Out, cancel.Token),
+            AnalyzerFor(CommandLine.Parse(rest, new HashSet<string>()))),
         "seed" => await WithHostAsync(services => SeedCommand.RunAsync(
             CommandLine.Parse(rest, new HashSet<string> { "if-empty" }), services.GetRequiredService<IFeedbackStore>(),
             services.GetRequiredService<ContentPack>(), TimeProvider.System, Console.Out, cancel.Token)),
@@ -60,6 +62,14 @@ catch (OperationCanceledException)
     return 130;
 }
 
+// --model fast analyses with TF-IDF alone (the fast model); otherwise with sentence embeddings (the default).
+static string? AnalyzerFor(CommandLine line) => line.Optional("model") switch
+{
+    null or "embedding" => null,
+    "fast" => "Local",
+    var other => throw new UsageException($"--model is fast or embedding, not '{other}'."),
+};
+
 static ContentPack LoadPack()
 {
     var options = new ContentOptions { Pack = Environment.GetEnvironmentVariable("QV_CONTENT_PACK") is { Length: > 0 } pack ? pack : "nenc" };
@@ -68,15 +78,20 @@ static ContentPack LoadPack()
 
 // The stores, analysis and accounts as the apps configure them (the same settings, from the environment),
 // with their databases migrated, but no web server and no background worker.
-static async Task<int> WithHostAsync(Func<IServiceProvider, Task<int>> run)
+static async Task<int> WithHostAsync(Func<IServiceProvider, Task<int>> run, string? analyzer = null)
 {
     var builder = Host.CreateApplicationBuilder();
     builder.Logging.ClearProviders();
     builder.Configuration["Analysis:Worker:Enabled"] = "false";
+    if (analyzer is not null)
+    {
+        builder.Configuration["Analysis:Provider"] = analyzer;
+    }
+
     builder.Configuration["Content:Pack"] ??= Environment.GetEnvironmentVariable("QV_CONTENT_PACK");
     builder.AddContentPack();
     builder.AddFeedbackStore();
-    builder.AddTextAnalysis();
+    builder.AddEmbeddingTextAnalysis();
     builder.AddFeedbackAnalysisWorker();
     builder.AddStaffAccounts();
     using var host = builder.Build();

@@ -16,6 +16,9 @@ namespace QualityVoice.Feedback;
 /// <param name="Analyzer">Which analyzer produced it.</param>
 /// <param name="ModelVersion">The model's version.</param>
 /// <param name="AnalysedAt">When.</param>
+/// <param name="UrgencySignals">The evidence for each urgency reason: a phrase matched, the nearest urgent example, the classifier.</param>
+/// <param name="NeedsReview">Whether the model was too unsure of its themes or sentiment to trust without a person's look.</param>
+/// <param name="ThemeSentiments">The feeling about each theme, read from the clauses that carry it, over both answers.</param>
 public sealed record FeedbackAnalysis(
     Sentiment Sentiment,
     double SentimentScore,
@@ -29,4 +32,12 @@ public sealed record FeedbackAnalysis(
     IReadOnlyList<string> UrgentReasons,
     string Analyzer,
     string ModelVersion,
-    DateTimeOffset AnalysedAt);
+    DateTimeOffset AnalysedAt,
+    IReadOnlyList<Analysis.Urgency.UrgencySignal>? UrgencySignals = null,
+    bool NeedsReview = false,
+    IReadOnlyList<ThemeSentiment>? ThemeSentiments = null)
+{
+    /// <summary>The feeling about <paramref name="theme"/>: as read from its clauses, or else the item's.</summary>
+    public Sentiment SentimentAbout(string theme) =>
+        ThemeSentiments?.FirstOrDefault(feeling => feeling.Theme == theme)?.Sentiment ?? Sentiment;
+}

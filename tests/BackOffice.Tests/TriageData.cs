@@ -29,6 +29,12 @@ internal sealed record Sample(string Text)
 
     /// <summary>What the analyzer would have hidden, when the text has personal details in it.</summary>
     public string? Redacted { get; init; }
+
+    /// <summary>Whether the analysis was unsure of the themes or sentiment.</summary>
+    public bool NeedsReview { get; init; }
+
+    /// <summary>The evidence for an urgent flag.</summary>
+    public IReadOnlyList<QualityVoice.Analysis.Urgency.UrgencySignal>? UrgencySignals { get; init; }
 }
 
 /// <summary>Puts feedback in the back office's store: analysed samples, or real submissions that go through analysis.</summary>
@@ -63,7 +69,9 @@ internal static class TriageData
                 sample.Urgent ? ["Self-harm"] : [],
                 "test",
                 "test-1",
-                sample.At);
+                sample.At,
+                sample.UrgencySignals,
+                sample.NeedsReview);
             return new ImportedFeedback(record, analysis, sample.Status, sample.AssignedTo);
         }).ToArray();
         await backOffice.Services.GetRequiredService<IFeedbackStore>().ImportAsync(items, CancellationToken.None);

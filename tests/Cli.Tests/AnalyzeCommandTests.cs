@@ -12,15 +12,18 @@ public sealed class AnalyzeCommandTests : IDisposable
 
     public void Dispose() => _folder.Dispose();
 
-    [Fact]
-    public void Each_row_becomes_one_json_object_in_input_order()
+    [Theory]
+    [InlineData("embedding")]
+    [InlineData("fast")]
+    public async Task Each_row_becomes_one_json_object_in_input_order(string model)
     {
         File.WriteAllText(_folder.File("in.csv"), "ref,comment,other\n" +
             "a-1,\"I waited 6 hours, call me on 07700 900123\",x\n" +
             "a-2,\"Line one\nline two 😊 \"\"quoted\"\"\",y\n" +
             "a-3,,z\n");
 
-        var code = AnalyzeCommand.Run(Line("--input", _folder.File("in.csv"), "--text-column", "comment", "--id-column", "ref", "--output", _folder.File("out.jsonl")), Taxonomy, TextWriter.Null);
+        var code = await AnalyzeCommand.RunAsync(
+            Line("--input", _folder.File("in.csv"), "--text-column", "comment", "--id-column", "ref", "--output", _folder.File("out.jsonl"), "--model", model), Taxonomy, TextWriter.Null, CancellationToken.None);
 
         Assert.Equal(0, code);
         var lines = File.ReadAllLines(_folder.File("out.jsonl"));
@@ -41,12 +44,25 @@ public sealed class AnalyzeCommandTests : IDisposable
     }
 
     [Fact]
-    public void A_column_that_is_not_there_is_named_with_the_ones_that_are()
+    public async Task An_urgent_comment_carries_its_reason_and_the_evidence()
+    {
+        File.WriteAllText(_folder.File("in.csv"), "ref,comment\nu-1,\"I've been saving up my tablets and I know how many it would take\"\n");
+
+        await AnalyzeCommand.RunAsync(Line("--input", _folder.File("in.csv"), "--text-column", "comment", "--id-column", "ref", "--output", _folder.File("out.jsonl")), Taxonomy, TextWriter.Null, CancellationToken.None);
+
+        var root = JsonDocument.Parse(File.ReadAllLines(_folder.File("out.jsonl"))[0]).RootElement;
+        Assert.True(root.GetProperty("urgent").GetBoolean());
+        Assert.Equal("suicide or self-harm", root.GetProperty("urgentReasons")[0].GetString());
+        Assert.Contains(root.GetProperty("urgencyEvidence").EnumerateArray(), signal => signal.GetProperty("evidence").GetString() == "saving up my tablets");
+    }
+
+    [Fact]
+    public async Task A_column_that_is_not_there_is_named_with_the_ones_that_are()
     {
         File.WriteAllText(_folder.File("in.csv"), "ref,comment\nx,y\n");
 
-        var error = Assert.Throws<UsageException>(() =>
-            AnalyzeCommand.Run(Line("--input", _folder.File("in.csv"), "--text-column", "text", "--id-column", "ref", "--output", _folder.File("out.jsonl")), Taxonomy, TextWriter.Null));
+        var error = await Assert.ThrowsAsync<UsageException>(() =>
+            AnalyzeCommand.RunAsync(Line("--input", _folder.File("in.csv"), "--text-column", "text", "--id-column", "ref", "--output", _folder.File("out.jsonl")), Taxonomy, TextWriter.Null, CancellationToken.None));
 
         Assert.Equal($"--text-column 'text' is not a column of {_folder.File("in.csv")}; its columns are: ref, comment.", error.Message);
     }

@@ -17,49 +17,93 @@ public sealed class TrainCommandTests : IDisposable
     {
         WriteTrainingFile(_folder.File("train.csv"));
 
-        TrainCommand.Run(Line("--input", _folder.File("train.csv"), "--output", _folder.File("a.qvlm.gz"), "--report", _folder.File("report.json")), TextWriter.Null);
-        TrainCommand.Run(Line("--input", _folder.File("train.csv"), "--output", _folder.File("b.qvlm.gz")), TextWriter.Null);
+        TrainCommand.Run(Line("--input", _folder.File("train.csv"), "--repository", _folder.File("a"), "--model", "fast"), TextWriter.Null);
+        TrainCommand.Run(Line("--input", _folder.File("train.csv"), "--repository", _folder.File("b"), "--model", "fast"), TextWriter.Null);
 
-        Assert.Equal(SHA256.HashData(File.ReadAllBytes(_folder.File("a.qvlm.gz"))), SHA256.HashData(File.ReadAllBytes(_folder.File("b.qvlm.gz"))));
-        Assert.Contains("\"microF1\"", File.ReadAllText(_folder.File("report.json")), StringComparison.Ordinal);
+        Assert.Equal(Hash("a/src/Analysis/Models/local-model.qvlm.gz"), Hash("b/src/Analysis/Models/local-model.qvlm.gz"));
+        var report = File.ReadAllText(_folder.File("a/docs/model-report.json"));
+        Assert.Contains("\"microF1\"", report, StringComparison.Ordinal);
+        Assert.Contains("\"calibration\"", report, StringComparison.Ordinal);
     }
 
     [Fact]
     public void A_trained_model_predicts_what_it_learned()
     {
         WriteTrainingFile(_folder.File("train.csv"));
-        TrainCommand.Run(Line("--input", _folder.File("train.csv"), "--output", _folder.File("model.qvlm.gz")), TextWriter.Null);
+        TrainCommand.Run(Line("--input", _folder.File("train.csv"), "--repository", _folder.Path, "--model", "fast"), TextWriter.Null);
 
-        using var file = File.OpenRead(_folder.File("model.qvlm.gz"));
+        using var file = File.OpenRead(_folder.File("src/Analysis/Models/local-model.qvlm.gz"));
         var model = LocalModel.Load(file);
-        var (themes, _, _) = model.Predict("The parking was a nightmare again");
 
-        Assert.Equal("Parking", themes[0].Name);
+        Assert.Equal("Parking", model.Predict("The parking was a nightmare again").Themes[0].Name);
         Assert.StartsWith("local-", model.Version, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_sub_category_nobody_labelled_is_never_predicted()
+    {
+        WriteTrainingFile(_folder.File("train.csv"));
+        TrainCommand.Run(Line("--input", _folder.File("train.csv"), "--repository", _folder.Path, "--model", "fast"), TextWriter.Null);
+
+        using var file = File.OpenRead(_folder.File("src/Analysis/Models/local-model.qvlm.gz"));
+        var model = LocalModel.Load(file);
+
+        Assert.Contains("Pain management", model.Labels);
+        foreach (var text in new[] { "My pain was not managed at all", "", "zzz", "The parking was a nightmare", "Nothing" })
+        {
+            Assert.DoesNotContain(model.Predict(text).Themes, theme => theme.Name == "Pain management");
+        }
+    }
+
+    [Fact]
+    public void Staff_corrections_are_added_to_the_labelled_comments_and_counted_in_the_report()
+    {
+        WriteTrainingFile(_folder.File("train.csv"));
+        WriteTrainingFile(_folder.File("corrections.csv"), rows: 9);
+
+        TrainCommand.Run(Line("--input", _folder.File("train.csv"), "--repository", _folder.Path, "--model", "fast", "--with-corrections", _folder.File("corrections.csv")), TextWriter.Null);
+
+        Assert.Contains("\"corrections\": 9", File.ReadAllText(_folder.File("docs/model-report.json")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_embedding_model_reads_sentence_embeddings_beside_the_terms()
+    {
+        WriteTrainingFile(_folder.File("train.csv"));
+
+        TrainCommand.Run(Line("--input", _folder.File("train.csv"), "--repository", _folder.Path, "--model", "embedding"), TextWriter.Null);
+
+        using var file = File.OpenRead(_folder.File(QualityVoice.Analysis.Embeddings.EmbeddingModels.ThemesPath));
+        var model = LocalModel.Load(file);
+        Assert.Equal("all-MiniLM-L6-v2", model.Embedding!.Model);
+        Assert.StartsWith("embedding-", model.Version, StringComparison.Ordinal);
+        Assert.Throws<ArgumentException>(() => model.Predict("The parking was a nightmare again"));
     }
 
     [Fact]
     public void A_missing_training_file_is_a_usage_error()
     {
-        Assert.Throws<UsageException>(() => TrainCommand.Run(Line("--input", _folder.File("none.csv"), "--output", _folder.File("m")), TextWriter.Null));
+        Assert.Throws<UsageException>(() => TrainCommand.Run(Line("--input", _folder.File("none.csv"), "--repository", _folder.Path), TextWriter.Null));
     }
+
+    private byte[] Hash(string path) => SHA256.HashData(File.ReadAllBytes(_folder.File(path)));
 
     private static CommandLine Line(params string[] args) => CommandLine.Parse(args, new HashSet<string>());
 
     // The training file's shape: eleven columns, then one per sub-category.
-    private static void WriteTrainingFile(string path)
+    private static void WriteTrainingFile(string path, int rows = 60)
     {
-        var csv = new StringBuilder("Comment ID,Trust,Respondent ID,Date,Service type 1,Service type 2,FFT categorical answer,FFT question,FFT answer,Person identifiable info?,Comment sentiment,Parking,Food & drink provision & facilities,Staff manner & personal attributes\n");
+        var csv = new StringBuilder("Comment ID,Trust,Respondent ID,Date,Service type 1,Service type 2,FFT categorical answer,FFT question,FFT answer,Person identifiable info?,Comment sentiment,Parking,Food & drink provision & facilities,Staff manner & personal attributes,Pain management\n");
         string[] parking = ["parking", "car park", "nowhere to park", "parking was expensive", "the car park was full"];
         string[] food = ["food", "meals", "the dinner", "breakfast", "tea and toast"];
         string[] staff = ["staff", "the nurses", "the doctor", "reception", "the team"];
-        for (var i = 0; i < 60; i++)
+        for (var i = 0; i < rows; i++)
         {
             var (text, sentiment, label) = (i % 3) switch
             {
-                0 => ($"The {parking[i % 5]} was a nightmare {i}", 5, "1,,"),
-                1 => ($"Lovely {food[i % 5]}, tasty {i}", 1, ",1,"),
-                _ => ($"{staff[i % 5]} were kind and caring {i}", 1, ",,1"),
+                0 => ($"The {parking[i % 5]} was a nightmare {i}", 5, "1,,,"),
+                1 => ($"Lovely {food[i % 5]}, tasty {i}", 1, ",1,,"),
+                _ => ($"{staff[i % 5]} were kind and caring {i}", 1, ",,1,"),
             };
             csv.Append($"{i},T,R{i},01/01/2022,S,,1,What was good?,\"{text}\",,{sentiment},{label}\n");
         }

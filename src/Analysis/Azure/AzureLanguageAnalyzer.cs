@@ -68,11 +68,13 @@ public sealed class AzureLanguageAnalyzer(AzureLanguageClient client, LocalModel
         for (var t = 0; t < texts.Count; t++)
         {
             var own = pieces.Where(piece => piece.Text == t).ToArray();
-            var (themes, localSentiment, localScore) = model.Predict(texts[t].Text, texts[t].Question);
-            var (feeling, score) = MergeSentiment(own.Select(piece => (sentiment.GetValueOrDefault(piece.Id), piece.Chunk.Length)).ToArray(), localSentiment, localScore);
+            var local = model.Predict(texts[t].Text, texts[t].Question);
+            var (feeling, score) = MergeSentiment(own.Select(piece => (sentiment.GetValueOrDefault(piece.Id), piece.Chunk.Length)).ToArray(), local.Sentiment, local.Score);
             var azureSpans = own.SelectMany(piece => Entities(pii.GetValueOrDefault(piece.Id), piece.Offset)).ToArray();
             var (redacted, spans) = PiiRedactor.Redact(texts[t].Text, azureSpans);
-            var (urgent, reasons) = UrgencyDetector.Detect(texts[t].Text);
+            var signals = UrgencyDetector.Find(texts[t].Text);
+            var (clauses, clauseFeelings) = Sentences(own.Select(piece => (sentiment.GetValueOrDefault(piece.Id), piece.Offset)).ToArray(), texts[t].Text);
+            var themeFeelings = model.SentimentByTheme(texts[t].Text, local with { Sentiment = feeling }, clauses, texts[t].Question, clauseSentiments: clauseFeelings);
             var keyPhrases = own
                 .SelectMany(piece => phrases.GetValueOrDefault(piece.Id)?["keyPhrases"]?.AsArray() ?? [])
                 .Select(phrase => phrase?.GetValue<string>())
@@ -80,7 +82,8 @@ public sealed class AzureLanguageAnalyzer(AzureLanguageClient client, LocalModel
                 .Distinct(StringComparer.OrdinalIgnoreCase)
                 .Select(phrase => PiiRedactor.Redact(phrase, []).RedactedText)
                 .ToArray();
-            results[t] = new TextAnalysis(feeling, score, themes, redacted, spans, urgent, reasons, keyPhrases);
+            results[t] = new TextAnalysis(
+                feeling, score, local.Themes, redacted, spans, signals.Count > 0, signals.Select(signal => signal.Reason).ToArray(), keyPhrases, signals, local.NeedsReview, themeFeelings);
         }
 
         return results;
@@ -135,6 +138,36 @@ public sealed class AzureLanguageAnalyzer(AzureLanguageClient client, LocalModel
             : labels.Contains("negative") ? Sentiment.Negative
             : Sentiment.Positive;
         return (sentiment, Math.Round((positive - negative) / total, 3));
+    }
+
+    // The service's sentences (offsets in the piece, made offsets in the text) and its feeling in each: the clauses
+    // a theme's feeling is read from. Without them (a document it could not analyse), the local model's clauses.
+    private static (IReadOnlyList<Range> Clauses, IReadOnlyList<Sentiment>? Feelings) Sentences(IReadOnlyList<(JsonObject? Result, int Offset)> pieces, string text)
+    {
+        var clauses = new List<Range>();
+        var feelings = new List<Sentiment>();
+        foreach (var (result, offset) in pieces)
+        {
+            foreach (var sentence in result?["sentences"]?.AsArray() ?? [])
+            {
+                if (sentence?["offset"]?.GetValue<int>() is not { } start || sentence["length"]?.GetValue<int>() is not { } length
+                    || start < 0 || length <= 0 || offset + start + length > text.Length)
+                {
+                    continue;
+                }
+
+                clauses.Add(new Range(offset + start, offset + start + length));
+                feelings.Add(sentence["sentiment"]?.GetValue<string>() switch
+                {
+                    "positive" => Sentiment.Positive,
+                    "negative" => Sentiment.Negative,
+                    "mixed" => Sentiment.Mixed,
+                    _ => Sentiment.Neutral,
+                });
+            }
+        }
+
+        return clauses.Count > 0 ? (clauses, feelings) : (Clauses.Contents(text), null);
     }
 
     private static IEnumerable<PiiSpan> Entities(JsonObject? result, int offset)

@@ -13,8 +13,10 @@ namespace QualityVoice.Analysis.Hosting;
 public static class AnalysisHostingExtensions
 {
     /// <summary>
-    /// Adds the local model (loaded once, at start-up) and the analyzer <c>Analysis:Provider</c> names: the local
-    /// analyzer by default, or Azure AI Language with its options validated at start-up.
+    /// Adds the fast local model (loaded once) and, when <c>Analysis:Provider</c> names one of them, the fast local
+    /// analyzer (<c>Local</c>) or Azure AI Language (<c>AzureLanguage</c>), with its options validated at start-up.
+    /// The default, <c>Embedding</c>, is added by <c>AddEmbeddingTextAnalysis</c> (QualityVoice.Analysis.Embeddings),
+    /// which hosts that analyse call instead of this.
     /// </summary>
     public static IHostApplicationBuilder AddTextAnalysis(this IHostApplicationBuilder builder)
     {
@@ -33,7 +35,8 @@ public static class AnalysisHostingExtensions
         });
         builder.Services.AddSingleton<LocalTextAnalyzer>();
 
-        var provider = builder.Configuration.GetSection(AnalysisOptions.Section).Get<AnalysisOptions>()?.Provider ?? "Local";
+        // Embedding (the default) is registered by AddEmbeddingTextAnalysis, in the assembly that carries ONNX Runtime.
+        var provider = builder.Configuration.GetSection(AnalysisOptions.Section).Get<AnalysisOptions>()?.Provider ?? "Embedding";
         if (provider == "AzureLanguage")
         {
             builder.Services.AddOptions<AzureLanguageOptions>()
@@ -52,7 +55,7 @@ public static class AnalysisHostingExtensions
             });
             builder.Services.AddSingleton<ITextAnalyzer, AzureLanguageAnalyzer>();
         }
-        else
+        else if (provider == "Local")
         {
             builder.Services.AddSingleton<ITextAnalyzer>(services => services.GetRequiredService<LocalTextAnalyzer>());
         }

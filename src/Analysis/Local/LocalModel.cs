@@ -12,17 +12,30 @@ namespace QualityVoice.Analysis.Local;
 public sealed class LocalModel
 {
     private const string Magic = "QVLM";
-    private const int FormatVersion = 1;
+    // Version 1: TF-IDF only, without calibration (read only, for older model files); version 3: an optional
+    // sentence-embedding block, and the calibration of theme and sentiment confidence with the review threshold.
+    private const int LegacyFormat = 1;
+    private const int FormatVersion = 3;
 
-    internal LocalModel(TfIdfVectorizer vectorizer, ThemeClassifier themes, float[] textThresholds, float[] questionThresholds, SentimentClassifier sentiment, string trainingDataHash)
+    internal LocalModel(
+        TfIdfVectorizer vectorizer,
+        ThemeClassifier themes,
+        float[] textThresholds,
+        float[] questionThresholds,
+        SentimentClassifier sentiment,
+        string trainingDataHash,
+        EmbeddingBlock? embedding = null,
+        ModelCalibration? calibration = null)
     {
+        Embedding = embedding;
+        Calibration = calibration ?? ModelCalibration.None;
         Vectorizer = vectorizer;
         Themes = themes;
         TextThresholds = textThresholds;
         QuestionThresholds = questionThresholds;
         Sentiment = sentiment;
         TrainingDataHash = trainingDataHash;
-        Version = "local-" + Convert.ToHexStringLower(SHA256.HashData(Serialize()))[..12];
+        Version = (embedding is null ? "local-" : "embedding-") + Convert.ToHexStringLower(SHA256.HashData(Serialize()))[..12];
     }
 
     /// <summary>The model's version: "local-" and the start of the hash of its contents.</summary>
@@ -44,10 +57,13 @@ public sealed class LocalModel
 
     internal SentimentClassifier Sentiment { get; }
 
-    /// <summary>Predicts a comment's sub-categories (with confidence, most confident first) and sentiment.</summary>
-    public (IReadOnlyList<ThemePrediction> Themes, Sentiment Sentiment, double Score) Predict(string text, QuestionKind question = QuestionKind.Unknown)
+    /// <summary>How its confidences are calibrated, and below which a person should look.</summary>
+    public ModelCalibration Calibration { get; }
+
+    /// <summary>Predicts a comment's sub-categories (with calibrated confidence, most confident first) and sentiment.</summary>
+    public ModelPrediction Predict(string text, QuestionKind question = QuestionKind.Unknown, float[]? embedding = null)
     {
-        var features = Vectorizer.Transform(text, question);
+        var features = Features(text, question, embedding);
         var probabilities = Themes.Probabilities(features);
         var decided = ThemeClassifier.Decide(probabilities, question == QuestionKind.Unknown ? TextThresholds : QuestionThresholds, atLeastOne: true);
         var themes = new List<ThemePrediction>();
@@ -55,13 +71,99 @@ public sealed class LocalModel
         {
             if (decided[l])
             {
-                themes.Add(new ThemePrediction(Themes.Labels[l], Math.Round(probabilities[l], 3)));
+                themes.Add(new ThemePrediction(Themes.Labels[l], Math.Round(Calibration.Themes.Apply(probabilities[l]), 3)));
             }
         }
 
         themes.Sort((a, b) => b.Confidence.CompareTo(a.Confidence));
-        var (sentiment, score) = SentimentClassifier.Decide(Sentiment.Probabilities(features));
-        return (themes, sentiment, Math.Round(score, 3));
+        var sentimentProbabilities = Sentiment.Probabilities(features);
+        var (sentiment, score) = SentimentClassifier.Decide(sentimentProbabilities);
+        var sentimentConfidence = Calibration.Sentiment.Apply(sentimentProbabilities.Max());
+        var needsReview = themes[0].Confidence < Calibration.ReviewBelow || sentimentConfidence < Calibration.ReviewBelow;
+        return new ModelPrediction(themes, sentiment, Math.Round(score, 3), Math.Round(sentimentConfidence, 3), needsReview);
+    }
+
+    /// <summary>
+    /// The feeling about each of <paramref name="whole"/>'s themes, read clause by clause (<see cref="Clauses.Contents"/>):
+    /// a theme takes the feeling of the clauses that carry it (those past its threshold, or else the one most likely to),
+    /// together (<see cref="Sentiments.Together"/>). A text of one clause feels about each theme as it does as a whole.
+    /// </summary>
+    /// <param name="text">The comment.</param>
+    /// <param name="whole">What <see cref="Predict"/> found in all of it.</param>
+    /// <param name="clauses">Its clauses: the words of each that carry its feeling.</param>
+    /// <param name="question">The question it answers.</param>
+    /// <param name="clauseEmbeddings">Each clause's sentence embedding, when the model reads them.</param>
+    /// <param name="clauseSentiments">Each clause's feeling as another analyzer read it (Azure AI Language's sentences), instead of this model's.</param>
+    public IReadOnlyList<ThemeSentiment> SentimentByTheme(
+        string text,
+        ModelPrediction whole,
+        IReadOnlyList<Range> clauses,
+        QuestionKind question = QuestionKind.Unknown,
+        IReadOnlyList<float[]>? clauseEmbeddings = null,
+        IReadOnlyList<Sentiment>? clauseSentiments = null)
+    {
+        if (clauses.Count < 2)
+        {
+            return [.. whole.Themes.Select(theme => new ThemeSentiment(theme.Name, whole.Sentiment))];
+        }
+
+        var thresholds = question == QuestionKind.Unknown ? TextThresholds : QuestionThresholds;
+        var readings = new (double[] Themes, Sentiment Sentiment)[clauses.Count];
+        for (var c = 0; c < clauses.Count; c++)
+        {
+            var features = Features(text[clauses[c]], question, clauseEmbeddings?[c]);
+            readings[c] = (
+                Themes.Probabilities(features),
+                clauseSentiments?[c] ?? SentimentClassifier.Decide(Sentiment.Probabilities(features)).Sentiment);
+        }
+
+        var feelings = new List<ThemeSentiment>(whole.Themes.Count);
+        foreach (var theme in whole.Themes)
+        {
+            var label = IndexOf(theme.Name);
+            var carrying = readings.Where(reading => reading.Themes[label] >= thresholds[label]).Select(reading => reading.Sentiment).ToArray();
+            feelings.Add(new ThemeSentiment(
+                theme.Name,
+                carrying.Length > 0 ? Sentiments.Together(carrying) : readings.MaxBy(reading => reading.Themes[label]).Sentiment));
+        }
+
+        return feelings;
+    }
+
+    private int IndexOf(string label)
+    {
+        for (var l = 0; l < Themes.Labels.Count; l++)
+        {
+            if (Themes.Labels[l] == label)
+            {
+                return l;
+            }
+        }
+
+        throw new ArgumentException($"This model does not predict \"{label}\".", nameof(label));
+    }
+
+    /// <summary>The sentence-embedding block this model reads after its TF-IDF terms, if it was trained with one.</summary>
+    public EmbeddingBlock? Embedding { get; }
+
+    /// <summary>Whether the model needs each text's sentence embedding (<see cref="Predict"/>'s <c>embedding</c>).</summary>
+    public bool NeedsEmbedding => Embedding is not null;
+
+    /// <summary>A text's features: its TF-IDF terms, then its sentence embedding when the model reads one.</summary>
+    internal SparseVector Features(string text, QuestionKind question, float[]? embedding)
+    {
+        var terms = Vectorizer.Transform(text, question);
+        if (Embedding is not { } block)
+        {
+            return terms;
+        }
+
+        if (embedding is null || embedding.Length != block.Dimensions)
+        {
+            throw new ArgumentException($"This model reads {block.Model} embeddings of {block.Dimensions} numbers with each text.", nameof(embedding));
+        }
+
+        return terms.Append(embedding, Vectorizer.FeatureCount, block.Weight);
     }
 
     /// <summary>Writes the model, gzipped.</summary>
@@ -76,12 +178,14 @@ public sealed class LocalModel
     {
         using var gzip = new GZipStream(source, CompressionMode.Decompress);
         using var reader = new BinaryReader(gzip, Encoding.UTF8);
-        if (new string(reader.ReadChars(Magic.Length)) != Magic || reader.ReadInt32() != FormatVersion)
+        var format = new string(reader.ReadChars(Magic.Length)) == Magic ? reader.ReadInt32() : -1;
+        if (format is not (LegacyFormat or FormatVersion))
         {
             throw new InvalidDataException("This is not a QualityVoice local model, or it is from another version.");
         }
 
         var dataHash = reader.ReadString();
+        var embedding = format == FormatVersion && reader.ReadBoolean() ? new EmbeddingBlock(reader.ReadString(), reader.ReadInt32(), reader.ReadSingle()) : null;
         var labels = new string[reader.ReadInt32()];
         for (var i = 0; i < labels.Length; i++)
         {
@@ -93,19 +197,25 @@ public sealed class LocalModel
         var characterWeight = reader.ReadSingle();
         var terms = ReadArray(reader, features, r => r.ReadUInt64());
         var idf = ReadArray(reader, features, r => r.ReadSingle());
-        var themeWeights = ReadArray(reader, features * labels.Length, r => (float)r.ReadHalf());
+        var columns = features + (embedding?.Dimensions ?? 0);
+        var themeWeights = ReadArray(reader, columns * labels.Length, r => (float)r.ReadHalf());
         var themeBias = ReadArray(reader, labels.Length, r => r.ReadSingle());
         var textThresholds = ReadArray(reader, labels.Length, r => r.ReadSingle());
         var questionThresholds = ReadArray(reader, labels.Length, r => r.ReadSingle());
-        var sentimentWeights = ReadArray(reader, features * 3, r => (float)r.ReadHalf());
+        var sentimentWeights = ReadArray(reader, columns * 3, r => (float)r.ReadHalf());
         var sentimentBias = ReadArray(reader, 3, r => r.ReadSingle());
+        var calibration = format == FormatVersion
+            ? new ModelCalibration(Local.Calibration.Read(reader), Local.Calibration.Read(reader), reader.ReadSingle())
+            : ModelCalibration.None;
         return new LocalModel(
             TfIdfVectorizer.Load(terms, idf, wordTerms, characterWeight),
             new ThemeClassifier(labels, themeWeights, themeBias, textThresholds),
             textThresholds,
             questionThresholds,
             new SentimentClassifier(sentimentWeights, sentimentBias),
-            dataHash);
+            dataHash,
+            embedding,
+            calibration);
     }
 
     /// <summary>The model shipped in this assembly (trained by <c>./qv train</c>), loaded once.</summary>
@@ -126,6 +236,14 @@ public sealed class LocalModel
             writer.Write(Magic.ToCharArray());
             writer.Write(FormatVersion);
             writer.Write(TrainingDataHash);
+            writer.Write(Embedding is not null);
+            if (Embedding is { } block)
+            {
+                writer.Write(block.Model);
+                writer.Write(block.Dimensions);
+                writer.Write(block.Weight);
+            }
+
             writer.Write(Themes.Labels.Count);
             foreach (var label in Themes.Labels)
             {
@@ -151,6 +269,9 @@ public sealed class LocalModel
             }
 
             Array.ForEach(Sentiment.Bias, writer.Write);
+            Calibration.Themes.Write(writer);
+            Calibration.Sentiment.Write(writer);
+            writer.Write(Calibration.ReviewBelow);
         }
 
         return buffer.ToArray();

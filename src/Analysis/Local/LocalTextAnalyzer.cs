@@ -22,9 +22,20 @@ public sealed class LocalTextAnalyzer(LocalModel model) : ITextAnalyzer
     /// <summary>Analyses one comment.</summary>
     public TextAnalysis Analyze(TextToAnalyse input)
     {
-        var (themes, sentiment, score) = model.Predict(input.Text, input.Question);
+        var prediction = model.Predict(input.Text, input.Question);
+        var feelings = model.SentimentByTheme(input.Text, prediction, Clauses.Contents(input.Text), input.Question);
         var (redacted, pii) = PiiRedactor.Redact(input.Text);
-        var (urgent, reasons) = UrgencyDetector.Detect(input.Text);
-        return new TextAnalysis(sentiment, score, themes, redacted, pii, urgent, reasons);
+        var signals = UrgencyDetector.Find(input.Text);
+        return new TextAnalysis(
+            Sentiments.WithThemes(prediction.Sentiment, feelings),
+            prediction.Score,
+            prediction.Themes,
+            redacted,
+            pii,
+            signals.Count > 0,
+            signals.Select(signal => signal.Reason).ToArray(),
+            UrgencySignals: signals,
+            NeedsReview: prediction.NeedsReview,
+            ThemeSentiments: feelings);
     }
 }

@@ -10,4 +10,39 @@ internal readonly record struct SparseVector(int[] Indices, float[] Values)
 
     /// <summary>How many features occur.</summary>
     public int Count => Indices.Length;
+
+    /// <summary>A dense block at indices 0 to its length, then this vector (whose indices must all come after it).</summary>
+    public SparseVector Prepend(float[] dense)
+    {
+        var indices = new int[dense.Length + Count];
+        var values = new float[dense.Length + Count];
+        for (var d = 0; d < dense.Length; d++)
+        {
+            indices[d] = d;
+            values[d] = dense[d];
+        }
+
+        Indices.CopyTo(indices, dense.Length);
+        Values.CopyTo(values, dense.Length);
+        return new SparseVector(indices, values);
+    }
+
+    /// <summary>
+    /// This vector with a dense block appended after <paramref name="offset"/> (a sentence embedding after the TF-IDF
+    /// terms), each value times <paramref name="weight"/>.
+    /// </summary>
+    public SparseVector Append(float[] dense, int offset, float weight)
+    {
+        var indices = new int[Count + dense.Length];
+        var values = new float[Count + dense.Length];
+        Indices.CopyTo(indices, 0);
+        Values.CopyTo(values, 0);
+        for (var d = 0; d < dense.Length; d++)
+        {
+            indices[Count + d] = offset + d;
+            values[Count + d] = dense[d] * weight;
+        }
+
+        return new SparseVector(indices, values);
+    }
 }

@@ -82,7 +82,13 @@ internal sealed class ThemeClassifier
         return z;
     }
 
-    /// <summary>The labels a comment gets: those over their thresholds, or else the one closest to its threshold.</summary>
+    /// <summary>The threshold of a label the training data never gave: no probability reaches it.</summary>
+    public const float Never = 2f;
+
+    /// <summary>
+    /// The labels a comment gets: those over their thresholds, or else the one closest to its threshold (never one
+    /// whose threshold is <see cref="Never"/>).
+    /// </summary>
     public static bool[] Decide(double[] probabilities, IReadOnlyList<float> thresholds, bool atLeastOne)
     {
         var decided = new bool[probabilities.Length];
@@ -94,7 +100,7 @@ internal sealed class ThemeClassifier
             decided[l] = probabilities[l] >= thresholds[l];
             any |= decided[l];
             var ratio = probabilities[l] / Math.Max(thresholds[l], 1e-6);
-            if (ratio > bestRatio)
+            if (ratio > bestRatio && thresholds[l] < Never)
             {
                 bestRatio = ratio;
                 best = l;

@@ -13,25 +13,43 @@ namespace QualityVoice.Analysis.Training;
 public static class ModelTrainer
 {
     /// <summary>Cross-validates the method, then fits the model on every comment.</summary>
-    public static (LocalModel Model, TrainingReport Report) Train(string trainingFile, TrainingOptions options, TextWriter? progress = null)
+    public static (LocalModel Model, TrainingReport Report) Train(
+        string trainingFile, TrainingOptions options, TextWriter? progress = null, ISentenceEmbedder? embedder = null, string? correctionsFile = null)
     {
         var set = TrainingSet.Load(trainingFile);
-        var (report, thresholds) = CrossValidate(set, options, progress);
+        var corrections = 0;
+        if (correctionsFile is not null)
+        {
+            var more = TrainingSet.Load(correctionsFile);
+            set = set.With(more);
+            corrections = more.Comments.Count;
+            progress?.WriteLine($"train: {corrections:N0} staff corrections added to the labelled comments");
+        }
+
+        var features = Features.For(set, options, embedder, progress);
+        var (report, thresholds, calibration) = CrossValidate(set, options, progress, features);
         var everyone = Enumerable.Range(0, set.Comments.Count).ToArray();
-        var (vectorizer, themes, sentiment) = Fit(set, everyone, options);
-        progress?.WriteLine($"train: final model fitted ({vectorizer.FeatureCount:N0} features)");
-        var dataHash = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(trainingFile)));
-        var model = new LocalModel(vectorizer, themes, thresholds.TextOnly, thresholds.WithQuestion, sentiment, dataHash);
-        return (model, report);
+        var (vectorizer, themes, sentiment) = Fit(set, everyone, options, features);
+        progress?.WriteLine($"train: final model fitted ({vectorizer.FeatureCount:N0} terms{(features.Block is null ? string.Empty : $" and {features.Block.Model}")})");
+        var data = File.ReadAllBytes(trainingFile);
+        if (correctionsFile is not null)
+        {
+            data = [.. data, .. File.ReadAllBytes(correctionsFile)];
+        }
+
+        var dataHash = Convert.ToHexStringLower(SHA256.HashData(data));
+        var model = new LocalModel(vectorizer, themes, thresholds.TextOnly, thresholds.WithQuestion, sentiment, dataHash, features.Block, calibration);
+        return (model, report with { Corrections = corrections });
     }
 
     /// <summary>
     /// Measures the method by grouped cross-validation, reading each comment both without and with its
     /// question, and returns the figures with the thresholds chosen on the out-of-fold predictions.
     /// </summary>
-    public static (TrainingReport Report, (float[] TextOnly, float[] WithQuestion) Thresholds) CrossValidate(
-        TrainingSet set, TrainingOptions options, TextWriter? progress = null)
+    public static (TrainingReport Report, (float[] TextOnly, float[] WithQuestion) Thresholds, ModelCalibration Calibration) CrossValidate(
+        TrainingSet set, TrainingOptions options, TextWriter? progress = null, Features? features = null)
     {
+        features ??= Features.For(set, options, embedder: null, progress: null);
         var comments = set.Comments;
         var fold = GroupedFolds.Assign(comments.Select(comment => comment.Text).ToArray(), options.Folds, options.Seed);
         var textOnly = new Predictions(comments.Count);
@@ -39,11 +57,11 @@ public static class ModelTrainer
         for (var f = 0; f < options.Folds; f++)
         {
             var train = Enumerable.Range(0, comments.Count).Where(i => fold[i] != f).ToArray();
-            var (vectorizer, themes, sentiment) = Fit(set, train, options);
+            var (vectorizer, themes, sentiment) = Fit(set, train, options, features);
             foreach (var i in Enumerable.Range(0, comments.Count).Where(i => fold[i] == f))
             {
-                textOnly.Add(i, vectorizer.Transform(comments[i].Text, QuestionKind.Unknown), themes, sentiment);
-                withQuestion.Add(i, vectorizer.Transform(comments[i].Text, comments[i].Question), themes, sentiment);
+                textOnly.Add(i, features.Of(vectorizer, i, QuestionKind.Unknown), themes, sentiment);
+                withQuestion.Add(i, features.Of(vectorizer, i, comments[i].Question), themes, sentiment);
             }
 
             progress?.WriteLine($"train: fold {f + 1} of {options.Folds} done ({vectorizer.FeatureCount:N0} features)");
@@ -51,6 +69,7 @@ public static class ModelTrainer
 
         var (textReport, textThresholds) = Score(set, fold, textOnly, options);
         var (questionReport, questionThresholds) = Score(set, fold, withQuestion, options);
+        var (calibration, reliability) = Calibrate(set, fold, [textOnly, withQuestion], options);
         var report = new TrainingReport(
             comments.Count,
             options.Folds,
@@ -60,11 +79,54 @@ public static class ModelTrainer
             questionReport.MicroF1,
             questionReport.MacroF1,
             questionReport.SentimentAccuracy,
-            textReport.Labels);
-        return (report, (textThresholds, questionThresholds));
+            textReport.Labels,
+            reliability);
+        return (report, (textThresholds, questionThresholds), calibration);
     }
 
-    private static (TfIdfVectorizer, ThemeClassifier, SentimentClassifier) Fit(TrainingSet set, int[] rows, TrainingOptions options)
+    /// <summary>The confidence below which an item is sent for a human look.</summary>
+    public const float ReviewBelow = 0.5f;
+
+    /// <summary>
+    /// Fits the calibrations on every out-of-fold prediction, and measures them honestly: each fold's predictions
+    /// calibrated by a fit on the other folds only, binned into a reliability table.
+    /// </summary>
+    private static (ModelCalibration Calibration, CalibrationReport Report) Calibrate(TrainingSet set, int[] fold, Predictions[] runs, TrainingOptions options)
+    {
+        var comments = set.Comments;
+        IEnumerable<(int Row, double Raw, bool Right)> ThemePoints(Predictions run) =>
+            Enumerable.Range(0, comments.Count).SelectMany(i => Enumerable.Range(0, set.LabelNames.Count).Select(l => (i, run.Themes[i][l], comments[i].Labels[l])));
+        IEnumerable<(int Row, double Raw, bool Right)> SentimentPoints(Predictions run) =>
+            Enumerable.Range(0, comments.Count).Where(i => comments[i].Sentiment is not null)
+                .Select(i => (i, run.SentimentConfidence[i], run.Sentiment[i] == comments[i].Sentiment));
+        var themePoints = runs.SelectMany(ThemePoints).ToArray();
+        var sentimentPoints = runs.SelectMany(SentimentPoints).ToArray();
+
+        var themeBins = new ReliabilityBins();
+        var sentimentBins = new ReliabilityBins();
+        for (var f = 0; f < options.Folds; f++)
+        {
+            var themes = Local.Calibration.Fit(themePoints.Where(point => fold[point.Row] != f).Select(point => (point.Raw, point.Right)).ToArray());
+            var sentiment = Local.Calibration.Fit(sentimentPoints.Where(point => fold[point.Row] != f).Select(point => (point.Raw, point.Right)).ToArray());
+            foreach (var point in themePoints.Where(point => fold[point.Row] == f && point.Raw >= 0.05))
+            {
+                themeBins.Add(themes.Apply(point.Raw), point.Right);
+            }
+
+            foreach (var point in sentimentPoints.Where(point => fold[point.Row] == f))
+            {
+                sentimentBins.Add(sentiment.Apply(point.Raw), point.Right);
+            }
+        }
+
+        var calibration = new ModelCalibration(
+            Local.Calibration.Fit(themePoints.Select(point => (point.Raw, point.Right)).ToArray()),
+            Local.Calibration.Fit(sentimentPoints.Select(point => (point.Raw, point.Right)).ToArray()),
+            ReviewBelow);
+        return (calibration, new CalibrationReport(ReviewBelow, themeBins.Rows(), sentimentBins.Rows()));
+    }
+
+    private static (TfIdfVectorizer, ThemeClassifier, SentimentClassifier) Fit(TrainingSet set, int[] rows, TrainingOptions options, Features features)
     {
         // Each comment twice: as the portal sees it (question known) and as a bare CSV does (question unknown).
         var examples = rows
@@ -75,7 +137,7 @@ public static class ModelTrainer
         var inputs = examples.Select(example => (set.Comments[example.Row].Text, example.Question)).ToArray();
         var owners = examples.Select(example => example.Row).ToArray();
         var vectorizer = TfIdfVectorizer.Fit(inputs, options.MinDocuments, (float)options.CharacterWeight);
-        var x = new SparseMatrix(inputs.Select(input => vectorizer.Transform(input.Text, input.Question)).ToArray(), vectorizer.FeatureCount);
+        var x = new SparseMatrix(examples.Select(example => features.Of(vectorizer, example.Row, example.Question)).ToArray(), vectorizer.FeatureCount + features.Dimensions);
         var themes = ThemeClassifier.Fit(x, owners.Select(i => set.Comments[i].Labels).ToArray(), set.LabelNames, options.ThemeC, options.BalancedThemes);
         var labelled = Enumerable.Range(0, owners.Length).Where(r => set.Comments[owners[r]].Sentiment is not null).ToArray();
         var sentiment = SentimentClassifier.Fit(x.Select(labelled), labelled.Select(r => set.Comments[owners[r]].Sentiment!.Value).ToArray(), options.SentimentC);
@@ -126,6 +188,14 @@ public static class ModelTrainer
         var thresholds = new float[labelCount];
         for (var l = 0; l < labelCount; l++)
         {
+            // A sub-category nobody labelled cannot be learned: it is never predicted (a cut-off on its constant score
+            // would predict it for every comment or none, by chance).
+            if (!rows.Any(i => comments[i].Labels[l]))
+            {
+                thresholds[l] = ThemeClassifier.Never;
+                continue;
+            }
+
             var best = 0.5;
             var bestF1 = -1.0;
             for (var step = 5; step <= 95; step++)
@@ -156,17 +226,79 @@ public static class ModelTrainer
     }
 
     /// <summary>Out-of-fold predictions for every comment.</summary>
+    /// <summary>
+    /// How a comment becomes features: TF-IDF terms from the fitted vectorizer, then, when training with an
+    /// embedder, the comment's sentence embedding (computed once for the whole set).
+    /// </summary>
+    public sealed class Features
+    {
+        private readonly TrainingSet _set;
+        private readonly float[][]? _embeddings;
+
+        private Features(TrainingSet set, float[][]? embeddings, EmbeddingBlock? block)
+        {
+            _set = set;
+            _embeddings = embeddings;
+            Block = block;
+        }
+
+        /// <summary>The embedding block the model will read, or null for terms only.</summary>
+        public EmbeddingBlock? Block { get; }
+
+        /// <summary>How many columns the embedding adds.</summary>
+        public int Dimensions => Block?.Dimensions ?? 0;
+
+        /// <summary>Embeds the set's comments (once), when an embedder is given.</summary>
+        public static Features For(TrainingSet set, TrainingOptions options, ISentenceEmbedder? embedder, TextWriter? progress)
+        {
+            if (embedder is null)
+            {
+                return new Features(set, null, null);
+            }
+
+            var embeddings = embedder.Embed(set.Comments.Select(comment => comment.Text).ToArray());
+            progress?.WriteLine($"train: {embeddings.Length:N0} comments embedded with {embedder.ModelName}");
+            return new Features(set, embeddings, new EmbeddingBlock(embedder.ModelName, embedder.Dimensions, (float)options.EmbeddingWeight));
+        }
+
+        internal SparseVector Of(TfIdfVectorizer vectorizer, int row, QuestionKind question)
+        {
+            var terms = vectorizer.Transform(_set.Comments[row].Text, question);
+            return Block is null ? terms : terms.Append(_embeddings![row], vectorizer.FeatureCount, Block.Weight);
+        }
+    }
+
     private sealed class Predictions(int count)
     {
         public double[][] Themes { get; } = new double[count][];
 
         public int[] Sentiment { get; } = new int[count];
 
+        public double[] SentimentConfidence { get; } = new double[count];
+
         public void Add(int i, SparseVector features, ThemeClassifier themes, SentimentClassifier sentiment)
         {
             Themes[i] = themes.Probabilities(features);
             var p = sentiment.Probabilities(features);
             Sentiment[i] = Array.IndexOf(p, p.Max());
+            SentimentConfidence[i] = p.Max();
         }
+    }
+
+    /// <summary>Calibrated confidences against how often they were right, in tenths.</summary>
+    private sealed class ReliabilityBins
+    {
+        private readonly (int Count, double Confidence, int Right)[] _bins = new (int, double, int)[10];
+
+        public void Add(double confidence, bool right)
+        {
+            var bin = Math.Clamp((int)(confidence * 10), 0, 9);
+            _bins[bin] = (_bins[bin].Count + 1, _bins[bin].Confidence + confidence, _bins[bin].Right + (right ? 1 : 0));
+        }
+
+        public IReadOnlyList<ReliabilityRow> Rows() => _bins
+            .Select((bin, b) => new ReliabilityRow(b / 10.0, (b + 1) / 10.0, bin.Count, bin.Count == 0 ? 0 : bin.Confidence / bin.Count, bin.Count == 0 ? 0 : bin.Right / (double)bin.Count))
+            .Where(row => row.Count > 0)
+            .ToArray();
     }
 }

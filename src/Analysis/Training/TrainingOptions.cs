@@ -9,6 +9,7 @@ namespace QualityVoice.Analysis.Training;
 /// <param name="MinExamplesForMetrics">Sub-categories with fewer examples are left out of the reported averages.</param>
 /// <param name="CharacterWeight">The weight of the character n-gram block against the word block (each unit length).</param>
 /// <param name="BalancedThemes">Whether each theme regression weighs its two classes to count equally.</param>
+/// <param name="EmbeddingWeight">What the unit-length sentence embedding is multiplied by beside the TF-IDF blocks, when training with one.</param>
 public sealed record TrainingOptions(
     int Folds = 5,
     int Seed = 20230831,
@@ -17,4 +18,5 @@ public sealed record TrainingOptions(
     int MinDocuments = 2,
     int MinExamplesForMetrics = 10,
     double CharacterWeight = 1.0,
-    bool BalancedThemes = true);
+    bool BalancedThemes = true,
+    double EmbeddingWeight = 1.0);

@@ -10,6 +10,7 @@ namespace QualityVoice.Analysis.Training;
 /// <param name="MacroF1WithQuestion">Macro-averaged F1 when the question is known.</param>
 /// <param name="SentimentAccuracyWithQuestion">Sentiment accuracy when the question is known.</param>
 /// <param name="Labels">Per sub-category figures, from the text alone.</param>
+/// <param name="Calibration">How well the calibrated confidences match how often the model was right.</param>
 public sealed record TrainingReport(
     int Comments,
     int Folds,
@@ -19,4 +20,23 @@ public sealed record TrainingReport(
     double MicroF1WithQuestion,
     double MacroF1WithQuestion,
     double SentimentAccuracyWithQuestion,
-    IReadOnlyList<LabelReport> Labels);
+    IReadOnlyList<LabelReport> Labels,
+    CalibrationReport? Calibration = null)
+{
+    /// <summary>How many staff corrections were added to the labelled comments (<c>./qv train --with-corrections</c>).</summary>
+    public int Corrections { get; init; }
+}
+
+/// <summary>How well the calibrated confidences match how often the model was right (out of fold).</summary>
+/// <param name="ReviewBelow">The calibrated confidence below which an item needs a human look.</param>
+/// <param name="Themes">Theme confidences (every comment and sub-category with a raw probability of at least 0.05), by tenths.</param>
+/// <param name="Sentiment">Sentiment confidences, by tenths.</param>
+public sealed record CalibrationReport(double ReviewBelow, IReadOnlyList<ReliabilityRow> Themes, IReadOnlyList<ReliabilityRow> Sentiment);
+
+/// <summary>One tenth of the confidence range: how many predictions fell in it, their mean confidence, and how often they were right.</summary>
+/// <param name="From">The bin's lower edge.</param>
+/// <param name="To">Its upper edge.</param>
+/// <param name="Count">How many predictions.</param>
+/// <param name="MeanConfidence">Their mean calibrated confidence.</param>
+/// <param name="Observed">How often they were right.</param>
+public sealed record ReliabilityRow(double From, double To, int Count, double MeanConfidence, double Observed);

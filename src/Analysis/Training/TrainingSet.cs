@@ -34,6 +34,15 @@ public sealed class TrainingSet
     /// <summary>The comments, in file order.</summary>
     public IReadOnlyList<TrainingComment> Comments { get; }
 
+    /// <summary>
+    /// This set with another's comments added (staff corrections exported by the back office in the same format); the
+    /// sub-categories must be the same, in the same order.
+    /// </summary>
+    public TrainingSet With(TrainingSet more) =>
+        more.LabelNames.SequenceEqual(LabelNames, StringComparer.Ordinal)
+            ? new TrainingSet(LabelNames, [.. Comments, .. more.Comments])
+            : throw new InvalidDataException("The corrections do not have the training file's sub-categories in the same order.");
+
     /// <summary>Reads the file; throws with the problem when it is not the expected shape.</summary>
     public static TrainingSet Load(string path)
     {

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using CsvHelper;
 using QualityVoice.Analysis;
+using QualityVoice.Analysis.Embeddings;
 using QualityVoice.Analysis.Local;
 
 namespace QualityVoice.Cli.Commands;
@@ -11,15 +12,26 @@ namespace QualityVoice.Cli.Commands;
 /// </summary>
 internal static class AnalyzeCommand
 {
-    public static int Run(CommandLine line, ThemeTaxonomy taxonomy, TextWriter output)
+    // Large batches: the encoder sorts each by length, so larger ones waste less work on padding.
+    private const int Batch = 2048;
+
+    public static async Task<int> RunAsync(CommandLine line, ThemeTaxonomy taxonomy, TextWriter output, CancellationToken cancellationToken)
     {
-        line.OnlyAllow("input", "text-column", "id-column", "question-column", "output");
+        line.OnlyAllow("input", "text-column", "id-column", "question-column", "output", "model");
         var input = line.Required("input");
         if (!File.Exists(input))
         {
             throw new UsageException($"There is no file at {input}.");
         }
 
+        ITextAnalyzer analyzer = line.Optional("model") switch
+        {
+            null or "embedding" => new EmbeddingTextAnalyzer(SentenceEncoder.Shared(), EmbeddingModels.Themes, EmbeddingModels.Urgency),
+            "fast" => new LocalTextAnalyzer(LocalModel.Shipped),
+            var other => throw new UsageException($"--model is fast or embedding, not '{other}'."),
+        };
+
+        var total = CountRows(input);
         using var csv = CsvReader.FromFile(input, new CsvReaderOptions { HasHeader = true });
         var headers = csv.Headers.ToArray();
         int Column(string option)
@@ -32,25 +44,63 @@ internal static class AnalyzeCommand
         var textColumn = Column("text-column");
         var idColumn = Column("id-column");
         var questionColumn = line.Optional("question-column") is null ? -1 : Column("question-column");
-        var analyzer = new LocalTextAnalyzer(LocalModel.Shipped);
 
         using var file = new FileStream(line.Required("output"), FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
         using var json = new Utf8JsonWriter(file, new JsonWriterOptions { Indented = false, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
         var rows = 0L;
+        await CommandProgress.RunAsync("analyze", total, async advance =>
+        {
+            var ids = new List<string>(Batch);
+            var texts = new List<TextToAnalyse>(Batch);
+            async Task FlushAsync()
+            {
+                var analyses = await analyzer.AnalyzeAsync(texts, cancellationToken);
+                for (var i = 0; i < analyses.Count; i++)
+                {
+                    Write(json, ids[i], analyses[i], taxonomy);
+                    json.Flush();
+                    file.WriteByte((byte)'\n');
+                    json.Reset();
+                }
+
+                rows += texts.Count;
+                advance(texts.Count);
+                ids.Clear();
+                texts.Clear();
+            }
+
+            while (csv.Read())
+            {
+                var question = questionColumn >= 0 && questionColumn < csv.FieldCount ? QuestionKinds.Classify(csv.GetString(questionColumn)) : QuestionKind.Unknown;
+                ids.Add(idColumn < csv.FieldCount ? csv.GetString(idColumn) : string.Empty);
+                texts.Add(new TextToAnalyse(textColumn < csv.FieldCount ? csv.GetString(textColumn) : string.Empty, question));
+                if (texts.Count == Batch)
+                {
+                    await FlushAsync();
+                }
+            }
+
+            if (texts.Count > 0)
+            {
+                await FlushAsync();
+            }
+        });
+
+        output.WriteLine($"analyze: {rows:N0} rows written to {line.Required("output")} ({analyzer.Name} analyzer, model {analyzer.ModelVersion})");
+        return 0;
+    }
+
+    /// <summary>The rows in the file, for the progress bar (a quick pass: the analysis is the slow part).</summary>
+    private static long CountRows(string input)
+    {
+        using var csv = CsvReader.FromFile(input, new CsvReaderOptions { HasHeader = true });
+        var rows = 0L;
         while (csv.Read())
         {
-            var text = textColumn < csv.FieldCount ? csv.GetString(textColumn) : string.Empty;
-            var question = questionColumn >= 0 && questionColumn < csv.FieldCount ? QuestionKinds.Classify(csv.GetString(questionColumn)) : QuestionKind.Unknown;
-            var analysis = analyzer.Analyze(new TextToAnalyse(text, question));
-            Write(json, idColumn < csv.FieldCount ? csv.GetString(idColumn) : string.Empty, analysis, taxonomy);
-            json.Flush();
-            file.WriteByte((byte)'\n');
-            json.Reset();
             rows++;
         }
 
-        output.WriteLine($"analyze: {rows:N0} rows written to {line.Required("output")}");
-        return 0;
+        return rows;
     }
 
     private static void Write(Utf8JsonWriter json, string id, TextAnalysis analysis, ThemeTaxonomy taxonomy)
@@ -96,6 +146,19 @@ internal static class AnalyzeCommand
         }
 
         json.WriteEndArray();
+        json.WriteStartArray("urgencyEvidence");
+        foreach (var signal in analysis.UrgencySignals ?? [])
+        {
+            json.WriteStartObject();
+            json.WriteString("reason", signal.Reason);
+            json.WriteString("source", signal.Source);
+            json.WriteString("evidence", signal.Evidence);
+            json.WriteNumber("strength", signal.Strength);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteBoolean("needsReview", analysis.NeedsReview);
         json.WriteEndObject();
     }
 }

@@ -1,41 +1,92 @@
 using System.Globalization;
 using System.Text.Json;
+using QualityVoice.Analysis.Embeddings;
+using QualityVoice.Analysis.Local;
 using QualityVoice.Analysis.Training;
+using QualityVoice.Analysis.Urgency;
 
 namespace QualityVoice.Cli.Commands;
 
 /// <summary>
-/// <c>./qv train</c>: trains the local model from the labelled training file, reproducibly, and writes the model
-/// (shipped in the Analysis assembly) and its cross-validated figures (for the model card).
+/// <c>./qv train</c>: fits the analyzer's models and writes each with its report under the repository: the fast model
+/// (TF-IDF, <c>--model fast</c>), the default embedding model (TF-IDF and MiniLM embeddings) and the urgency model
+/// (from data/urgency). <c>--with-corrections FILE</c> adds staff corrections (the back office's training download)
+/// to the labelled comments, and the report says how many.
 /// </summary>
 internal static class TrainCommand
 {
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+
     public static int Run(CommandLine line, TextWriter output)
     {
-        line.OnlyAllow("input", "output", "report");
-        var input = line.Required("input");
-        var modelPath = line.Required("output");
-        var reportPath = line.Optional("report");
-        if (!File.Exists(input))
+        line.OnlyAllow("input", "urgency-set", "repository", "model", "with-corrections");
+        var input = Existing(line.Required("input"));
+        var repository = line.Optional("repository") ?? ".";
+        var which = line.Optional("model") ?? "all";
+        if (which is not ("all" or "fast" or "embedding" or "urgency"))
         {
-            throw new UsageException($"There is no training file at {input}.");
+            throw new UsageException("--model is fast, embedding, urgency or all.");
         }
 
-        var (model, report) = ModelTrainer.Train(input, new TrainingOptions(), output);
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(modelPath))!);
-        using (var file = File.Create(modelPath))
+        var corrections = line.Optional("with-corrections") is { } path ? Existing(path) : null;
+        var options = new TrainingOptions();
+        if (which is "all" or "fast")
         {
-            model.Save(file);
+            var (model, report) = ModelTrainer.Train(input, options, output, embedder: null, corrections);
+            Save(model.Save, Path.Combine(repository, "src/Analysis/Models/local-model.qvlm.gz"), output, model.Version);
+            WriteReport(Path.Combine(repository, "docs/model-report.json"), model, report);
+            Summarise(report, output);
         }
 
-        if (reportPath is not null)
+        if (which is "all" or "embedding" or "urgency")
         {
-            File.WriteAllText(reportPath, JsonSerializer.Serialize(new { model = model.Version, trainingData = model.TrainingDataHash, report }, new JsonSerializerOptions(JsonSerializerDefaults.Web) { WriteIndented = true }) + "\n");
+            using var encoder = new SentenceEncoder(MiniLmFiles.Read());
+            if (which is "all" or "embedding")
+            {
+                var (model, report) = ModelTrainer.Train(input, options with { EmbeddingWeight = 1.0 }, output, encoder, corrections);
+                Save(model.Save, Path.Combine(repository, EmbeddingModels.ThemesPath), output, model.Version);
+                WriteReport(Path.Combine(repository, "docs/embedding-model-report.json"), model, report);
+                Summarise(report, output);
+            }
+
+            if (which is "all" or "urgency")
+            {
+                var setPath = Existing(line.Optional("urgency-set") ?? Path.Combine(repository, "data/urgency/urgency-set.csv"));
+                var (model, report) = UrgencyTrainer.Train(UrgencySet.Load(setPath), setPath, encoder, new UrgencyTrainingOptions(), output);
+                Save(model.Save, Path.Combine(repository, EmbeddingModels.UrgencyPath), output, model.Version);
+                WriteText(Path.Combine(repository, "docs/urgency-report.json"), JsonSerializer.Serialize(new { model = model.Version, trainingData = model.TrainingDataHash, report }, Json) + "\n");
+            }
         }
 
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"train: model {model.Version} written to {modelPath} ({new FileInfo(modelPath).Length / 1024:N0} KiB)"));
+        return 0;
+    }
+
+    private static string Existing(string path) =>
+        File.Exists(path) ? path : throw new UsageException($"There is no file at {path}.");
+
+    private static void Save(Action<Stream> save, string path, TextWriter output, string version)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        using (var file = File.Create(path))
+        {
+            save(file);
+        }
+
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"train: model {version} written to {path} ({new FileInfo(path).Length / 1024:N0} KiB)"));
+    }
+
+    private static void WriteReport(string path, LocalModel model, TrainingReport report) =>
+        WriteText(path, JsonSerializer.Serialize(new { model = model.Version, trainingData = model.TrainingDataHash, embedding = model.Embedding, report }, Json) + "\n");
+
+    private static void WriteText(string path, string text)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        File.WriteAllText(path, text);
+    }
+
+    private static void Summarise(TrainingReport report, TextWriter output)
+    {
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"train: themes micro-F1 {report.MicroF1:F3}, macro-F1 {report.MacroF1:F3}; sentiment accuracy {report.SentimentAccuracy:F3} (text alone)"));
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"train: themes micro-F1 {report.MicroF1WithQuestion:F3}, macro-F1 {report.MacroF1WithQuestion:F3}; sentiment accuracy {report.SentimentAccuracyWithQuestion:F3} (with the question)"));
-        return 0;
     }
 }

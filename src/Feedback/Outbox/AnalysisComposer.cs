@@ -41,7 +41,10 @@ public static class AnalysisComposer
             parts.SelectMany(part => part.UrgentReasons).Distinct(StringComparer.Ordinal).ToArray(),
             analyzer,
             modelVersion,
-            analysedAt);
+            analysedAt,
+            parts.SelectMany(part => part.UrgencySignals ?? []).Distinct().ToArray(),
+            parts.Any(part => part.NeedsReview),
+            ThemeSentiments(parts, themes));
     }
 
     // Both answers: positive in one and negative in the other is mixed; otherwise the stronger feeling wins.
@@ -52,14 +55,16 @@ public static class AnalysisComposer
             .Select(part => (Analysis: part.Item1!, Weight: Math.Max(1, part.Item2?.Length ?? 1)))
             .ToArray();
         var score = parts.Sum(part => part.Analysis.SentimentScore * part.Weight) / parts.Sum(part => part.Weight);
-        var feelings = parts.Select(part => part.Analysis.Sentiment).ToHashSet();
-        var sentiment = feelings.Contains(Sentiment.Mixed) || (feelings.Contains(Sentiment.Positive) && feelings.Contains(Sentiment.Negative))
-            ? Sentiment.Mixed
-            : feelings.Contains(Sentiment.Negative) ? Sentiment.Negative
-            : feelings.Contains(Sentiment.Positive) ? Sentiment.Positive
-            : Sentiment.Neutral;
-        return (sentiment, score);
+        return (Sentiments.Together(parts.Select(part => part.Analysis.Sentiment)), score);
     }
+
+    // A theme found in both answers feels as both do together ("good" about staff in one, "bad" in the other is mixed).
+    private static ThemeSentiment[] ThemeSentiments(TextAnalysis[] parts, ThemePrediction[] themes) =>
+        [.. themes.Select(theme => new ThemeSentiment(
+            theme.Name,
+            Sentiments.Together(parts
+                .Where(part => part.Themes.Any(found => found.Name == theme.Name))
+                .Select(part => part.ThemeSentiments?.FirstOrDefault(feeling => feeling.Theme == theme.Name)?.Sentiment ?? part.Sentiment))))];
 
     // No words at all: the FFT answer is the only feeling there is.
     private static (Sentiment, double) FromRating(FftRating rating) => rating switch

@@ -13,7 +13,7 @@ public sealed record InboxFilter
     /// <summary>Where it is in triage.</summary>
     public TriageStatus? Status { get; init; }
 
-    /// <summary>Its overall feeling.</summary>
+    /// <summary>Its overall feeling; with <see cref="Theme"/>, the feeling about that theme ("negative about waiting").</summary>
     public Sentiment? Sentiment { get; init; }
 
     /// <summary>A framework sub-category, exactly as named.</summary>
@@ -33,6 +33,9 @@ public sealed record InboxFilter
 
     /// <summary>Only urgent items (true) or only the rest (false).</summary>
     public bool? Urgent { get; init; }
+
+    /// <summary>Only items the model was unsure of (true), or only the rest (false).</summary>
+    public bool? NeedsReview { get; init; }
 
     /// <summary>Who owns it: an e-mail address, or <see cref="Unassigned"/>.</summary>
     public string? AssignedTo { get; init; }
@@ -54,5 +57,5 @@ public sealed record InboxFilter
     /// urgency), so that its counts are exact; otherwise they are counted over the newest matches.
     /// </summary>
     public bool IsCountable =>
-        Theme is null && AnyTheme is null && AssignedTo is null && string.IsNullOrWhiteSpace(Query) && From is null && To is null;
+        Theme is null && AnyTheme is null && AssignedTo is null && NeedsReview is null && string.IsNullOrWhiteSpace(Query) && From is null && To is null;
 }

@@ -14,6 +14,7 @@ namespace QualityVoice.Feedback.Triage;
 /// <param name="PublicReply">The reply shown on /track, and when it was published.</param>
 /// <param name="Version">The row's version, for optimistic concurrency.</param>
 /// <param name="History">What staff did, oldest first.</param>
+/// <param name="ThemeSentiments">The feeling read about each theme that has its own (the others take the item's).</param>
 public sealed record TriageItem(
     FeedbackItem Item,
     Sentiment? Sentiment,
@@ -25,7 +26,13 @@ public sealed record TriageItem(
     Escalation? Escalation,
     (string Text, DateTimeOffset At)? PublicReply,
     long Version,
-    IReadOnlyList<TriageEvent> History);
+    IReadOnlyList<TriageEvent> History,
+    IReadOnlyList<ThemeSentiment>? ThemeSentiments = null)
+{
+    /// <summary>The feeling about <paramref name="theme"/>: as read from the clauses that carry it, or else the item's.</summary>
+    public Sentiment? SentimentAbout(string theme) =>
+        ThemeSentiments?.FirstOrDefault(feeling => feeling.Theme == theme)?.Sentiment ?? Sentiment;
+}
 
 /// <summary>An escalation level and who set it, as the National Quality Board's guidance names the levels.</summary>
 /// <param name="Level">Routine, Enhanced or Intensive.</param>

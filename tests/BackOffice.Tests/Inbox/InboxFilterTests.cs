@@ -22,7 +22,7 @@ public sealed class InboxDataset : BackOfficeFactory, IAsyncLifetime
         [
             ("urgent", new Sample("The nurse said she would hurt herself and nobody came") { Urgent = true, Themes = ["Staff responsiveness"] }),
             ("maternity", new Sample("The midwives were wonderful and kind") { ServiceId = "rtd-maternity", Fft = FftRating.VeryGood, Sentiment = Sentiment.Positive, Themes = ["Staff manner & personal attributes"], Status = TriageStatus.Triaged, AssignedTo = Owner, Kind = FeedbackKind.Carer }),
-            ("parking", new Sample("Parking at the hospital costs too much") { ServiceId = "rtf-ae", Fft = FftRating.Neither, Sentiment = Sentiment.Neutral, Themes = ["Parking"], Status = TriageStatus.InProgress, Kind = FeedbackKind.Other }),
+            ("parking", new Sample("Parking at the hospital costs too much") { ServiceId = "rtf-ae", Fft = FftRating.Neither, Sentiment = Sentiment.Neutral, Themes = ["Parking"], Status = TriageStatus.InProgress, Kind = FeedbackKind.Other, NeedsReview = true }),
             ("old", new Sample("The ward was dirty and the bins overflowing") { ServiceId = "rtd-wards", Fft = FftRating.VeryPoor, Themes = ["Cleanliness, tidiness & infection control"], Status = TriageStatus.Closed, At = Now.AddMonths(-3) }),
             ("paper", new Sample("Waited four hours to be seen in the department") { Fft = FftRating.DontKnow, Mode = CollectionMode.Paper, Status = TriageStatus.Responded }),
         ];
@@ -59,6 +59,7 @@ public sealed class InboxFilterTests(InboxDataset inbox) : IClassFixture<InboxDa
     [InlineData("fft=dont-know", "paper")]
     [InlineData("urgent=yes", "urgent")]
     [InlineData("urgent=no", "maternity parking old paper")]
+    [InlineData("review=yes", "parking")]
     [InlineData("assignedTo=owner%40example.nhs.uk", "maternity")]
     [InlineData("assignedTo=nobody", "urgent parking old paper")]
     [InlineData("q=parking", "parking")]

@@ -38,6 +38,34 @@ public sealed class ItemTests(BackOfficeFactory backOffice) : IClassFixture<Back
     }
 
     [Fact]
+    public async Task An_urgent_item_says_why_with_the_evidence_redacted_like_everything_else()
+    {
+        var reference = await SubmitAsync("I have been saving up my tablets and I know how many it would take, my number is 07700 900123");
+        var browser = await backOffice.SignInAsync(StaffRoles.QualityTeam);
+
+        var page = await browser.GetPageAsync($"/inbox/{reference}");
+        var evidence = page.QuerySelector("[data-testid=urgency-evidence]")!.TextContent;
+
+        Assert.Contains("Urgent: suicide or self-harm", page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("suicide or self-harm: the words \u201csaving up my tablets\u201d", evidence, StringComparison.Ordinal);
+        Assert.DoesNotContain("07700 900123", evidence, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Each_theme_shows_the_feeling_about_it()
+    {
+        var reference = await SubmitAsync("The staff were kind and caring but I waited six hours to be seen");
+        var browser = await backOffice.SignInAsync(StaffRoles.QualityTeam);
+
+        var page = await browser.GetPageAsync($"/inbox/{reference}");
+        var feelings = page.QuerySelectorAll("[data-testid=theme-sentiment]")
+            .ToDictionary(cell => cell.ParentElement!.Children[0].TextContent, cell => cell.TextContent);
+
+        Assert.Equal("positive", feelings["Staff manner & personal attributes"]);
+        Assert.Equal("negative", feelings["Timeliness of care"]);
+    }
+
+    [Fact]
     public async Task An_item_moves_through_the_workflow_and_closing_needs_a_reason()
     {
         var reference = (await backOffice.ImportAsync(new Sample("Nobody answered the phone"))).Single();

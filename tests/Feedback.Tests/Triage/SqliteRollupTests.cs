@@ -38,6 +38,37 @@ public sealed class SqliteRollupTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_theme_is_counted_by_the_feeling_about_it_until_staff_correct_the_item_s_feeling()
+    {
+        var record = Record(new Random(1), 0);
+        var analysis = new FeedbackAnalysis(
+            Sentiment.Mixed, 0, [new ThemePrediction("Staff manner & personal attributes", 0.9), new ThemePrediction("Timeliness of care", 0.8)], [], [],
+            "good", "improve", [], false, [], "test", "model-1", Start,
+            ThemeSentiments: [new ThemeSentiment("Staff manner & personal attributes", Sentiment.Positive), new ThemeSentiment("Timeliness of care", Sentiment.Negative)]);
+        await _store.ImportAsync([new ImportedFeedback(record, analysis, TriageStatus.New)], CancellationToken.None);
+
+        var item = await _triage.GetAsync(record.Reference, CancellationToken.None);
+        Assert.Equal(Sentiment.Positive, item!.SentimentAbout("Staff manner & personal attributes"));
+        Assert.Equal(Sentiment.Negative, item.SentimentAbout("Timeliness of care"));
+        Assert.Single((await _triage.SearchAsync(new InboxFilter { Theme = "Timeliness of care", Sentiment = Sentiment.Negative }, InboxOrder.Newest, null, 10, CancellationToken.None)).Rows);
+        Assert.Empty((await _triage.SearchAsync(new InboxFilter { Theme = "Staff manner & personal attributes", Sentiment = Sentiment.Negative }, InboxOrder.Newest, null, 10, CancellationToken.None)).Rows);
+        await AssertCountsMatchAsync();
+
+        // Staff keep a theme and add one: the kept one keeps its feeling, the added one takes the item's.
+        await _triage.CorrectThemesAsync(record.Reference, ["Timeliness of care", "Parking"], "staff@example.nhs.uk", Start, CancellationToken.None);
+        item = await _triage.GetAsync(record.Reference, CancellationToken.None);
+        Assert.Equal(Sentiment.Negative, item!.SentimentAbout("Timeliness of care"));
+        Assert.Equal(Sentiment.Mixed, item.SentimentAbout("Parking"));
+        await AssertCountsMatchAsync();
+
+        // A person's reading of the item's feeling replaces the model's about every theme.
+        await _triage.CorrectSentimentAsync(record.Reference, Sentiment.Positive, "staff@example.nhs.uk", Start, CancellationToken.None);
+        item = await _triage.GetAsync(record.Reference, CancellationToken.None);
+        Assert.All(item!.Themes, theme => Assert.Equal(Sentiment.Positive, item.SentimentAbout(theme.Name)));
+        await AssertCountsMatchAsync();
+    }
+
+    [Fact]
     public async Task The_counts_match_the_items_after_arrivals_analysis_corrections_and_triage()
     {
         var random = new Random(42);
@@ -101,6 +132,7 @@ public sealed class SqliteRollupTests : IAsyncLifetime
         const string Month = "strftime('%Y-%m', i.submitted_at / 1000, 'unixepoch')";
         const string Week = "date(i.submitted_at / 1000, 'unixepoch', 'weekday 0', '-6 days')";
         const string Sentiment = "coalesce(i.sentiment, '')";
+        const string About = "coalesce(t.sentiment, i.sentiment)"; // the feeling about the theme, where one was read
         (string Rollup, string Counted)[] pairs =
         [
             ("SELECT service_id, kind, fft_rating, status, sentiment, urgent, n FROM feedback_totals WHERE n <> 0",
@@ -108,9 +140,9 @@ public sealed class SqliteRollupTests : IAsyncLifetime
             ("SELECT month, service_id, fft_rating, sentiment, n FROM monthly_counts WHERE n <> 0",
              $"SELECT {Month}, service_id, fft_rating, {Sentiment}, count(*) FROM feedback_items i GROUP BY 1, 2, 3, 4"),
             ("SELECT month, service_id, theme, positive, neutral, negative, mixed, total FROM theme_counts WHERE total <> 0",
-             $"SELECT {Month}, i.service_id, t.theme, sum(i.sentiment IS 'positive'), sum(i.sentiment IS 'neutral'), sum(i.sentiment IS 'negative'), sum(i.sentiment IS 'mixed'), count(*) FROM feedback_items i JOIN feedback_themes t ON t.item_id = i.id GROUP BY 1, 2, 3"),
+             $"SELECT {Month}, i.service_id, t.theme, sum({About} IS 'positive'), sum({About} IS 'neutral'), sum({About} IS 'negative'), sum({About} IS 'mixed'), count(*) FROM feedback_items i JOIN feedback_themes t ON t.item_id = i.id GROUP BY 1, 2, 3"),
             ("SELECT week, service_id, theme, negative, total FROM theme_weeks WHERE total <> 0",
-             $"SELECT {Week}, i.service_id, t.theme, sum(i.sentiment IS 'negative'), count(*) FROM feedback_items i JOIN feedback_themes t ON t.item_id = i.id GROUP BY 1, 2, 3"),
+             $"SELECT {Week}, i.service_id, t.theme, sum({About} IS 'negative'), count(*) FROM feedback_items i JOIN feedback_themes t ON t.item_id = i.id GROUP BY 1, 2, 3"),
         ];
         foreach (var (rollup, counted) in pairs)
         {
@@ -146,7 +178,8 @@ public sealed class SqliteRollupTests : IAsyncLifetime
     {
         var themes = Themes.Where(_ => random.Next(3) == 0).Select(theme => new ThemePrediction(theme, 0.7)).ToArray();
         var urgent = random.Next(10) == 0;
+        var feelings = themes.Where(_ => random.Next(2) == 0).Select(theme => new ThemeSentiment(theme.Name, (Sentiment)random.Next(4))).ToArray();
         return new FeedbackAnalysis(
-            (Sentiment)random.Next(4), 0.5, themes, [], [], "good", "improve", [], urgent, urgent ? ["neglect"] : [], "test", "model-1", Start);
+            (Sentiment)random.Next(4), 0.5, themes, [], [], "good", "improve", [], urgent, urgent ? ["neglect"] : [], "test", "model-1", Start, ThemeSentiments: feelings);
     }
 }

@@ -17,7 +17,7 @@ namespace QualityVoice.BackOffice.Features.Inbox;
 public sealed class InboxQuery
 {
     /// <summary>The names of the parameters, in the order the filter form shows them.</summary>
-    public static readonly string[] Parameters = ["q", "status", "sentiment", "urgent", "theme", "strategicTheme", "service", "kind", "fft", "assignedTo", "from", "to", "sort"];
+    public static readonly string[] Parameters = ["q", "status", "sentiment", "urgent", "review", "theme", "strategicTheme", "service", "kind", "fft", "assignedTo", "from", "to", "sort"];
 
     [FromQuery(Name = "status")]
     public string? Status { get; set; }
@@ -42,6 +42,10 @@ public sealed class InboxQuery
 
     [FromQuery(Name = "urgent")]
     public string? Urgent { get; set; }
+
+    /// <summary>"yes" for the items the model was unsure of.</summary>
+    [FromQuery(Name = "review")]
+    public string? Review { get; set; }
 
     [FromQuery(Name = "assignedTo")]
     public string? AssignedTo { get; set; }
@@ -131,6 +135,18 @@ public sealed class InboxQuery
                 break;
         }
 
+        switch (Review)
+        {
+            case null or "":
+                break;
+            case "yes":
+                filter = filter with { NeedsReview = true };
+                break;
+            default:
+                errors.AddModelError("review", "Needs a human look must be yes, or left out");
+                break;
+        }
+
         if (!string.IsNullOrWhiteSpace(AssignedTo))
         {
             filter = filter with { AssignedTo = AssignedTo == "me" ? me : AssignedTo.Trim() };
@@ -183,6 +199,7 @@ public sealed class InboxQuery
         "kind" => Kind,
         "fft" => Fft,
         "urgent" => Urgent,
+        "review" => Review,
         "assignedTo" => AssignedTo,
         "from" => From,
         "to" => To,

@@ -27,13 +27,24 @@ internal static class InboxSql
         }
 
         Equal("status", "status", filter.Status is { } status ? WireName<TriageStatus>.Of(status) : null);
-        Equal("sentiment", "sentiment", filter.Sentiment is { } sentiment ? WireName<QualityVoice.Analysis.Sentiment>.Of(sentiment) : null);
+        if (filter.Sentiment is { } sentiment)
+        {
+            // With a theme, the feeling about that theme ("negative about waiting"); otherwise the item's.
+            conditions.Add(filter.Theme is null ? "i.sentiment = $sentiment" : "coalesce(t.sentiment, i.sentiment) = $sentiment");
+            command.Parameters.AddWithValue("$sentiment", WireName<QualityVoice.Analysis.Sentiment>.Of(sentiment));
+        }
+
         Equal("service_id", "service", filter.ServiceId);
         Equal("kind", "kind", filter.Kind is { } kind ? WireName<FeedbackKind>.Of(kind) : null);
         Equal("fft_rating", "fft", filter.Fft is { } fft ? WireName<FftRating>.Of(fft) : null);
         if (filter.Urgent is { } urgent)
         {
             conditions.Add(urgent ? "i.urgent = 1" : "i.urgent = 0");
+        }
+
+        if (filter.NeedsReview is { } review)
+        {
+            conditions.Add(review ? "i.needs_review = 1" : "i.needs_review = 0");
         }
 
         if (filter.AssignedTo == InboxFilter.Unassigned)

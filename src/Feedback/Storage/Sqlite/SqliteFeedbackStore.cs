@@ -46,12 +46,12 @@ public sealed class SqliteFeedbackStore : IFeedbackStore, IAsyncDisposable
             INSERT INTO feedback_items
                 (reference, passphrase_hash, kind, service_id, service_name, fft_rating, what_was_good, what_could_improve,
                  experience_month, collection_mode, contact_email, submitted_at, status, assigned_to,
-                 analysis_state, analysed_at, analyzer, model_version, sentiment, sentiment_score, urgent,
+                 analysis_state, analysed_at, analyzer, model_version, sentiment, sentiment_score, urgent, needs_review,
                  redacted_what_was_good, redacted_what_could_improve, analysis)
             VALUES
                 ($reference, $passphraseHash, $kind, $serviceId, $serviceName, $fftRating, $whatWasGood, $whatCouldImprove,
                  $experienceMonth, $collectionMode, $contactEmail, $submittedAt, $status, $assignedTo,
-                 'done', $analysedAt, $analyzer, $modelVersion, $sentiment, $score, $urgent,
+                 'done', $analysedAt, $analyzer, $modelVersion, $sentiment, $score, $urgent, $needsReview,
                  $redactedGood, $redactedImprove, $analysis)
             ON CONFLICT DO NOTHING
             RETURNING id;
@@ -69,7 +69,7 @@ public sealed class SqliteFeedbackStore : IFeedbackStore, IAsyncDisposable
                 continue;
             }
 
-            await SqliteThemes.ReplaceAsync(connection, transaction, id, analysis.Themes, cancellationToken);
+            await SqliteThemes.ReplaceAsync(connection, transaction, id, analysis.Themes, analysis.ThemeSentiments, cancellationToken);
             await SqliteThemes.IndexTextAsync(connection, transaction, id, analysis.RedactedWhatWasGood, analysis.RedactedWhatCouldImprove, cancellationToken);
             written++;
         }
@@ -203,15 +203,16 @@ public sealed class SqliteFeedbackStore : IFeedbackStore, IAsyncDisposable
                 analyzer = $analyzer, model_version = $modelVersion,
                 sentiment = CASE WHEN sentiment_by IS NULL THEN $sentiment ELSE sentiment END,
                 sentiment_score = CASE WHEN sentiment_by IS NULL THEN $score ELSE sentiment_score END,
-                urgent = $urgent, redacted_what_was_good = $redactedGood, redacted_what_could_improve = $redactedImprove, analysis = $analysis
+                urgent = $urgent, redacted_what_was_good = $redactedGood, redacted_what_could_improve = $redactedImprove, analysis = $analysis,
+                needs_review = CASE WHEN themes_by IS NULL AND sentiment_by IS NULL THEN $needsReview ELSE 0 END
             WHERE reference = $reference AND analysis_lease = $lease
-            RETURNING id, themes_by IS NULL;
+            RETURNING id, themes_by IS NULL, sentiment_by IS NULL;
             """;
         AddAnalysis(update, analysis);
         update.Parameters.AddWithValue("$reference", reference);
         update.Parameters.AddWithValue("$lease", leaseToken);
         long id;
-        bool modelThemes;
+        bool modelThemes, modelSentiment;
         await using (var updated = await update.ExecuteReaderAsync(cancellationToken))
         {
             if (!await updated.ReadAsync(cancellationToken))
@@ -221,11 +222,13 @@ public sealed class SqliteFeedbackStore : IFeedbackStore, IAsyncDisposable
 
             id = updated.GetInt64(0);
             modelThemes = updated.GetBoolean(1);
+            modelSentiment = updated.GetBoolean(2);
         }
 
+        // Staff's themes stay; a feeling staff gave the item is the feeling about each of its themes.
         if (modelThemes)
         {
-            await SqliteThemes.ReplaceAsync(connection, transaction, id, analysis.Themes, cancellationToken);
+            await SqliteThemes.ReplaceAsync(connection, transaction, id, analysis.Themes, modelSentiment ? analysis.ThemeSentiments : null, cancellationToken);
         }
 
         await SqliteThemes.IndexTextAsync(connection, transaction, id, analysis.RedactedWhatWasGood, analysis.RedactedWhatCouldImprove, cancellationToken);
@@ -360,6 +363,7 @@ public sealed class SqliteFeedbackStore : IFeedbackStore, IAsyncDisposable
         command.Parameters.AddWithValue("$sentiment", WireName<QualityVoice.Analysis.Sentiment>.Of(analysis.Sentiment));
         command.Parameters.AddWithValue("$score", analysis.SentimentScore);
         command.Parameters.AddWithValue("$urgent", analysis.Urgent);
+        command.Parameters.AddWithValue("$needsReview", analysis.NeedsReview);
         command.Parameters.AddWithValue("$redactedGood", (object?)analysis.RedactedWhatWasGood ?? DBNull.Value);
         command.Parameters.AddWithValue("$redactedImprove", (object?)analysis.RedactedWhatCouldImprove ?? DBNull.Value);
         command.Parameters.AddWithValue("$analysis", JsonSerializer.Serialize(analysis, AnalysisJson));

@@ -183,11 +183,12 @@ public sealed class SqliteTriageStore(SqliteDatabase database) : ITriageStore
         }
 
         var themes = new List<ThemePrediction>();
+        var feelings = new List<ThemeSentiment>();
         var history = new List<TriageEvent>();
         await using (var more = connection.CreateCommand())
         {
             more.CommandText = """
-                SELECT theme, confidence FROM feedback_themes WHERE item_id = $id ORDER BY confidence DESC, theme;
+                SELECT theme, confidence, sentiment FROM feedback_themes WHERE item_id = $id ORDER BY confidence DESC, theme;
                 SELECT at, actor, kind, detail FROM feedback_events WHERE item_id = $id ORDER BY id;
                 """;
             more.Parameters.AddWithValue("$id", id);
@@ -195,6 +196,10 @@ public sealed class SqliteTriageStore(SqliteDatabase database) : ITriageStore
             while (await reader.ReadAsync(cancellationToken))
             {
                 themes.Add(new ThemePrediction(reader.GetString(0), reader.GetDouble(1)));
+                if (WireName<Sentiment>.TryParse(Text(reader, 2), out var feeling))
+                {
+                    feelings.Add(new ThemeSentiment(reader.GetString(0), feeling));
+                }
             }
 
             await reader.NextResultAsync(cancellationToken);
@@ -204,7 +209,7 @@ public sealed class SqliteTriageStore(SqliteDatabase database) : ITriageStore
             }
         }
 
-        return item with { Themes = themes, History = history };
+        return item with { Themes = themes, History = history, ThemeSentiments = feelings };
     }
 
     /// <inheritdoc />
@@ -280,12 +285,15 @@ public sealed class SqliteTriageStore(SqliteDatabase database) : ITriageStore
         var done = false;
         await InTransactionAsync(async (connection, transaction) =>
         {
-            if (await UpdateAsync(connection, transaction, "themes_by = $actor", reference, ("$actor", actor)) is not { } id)
+            if (await UpdateAsync(connection, transaction, "themes_by = $actor, needs_review = 0", reference, ("$actor", actor)) is not { } id)
             {
                 return;
             }
 
-            await SqliteThemes.ReplaceAsync(connection, transaction, id, themes.Distinct(StringComparer.Ordinal).Select(theme => new ThemePrediction(theme, 1.0)), cancellationToken);
+            // A theme staff keep keeps the feeling read about it; one they add takes the item's.
+            var feelings = await SqliteThemes.FeelingsAsync(connection, transaction, id, cancellationToken);
+            await SqliteThemes.ReplaceAsync(
+                connection, transaction, id, themes.Distinct(StringComparer.Ordinal).Select(theme => new ThemePrediction(theme, 1.0)), feelings, cancellationToken);
             await RecordAsync(connection, transaction, id, at, actor, "themes", "Themes set to " + (themes.Count == 0 ? "none" : string.Join("; ", themes)));
             done = true;
         }, cancellationToken);
@@ -293,17 +301,24 @@ public sealed class SqliteTriageStore(SqliteDatabase database) : ITriageStore
     }
 
     /// <inheritdoc />
-    public Task<bool> CorrectSentimentAsync(string reference, Sentiment sentiment, string actor, DateTimeOffset at, CancellationToken cancellationToken) =>
-        ChangeOneAsync(
-            reference,
-            "sentiment = $sentiment, sentiment_by = $actor",
-            "sentiment",
-            $"Sentiment set to {WireName<Sentiment>.Of(sentiment)}",
-            actor,
-            at,
-            cancellationToken,
-            ("$sentiment", WireName<Sentiment>.Of(sentiment)),
-            ("$actor", actor));
+    public async Task<bool> CorrectSentimentAsync(string reference, Sentiment sentiment, string actor, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        var done = false;
+        await InTransactionAsync(async (connection, transaction) =>
+        {
+            var name = WireName<Sentiment>.Of(sentiment);
+            if (await UpdateAsync(connection, transaction, "sentiment = $sentiment, sentiment_by = $actor, needs_review = 0", reference, ("$sentiment", name), ("$actor", actor)) is not { } id)
+            {
+                return;
+            }
+
+            // The person's reading replaces the model's, about each theme too.
+            await SqliteThemes.ClearFeelingsAsync(connection, transaction, id, cancellationToken);
+            await RecordAsync(connection, transaction, id, at, actor, "sentiment", $"Sentiment set to {name}");
+            done = true;
+        }, cancellationToken);
+        return done;
+    }
 
     /// <inheritdoc />
     public Task<bool> AddNoteAsync(string reference, string note, string actor, DateTimeOffset at, CancellationToken cancellationToken) =>

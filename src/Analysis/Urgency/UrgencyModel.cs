@@ -1,0 +1,383 @@
+using System.IO.Compression;
+using System.Security.Cryptography;
+using System.Text;
+using QualityVoice.Analysis.Local;
+
+namespace QualityVoice.Analysis.Urgency;
+
+/// <summary>
+/// Decides whether a comment must be read today, tuned for recall, from three things a person can check:
+/// <list type="bullet">
+/// <item>the lexicon's phrases (<see cref="UrgencyDetector"/>); a phrase about suicide or self-harm always flags (the floor);</item>
+/// <item>a logistic regression over the comment's sentence embedding, its words and which lexicon reasons matched, which reads
+/// meaning the words miss ("I've been saving up my tablets"), and overrules the other phrases only when it is sure a
+/// comment is calm ("the wait was murder"); and a second one, for suicide and self-harm alone, whose threshold is set so
+/// that none of them is missed;</item>
+/// <item>the nearest of the curated urgent examples (the labelled set's training part), which gives the reason and the
+/// evidence, and flags a comment closer to an urgent example than to any calm one.</item>
+/// </list>
+/// The thresholds are chosen by cross-validation on the training part so that nearly every urgent comment is caught;
+/// the held-aside part measures it (docs/clinical-safety.md).
+/// </summary>
+public sealed class UrgencyModel
+{
+    private const string Magic = "QVUM";
+    private const int FormatVersion = 1;
+    private const int Neighbours = 3;
+
+    internal UrgencyModel(
+        string embeddingModel,
+        int dimensions,
+        TfIdfVectorizer terms,
+        float[] weights,
+        float bias,
+        float[] selfHarmWeights,
+        float selfHarmBias,
+        float lexiconWeight,
+        UrgencyThresholds thresholds,
+        IReadOnlyList<UrgencyExemplar> urgent,
+        IReadOnlyList<float[]> calm,
+        string trainingDataHash)
+    {
+        EmbeddingModel = embeddingModel;
+        Dimensions = dimensions;
+        Terms = terms;
+        Weights = weights;
+        Bias = bias;
+        SelfHarmWeights = selfHarmWeights;
+        SelfHarmBias = selfHarmBias;
+        LexiconWeight = lexiconWeight;
+        Thresholds = thresholds;
+        Urgent = urgent;
+        Calm = calm;
+        TrainingDataHash = trainingDataHash;
+        Version = "urgency-" + Convert.ToHexStringLower(SHA256.HashData(Serialize()))[..12];
+    }
+
+    /// <summary>The model's version: a hash of its file.</summary>
+    public string Version { get; }
+
+    /// <summary>Whose embeddings it reads.</summary>
+    public string EmbeddingModel { get; }
+
+    /// <summary>The thresholds it decides with.</summary>
+    public UrgencyThresholds Thresholds { get; }
+
+    /// <summary>SHA-256 of the labelled set it was trained on.</summary>
+    public string TrainingDataHash { get; }
+
+    /// <summary>The embedding's length.</summary>
+    internal int Dimensions { get; }
+
+    /// <summary>The words and character n-grams of the labelled set, whose weights follow the embedding's and the lexicon's.</summary>
+    internal TfIdfVectorizer Terms { get; }
+
+    internal float[] Weights { get; }
+
+    internal float Bias { get; }
+
+    internal float[] SelfHarmWeights { get; }
+
+    internal float SelfHarmBias { get; }
+
+    internal float LexiconWeight { get; }
+
+    internal IReadOnlyList<UrgencyExemplar> Urgent { get; }
+
+    internal IReadOnlyList<float[]> Calm { get; }
+
+    /// <summary>Whether the comment is urgent, why, and the evidence for each reason.</summary>
+    public UrgencyAssessment Assess(string text, float[] embedding)
+    {
+        var phrases = UrgencyDetector.Find(text);
+        var features = Features(text, embedding, phrases);
+        var probability = LogisticRegression.Sigmoid(Score(Weights, Bias, features));
+
+        // The nearest examples are looked for only when they can flag the comment, or once it is flagged (for evidence).
+        var (nearest, similarity, calmSimilarity) = Thresholds.Similarity <= 1 ? Nearest(embedding) : (null, 0.0, 0.0);
+
+        var selfHarm = LogisticRegression.Sigmoid(Score(SelfHarmWeights, SelfHarmBias, features));
+        var floor = phrases.Any(signal => signal.Reason == UrgencyReasons.SuicideOrSelfHarm);
+        var byPhrase = phrases.Count > 0 && probability >= Thresholds.Guard;
+        var byMeaning = probability >= Thresholds.Classifier;
+        var bySelfHarm = selfHarm >= Thresholds.SelfHarm;
+        var bySimilarity = similarity >= Thresholds.Similarity && similarity > calmSimilarity;
+        if (!floor && !byPhrase && !byMeaning && !bySelfHarm && !bySimilarity)
+        {
+            return UrgencyAssessment.NotUrgent(probability);
+        }
+
+        if (nearest is null)
+        {
+            (nearest, similarity, _) = Nearest(embedding);
+        }
+
+        var signals = new List<UrgencySignal>();
+        signals.AddRange(floor && !byPhrase ? phrases.Where(signal => signal.Reason == UrgencyReasons.SuicideOrSelfHarm) : phrases);
+        if (bySelfHarm)
+        {
+            signals.Add(new UrgencySignal(UrgencyReasons.SuicideOrSelfHarm, UrgencySignal.Meaning, string.Empty, Math.Round(selfHarm, 3)));
+        }
+
+        if ((byMeaning || bySimilarity) && nearest is not null)
+        {
+            var reason = VoteReason(embedding);
+            signals.Add(new UrgencySignal(reason, UrgencySignal.Similar, nearest.Text, Math.Round(similarity, 3)));
+            if (byMeaning)
+            {
+                signals.Add(new UrgencySignal(reason, UrgencySignal.Meaning, string.Empty, Math.Round(probability, 3)));
+            }
+        }
+
+        var reasons = UrgencyReasons.All.Where(reason => signals.Any(signal => signal.Reason == reason)).ToArray();
+        return new UrgencyAssessment(true, reasons, signals, probability);
+    }
+
+    /// <summary>The classifier's probability that the comment is urgent.</summary>
+    public double Probability(string text, float[] embedding, IReadOnlyList<UrgencySignal> phrases) =>
+        LogisticRegression.Sigmoid(Score(Weights, Bias, Features(text, embedding, phrases)));
+
+    /// <summary>The self-harm classifier's probability that the comment speaks of suicide or self-harm.</summary>
+    public double SelfHarmProbability(string text, float[] embedding, IReadOnlyList<UrgencySignal> phrases) =>
+        LogisticRegression.Sigmoid(Score(SelfHarmWeights, SelfHarmBias, Features(text, embedding, phrases)));
+
+    /// <summary>A comment's features: its embedding, a feature for each lexicon reason matched, then its terms.</summary>
+    internal SparseVector Features(string text, float[] embedding, IReadOnlyList<UrgencySignal> phrases)
+    {
+        if (embedding.Length != Dimensions)
+        {
+            throw new ArgumentException($"This model reads {EmbeddingModel} embeddings of {Dimensions} numbers.", nameof(embedding));
+        }
+
+        var matched = phrases.Select(signal => Dimensions + IndexOf(signal.Reason)).Distinct().Order().ToArray();
+        var terms = Terms.Transform(text, QuestionKind.Unknown);
+        var indices = new int[Dimensions + matched.Length + terms.Count];
+        var values = new float[indices.Length];
+        for (var d = 0; d < Dimensions; d++)
+        {
+            (indices[d], values[d]) = (d, embedding[d]);
+        }
+
+        for (var m = 0; m < matched.Length; m++)
+        {
+            (indices[Dimensions + m], values[Dimensions + m]) = (matched[m], LexiconWeight);
+        }
+
+        var offset = Dimensions + UrgencyReasons.All.Count;
+        for (var t = 0; t < terms.Count; t++)
+        {
+            (indices[Dimensions + matched.Length + t], values[Dimensions + matched.Length + t]) = (offset + terms.Indices[t], terms.Values[t]);
+        }
+
+        return new SparseVector(indices, values);
+    }
+
+    /// <summary>Writes the model, gzipped.</summary>
+    public void Save(Stream destination)
+    {
+        using var gzip = new GZipStream(destination, CompressionLevel.SmallestSize, leaveOpen: true);
+        gzip.Write(Serialize());
+    }
+
+    /// <summary>Reads a model <see cref="Save"/> wrote.</summary>
+    public static UrgencyModel Load(Stream source)
+    {
+        using var gzip = new GZipStream(source, CompressionMode.Decompress);
+        using var reader = new BinaryReader(gzip, Encoding.UTF8);
+        if (new string(reader.ReadChars(Magic.Length)) != Magic || reader.ReadInt32() != FormatVersion)
+        {
+            throw new InvalidDataException("This is not a QualityVoice urgency model, or it is from another version.");
+        }
+
+        var dataHash = reader.ReadString();
+        var embeddingModel = reader.ReadString();
+        var dimensions = reader.ReadInt32();
+        var termCount = reader.ReadInt32();
+        var wordTerms = reader.ReadInt32();
+        var characterWeight = reader.ReadSingle();
+        var termHashes = new ulong[termCount];
+        var idf = new float[termCount];
+        for (var i = 0; i < termCount; i++)
+        {
+            (termHashes[i], idf[i]) = (reader.ReadUInt64(), reader.ReadSingle());
+        }
+
+        var weights = new float[reader.ReadInt32()];
+        for (var i = 0; i < weights.Length; i++)
+        {
+            weights[i] = reader.ReadSingle();
+        }
+
+        var bias = reader.ReadSingle();
+        var selfHarmWeights = new float[weights.Length];
+        for (var i = 0; i < selfHarmWeights.Length; i++)
+        {
+            selfHarmWeights[i] = reader.ReadSingle();
+        }
+
+        var selfHarmBias = reader.ReadSingle();
+        var lexiconWeight = reader.ReadSingle();
+        var thresholds = new UrgencyThresholds(reader.ReadSingle(), reader.ReadSingle(), reader.ReadSingle(), reader.ReadSingle());
+        var urgent = new UrgencyExemplar[reader.ReadInt32()];
+        for (var i = 0; i < urgent.Length; i++)
+        {
+            urgent[i] = new UrgencyExemplar(reader.ReadString(), reader.ReadString(), ReadVector(reader, dimensions));
+        }
+
+        var calm = new float[reader.ReadInt32()][];
+        for (var i = 0; i < calm.Length; i++)
+        {
+            calm[i] = ReadVector(reader, dimensions);
+        }
+
+        var terms = TfIdfVectorizer.Load(termHashes, idf, wordTerms, characterWeight);
+        return new UrgencyModel(embeddingModel, dimensions, terms, weights, bias, selfHarmWeights, selfHarmBias, lexiconWeight, thresholds, urgent, calm, dataHash);
+    }
+
+    internal static int IndexOf(string reason) => ReasonIndex[reason];
+
+    private static double Score(float[] weights, float bias, SparseVector features)
+    {
+        double z = bias;
+        for (var k = 0; k < features.Count; k++)
+        {
+            z += weights[features.Indices[k]] * features.Values[k];
+        }
+
+        return z;
+    }
+
+    private static readonly Dictionary<string, int> ReasonIndex =
+        UrgencyReasons.All.Select((reason, index) => (reason, index)).ToDictionary(pair => pair.reason, pair => pair.index, StringComparer.Ordinal);
+
+    internal static double Cosine(float[] a, float[] b)
+    {
+        // Both are unit length: the dot product is the cosine.
+        var sum = 0.0;
+        for (var d = 0; d < a.Length; d++)
+        {
+            sum += a[d] * b[d];
+        }
+
+        return sum;
+    }
+
+    private (UrgencyExemplar? Nearest, double Similarity, double CalmSimilarity) Nearest(float[] embedding)
+    {
+        UrgencyExemplar? nearest = null;
+        var best = double.MinValue;
+        foreach (var exemplar in Urgent)
+        {
+            var similarity = Cosine(embedding, exemplar.Embedding);
+            if (similarity > best)
+            {
+                (best, nearest) = (similarity, exemplar);
+            }
+        }
+
+        var calm = Calm.Count == 0 ? double.MinValue : Calm.Max(vector => Cosine(embedding, vector));
+        return (nearest, best, calm);
+    }
+
+    /// <summary>The reason most of the nearest urgent examples share (ties to the more severe).</summary>
+    internal string VoteReason(float[] embedding) =>
+        Urgent.Select(exemplar => (exemplar.Reason, Similarity: Cosine(embedding, exemplar.Embedding)))
+            .OrderByDescending(pair => pair.Similarity)
+            .Take(Neighbours)
+            .GroupBy(pair => pair.Reason)
+            .OrderByDescending(group => group.Sum(pair => pair.Similarity))
+            .ThenBy(group => IndexOf(group.Key))
+            .First()
+            .Key;
+
+    private static float[] ReadVector(BinaryReader reader, int dimensions)
+    {
+        var vector = new float[dimensions];
+        for (var d = 0; d < dimensions; d++)
+        {
+            vector[d] = (float)reader.ReadHalf();
+        }
+
+        return vector;
+    }
+
+    private byte[] Serialize()
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new BinaryWriter(buffer, Encoding.UTF8, leaveOpen: true))
+        {
+            writer.Write(Magic.ToCharArray());
+            writer.Write(FormatVersion);
+            writer.Write(TrainingDataHash);
+            writer.Write(EmbeddingModel);
+            writer.Write(Dimensions);
+            writer.Write(Terms.FeatureCount);
+            writer.Write(Terms.WordTerms);
+            writer.Write(Terms.CharacterWeight);
+            for (var i = 0; i < Terms.FeatureCount; i++)
+            {
+                writer.Write(Terms.Terms[i]);
+                writer.Write(Terms.Idf[i]);
+            }
+
+            writer.Write(Weights.Length);
+            Array.ForEach(Weights, writer.Write);
+            writer.Write(Bias);
+            Array.ForEach(SelfHarmWeights, writer.Write);
+            writer.Write(SelfHarmBias);
+            writer.Write(LexiconWeight);
+            writer.Write(Thresholds.Classifier);
+            writer.Write(Thresholds.Guard);
+            writer.Write(Thresholds.Similarity);
+            writer.Write(Thresholds.SelfHarm);
+            writer.Write(Urgent.Count);
+            foreach (var exemplar in Urgent)
+            {
+                writer.Write(exemplar.Text);
+                writer.Write(exemplar.Reason);
+                foreach (var value in exemplar.Embedding)
+                {
+                    writer.Write((Half)value);
+                }
+            }
+
+            writer.Write(Calm.Count);
+            foreach (var vector in Calm)
+            {
+                foreach (var value in vector)
+                {
+                    writer.Write((Half)value);
+                }
+            }
+        }
+
+        return buffer.ToArray();
+    }
+}
+
+/// <summary>The thresholds an urgency model decides with.</summary>
+/// <param name="Classifier">The probability at or above which the classifier alone flags a comment.</param>
+/// <param name="Guard">Below this probability a phrase (other than suicide or self-harm) is taken as ordinary use.</param>
+/// <param name="Similarity">The cosine similarity to an urgent example at or above which, if no calm example is nearer, a comment is flagged.</param>
+/// <param name="SelfHarm">
+/// The probability at or above which the self-harm classifier (suicide or self-harm against everything else) flags a
+/// comment: the reason whose recall must be complete has its own classifier and threshold.
+/// </param>
+public sealed record UrgencyThresholds(float Classifier, float Guard, float Similarity, float SelfHarm);
+
+/// <summary>A curated urgent example: its words (shown as evidence), its reason and its embedding.</summary>
+/// <param name="Text">The example's words (written for the purpose: no one's real comment).</param>
+/// <param name="Reason">Its reason.</param>
+/// <param name="Embedding">Its sentence embedding.</param>
+public sealed record UrgencyExemplar(string Text, string Reason, float[] Embedding);
+
+/// <summary>What the urgency model decided about one comment.</summary>
+/// <param name="Urgent">Whether a person must read it today.</param>
+/// <param name="Reasons">Why, most severe first.</param>
+/// <param name="Signals">The evidence for each reason.</param>
+/// <param name="Probability">The classifier's probability, for calibration and review.</param>
+public sealed record UrgencyAssessment(bool Urgent, IReadOnlyList<string> Reasons, IReadOnlyList<UrgencySignal> Signals, double Probability)
+{
+    /// <summary>Not urgent.</summary>
+    public static UrgencyAssessment NotUrgent(double probability) => new(false, [], [], probability);
+}

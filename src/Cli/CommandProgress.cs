@@ -1,0 +1,43 @@
+using Spectre.Console;
+using Spectre.Console.Rendering;
+
+namespace QualityVoice.Cli;
+
+/// <summary>
+/// A progress bar for long commands (rows done, rows a second, time left) when a person is watching a terminal; nothing
+/// at all when the output goes to a file or another program.
+/// </summary>
+internal static class CommandProgress
+{
+    /// <summary>Runs <paramref name="work"/>, which reports each step's rows to the callback it is given.</summary>
+    public static async Task RunAsync(string description, long total, Func<Action<long>, Task> work)
+    {
+        if (Console.IsOutputRedirected || !AnsiConsole.Profile.Capabilities.Interactive)
+        {
+            await work(_ => { });
+            return;
+        }
+
+        await AnsiConsole.Progress()
+            .AutoClear(false)
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new RowsColumn(), new RateColumn(), new RemainingTimeColumn())
+            .StartAsync(async context =>
+            {
+                var task = context.AddTask(description, maxValue: Math.Max(1, total));
+                await work(rows => task.Increment(rows));
+                task.Value = task.MaxValue;
+            });
+    }
+
+    private sealed class RowsColumn : ProgressColumn
+    {
+        public override IRenderable Render(RenderOptions options, ProgressTask task, TimeSpan deltaTime) =>
+            new Text($"{task.Value:N0} of {task.MaxValue:N0}");
+    }
+
+    private sealed class RateColumn : ProgressColumn
+    {
+        public override IRenderable Render(RenderOptions options, ProgressTask task, TimeSpan deltaTime) =>
+            new Text(task.Speed is { } speed ? $"{speed:N0}/s" : "-");
+    }
+}

@@ -1,0 +1,63 @@
+using QualityVoice.Analysis.Embeddings;
+using QualityVoice.Analysis.Urgency;
+using QualityVoice.TestSupport;
+
+namespace QualityVoice.Analysis.Tests.Urgency;
+
+/// <summary>
+/// The shipped urgency model against the labelled set's held-aside comments, as docs/clinical-safety.md reports them:
+/// a model that misses a suicide or self-harm comment, or more than one urgent comment in twenty, must not ship.
+/// </summary>
+public sealed class UrgencyModelTests
+{
+    private static readonly string SetPath = Path.Combine(Repository.Root, "data", "urgency", "urgency-set.csv");
+
+    [Fact]
+    public void The_shipped_model_catches_every_held_aside_self_harm_comment_and_at_least_95_percent_of_all_urgent_ones()
+    {
+        var heldAside = UrgencySet.Load(SetPath).HeldAside;
+        var embeddings = SentenceEncoder.Shared().Embed(heldAside.Select(example => example.Text).ToArray());
+
+        var report = UrgencyReport.Measure(EmbeddingModels.Urgency, heldAside, embeddings, EmbeddingModels.Urgency.Thresholds);
+
+        Assert.Equal(1.0, report.ReasonRecall(UrgencyReasons.SuicideOrSelfHarm));
+        Assert.True(report.Recall >= 0.95, $"recall {report.Recall:F3}; missed: {string.Join(" | ", report.Missed)}");
+        Assert.True(report.FalseAlarmRate <= 0.20, $"false alarms {report.FalseAlarmRate:F3}");
+    }
+
+    [Fact]
+    public void A_suicide_or_self_harm_phrase_always_flags_whatever_the_classifier_thinks()
+    {
+        var model = EmbeddingModels.Urgency;
+        var text = "The suicide prevention leaflet at reception was useful";
+
+        var assessment = model.Assess(text, SentenceEncoder.Shared().Embed([text])[0]);
+
+        Assert.True(assessment.Urgent);
+        Assert.Contains(assessment.Signals, signal => signal is { Source: UrgencySignal.Phrase, Reason: UrgencyReasons.SuicideOrSelfHarm, Evidence: "suicide" });
+    }
+
+    [Fact]
+    public void The_labelled_set_holds_at_least_300_urgent_and_300_calm_comments_with_a_quarter_held_aside()
+    {
+        var set = UrgencySet.Load(SetPath);
+
+        Assert.True(set.Examples.Count(example => example.Urgent && example.Kind == "urgent") >= 300);
+        Assert.True(set.Examples.Count(example => !example.Urgent && example.Kind is "alarming-words" or "ordinary") >= 300);
+        Assert.All(UrgencyReasons.All, reason => Assert.Contains(set.HeldAside, example => example.Reason == reason));
+        Assert.InRange(set.HeldAside.Count / (double)set.Examples.Count, 0.23, 0.27);
+    }
+
+    [Fact]
+    public void A_model_saved_and_loaded_again_is_the_same_model()
+    {
+        using var buffer = new MemoryStream();
+        EmbeddingModels.Urgency.Save(buffer);
+        buffer.Position = 0;
+
+        var loaded = UrgencyModel.Load(buffer);
+
+        Assert.Equal(EmbeddingModels.Urgency.Version, loaded.Version);
+        Assert.Equal(EmbeddingModels.Urgency.Thresholds, loaded.Thresholds);
+    }
+}
