@@ -1,28 +1,24 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using System.Text.RegularExpressions;
+using QualityVoice.Bench.Common;
 
 namespace QualityVoice.Bench.BackOffice;
 
 /// <summary>
-/// The published back office (./qv publishes it to .qv-build/BackOffice) run in Production over an existing data
-/// folder, on a loopback port, with a quality team account the benchmark signs in as.
+/// The published back office run in Production over an existing data folder (its analysis worker off), with a
+/// quality team account the benchmark signs in as.
 /// </summary>
 internal sealed partial class BackOfficeProcess : IAsyncDisposable
 {
     public const string Email = "bench@qualityvoice.local";
     public const string Password = "benchmarks sign in with this phrase";
 
-    private readonly Process _process;
+    private readonly AppProcess _app;
 
-    private BackOfficeProcess(Process process, Uri address)
-    {
-        _process = process;
-        Address = address;
-    }
+    private BackOfficeProcess(AppProcess app) => _app = app;
 
-    public Uri Address { get; }
+    public Uri Address => _app.Address;
 
     public static async Task<BackOfficeProcess> StartAsync(string repository, string dataDirectory)
     {
@@ -46,56 +42,9 @@ internal sealed partial class BackOfficeProcess : IAsyncDisposable
             }
         }
 
-        var address = new Uri($"http://127.0.0.1:{FreePort()}/");
-        var build = Path.Combine(repository, ".qv-build", "BackOffice");
-        var start = new ProcessStartInfo("dotnet", [Path.Combine(build, "QualityVoice.BackOffice.dll"), "--urls", address.ToString().TrimEnd('/'), "--contentRoot", build])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        start.Environment["QualityVoice__DataDirectory"] = dataDirectory;
-        start.Environment["Content__Pack"] = "nenc";
-        start.Environment["Analysis__Worker__Enabled"] = "false";
-        var process = Process.Start(start) ?? throw new InvalidOperationException("The back office did not start.");
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, line) =>
-        {
-            if (line.Data is not null)
-            {
-                Console.Error.WriteLine($"back office: {line.Data}");
-            }
-        };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-
-        var backOffice = new BackOfficeProcess(process, address);
-        using var client = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(2) };
-        var waited = Stopwatch.StartNew();
-        while (waited.Elapsed < TimeSpan.FromSeconds(120))
-        {
-            if (process.HasExited)
-            {
-                throw new InvalidOperationException($"The back office stopped while starting (exit code {process.ExitCode}).");
-            }
-
-            try
-            {
-                using var ready = await client.GetAsync("health/ready");
-                if (ready.IsSuccessStatusCode)
-                {
-                    return backOffice;
-                }
-            }
-            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
-            {
-            }
-
-            await Task.Delay(200);
-        }
-
-        await backOffice.DisposeAsync();
-        throw new TimeoutException("The back office was not ready within two minutes.");
+        var app = new AppProcess(repository, "BackOffice", dataDirectory, new Dictionary<string, string> { ["Analysis__Worker__Enabled"] = "false" });
+        await app.StartAsync();
+        return new BackOfficeProcess(app);
     }
 
     /// <summary>
@@ -142,23 +91,7 @@ internal sealed partial class BackOfficeProcess : IAsyncDisposable
         client.DefaultRequestHeaders.Add("Cookie", string.Join("; ", cookies.Values));
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        if (!_process.HasExited)
-        {
-            _process.Kill();
-            await _process.WaitForExitAsync();
-        }
-
-        _process.Dispose();
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    public ValueTask DisposeAsync() => _app.DisposeAsync();
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex AntiforgeryToken();

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using QualityVoice.Bench.Common;
 
 namespace QualityVoice.Bench.Intake;
 
@@ -15,7 +16,7 @@ internal static class DurabilityBenchmark
     public static async Task<int> RunAsync(string repository, int submissions, int clients, int kills)
     {
         var data = Directory.CreateTempSubdirectory("qv-bench-durability-");
-        var portal = new PortalProcess(repository, data.FullName, FreePort.Next());
+        var portal = IntakeApps.Portal(repository, data.FullName, AppProcess.FreePort());
         await portal.StartAsync();
         using var client = Submissions.Client(portal.Address, clients);
 

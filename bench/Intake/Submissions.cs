@@ -44,7 +44,7 @@ internal static class Submissions
             Content = new StringContent(body, Encoding.UTF8),
         };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        request.Headers.Add("X-Api-Key", PortalProcess.ApiKey);
+        request.Headers.Add("X-Api-Key", IntakeApps.ApiKey);
         if (idempotencyKey is not null)
         {
             request.Headers.Add("Idempotency-Key", idempotencyKey);

@@ -61,6 +61,12 @@ public sealed class SentenceEncoder : ISentenceEmbedder, IDisposable
         }
     }
 
+    /// <summary>
+    /// The process's one encoder (<see cref="Shared"/>), made when it is first asked to embed: the model loads only if
+    /// something is analysed, and ONNX Runtime's threads start on (and take the CPU priority of) the thread that asks.
+    /// </summary>
+    public static ISentenceEmbedder OnFirstUse(int threads = 0) => new Deferred(threads);
+
     /// <inheritdoc />
     int ISentenceEmbedder.Dimensions => Dimensions;
 
@@ -216,4 +222,17 @@ public sealed class SentenceEncoder : ISentenceEmbedder, IDisposable
 
     // A text's token ids ([CLS] … [SEP]) and where each of its parts' tokens are.
     private sealed record Tokenised(int[] Ids, (int Start, int End)[] Parts);
+
+    private sealed class Deferred(int threads) : ISentenceEmbedder
+    {
+        public string ModelName => MiniLmFiles.ModelName;
+
+        public int Dimensions => SentenceEncoder.Dimensions;
+
+        public float[][] Embed(IReadOnlyList<string> texts, CancellationToken cancellationToken = default) =>
+            Shared(threads).Embed(texts, cancellationToken);
+
+        public TextEmbedding[] EmbedWithParts(IReadOnlyList<string> texts, IReadOnlyList<IReadOnlyList<Range>> parts, CancellationToken cancellationToken = default) =>
+            Shared(threads).EmbedWithParts(texts, parts, cancellationToken);
+    }
 }

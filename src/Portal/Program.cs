@@ -1,6 +1,7 @@
 using QualityVoice.Content.Hosting;
 using QualityVoice.Feedback.Hosting;
 using QualityVoice.Portal;
+using QualityVoice.Portal.Caching;
 using QualityVoice.Portal.Features.AbuseProtection;
 using QualityVoice.Portal.Features.Api;
 using QualityVoice.Portal.Features.OpenData;
@@ -14,11 +15,13 @@ builder.AddContentPack();
 builder.AddFeedbackStore();
 builder.AddAbuseProtection();
 builder.AddPortalPages();
+builder.AddPublicPageCache();
 
 var app = builder.Build();
 
 app.UseQualityVoiceWeb();
 app.UseRateLimiter();
+app.UsePublicPageCache();
 app.MapStaticAssets();
 app.MapRazorPages().WithStaticAssets();
 app.MapBotCheck();

@@ -20,6 +20,34 @@ public sealed class QvRunTests
     }
 
     [Fact]
+    public async Task Public_pages_are_revalidated_by_etag_and_fingerprinted_assets_kept_for_a_year()
+    {
+        await using var apps = await RunningApps.StartAsync();
+        using var http = new HttpClient();
+
+        using var home = await http.GetAsync(apps.Portal);
+        var etag = home.Headers.ETag;
+        Assert.NotNull(etag);
+        Assert.True(home.Headers.CacheControl!.NoCache);
+        using var again = new HttpRequestMessage(HttpMethod.Get, apps.Portal);
+        again.Headers.IfNoneMatch.Add(etag);
+        using var notModified = await http.SendAsync(again);
+        Assert.Equal(System.Net.HttpStatusCode.NotModified, notModified.StatusCode);
+
+        var stylesheets = System.Text.RegularExpressions.Regex.Matches(await home.Content.ReadAsStringAsync(), "href=\"(/_content/[^\"]+\\.css)\"")
+            .Select(match => match.Groups[1].Value)
+            .ToArray();
+        Assert.NotEmpty(stylesheets);
+        foreach (var stylesheet in stylesheets)
+        {
+            using var response = await http.GetAsync(new Uri(apps.Portal, stylesheet));
+            Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal(TimeSpan.FromDays(365), response.Headers.CacheControl!.MaxAge);
+            Assert.Contains(response.Headers.CacheControl.Extensions, extension => extension.Name == "immutable");
+        }
+    }
+
+    [Fact]
     public async Task Qv_run_creates_the_database_and_the_administrator_with_a_generated_password_printed_once()
     {
         await using var apps = await RunningApps.StartAsync(new Dictionary<string, string> { ["QV_ADMIN_PASSWORD"] = string.Empty });
@@ -42,9 +70,9 @@ public sealed class QvRunTests
             Assert.False(response.Headers.Contains("Server"), $"{site} sends a Server header");
         }
 
-        // A challenge makes the proof-of-work key, and a form page the Data Protection key ring.
+        // A challenge makes the proof-of-work key, and starting a form (its draft is protected) the Data Protection key ring.
         using (await http.GetAsync(new Uri(apps.Portal, "/bot-check/challenge")))
-        using (await http.GetAsync(new Uri(apps.Portal, "/feedback")))
+        using (await http.PostAsync(new Uri(apps.Portal, "/feedback"), new FormUrlEncodedContent([])))
         {
         }
 

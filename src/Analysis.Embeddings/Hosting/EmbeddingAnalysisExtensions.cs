@@ -20,7 +20,7 @@ public static class EmbeddingAnalysisExtensions
         if (options.Provider == "Embedding")
         {
             builder.Services.AddSingleton<ITextAnalyzer>(_ =>
-                new EmbeddingTextAnalyzer(SentenceEncoder.Shared(options.EmbeddingThreads), EmbeddingModels.Themes, EmbeddingModels.Urgency));
+                new EmbeddingTextAnalyzer(SentenceEncoder.OnFirstUse(options.EmbeddingThreads), EmbeddingModels.Themes, EmbeddingModels.Urgency));
         }
 
         return builder;

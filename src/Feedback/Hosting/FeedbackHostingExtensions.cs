@@ -69,13 +69,17 @@ public static class FeedbackHostingExtensions
 
     /// <summary>
     /// Adds the analysis worker, which analyses what arrives in the outbox. Needs an <c>ITextAnalyzer</c> and the
-    /// content pack's <c>ThemeTaxonomy</c>. <c>Analysis:Worker:Enabled=false</c> leaves it out (to run it elsewhere).
+    /// content pack's <c>ThemeTaxonomy</c>. <c>Analysis:Worker:Enabled=false</c> leaves it out (to run it elsewhere);
+    /// <c>Analysis:Worker:Nice</c> is the CPU priority the analysis runs at (10 by default; 0 is the apps' own).
     /// </summary>
     public static IHostApplicationBuilder AddFeedbackAnalysisWorker(this IHostApplicationBuilder builder)
     {
         builder.Services.AddSingleton<FeedbackAnalyser>();
         if (builder.Configuration.GetValue("Analysis:Worker:Enabled", defaultValue: true))
         {
+            // Beside the portal's intake on the same machine, analysis yields the processor (nice 10 by default).
+            var nice = builder.Configuration.GetValue("Analysis:Worker:Nice", defaultValue: 10);
+            builder.Services.AddSingleton(_ => new LowPriorityScheduler(Math.Clamp(nice, 0, 19)));
             builder.Services.AddHostedService<FeedbackAnalysisWorker>();
         }
 
@@ -86,8 +90,8 @@ public static class FeedbackHostingExtensions
     {
         var feedbackDb = options.SqlitePath ?? DataDirectory.Combine(builder.Configuration, "feedback.db");
         var speakUpDb = options.SpeakUpSqlitePath ?? DataDirectory.Combine(builder.Configuration, "speak-up.db");
-        builder.Services.AddKeyedSingleton(FeedbackDatabaseKey, new SqliteDatabase(feedbackDb, SqliteFeedbackStore.Migrations));
-        builder.Services.AddKeyedSingleton(SpeakUpDatabaseKey, new SqliteDatabase(speakUpDb, SqliteSpeakUpStore.Migrations));
+        builder.Services.AddKeyedSingleton(FeedbackDatabaseKey, new SqliteDatabase(feedbackDb, SqliteFeedbackStore.Migrations) { IntakeLockWait = options.IntakeLockWait });
+        builder.Services.AddKeyedSingleton(SpeakUpDatabaseKey, new SqliteDatabase(speakUpDb, SqliteSpeakUpStore.Migrations) { IntakeLockWait = options.IntakeLockWait });
         builder.Services.AddSingleton<IFeedbackStore>(services =>
             new SqliteFeedbackStore(services.GetRequiredKeyedService<SqliteDatabase>(FeedbackDatabaseKey)));
         builder.Services.AddSingleton(services => new SqliteSpeakUpStore(services.GetRequiredKeyedService<SqliteDatabase>(SpeakUpDatabaseKey)));

@@ -24,4 +24,11 @@ public sealed class FeedbackStoreOptions
     /// by default a file <c>tracking.key</c> in the data directory, created on first start.
     /// </summary>
     public string? TrackingKey { get; set; }
+
+    /// <summary>
+    /// How long an acknowledgement waits for SQLite's write lock when another process holds it (the back office, a
+    /// command) before it answers 503 with <c>Retry-After</c>: a hung process costs intake this wait, never a stall.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.050", "00:01:00")]
+    public TimeSpan IntakeLockWait { get; set; } = TimeSpan.FromSeconds(2);
 }

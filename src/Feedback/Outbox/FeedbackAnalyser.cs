@@ -7,14 +7,16 @@ namespace QualityVoice.Feedback.Outbox;
 /// <summary>
 /// Analyses what waits in the outbox, a batch at a time: claims items under a lease, runs the analyzer on their
 /// answers, and stores each result only if the lease is still its own. A crash mid-batch leaves the items
-/// claimed until the lease runs out; then they are claimed again. Nothing is lost, nothing stored twice.
+/// claimed until the lease runs out; then they are claimed again. Nothing is lost, nothing stored twice. In an app
+/// that also takes submissions, the analysis itself runs on a <see cref="LowPriorityScheduler"/>.
 /// </summary>
 public sealed partial class FeedbackAnalyser(
     IFeedbackStore store,
     ITextAnalyzer analyzer,
     ThemeTaxonomy taxonomy,
     TimeProvider time,
-    ILogger<FeedbackAnalyser> logger)
+    ILogger<FeedbackAnalyser> logger,
+    LowPriorityScheduler? analysisScheduler = null)
 {
     /// <summary>Claims after which an item's analysis is given up (until <c>./qv reanalyse</c>).</summary>
     public const int MaxAttempts = 5;
@@ -46,7 +48,9 @@ public sealed partial class FeedbackAnalyser(
         IReadOnlyList<TextAnalysis> results;
         try
         {
-            results = texts.Count == 0 ? [] : await analyzer.AnalyzeAsync(texts, cancellationToken);
+            results = texts.Count == 0 ? []
+                : analysisScheduler is null ? await analyzer.AnalyzeAsync(texts, cancellationToken)
+                : await Task.Factory.StartNew(() => analyzer.AnalyzeAsync(texts, cancellationToken), cancellationToken, TaskCreationOptions.None, analysisScheduler).Unwrap();
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
@@ -60,25 +64,23 @@ public sealed partial class FeedbackAnalyser(
             return 0;
         }
 
-        var stored = 0;
         var now = time.GetUtcNow();
+        var analyses = new List<AnalysedItem>(claimed.Count);
         for (var i = 0; i < claimed.Count; i++)
         {
             var (good, improve) = positions[i];
-            var analysis = AnalysisComposer.Compose(
+            analyses.Add(new AnalysedItem(claimed[i].Reference, AnalysisComposer.Compose(
                 claimed[i],
                 good is { } g ? results[g] : null,
                 improve is { } m ? results[m] : null,
                 taxonomy,
                 analyzer.Name,
                 analyzer.ModelVersion,
-                now);
-            if (await store.SaveAnalysisAsync(claimed[i].Reference, lease, analysis, cancellationToken))
-            {
-                stored++;
-            }
+                now)));
         }
 
+        // One write for the batch: the intake, which shares the database, waits for the lock once, not once an item.
+        var stored = await store.SaveAnalysesAsync(lease, analyses, cancellationToken);
         return stored;
     }
 

@@ -5,6 +5,12 @@ public interface IPublishedUpdates
 {
     /// <summary>Every live update, the most recently published first.</summary>
     Task<IReadOnlyList<PublishedUpdate>> LiveAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// A number that moves whenever <see cref="LiveAsync"/>'s answer may have changed (an update going live or
+    /// being unpublished, feedback linked to a live update or its themes changing): cheap enough to ask often.
+    /// </summary>
+    Task<long> VersionAsync(CancellationToken cancellationToken);
 }
 
 /// <summary>A live update with what the feedback linked to it says.</summary>

@@ -40,10 +40,12 @@ public interface IFeedbackStore : ITrackingAttemptLedger
     Task<IReadOnlyList<PendingAnalysis>> ClaimForAnalysisAsync(int max, string leaseToken, DateTimeOffset now, TimeSpan leaseFor, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Stores an item's analysis, only if the lease is still this worker's: a worker whose lease ran out and was
-    /// taken over cannot overwrite the new one, so nothing is ever analysed twice visibly.
+    /// Stores the analyses of items claimed under one lease, in one write where the store allows (so that the
+    /// worker takes the write lock once a batch, not once an item), each only if the lease is still this worker's: a
+    /// worker whose lease ran out and was taken over cannot overwrite the new one, so nothing is ever analysed twice
+    /// visibly. Returns how many were stored.
     /// </summary>
-    Task<bool> SaveAnalysisAsync(string reference, string leaseToken, FeedbackAnalysis analysis, CancellationToken cancellationToken);
+    Task<int> SaveAnalysesAsync(string leaseToken, IReadOnlyList<AnalysedItem> analyses, CancellationToken cancellationToken);
 
     /// <summary>Gives up on an item's analysis after repeated failures; it stays in the inbox, unanalysed.</summary>
     Task MarkAnalysisFailedAsync(string reference, string leaseToken, CancellationToken cancellationToken);
@@ -60,3 +62,8 @@ public interface IFeedbackStore : ITrackingAttemptLedger
     /// <summary>The most recently submitted items, newest first.</summary>
     Task<IReadOnlyList<FeedbackItem>> ListNewestAsync(int count, CancellationToken cancellationToken);
 }
+
+/// <summary>An item's analysis, to be stored.</summary>
+/// <param name="Reference">The item.</param>
+/// <param name="Analysis">What analysis found.</param>
+public sealed record AnalysedItem(string Reference, FeedbackAnalysis Analysis);

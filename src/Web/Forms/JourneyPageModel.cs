@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -7,10 +8,13 @@ namespace QualityVoice.Web.Forms;
 /// A form of several pages, one question each, ending in "check your answers", as the NHS service manual asks:
 /// at one address, working without JavaScript or cookies. Each page posts the answers so far (an encrypted
 /// draft), the page's own fields, and what was pressed (<c>Go</c>): continue, back, change-&lt;page&gt;, or send.
+/// The first page is the same for everyone (no draft, no antiforgery token), so that it can be cached like any
+/// public page: the draft starts when its answer is posted, and every later post must carry the antiforgery token.
+/// Derived pages are marked <see cref="IgnoreAntiforgeryTokenAttribute"/>: this class checks the token itself.
 /// </summary>
 /// <typeparam name="TDraft">The answers so far.</typeparam>
 /// <typeparam name="TStep">The pages, in order.</typeparam>
-public abstract class JourneyPageModel<TDraft, TStep>(FormDraftProtector<TDraft> drafts) : PageModel
+public abstract class JourneyPageModel<TDraft, TStep>(FormDraftProtector<TDraft> drafts, IAntiforgery antiforgery) : PageModel
     where TDraft : class
     where TStep : struct, Enum
 {
@@ -35,23 +39,49 @@ public abstract class JourneyPageModel<TDraft, TStep>(FormDraftProtector<TDraft>
     /// <summary>Set when the answers timed out or were tampered with.</summary>
     public bool Expired { get; private set; }
 
+    /// <summary>The first page as everyone gets it: no answers yet, so no draft and no antiforgery token.</summary>
+    public bool Fresh { get; private set; }
+
     /// <summary>The first page.</summary>
     protected abstract TStep FirstStep { get; }
 
     /// <summary>The check-your-answers page.</summary>
     protected abstract TStep CheckStep { get; }
 
+    /// <summary>Shows the first page, the same for everyone.</summary>
+    public void OnGet()
+    {
+        Fresh = true;
+        CurrentStep = FirstStep;
+        Current = Start();
+        LoadInputs(Current);
+    }
+
     /// <summary>Moves between pages, checking each page's answers, and sends from the last.</summary>
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         ModelState.Clear();
-        if (!drafts.TryUnprotect(Draft, out var draft) || draft is null)
+        var step = Enum.TryParse<TStep>(Step, ignoreCase: true, out var parsed) ? parsed : FirstStep;
+        TDraft? draft;
+        if (string.IsNullOrEmpty(Draft) && EqualityComparer<TStep>.Default.Equals(step, FirstStep))
         {
-            Expired = true;
-            return Page();
+            // The first answer: the draft starts now.
+            draft = Start();
+        }
+        else
+        {
+            if (!await antiforgery.IsRequestValidAsync(HttpContext))
+            {
+                return BadRequest();
+            }
+
+            if (!drafts.TryUnprotect(Draft, out draft) || draft is null)
+            {
+                Expired = true;
+                return Page();
+            }
         }
 
-        var step = Enum.TryParse<TStep>(Step, ignoreCase: true, out var parsed) ? parsed : FirstStep;
         if (Go == "back")
         {
             return Show(Previous(step, draft), draft);
@@ -96,6 +126,9 @@ public abstract class JourneyPageModel<TDraft, TStep>(FormDraftProtector<TDraft>
 
         return Page();
     }
+
+    /// <summary>A new draft: no answers, a new submission key, started now.</summary>
+    protected abstract TDraft Start();
 
     /// <summary>Checks the page's fields (adding errors to ModelState) and returns the draft with them.</summary>
     protected abstract TDraft Apply(TStep step, TDraft draft);

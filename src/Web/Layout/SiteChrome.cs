@@ -15,6 +15,12 @@ public sealed class SiteChrome
     /// <summary>Which app this is, for page titles: "Portal" pages need no suffix; the back office says so.</summary>
     public string? AppName { get; init; }
 
+    /// <summary>
+    /// What a search engine shows under a page's title (<c>meta name="description"</c>) when the page gives none of its
+    /// own in <c>ViewData["Description"]</c>; none for staff pages, which are not indexed.
+    /// </summary>
+    public string? Description { get; init; }
+
     /// <summary>The header's navigation links.</summary>
     public IReadOnlyList<NavigationLink> Navigation { get; init; } = [];
 

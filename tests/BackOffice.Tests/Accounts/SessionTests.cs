@@ -65,6 +65,21 @@ public sealed class SessionTests(PublishingFactory backOffice) : IClassFixture<P
         Assert.Contains("/account/sign-in", late.Headers.Location!.OriginalString, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Opening_the_authenticator_set_up_keeps_the_session_while_the_code_is_scanned()
+    {
+        var browser = await backOffice.SignInAsync(StaffRoles.QualityTeam, "scanning@example.nhs.uk");
+        using (var setUp = await browser.GetAsync(new Uri("/account/two-factor", UriKind.Relative)))
+        {
+            await setUp.ShouldBeAsync(HttpStatusCode.OK);
+        }
+
+        backOffice.Clock.Advance(TimeSpan.FromMinutes(3));
+        using var later = await browser.GetAsync(new Uri("/inbox", UriKind.Relative));
+
+        await later.ShouldBeAsync(HttpStatusCode.OK);
+    }
+
     /// <summary>The session cookie, as a thief would copy it out of the browser.</summary>
     private async Task<string> CookieAsync(HttpClient browser)
     {

@@ -95,7 +95,7 @@ public sealed class FeedbackAnalyserTests : IAsyncLifetime
 
         // The first worker wakes up and tries to store its result: refused, so the item is analysed once, visibly.
         var late = AnalysisComposer.Compose(crashed[0], null, null, Taxonomy, "late", "v0", _clock.GetUtcNow());
-        Assert.False(await _store.SaveAnalysisAsync(record.Reference, "worker-that-died", late, CancellationToken.None));
+        Assert.Equal(0, await _store.SaveAnalysesAsync("worker-that-died", [new(record.Reference, late)], CancellationToken.None));
         Assert.Equal("scripted", (await _store.FindAsync(record.Reference, CancellationToken.None))!.Analysis!.Analyzer);
     }
 

@@ -155,8 +155,8 @@ public abstract class FeedbackStoreContract
 
         await store.ClaimForAnalysisAsync(10, "worker-a", Now, Lease, CancellationToken.None);
         var retaken = await store.ClaimForAnalysisAsync(10, "worker-b", Now + Lease + TimeSpan.FromSeconds(1), Lease, CancellationToken.None);
-        var staleSave = await store.SaveAnalysisAsync(record.Reference, "worker-a", Analysis("v1"), CancellationToken.None);
-        var save = await store.SaveAnalysisAsync(record.Reference, "worker-b", Analysis("v1"), CancellationToken.None);
+        var staleSave = await store.SaveAnalysesAsync("worker-a", [new(record.Reference, Analysis("v1"))], CancellationToken.None) == 1;
+        var save = await store.SaveAnalysesAsync("worker-b", [new(record.Reference, Analysis("v1"))], CancellationToken.None) == 1;
 
         Assert.Equal(2, Assert.Single(retaken).Attempts);
         Assert.False(staleSave);
@@ -195,7 +195,7 @@ public abstract class FeedbackStoreContract
         {
             await store.AddAsync(record, CancellationToken.None);
             await store.ClaimForAnalysisAsync(10, "worker", Now, Lease, CancellationToken.None);
-            Assert.True(await store.SaveAnalysisAsync(record.Reference, "worker", Analysis(version), CancellationToken.None));
+            Assert.Equal(1, await store.SaveAnalysesAsync("worker", [new(record.Reference, Analysis(version))], CancellationToken.None));
         }
 
         var requeued = await store.RequeueForAnalysisAsync("v2", CancellationToken.None);

@@ -89,10 +89,8 @@ public sealed class SqliteRollupTests : IAsyncLifetime
         await AssertCountsMatchAsync();
 
         // The analysis worker analyses what arrived, then everything again under a new model.
-        foreach (var pending in await _store.ClaimForAnalysisAsync(100, "lease-1", Start, TimeSpan.FromMinutes(2), CancellationToken.None))
-        {
-            Assert.True(await _store.SaveAnalysisAsync(pending.Reference, "lease-1", Analysis(random), CancellationToken.None));
-        }
+        var claimed = await _store.ClaimForAnalysisAsync(100, "lease-1", Start, TimeSpan.FromMinutes(2), CancellationToken.None);
+        Assert.Equal(claimed.Count, await _store.SaveAnalysesAsync("lease-1", [.. claimed.Select(pending => new AnalysedItem(pending.Reference, Analysis(random)))], CancellationToken.None));
 
         await AssertCountsMatchAsync();
 
@@ -118,10 +116,8 @@ public sealed class SqliteRollupTests : IAsyncLifetime
         }
 
         await _store.RequeueForAnalysisAsync("model-2", CancellationToken.None);
-        foreach (var pending in await _store.ClaimForAnalysisAsync(200, "lease-2", Start, TimeSpan.FromMinutes(2), CancellationToken.None))
-        {
-            await _store.SaveAnalysisAsync(pending.Reference, "lease-2", Analysis(random) with { ModelVersion = "model-2" }, CancellationToken.None);
-        }
+        var reclaimed = await _store.ClaimForAnalysisAsync(200, "lease-2", Start, TimeSpan.FromMinutes(2), CancellationToken.None);
+        await _store.SaveAnalysesAsync("lease-2", [.. reclaimed.Select(pending => new AnalysedItem(pending.Reference, Analysis(random) with { ModelVersion = "model-2" }))], CancellationToken.None);
 
         await AssertCountsMatchAsync();
     }

@@ -32,6 +32,18 @@ public sealed class HomeTests(PortalFactory portal) : IClassFixture<PortalFactor
     }
 
     [Theory]
+    [InlineData("/")]
+    [InlineData("/feedback")]
+    [InlineData("/you-said-we-did")]
+    public async Task Public_pages_describe_themselves_to_search_engines(string path)
+    {
+        var page = await portal.CreateBrowser().GetPageAsync(path);
+
+        var description = page.QuerySelector("meta[name=description]")?.GetAttribute("content");
+        Assert.StartsWith("Tell North East and North Cumbria Integrated Care Board about your care", description, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("/accessibility-statement", "Accessibility statement for QualityVoice")]
     [InlineData("/privacy", "Privacy notice")]
     [InlineData("/contact", "Contact us")]

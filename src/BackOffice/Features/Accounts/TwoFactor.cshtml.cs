@@ -99,7 +99,10 @@ public sealed class TwoFactorModel(
         var key = await users.GetAuthenticatorKeyAsync(user);
         if (string.IsNullOrEmpty(key))
         {
+            // Making a key changes the account's security stamp; this session is given the new one, or the stamp check
+            // would sign the person out a minute later, while they are still scanning the code.
             await users.ResetAuthenticatorKeyAsync(user);
+            await signIn.RefreshSignInAsync(user);
             key = await users.GetAuthenticatorKeyAsync(user);
         }
 

@@ -176,19 +176,28 @@ public sealed class CosmosFeedbackStore : IFeedbackStore
     }
 
     /// <inheritdoc />
-    public Task<bool> SaveAnalysisAsync(string reference, string leaseToken, FeedbackAnalysis analysis, CancellationToken cancellationToken) =>
-        UpdateUnderLeaseAsync(
-            reference,
-            leaseToken,
-            item => item with
-            {
-                AnalysisState = AnalysisState.Done,
-                AnalysisLease = null,
-                AnalysisLeaseUntil = null,
-                ModelVersion = analysis.ModelVersion,
-                Analysis = analysis,
-            },
-            cancellationToken);
+    public async Task<int> SaveAnalysesAsync(string leaseToken, IReadOnlyList<AnalysedItem> analyses, CancellationToken cancellationToken)
+    {
+        // One document each (items of a batch may be in different month partitions, and batches span one partition).
+        var stored = 0;
+        foreach (var (reference, analysis) in analyses)
+        {
+            stored += await UpdateUnderLeaseAsync(
+                reference,
+                leaseToken,
+                item => item with
+                {
+                    AnalysisState = AnalysisState.Done,
+                    AnalysisLease = null,
+                    AnalysisLeaseUntil = null,
+                    ModelVersion = analysis.ModelVersion,
+                    Analysis = analysis,
+                },
+                cancellationToken) ? 1 : 0;
+        }
+
+        return stored;
+    }
 
     /// <inheritdoc />
     public Task MarkAnalysisFailedAsync(string reference, string leaseToken, CancellationToken cancellationToken) =>

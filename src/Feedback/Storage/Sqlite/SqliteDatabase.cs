@@ -8,8 +8,11 @@ namespace QualityVoice.Feedback.Storage.Sqlite;
 /// </summary>
 public sealed class SqliteDatabase
 {
+    private static readonly TimeSpan LockWait = TimeSpan.FromSeconds(10);
+
     private readonly string _connectionString;
     private DatabaseFileIdentity? _openedFile;
+    private long _lastLockTimeout = long.MinValue;
 
     /// <summary>Describes a database file and the migration scripts that define its schema.</summary>
     public SqliteDatabase(string path, SqliteMigrations migrations)
@@ -34,20 +37,31 @@ public sealed class SqliteDatabase
     /// <summary>The scripts that define the schema.</summary>
     public SqliteMigrations Migrations { get; }
 
+    /// <summary>How long the intake's writes wait for the write lock before they give up (and answer 503).</summary>
+    public TimeSpan IntakeLockWait { get; init; } = TimeSpan.FromSeconds(2);
+
     /// <summary>
     /// Opens a connection in WAL mode with <c>synchronous=FULL</c>, so that a committed transaction survives
     /// a crash or power cut, a busy timeout, so that the portal and back office can share the file, and
     /// <c>secure_delete</c>, so that what is deleted or overwritten (an address someone withdrew) is zeroed on
     /// disk rather than left in free pages.
     /// </summary>
-    public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken = default)
+    public Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken = default) => OpenAsync(LockWait, cancellationToken);
+
+    /// <summary>
+    /// Opens a connection as <see cref="OpenAsync(CancellationToken)"/> does, whose statements wait at most
+    /// <paramref name="lockWait"/> for a lock another connection holds (SQLite's busy timeout, and the driver's own
+    /// retries bounded to the same), then fail with <c>SQLITE_BUSY</c>.
+    /// </summary>
+    public async Task<SqliteConnection> OpenAsync(TimeSpan lockWait, CancellationToken cancellationToken = default)
     {
-        var connection = new SqliteConnection(_connectionString);
+        var connection = new SqliteConnection(_connectionString) { DefaultTimeout = Math.Max(1, (int)Math.Ceiling(lockWait.TotalSeconds)) };
         try
         {
             await connection.OpenAsync(cancellationToken);
+            SQLitePCL.raw.sqlite3_busy_timeout(connection.Handle, (int)lockWait.TotalMilliseconds);
             await using var pragmas = connection.CreateCommand();
-            pragmas.CommandText = "PRAGMA busy_timeout = 10000; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA secure_delete = ON;";
+            pragmas.CommandText = "PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA secure_delete = ON;";
             await pragmas.ExecuteNonQueryAsync(cancellationToken);
             return connection;
         }
@@ -103,6 +117,36 @@ public sealed class SqliteDatabase
         var now = DatabaseFileIdentity.Of(Path);
         return now is null ? $"{System.IO.Path.GetFileName(Path)} was removed"
             : now != opened ? $"{System.IO.Path.GetFileName(Path)} was replaced by another file"
+            : null;
+    }
+
+    /// <summary>Records that a write gave up waiting for the lock (for <see cref="LockProblem"/>).</summary>
+    public void NoteLockTimeout() => Interlocked.Exchange(ref _lastLockTimeout, Environment.TickCount64);
+
+    /// <summary>Records that a write got the lock again: the problem is over.</summary>
+    public void NoteWritten()
+    {
+        if (Interlocked.Read(ref _lastLockTimeout) != long.MinValue)
+        {
+            Interlocked.Exchange(ref _lastLockTimeout, long.MinValue);
+        }
+    }
+
+    /// <summary>
+    /// Whether writes gave up waiting for the write lock in the last <paramref name="within"/>: another process holds
+    /// it (a hung back office or command), so acknowledgements are answering 503.
+    /// </summary>
+    public string? LockProblem(TimeSpan within)
+    {
+        var last = Interlocked.Read(ref _lastLockTimeout);
+        if (last == long.MinValue)
+        {
+            return null;
+        }
+
+        var ago = TimeSpan.FromMilliseconds(Environment.TickCount64 - last);
+        return ago <= within
+            ? $"{System.IO.Path.GetFileName(Path)}: a write waited more than {IntakeLockWait.TotalSeconds:0.#} s for the write lock {ago.TotalSeconds:0} s ago; another process (the back office or a command) is holding it, so submissions are answered 503 until it lets go"
             : null;
     }
 

@@ -190,10 +190,23 @@ public sealed class SqliteFeedbackStore : IFeedbackStore, IAsyncDisposable
     }
 
     /// <inheritdoc />
-    public async Task<bool> SaveAnalysisAsync(string reference, string leaseToken, FeedbackAnalysis analysis, CancellationToken cancellationToken)
+    public async Task<int> SaveAnalysesAsync(string leaseToken, IReadOnlyList<AnalysedItem> analyses, CancellationToken cancellationToken)
     {
         await using var connection = await _database.OpenAsync(cancellationToken);
         await using var transaction = connection.BeginTransaction(deferred: false);
+        var stored = 0;
+        foreach (var (reference, analysis) in analyses)
+        {
+            stored += await SaveAnalysisAsync(connection, transaction, reference, leaseToken, analysis, cancellationToken) ? 1 : 0;
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return stored;
+    }
+
+    private static async Task<bool> SaveAnalysisAsync(
+        SqliteConnection connection, SqliteTransaction transaction, string reference, string leaseToken, FeedbackAnalysis analysis, CancellationToken cancellationToken)
+    {
         await using var update = connection.CreateCommand();
         update.Transaction = transaction;
         // A member of staff's correction is a human label: analysis never overwrites it.
@@ -232,7 +245,6 @@ public sealed class SqliteFeedbackStore : IFeedbackStore, IAsyncDisposable
         }
 
         await SqliteThemes.IndexTextAsync(connection, transaction, id, analysis.RedactedWhatWasGood, analysis.RedactedWhatCouldImprove, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
         return true;
     }
 

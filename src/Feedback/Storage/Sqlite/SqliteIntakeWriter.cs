@@ -7,11 +7,15 @@ namespace QualityVoice.Feedback.Storage.Sqlite;
 /// Writes new feedback with group commit: submissions queue here, one writer takes as many as are waiting
 /// (up to <see cref="MaxBatch"/>), writes them in one transaction with <c>synchronous=FULL</c>, and only then
 /// acknowledges each. One fsync then covers many submissions, which is what lets a single SQLite file take
-/// a thousand durable submissions a second (docs/adr/0004-durable-intake-on-sqlite.md).
+/// a thousand durable submissions a second (docs/adr/0004-durable-intake-on-sqlite.md). While another process
+/// holds the write lock, a batch waits at most <see cref="SqliteDatabase.IntakeLockWait"/>, then every submission in
+/// it is refused as <see cref="StoreUnavailableException"/> (503 with <c>Retry-After</c>).
 /// </summary>
 internal sealed class SqliteIntakeWriter : IAsyncDisposable
 {
     private const int MaxBatch = 256;
+    private const int SQLITE_BUSY = 5;
+    private const int SQLITE_LOCKED = 6;
 
     private readonly SqliteDatabase _database;
     private readonly Channel<PendingWrite> _queue = Channel.CreateBounded<PendingWrite>(
@@ -56,8 +60,22 @@ internal sealed class SqliteIntakeWriter : IAsyncDisposable
 
                 try
                 {
-                    connection ??= await _database.OpenAsync();
+                    connection ??= await _database.OpenAsync(_database.IntakeLockWait);
                     await WriteBatchAsync(connection, batch);
+                }
+                catch (SqliteException busy) when (busy.SqliteErrorCode is SQLITE_BUSY or SQLITE_LOCKED)
+                {
+                    // Another process has held the write lock for longer than the intake waits: the whole batch is
+                    // answered 503 at once (each alone would wait again), and readiness says why.
+                    _database.NoteLockTimeout();
+                    var unavailable = new StoreUnavailableException(
+                        $"The database's write lock was held by another process for more than {_database.IntakeLockWait.TotalSeconds:0.#} s, so nothing was saved.", busy);
+                    foreach (var waiting in batch)
+                    {
+                        waiting.Completion.TrySetException(unavailable);
+                    }
+
+                    connection = await ResetAsync(connection);
                 }
                 catch (Exception) when (batch.Count > 1)
                 {
@@ -66,7 +84,7 @@ internal sealed class SqliteIntakeWriter : IAsyncDisposable
                     {
                         try
                         {
-                            connection ??= await _database.OpenAsync();
+                            connection ??= await _database.OpenAsync(_database.IntakeLockWait);
                             await WriteBatchAsync(connection, [single]);
                         }
                         catch (Exception failure)
@@ -121,6 +139,7 @@ internal sealed class SqliteIntakeWriter : IAsyncDisposable
         // Acknowledge only after the commit is durable, and only if it went to the file at the database's path: a
         // connection keeps writing to a file that was deleted or moved away, and what it writes is then lost.
         _database.EnsureSameFile();
+        _database.NoteWritten();
         for (var i = 0; i < batch.Count; i++)
         {
             batch[i].Completion.TrySetResult(results[i]);

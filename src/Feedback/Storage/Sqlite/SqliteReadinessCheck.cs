@@ -2,7 +2,10 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace QualityVoice.Feedback.Storage.Sqlite;
 
-/// <summary>Ready when the database file opens and every migration has been applied.</summary>
+/// <summary>
+/// Ready when the database file opens, every migration has been applied, and writes are not giving up on a lock
+/// another process holds.
+/// </summary>
 public sealed class SqliteReadinessCheck(SqliteDatabase database) : IHealthCheck
 {
     /// <inheritdoc />
@@ -11,6 +14,11 @@ public sealed class SqliteReadinessCheck(SqliteDatabase database) : IHealthCheck
         if (database.FileProblem() is { } problem)
         {
             return HealthCheckResult.Unhealthy($"{problem}: nothing is being acknowledged until it is back or the app restarts.");
+        }
+
+        if (database.LockProblem(TimeSpan.FromSeconds(15)) is { } locked)
+        {
+            return HealthCheckResult.Unhealthy(locked + ".");
         }
 
         try

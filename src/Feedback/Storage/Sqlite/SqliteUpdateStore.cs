@@ -352,6 +352,14 @@ public sealed class SqliteUpdateStore(SqliteDatabase database) : IUpdateStore, I
     }
 
     /// <inheritdoc />
+    public async Task<long> VersionAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = Command(connection, null, "SELECT version FROM change_counters WHERE name = 'published-updates';");
+        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    /// <inheritdoc />
     public async Task<IReadOnlyList<PublishedUpdate>> LiveAsync(CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);

@@ -1,3 +1,6 @@
+using Microsoft.AspNetCore.OutputCaching;
+using QualityVoice.Portal.Caching;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Mvc;
 using QualityVoice.Content;
 using QualityVoice.Feedback.Intake;
@@ -13,6 +16,8 @@ namespace QualityVoice.Portal.Features.Feedback;
 /// without JavaScript. The answers travel between pages in an encrypted hidden field, so nothing is stored, and
 /// no cookie set, until the person presses "Send feedback".
 /// </summary>
+[OutputCache(PolicyName = PublicPageCache.Policy, Tags = [PublicPageCache.Content])]
+[IgnoreAntiforgeryToken]
 public sealed partial class FeedbackJourneyModel(
     FeedbackIntake intake,
     FormDraftProtector<FeedbackDraft> drafts,
@@ -20,7 +25,8 @@ public sealed partial class FeedbackJourneyModel(
     IBotCheck botCheck,
     ClientKeys clientKeys,
     TimeProvider time,
-    ILogger<FeedbackJourneyModel> logger) : JourneyPageModel<FeedbackDraft, FeedbackStep>(drafts)
+    IAntiforgery antiforgery,
+    ILogger<FeedbackJourneyModel> logger) : JourneyPageModel<FeedbackDraft, FeedbackStep>(drafts, antiforgery)
 {
     /// <summary>Who is giving feedback.</summary>
     public static IReadOnlyList<ChoiceItem> Kinds { get; } =
@@ -69,8 +75,8 @@ public sealed partial class FeedbackJourneyModel(
     /// <summary>The bot check in use, for the send form.</summary>
     public BotCheckView BotCheck => new(botCheck.Mode, "feedback");
 
-    /// <summary>Starts a new form.</summary>
-    public void OnGet() => Show(FeedbackStep.Who, new FeedbackDraft { SubmissionKey = Guid.NewGuid().ToString("N"), StartedAt = time.GetUtcNow() });
+    /// <inheritdoc />
+    protected override FeedbackDraft Start() => new() { SubmissionKey = Guid.NewGuid().ToString("N"), StartedAt = time.GetUtcNow() };
 
     /// <inheritdoc />
     protected override FeedbackStep FirstStep => FeedbackStep.Who;

@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.OutputCaching;
+using QualityVoice.Portal.Caching;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using QualityVoice.Content;
 using QualityVoice.Portal.Features.YouSaidWeDid;
@@ -5,6 +7,7 @@ using QualityVoice.Portal.Features.YouSaidWeDid;
 namespace QualityVoice.Portal.Features.Home;
 
 /// <summary>The home page: what the ICB promises, its strategic themes, the latest updates, and the ways to speak.</summary>
+[OutputCache(PolicyName = PublicPageCache.Policy, Tags = [PublicPageCache.Updates, PublicPageCache.Content])]
 public sealed class HomeModel(ContentPack pack, YouSaidWeDidUpdates updates) : PageModel
 {
     /// <summary>The ICB's content pack.</summary>

@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.OutputCaching;
+using QualityVoice.Portal.Caching;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using QualityVoice.Content;
 using QualityVoice.Feedback;
@@ -5,6 +7,7 @@ using QualityVoice.Feedback;
 namespace QualityVoice.Portal.Features.OpenData;
 
 /// <summary>What the open data files hold, how small numbers are hidden, and links to them.</summary>
+[OutputCache(PolicyName = PublicPageCache.Policy, Duration = PublicPageCache.CountsSeconds, Tags = [PublicPageCache.Months, PublicPageCache.Content])]
 public sealed class OpenDataModel(ContentPack pack, TimeProvider time) : PageModel
 {
     /// <summary>The content pack.</summary>

@@ -5,6 +5,7 @@ using QualityVoice.Analysis;
 using QualityVoice.Content;
 using QualityVoice.Feedback;
 using QualityVoice.Feedback.Insight;
+using QualityVoice.Portal.Caching;
 using QualityVoice.Web.Downloads;
 
 namespace QualityVoice.Portal.Features.OpenData;
@@ -25,7 +26,8 @@ internal static class OpenDataEndpoints
 
     public static IEndpointRouteBuilder MapOpenData(this IEndpointRouteBuilder app)
     {
-        var openData = app.MapGroup("/open-data");
+        var openData = app.MapGroup("/open-data")
+            .CacheOutput(policy => policy.Expire(TimeSpan.FromSeconds(PublicPageCache.CountsSeconds)).SetVaryByQuery([]).Tag(PublicPageCache.Months, PublicPageCache.Content));
         openData.MapGet("/themes.{format:regex(^(csv|json)$)}", ThemesAsync);
         openData.MapGet("/fft.{format:regex(^(csv|json)$)}", FftAsync);
         return app;

@@ -1,3 +1,6 @@
+using Microsoft.AspNetCore.OutputCaching;
+using QualityVoice.Portal.Caching;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Mvc;
 using QualityVoice.Content;
 using QualityVoice.Feedback.Intake;
@@ -14,6 +17,8 @@ namespace QualityVoice.Portal.Features.SpeakUp;
 /// "Send", no cookie beyond the antiforgery token is set, and an anonymous case keeps nothing that identifies
 /// anyone: no name, no address, no device, no time of day.
 /// </summary>
+[OutputCache(PolicyName = PublicPageCache.Policy, Tags = [PublicPageCache.Content])]
+[IgnoreAntiforgeryToken]
 public sealed partial class SpeakUpJourneyModel(
     SpeakUpIntake intake,
     FormDraftProtector<SpeakUpDraft> drafts,
@@ -21,7 +26,8 @@ public sealed partial class SpeakUpJourneyModel(
     IBotCheck botCheck,
     ClientKeys clientKeys,
     TimeProvider time,
-    ILogger<SpeakUpJourneyModel> logger) : JourneyPageModel<SpeakUpDraft, SpeakUpStep>(drafts)
+    IAntiforgery antiforgery,
+    ILogger<SpeakUpJourneyModel> logger) : JourneyPageModel<SpeakUpDraft, SpeakUpStep>(drafts, antiforgery)
 {
     /// <summary>The value for an organisation the person would rather not name.</summary>
     public const string PreferNotToSay = "prefer-not-to-say";
@@ -80,8 +86,8 @@ public sealed partial class SpeakUpJourneyModel(
     /// <inheritdoc />
     protected override SpeakUpStep CheckStep => SpeakUpStep.Check;
 
-    /// <summary>Starts a new form.</summary>
-    public void OnGet() => Show(SpeakUpStep.How, new SpeakUpDraft { SubmissionKey = Guid.NewGuid().ToString("N"), StartedAt = time.GetUtcNow() });
+    /// <inheritdoc />
+    protected override SpeakUpDraft Start() => new() { SubmissionKey = Guid.NewGuid().ToString("N"), StartedAt = time.GetUtcNow() };
 
     /// <inheritdoc />
     protected override async Task<IActionResult> SendAsync(SpeakUpDraft draft, CancellationToken cancellationToken)

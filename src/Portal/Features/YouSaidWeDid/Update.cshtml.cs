@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.OutputCaching;
+using QualityVoice.Portal.Caching;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using QualityVoice.Content;
@@ -5,6 +7,7 @@ using QualityVoice.Content;
 namespace QualityVoice.Portal.Features.YouSaidWeDid;
 
 /// <summary>One update: what people told us, what we did, and its steps.</summary>
+[OutputCache(PolicyName = PublicPageCache.Policy, Tags = [PublicPageCache.Updates, PublicPageCache.Content])]
 public sealed class UpdateModel(ContentPack pack, YouSaidWeDidUpdates updates) : PageModel
 {
     /// <summary>The update.</summary>

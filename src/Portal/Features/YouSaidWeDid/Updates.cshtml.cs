@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.OutputCaching;
+using QualityVoice.Portal.Caching;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using QualityVoice.Content;
@@ -5,6 +7,7 @@ using QualityVoice.Content;
 namespace QualityVoice.Portal.Features.YouSaidWeDid;
 
 /// <summary>"You said, we did": every update, newest first, filtered by strategic theme and status.</summary>
+[OutputCache(PolicyName = PublicPageCache.Policy, VaryByQueryKeys = ["theme", "service", "status"], Tags = [PublicPageCache.Updates, PublicPageCache.Content])]
 public sealed class UpdatesModel(ContentPack pack, YouSaidWeDidUpdates updates) : PageModel
 {
     /// <summary>The strategic theme to show (a slug), or every theme.</summary>

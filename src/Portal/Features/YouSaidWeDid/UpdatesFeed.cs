@@ -1,3 +1,4 @@
+using QualityVoice.Portal.Caching;
 using System.Text;
 using System.Xml;
 using System.Xml.Linq;
@@ -16,7 +17,7 @@ internal static class UpdatesFeed
         {
             var site = $"{context.Request.Scheme}://{context.Request.Host}";
             return Results.Text(Write(pack, await updates.AllAsync(context.RequestAborted), site), "application/atom+xml", Encoding.UTF8);
-        });
+        }).CacheOutput(policy => policy.Tag(PublicPageCache.Updates, PublicPageCache.Content), excludeDefaultPolicy: false);
         return app;
     }
 
