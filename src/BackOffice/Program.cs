@@ -5,6 +5,7 @@ using QualityVoice.BackOffice.Features.Exports;
 using QualityVoice.BackOffice.Features.Shared;
 using QualityVoice.BackOffice.Features.Updates;
 using QualityVoice.Content.Hosting;
+using QualityVoice.Content.Umbraco.Hosting;
 using QualityVoice.Feedback.Hosting;
 using QualityVoice.Web.Hosting;
 
@@ -12,6 +13,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddQualityVoiceWeb();
 builder.AddContentPack();
+builder.AddUmbracoContent();
 builder.AddFeedbackStore();
 builder.AddEmbeddingTextAnalysis();
 builder.AddFeedbackAnalysisWorker();

@@ -26,6 +26,7 @@ try
 {
     return command switch
     {
+        "content" => await ContentCommand.RunAsync(rest, ContentOptionsFromEnvironment(), Console.Out, cancel.Token),
         "train" => TrainCommand.Run(CommandLine.Parse(rest, new HashSet<string>()), Console.Out),
         "analyze" => await AnalyzeCommand.RunAsync(CommandLine.Parse(rest, new HashSet<string>()), LoadPack().Taxonomy, Console.Out, cancel.Token),
         "export" => await WithHostAsync(services => ExportCommand.RunAsync(
@@ -70,9 +71,12 @@ static string? AnalyzerFor(CommandLine line) => line.Optional("model") switch
     var other => throw new UsageException($"--model is fast or embedding, not '{other}'."),
 };
 
+static ContentOptions ContentOptionsFromEnvironment() =>
+    new() { Pack = Environment.GetEnvironmentVariable("QV_CONTENT_PACK") is { Length: > 0 } pack ? pack : "nenc" };
+
 static ContentPack LoadPack()
 {
-    var options = new ContentOptions { Pack = Environment.GetEnvironmentVariable("QV_CONTENT_PACK") is { Length: > 0 } pack ? pack : "nenc" };
+    var options = ContentOptionsFromEnvironment();
     return ContentPackLoader.Load(options.ResolveRoot(), options.Pack);
 }
 

@@ -24,6 +24,9 @@ public sealed record ThemeSections(string? IStatements, string? WeStatements, st
     /// <summary>The I statements one by one (the bullets of their section), for updates to link to.</summary>
     public IReadOnlyList<string> IStatementList { get; init; } = [];
 
+    /// <summary>The We statements one by one (the bullets of their section).</summary>
+    public IReadOnlyList<string> WeStatementList { get; init; } = [];
+
     /// <summary>The quality priorities still to do one by one (the bullets of "Next steps"), for updates to link to.</summary>
     public IReadOnlyList<string> PriorityList { get; init; } = [];
 
@@ -69,6 +72,7 @@ public sealed record ThemeSections(string? IStatements, string? WeStatements, st
         return (string.Join('\n', body), new ThemeSections(Html(Headings[0]), Html(Headings[1]), Html(Headings[2]), Html(Headings[3]), Html(Headings[4]))
         {
             IStatementList = Bullets(Headings[0]),
+            WeStatementList = Bullets(Headings[1]),
             PriorityList = Bullets(Headings[3]),
         });
     }

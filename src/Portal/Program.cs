@@ -1,4 +1,5 @@
 using QualityVoice.Content.Hosting;
+using QualityVoice.Content.Umbraco.Hosting;
 using QualityVoice.Feedback.Hosting;
 using QualityVoice.Portal;
 using QualityVoice.Portal.Caching;
@@ -12,6 +13,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddQualityVoiceWeb();
 builder.AddContentPack();
+builder.AddUmbracoContent();
 builder.AddFeedbackStore();
 builder.AddAbuseProtection();
 builder.AddPortalPages();
@@ -28,6 +30,7 @@ app.MapBotCheck();
 app.MapFeedbackApi();
 app.MapOpenData();
 app.MapUpdatesFeed();
+app.MapUmbracoWebhook();
 
 app.Run();
 

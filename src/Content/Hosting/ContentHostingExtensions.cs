@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 
 namespace QualityVoice.Content.Hosting;
@@ -9,13 +10,16 @@ public static class ContentHostingExtensions
 {
     /// <summary>
     /// Loads and validates the configured content pack now, so that a broken pack stops start-up with the file
-    /// and line at fault, and registers it as a singleton.
+    /// and line at fault, and registers it as the content source (unless another source, such as Umbraco, is
+    /// registered). <see cref="ContentPack"/> resolves to the source's current content.
     /// </summary>
     public static IHostApplicationBuilder AddContentPack(this IHostApplicationBuilder builder)
     {
         var options = builder.Configuration.GetSection(ContentOptions.Section).Get<ContentOptions>() ?? new ContentOptions();
         var pack = ContentPackLoader.Load(options.ResolveRoot(), options.Pack);
-        builder.Services.AddSingleton(pack);
+        builder.Services.TryAddSingleton<IContentSource>(new ContentPackSource(pack));
+        builder.Services.AddTransient(services => services.GetRequiredService<IContentSource>().Current);
+        // The taxonomy maps the analyzer's categories to the themes: it is the pack's whatever the content source.
         builder.Services.AddSingleton(pack.Taxonomy);
         return builder;
     }

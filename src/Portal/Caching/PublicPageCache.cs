@@ -20,7 +20,7 @@ public static class PublicPageCache
     /// <summary>Pages that show counts of the complete months before this one (theme pages, open data).</summary>
     public const string Months = "months";
 
-    /// <summary>Pages that show only the content pack.</summary>
+    /// <summary>Every public page: all show content, which changes when the content source says so (Umbraco's webhooks).</summary>
     public const string Content = "content";
 
     /// <summary>How long a page that shows monthly counts is kept at most: late analyses and corrections show within it.</summary>
@@ -36,7 +36,8 @@ public static class PublicPageCache
         builder.Services.AddOutputCache(options =>
         {
             options.SizeLimit = 64 * 1024 * 1024;
-            options.AddPolicy(Policy, policy => policy.Expire(TimeSpan.FromHours(1)).SetVaryByQuery([]));
+            // Every public page shows content (the header's ICB name at least), so every entry carries its tag.
+            options.AddPolicy(Policy, policy => policy.Expire(TimeSpan.FromHours(1)).SetVaryByQuery([]).Tag(Content));
         });
         builder.Services.AddHostedService<PublicPageInvalidation>();
         return builder;

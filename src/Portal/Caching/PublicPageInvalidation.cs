@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Options;
+using QualityVoice.Content;
 using QualityVoice.Feedback;
 using QualityVoice.Feedback.Publishing;
 
@@ -10,17 +11,22 @@ namespace QualityVoice.Portal.Caching;
 /// anywhere (a publication in the back office, a scheduled one, feedback linked to a live update) reaches them all:
 /// it reads the store's published-updates version a few times a second and drops the pages tagged
 /// <see cref="PublicPageCache.Updates"/> when it moves, and drops those tagged <see cref="PublicPageCache.Months"/>
-/// when a new month starts.
+/// when a new month starts, and drops every page when the content source says its content changed.
 /// </summary>
 internal sealed partial class PublicPageInvalidation(
     IOutputCacheStore cache,
+    IContentSource content,
     IServiceProvider services,
     IOptions<PublicPageCacheOptions> options,
     TimeProvider time,
     ILogger<PublicPageInvalidation> logger) : BackgroundService
 {
+    private int _contentChanged;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        content.Changed += (_, _) => Interlocked.Exchange(ref _contentChanged, 1);
+
         // Without back-office updates on this store, only the months change.
         var published = services.GetService<IPublishedUpdates>();
         long? seen = null;
@@ -40,6 +46,11 @@ internal sealed partial class PublicPageInvalidation(
                     }
 
                     seen = version;
+                }
+
+                if (Interlocked.Exchange(ref _contentChanged, 0) == 1)
+                {
+                    await cache.EvictByTagAsync(PublicPageCache.Content, stoppingToken);
                 }
 
                 var now = YearMonth.Of(time.GetUtcNow());

@@ -15,7 +15,7 @@ namespace QualityVoice.BackOffice.Features.Appointments;
 public sealed partial class RoleRequestAnnouncer(
     IServiceScopeFactory scopes,
     IEmailSender email,
-    ContentPack pack,
+    IContentSource content,
     IOptions<EmailOptions> emailOptions,
     IOptions<PublishingOptions> publishing,
     ILogger<RoleRequestAnnouncer> logger) : BackgroundService
@@ -85,10 +85,10 @@ public sealed partial class RoleRequestAnnouncer(
             "It takes effect only when another guardian or an administrator approves it, in the back office under \"Roles to approve\".",
             "If you did not expect this, decline it there and tell your Freedom to Speak Up lead.",
             string.Empty,
-            pack.IcbName,
+            content.Current.IcbName,
             string.Empty,
         ]);
-        return PlainEmail.Compose(emailOptions.Value.From, pack.IcbName, to, $"Someone has asked for {request.Email} to be made a Freedom to Speak Up guardian", body);
+        return PlainEmail.Compose(emailOptions.Value.From, content.Current.IcbName, to, $"Someone has asked for {request.Email} to be made a Freedom to Speak Up guardian", body);
     }
 
     private static partial class Log

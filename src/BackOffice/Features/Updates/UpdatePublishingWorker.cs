@@ -18,7 +18,7 @@ public sealed partial class UpdatePublishingWorker(
     IUpdateNotifications notifications,
     IEmailSender email,
     IDataProtectionProvider dataProtection,
-    ContentPack pack,
+    IContentSource content,
     IOptions<PublishingOptions> publishing,
     IOptions<EmailOptions> emailOptions,
     TimeProvider time,
@@ -98,7 +98,7 @@ public sealed partial class UpdatePublishingWorker(
 
         try
         {
-            using var message = UpdateEmail.Compose(notification, address, emailOptions.Value.From, pack.IcbName, publishing.Value);
+            using var message = UpdateEmail.Compose(notification, address, emailOptions.Value.From, content.Current.IcbName, publishing.Value);
             await email.SendAsync(message, cancellationToken);
             await notifications.MarkSentAsync(notification, time.GetUtcNow(), cancellationToken);
             return true;

@@ -9,7 +9,7 @@ namespace QualityVoice.Portal.Features.YouSaidWeDid;
 /// Every "you said, we did" update the portal shows: those the content pack carries (such as the changes the
 /// strategy itself reports) and those published from the back office, newest first.
 /// </summary>
-public sealed class YouSaidWeDidUpdates(ContentPack pack, IServiceProvider services)
+public sealed class YouSaidWeDidUpdates(IContentSource source, IServiceProvider services)
 {
     // Each published version's Markdown is rendered once: a version's words never change once live.
     private readonly ConcurrentDictionary<(string Slug, DateTimeOffset LastPublished), string> _rendered = new();
@@ -20,12 +20,12 @@ public sealed class YouSaidWeDidUpdates(ContentPack pack, IServiceProvider servi
         // The Cosmos DB store has no back office updates yet: the pack's are shown alone.
         if (services.GetService<IPublishedUpdates>() is not { } published)
         {
-            return pack.Updates;
+            return source.Current.Updates;
         }
 
         var live = await published.LiveAsync(cancellationToken);
         return live.Select(update => ToUpdate(update, _rendered.GetOrAdd((update.Slug, update.LastPublished), _ => MarkdownRenderer.ToHtml(update.Content.BodyMarkdown))))
-            .Concat(pack.Updates)
+            .Concat(source.Current.Updates)
             .OrderByDescending(update => update.Published)
             .ToArray();
     }
