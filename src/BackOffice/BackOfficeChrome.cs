@@ -12,6 +12,7 @@ internal static class BackOfficeChrome
         {
             OrganisationName = services.GetRequiredService<ContentPack>().IcbName,
             AppName = "back office",
+            FullWidth = true,
             ShowAccount = true,
             Navigation =
             [

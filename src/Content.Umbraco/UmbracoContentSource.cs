@@ -99,8 +99,17 @@ public sealed partial class UmbracoContentSource : IContentSource
             Problem = null;
             if (changed)
             {
-                await KeepAsync(json, cancellationToken);
                 Changed?.Invoke(this, EventArgs.Empty);
+                try
+                {
+                    await KeepAsync(json, cancellationToken);
+                }
+                catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+                {
+                    // Served, but not kept: a restart during an outage would have nothing to serve.
+                    Problem = $"the content could not be kept in {_lastGoodFile} ({exception.GetType().Name}).";
+                    LogReadFailed(_logger, Problem);
+                }
             }
 
             return true;

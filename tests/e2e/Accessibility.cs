@@ -43,4 +43,11 @@ public static class Accessibility
         Assert.Equal(200, response.Status);
         await page.AssertAccessibleAsync();
     }
+
+    /// <summary>Fails when the page as it is now is wider than the window (it would scroll sideways).</summary>
+    public static async Task AssertFitsTheScreenAsync(this IPage page)
+    {
+        var widths = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, window.innerWidth]");
+        Assert.True(widths[0] <= widths[1], $"{page.Url} is {widths[0]} px wide in a {widths[1]} px window: it scrolls sideways.");
+    }
 }

@@ -25,10 +25,12 @@ public sealed class TriageTests(BrowserFixture fixture)
 
         Assert.Contains("Due in 24 hours", await urgent.InnerTextAsync(), StringComparison.Ordinal);
         await staff.AssertAccessibleAsync();
+        await staff.AssertFitsTheScreenAsync();
 
         await urgent.GetByRole(AriaRole.Link, new() { Name = reference }).ClickAsync();
         Assert.Equal(reference, await staff.Locator("h1.qv-reference").InnerTextAsync());
         await staff.AssertAccessibleAsync();
+        await staff.AssertFitsTheScreenAsync();
 
         await staff.GetByLabel("Enhanced").CheckAsync();
         await staff.GetByLabel("Why this level").FillAsync("Possible neglect on the ward: safeguarding lead told");
@@ -71,11 +73,13 @@ public sealed class TriageTests(BrowserFixture fixture)
         var services = staff.Locator("table", new() { Has = staff.Locator("caption", new() { HasText = "Hospital wards (inpatient care)" }) });
         Assert.Contains("Electronic entertainment", await services.First.InnerTextAsync(), StringComparison.Ordinal);
         await staff.AssertAccessibleAsync();
+        await staff.AssertFitsTheScreenAsync();
 
         foreach (var path in new[] { "/exports", "/admin/users", "/admin/audit", "/account", "/account/two-factor", "/inbox?status=bogus", "/guardian-appointments" })
         {
             await staff.GotoAsync(new Uri(fixture.Apps.BackOffice, path).ToString());
             await staff.AssertAccessibleAsync();
+            await staff.AssertFitsTheScreenAsync();
         }
 
         // One account's page, where an administrator changes it.

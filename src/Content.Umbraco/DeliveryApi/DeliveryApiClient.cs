@@ -125,8 +125,20 @@ public sealed class DeliveryApiClient(HttpClient http, IOptions<UmbracoOptions> 
     {
         try
         {
-            return await response.Content.ReadFromJsonAsync<T>(DeliveryJson.Options, cancellationToken)
+            var answer = await response.Content.ReadFromJsonAsync<T>(DeliveryJson.Options, cancellationToken)
                 ?? throw new UmbracoUnavailableException($"Umbraco answered {relative} with no content.");
+            IReadOnlyList<DeliveryItem> items = answer switch
+            {
+                DeliveryItem item => [item],
+                DeliveryPage page => page.Items ?? [],
+                _ => [],
+            };
+            if (answer is DeliveryPage { Items: null } || items.Any(item => item is null || item.Route is null || item.ContentType is null || item.Route.Path is null))
+            {
+                throw new UmbracoUnavailableException($"Umbraco's answer to {relative} has an item without the Delivery API's id, contentType or route.");
+            }
+
+            return answer;
         }
         catch (JsonException exception)
         {

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace QualityVoice.Content.Umbraco.Hosting;
@@ -8,7 +9,8 @@ namespace QualityVoice.Content.Umbraco.Hosting;
 /// is none, start-up stops saying why), then again every <see cref="UmbracoOptions.RefreshInterval"/> or as soon as a
 /// publish webhook asks.
 /// </summary>
-internal sealed class UmbracoContentRefresher(UmbracoContentSource source, IOptions<UmbracoOptions> options) : BackgroundService
+internal sealed partial class UmbracoContentRefresher(UmbracoContentSource source, IOptions<UmbracoOptions> options, ILogger<UmbracoContentRefresher> logger)
+    : BackgroundService
 {
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -26,10 +28,23 @@ internal sealed class UmbracoContentRefresher(UmbracoContentSource source, IOpti
         while (!stoppingToken.IsCancellationRequested)
         {
             await source.WaitForRefreshAsync(options.Value.RefreshInterval, stoppingToken);
-            if (!stoppingToken.IsCancellationRequested)
+            if (stoppingToken.IsCancellationRequested)
+            {
+                break;
+            }
+
+            try
             {
                 await source.RefreshAsync(stoppingToken);
             }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                // Whatever went wrong, the last good content stays and the next interval tries again.
+                LogRefreshFailed(logger, exception.GetType().Name);
+            }
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Reading the content from Umbraco failed unexpectedly ({Error}); the last good content stays")]
+    private static partial void LogRefreshFailed(ILogger logger, string error);
 }

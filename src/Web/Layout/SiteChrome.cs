@@ -21,6 +21,12 @@ public sealed class SiteChrome
     /// </summary>
     public string? Description { get; init; }
 
+    /// <summary>
+    /// Whether pages use the whole width of the screen (the back office's tables) rather than the reading width of
+    /// the NHS.UK frontend's container (the portal).
+    /// </summary>
+    public bool FullWidth { get; init; }
+
     /// <summary>The header's navigation links.</summary>
     public IReadOnlyList<NavigationLink> Navigation { get; init; } = [];
 

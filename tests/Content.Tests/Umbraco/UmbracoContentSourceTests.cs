@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using QualityVoice.Content.Umbraco;
@@ -173,5 +174,25 @@ public sealed class UmbracoContentSourceTests : IDisposable
         var http = new HttpClient { Timeout = options.Value.Timeout };
         return new UmbracoContentSource(
             new DeliveryApiClient(http, options), options, Nenc, Path.Combine(_data.Path, "umbraco-content.json"), TimeProvider.System, NullLogger<UmbracoContentSource>.Instance);
+    }
+}
+
+/// <summary>The Delivery API client on answers that are not in the API's shape.</summary>
+public sealed class UmbracoDeliveryApiClientTests
+{
+    [Theory]
+    [InlineData("""{"id":"4f1c2d7e-0000-4000-8000-000000000001","name":"No route","properties":{}}""")]
+    [InlineData("""{"id":"4f1c2d7e-0000-4000-8000-000000000001","name":"No type","route":{"path":"/","startItem":{"id":"4f1c2d7e-0000-4000-8000-000000000001","path":"x"}}}""")]
+    [InlineData("""["not","an","item"]""")]
+    [InlineData("""<html>a proxy's error page</html>""")]
+    public async Task An_answer_not_in_the_delivery_apis_shape_is_named_not_thrown_as_it_comes(string body)
+    {
+        await using var server = await LoopbackServer.StartAsync(app => app.MapGet("/umbraco/delivery/api/v2/content/item/{**rest}", () => Microsoft.AspNetCore.Http.Results.Text(body, "application/json")));
+        var options = Options.Create(new UmbracoOptions { BaseUrl = server.Address, StartItem = "strategy" });
+        using var http = new HttpClient();
+
+        var error = await Assert.ThrowsAsync<UmbracoUnavailableException>(() => new DeliveryApiClient(http, options).GetItemAsync("/", CancellationToken.None));
+
+        Assert.Contains("content/item/", error.Message, StringComparison.Ordinal);
     }
 }

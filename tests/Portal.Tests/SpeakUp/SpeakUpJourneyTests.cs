@@ -120,10 +120,11 @@ public sealed class SpeakUpJourneyTests(PortalFactory portal) : IClassFixture<Po
         Assert.Equal($"Your concern {reference}", page.QuerySelector("h1")!.TextContent.Trim());
         Assert.Equal("Received. The guardian will read it.", page.QuerySelector("[data-testid=status]")!.TextContent.Trim());
 
-        // A speak-up reference opens nothing at /track: the stores are apart.
+        // Typed into /track, a speak-up reference is taken, with the passphrase, to the page that opens it.
         var track = await client.GetPageAsync("/track");
         using var tracked = await client.SubmitAsync(track, [new("Reference", reference), new("Passphrase", passphrase)]);
-        Assert.Single((await tracked.ReadPageAsync()).ErrorSummary());
+        Assert.Equal(System.Net.HttpStatusCode.TemporaryRedirect, tracked.StatusCode);
+        Assert.Equal("/speak-up/case", tracked.Headers.Location!.OriginalString);
     }
 
     [Fact]

@@ -53,6 +53,21 @@ public sealed class TrackTests(PortalFactory portal) : IClassFixture<PortalFacto
         Assert.Equal($"Your feedback {receipt.Reference}", unlocked.QuerySelector("h1")!.TextContent.Trim());
     }
 
+    [Theory]
+    [InlineData("/track", "SU-7K3M-9XQ2", "/speak-up/case")]
+    [InlineData("/track", " su-7k3m-9xq2", "/speak-up/case")]
+    [InlineData("/speak-up/case", "QV-7K3M-9XQ2", "/track")]
+    public async Task A_reference_of_the_other_kind_is_taken_to_its_own_page_with_what_was_typed(string page, string reference, string opensAt)
+    {
+        var client = portal.CreateBrowser();
+        var form = await client.GetPageAsync(page);
+
+        using var response = await client.SubmitAsync(form, [new("Reference", reference), new("Passphrase", "maple otter canyon tulip")]);
+
+        Assert.Equal(System.Net.HttpStatusCode.TemporaryRedirect, response.StatusCode);
+        Assert.Equal(opensAt, response.Headers.Location!.OriginalString);
+    }
+
     [Fact]
     public async Task Input_that_cannot_be_a_reference_or_passphrase_is_explained_and_not_counted()
     {

@@ -32,6 +32,9 @@ public sealed class CaseModel(ISpeakUpStore store, ReferenceCheck check, IDataPr
     protected override string Prefix => FeedbackReference.SpeakUpPrefix;
 
     /// <inheritdoc />
+    protected override (string Prefix, string Path) Elsewhere => (FeedbackReference.FeedbackPrefix, "/track");
+
+    /// <inheritdoc />
     protected override string WhatItOpens => "a concern";
 
     /// <inheritdoc />

@@ -31,6 +31,12 @@ public abstract class ReferenceLookupModel<TItem>(ReferenceCheck check) : PageMo
     /// <summary>What the reference opens, in a few words ("feedback", "a concern"), for the not-found message.</summary>
     protected abstract string WhatItOpens { get; }
 
+    /// <summary>
+    /// The other kind of reference and the page that opens it (/track and /speak-up/case point at each other): a
+    /// reference of that kind typed here is taken there.
+    /// </summary>
+    protected abstract (string Prefix, string Path) Elsewhere { get; }
+
     /// <summary>Where the failed attempts are counted.</summary>
     protected abstract ITrackingAttemptLedger Ledger { get; }
 
@@ -42,6 +48,12 @@ public abstract class ReferenceLookupModel<TItem>(ReferenceCheck check) : PageMo
     /// <summary>Checks the reference and passphrase and shows what they open, or says what is wrong.</summary>
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
+        if (Reference?.Trim() is { } typed && typed.StartsWith(Elsewhere.Prefix + "-", StringComparison.OrdinalIgnoreCase))
+        {
+            // 307 keeps the method and the form: the other page checks the reference and passphrase as if typed there.
+            return RedirectPreserveMethod(Elsewhere.Path);
+        }
+
         switch (await check.CheckAsync(Reference, Passphrase, Prefix, Ledger, FindAsync, cancellationToken))
         {
             case ReferenceCheckResult<TItem>.Opened opened:

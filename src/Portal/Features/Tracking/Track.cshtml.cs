@@ -30,6 +30,9 @@ public sealed class TrackModel(IFeedbackStore store, ReferenceCheck check, IData
     protected override string WhatItOpens => "feedback";
 
     /// <inheritdoc />
+    protected override (string Prefix, string Path) Elsewhere => (FeedbackReference.SpeakUpPrefix, "/speak-up/case");
+
+    /// <inheritdoc />
     protected override ITrackingAttemptLedger Ledger => store;
 
     /// <summary>A status in plain words.</summary>

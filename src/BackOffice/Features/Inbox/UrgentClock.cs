@@ -1,0 +1,27 @@
+namespace QualityVoice.BackOffice.Features.Inbox;
+
+/// <summary>
+/// The urgent queue's 24-hour clock in words: "Due in 5 hours", "Overdue by 3 hours", and past two days in days and
+/// hours ("Overdue by 344 days 23 hours"), because nobody can read 8,279 hours.
+/// </summary>
+public static class UrgentClock
+{
+    /// <summary>What the clock says with <paramref name="left"/> to go (negative: overdue).</summary>
+    public static string Describe(TimeSpan left) =>
+        left > TimeSpan.Zero
+            ? $"Due in {Span((int)Math.Ceiling(left.TotalHours))}"
+            : $"Overdue by {Span((int)Math.Floor(-left.TotalHours))}";
+
+    private static string Span(int hours)
+    {
+        if (hours < 48)
+        {
+            return Plural(hours, "hour");
+        }
+
+        var rest = hours % 24;
+        return rest == 0 ? Plural(hours / 24, "day") : $"{Plural(hours / 24, "day")} {Plural(rest, "hour")}";
+    }
+
+    private static string Plural(int count, string unit) => $"{count:N0} {unit}{(count == 1 ? string.Empty : "s")}";
+}
