@@ -90,6 +90,19 @@ public sealed class OpenDataTests(OpenDataPortal portal) : IClassFixture<OpenDat
         Assert.Contains("/open-data/fft.json", links);
     }
 
+    [Fact]
+    public async Task The_page_says_the_months_there_is_data_for_and_shows_the_latest_as_a_table()
+    {
+        var page = await portal.CreateClient().GetPageAsync("/open-data");
+
+        Assert.Contains("The files cover September 2026 to October 2026", page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        var rows = page.QuerySelectorAll("[data-testid=latest-months] tbody tr")
+            .Select(row => row.QuerySelectorAll("td").Select(cell => cell.LastChild!.TextContent.Trim()).ToArray())
+            .ToArray();
+        Assert.Equal(["October 2026", "0", "0", "0", "12", "0", "0", "12"], rows[0]);
+        Assert.Equal(["September 2026", "Hidden", "0", "0", "0", "0", "0", "Hidden"], rows[1]);
+    }
+
     [Theory]
     [InlineData("/open-data/themes.xml")]
     [InlineData("/open-data/secret.csv")]

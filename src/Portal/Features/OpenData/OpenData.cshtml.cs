@@ -1,23 +1,40 @@
-using Microsoft.AspNetCore.OutputCaching;
-using QualityVoice.Portal.Caching;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 using QualityVoice.Content;
 using QualityVoice.Feedback;
+using QualityVoice.Feedback.Insight;
+using QualityVoice.Portal.Caching;
 
 namespace QualityVoice.Portal.Features.OpenData;
 
-/// <summary>What the open data files hold, how small numbers are hidden, and links to them.</summary>
+/// <summary>
+/// What the open data files hold, how small numbers are hidden, links to them, and the latest months' Friends and Family
+/// Test answers as a table (the same counts as the files, hidden the same way).
+/// </summary>
 [OutputCache(PolicyName = PublicPageCache.Policy, Duration = PublicPageCache.CountsSeconds, Tags = [PublicPageCache.Months, PublicPageCache.Content])]
-public sealed class OpenDataModel(ContentPack pack, TimeProvider time) : PageModel
+public sealed class OpenDataModel(ContentPack pack, TimeProvider time, IServiceProvider services) : PageModel
 {
+    /// <summary>How many of the latest months the page shows as a table.</summary>
+    public const int MonthsShown = 3;
+
     /// <summary>The content pack.</summary>
     public ContentPack Pack => pack;
 
-    /// <summary>The months the files cover.</summary>
+    /// <summary>The months the files are asked for.</summary>
     public (YearMonth From, YearMonth To) Period { get; } = OpenDataEndpoints.Period(time.GetUtcNow());
 
-    /// <summary>Shows the page.</summary>
-    public void OnGet()
+    /// <summary>Every month with answers to publish, oldest first (empty before the first, or on a store without counts).</summary>
+    public IReadOnlyList<OpenFftRow> Months { get; private set; } = [];
+
+    /// <summary>The latest months, newest first, for the table.</summary>
+    public IEnumerable<OpenFftRow> Latest => Months.Reverse().Take(MonthsShown);
+
+    /// <summary>Reads the counts.</summary>
+    public async Task OnGetAsync(CancellationToken cancellationToken)
     {
+        if (services.GetService<IInsightQueries>() is { } insight)
+        {
+            Months = OpenDataTables.Fft(await insight.MonthlyAsync(Period.From, Period.To, null, cancellationToken));
+        }
     }
 }
