@@ -51,7 +51,7 @@ internal static class PortalPages
 
             // The pack's plain pages (shared with the back office, which caches nothing) are cached here.
             options.Conventions.AddPageApplicationModelConvention(
-                "/ContentPages/ContentPage", page => page.EndpointMetadata.Add(new OutputCacheAttribute { PolicyName = PublicPageCache.Policy, Tags = [PublicPageCache.Content] }));
+                "/ContentPages/ContentPage", page => page.EndpointMetadata.Add(new OutputCacheAttribute { PolicyName = PublicPageCache.Policy }));
         });
         return builder;
     }

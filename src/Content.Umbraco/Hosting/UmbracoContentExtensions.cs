@@ -17,7 +17,7 @@ public static class UmbracoContentExtensions
 
     /// <summary>
     /// With <c>Content:Source=Umbraco</c>, replaces the Markdown pack as the content source with the Delivery API of
-    /// <c>Content:Umbraco:BaseUrl</c> (call after <c>AddContentPack</c>, whose pack still gives the taxonomy); does
+    /// <c>Content:Umbraco:BaseUrl</c> (call after <c>AddContentPack</c>, whose pack still gives the name and taxonomy); does
     /// nothing otherwise.
     /// </summary>
     public static IHostApplicationBuilder AddUmbracoContent(this IHostApplicationBuilder builder)
@@ -35,14 +35,14 @@ public static class UmbracoContentExtensions
 
         builder.Services.AddOptions<UmbracoOptions>().BindConfiguration(UmbracoOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddHttpClient<DeliveryApiClient>((services, http) => http.Timeout = services.GetRequiredService<IOptions<UmbracoOptions>>().Value.Timeout);
-        var markdown = ContentPackLoader.Load(content.ResolveRoot(), content.Pack);
         var data = builder.Configuration[DataDirectoryKey] is { Length: > 0 } configured ? configured : ".qv-data";
         var lastGood = Path.Combine(Path.GetFullPath(data), "umbraco-content.json");
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(services => new UmbracoContentSource(
             services.GetRequiredService<DeliveryApiClient>(),
             services.GetRequiredService<IOptions<UmbracoOptions>>(),
-            markdown,
+            // The pack AddContentPack loaded: its name and taxonomy stay with QualityVoice.
+            services.GetRequiredService<ContentPackSource>().Current,
             lastGood,
             services.GetRequiredService<TimeProvider>(),
             services.GetRequiredService<ILogger<UmbracoContentSource>>()));

@@ -17,7 +17,8 @@ public static class ContentHostingExtensions
     {
         var options = builder.Configuration.GetSection(ContentOptions.Section).Get<ContentOptions>() ?? new ContentOptions();
         var pack = ContentPackLoader.Load(options.ResolveRoot(), options.Pack);
-        builder.Services.TryAddSingleton<IContentSource>(new ContentPackSource(pack));
+        builder.Services.AddSingleton(new ContentPackSource(pack));
+        builder.Services.TryAddSingleton<IContentSource>(services => services.GetRequiredService<ContentPackSource>());
         builder.Services.AddTransient(services => services.GetRequiredService<IContentSource>().Current);
         // The taxonomy maps the analyzer's categories to the themes: it is the pack's whatever the content source.
         builder.Services.AddSingleton(pack.Taxonomy);

@@ -36,12 +36,19 @@ public static class PublicPageCache
         builder.Services.AddOutputCache(options =>
         {
             options.SizeLimit = 64 * 1024 * 1024;
-            // Every public page shows content (the header's ICB name at least), so every entry carries its tag.
-            options.AddPolicy(Policy, policy => policy.Expire(TimeSpan.FromHours(1)).SetVaryByQuery([]).Tag(Content));
+            options.AddPolicy(Policy, policy => policy.PublicPage());
         });
         builder.Services.AddHostedService<PublicPageInvalidation>();
         return builder;
     }
+
+    /// <summary>
+    /// The public-page policy, for pages (by <see cref="Policy"/>) and endpoints (<c>CacheOutput(policy =&gt;
+    /// policy.PublicPage()…)</c>) alike: an hour at most, no query parameter unless one is added, and the
+    /// <see cref="Content"/> tag, because every public page shows content (the header's ICB name at least).
+    /// </summary>
+    public static OutputCachePolicyBuilder PublicPage(this OutputCachePolicyBuilder policy) =>
+        policy.Expire(TimeSpan.FromHours(1)).SetVaryByQuery([]).Tag(Content);
 
     /// <summary>
     /// Serves cached pages (answering <c>If-None-Match</c> with 304), and gives each page it renders an ETag from its

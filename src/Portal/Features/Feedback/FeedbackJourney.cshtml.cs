@@ -16,7 +16,7 @@ namespace QualityVoice.Portal.Features.Feedback;
 /// without JavaScript. The answers travel between pages in an encrypted hidden field, so nothing is stored, and
 /// no cookie set, until the person presses "Send feedback".
 /// </summary>
-[OutputCache(PolicyName = PublicPageCache.Policy, Tags = [PublicPageCache.Content])]
+[OutputCache(PolicyName = PublicPageCache.Policy)]
 [IgnoreAntiforgeryToken]
 public sealed partial class FeedbackJourneyModel(
     FeedbackIntake intake,

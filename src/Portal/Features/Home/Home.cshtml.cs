@@ -7,7 +7,7 @@ using QualityVoice.Portal.Features.YouSaidWeDid;
 namespace QualityVoice.Portal.Features.Home;
 
 /// <summary>The home page: what the ICB promises, its strategic themes, the latest updates, and the ways to speak.</summary>
-[OutputCache(PolicyName = PublicPageCache.Policy, Tags = [PublicPageCache.Updates, PublicPageCache.Content])]
+[OutputCache(PolicyName = PublicPageCache.Policy, Tags = [PublicPageCache.Updates])]
 public sealed class HomeModel(ContentPack pack, YouSaidWeDidUpdates updates) : PageModel
 {
     /// <summary>The ICB's content pack.</summary>

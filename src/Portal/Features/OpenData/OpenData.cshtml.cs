@@ -11,7 +11,7 @@ namespace QualityVoice.Portal.Features.OpenData;
 /// What the open data files hold, how small numbers are hidden, links to them, and the latest months' Friends and Family
 /// Test answers as a table (the same counts as the files, hidden the same way).
 /// </summary>
-[OutputCache(PolicyName = PublicPageCache.Policy, Duration = PublicPageCache.CountsSeconds, Tags = [PublicPageCache.Months, PublicPageCache.Content])]
+[OutputCache(PolicyName = PublicPageCache.Policy, Duration = PublicPageCache.CountsSeconds, Tags = [PublicPageCache.Months])]
 public sealed class OpenDataModel(ContentPack pack, TimeProvider time, IServiceProvider services) : PageModel
 {
     /// <summary>How many of the latest months the page shows as a table.</summary>

@@ -27,7 +27,7 @@ internal static class OpenDataEndpoints
     public static IEndpointRouteBuilder MapOpenData(this IEndpointRouteBuilder app)
     {
         var openData = app.MapGroup("/open-data")
-            .CacheOutput(policy => policy.Expire(TimeSpan.FromSeconds(PublicPageCache.CountsSeconds)).SetVaryByQuery([]).Tag(PublicPageCache.Months, PublicPageCache.Content));
+            .CacheOutput(policy => policy.PublicPage().Expire(TimeSpan.FromSeconds(PublicPageCache.CountsSeconds)).Tag(PublicPageCache.Months));
         openData.MapGet("/themes.{format:regex(^(csv|json)$)}", ThemesAsync);
         openData.MapGet("/fft.{format:regex(^(csv|json)$)}", FftAsync);
         return app;

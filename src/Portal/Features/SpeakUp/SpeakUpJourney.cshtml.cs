@@ -17,7 +17,7 @@ namespace QualityVoice.Portal.Features.SpeakUp;
 /// "Send", no cookie beyond the antiforgery token is set, and an anonymous case keeps nothing that identifies
 /// anyone: no name, no address, no device, no time of day.
 /// </summary>
-[OutputCache(PolicyName = PublicPageCache.Policy, Tags = [PublicPageCache.Content])]
+[OutputCache(PolicyName = PublicPageCache.Policy)]
 [IgnoreAntiforgeryToken]
 public sealed partial class SpeakUpJourneyModel(
     SpeakUpIntake intake,

@@ -13,7 +13,7 @@ namespace QualityVoice.Portal.Features.Themes;
 /// A strategic theme in the ICB's words: its I and We statements, its quality priorities (what is in place, what
 /// comes next), the "you said, we did" updates under it, and its Easy Read version where the pack has one.
 /// </summary>
-[OutputCache(PolicyName = PublicPageCache.Policy, VaryByQueryKeys = ["version"], Duration = PublicPageCache.CountsSeconds, Tags = [PublicPageCache.Updates, PublicPageCache.Months, PublicPageCache.Content])]
+[OutputCache(PolicyName = PublicPageCache.Policy, VaryByQueryKeys = ["version"], Duration = PublicPageCache.CountsSeconds, Tags = [PublicPageCache.Updates, PublicPageCache.Months])]
 public sealed class ThemeModel(ContentPack pack, YouSaidWeDidUpdates updates, IServiceProvider services, TimeProvider time) : PageModel
 {
     /// <summary>How many months of feedback "what people told us" covers.</summary>

@@ -7,7 +7,7 @@ using QualityVoice.Content;
 namespace QualityVoice.Portal.Features.YouSaidWeDid;
 
 /// <summary>One update: what people told us, what we did, and its steps.</summary>
-[OutputCache(PolicyName = PublicPageCache.Policy, Tags = [PublicPageCache.Updates, PublicPageCache.Content])]
+[OutputCache(PolicyName = PublicPageCache.Policy, Tags = [PublicPageCache.Updates])]
 public sealed class UpdateModel(ContentPack pack, YouSaidWeDidUpdates updates) : PageModel
 {
     /// <summary>The update.</summary>

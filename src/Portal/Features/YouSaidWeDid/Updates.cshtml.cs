@@ -7,7 +7,7 @@ using QualityVoice.Content;
 namespace QualityVoice.Portal.Features.YouSaidWeDid;
 
 /// <summary>"You said, we did": every update, newest first, filtered by strategic theme and status.</summary>
-[OutputCache(PolicyName = PublicPageCache.Policy, VaryByQueryKeys = ["theme", "service", "status"], Tags = [PublicPageCache.Updates, PublicPageCache.Content])]
+[OutputCache(PolicyName = PublicPageCache.Policy, VaryByQueryKeys = ["theme", "service", "status"], Tags = [PublicPageCache.Updates])]
 public sealed class UpdatesModel(ContentPack pack, YouSaidWeDidUpdates updates) : PageModel
 {
     /// <summary>The strategic theme to show (a slug), or every theme.</summary>

@@ -17,7 +17,7 @@ internal static class UpdatesFeed
         {
             var site = $"{context.Request.Scheme}://{context.Request.Host}";
             return Results.Text(Write(pack, await updates.AllAsync(context.RequestAborted), site), "application/atom+xml", Encoding.UTF8);
-        }).CacheOutput(policy => policy.Tag(PublicPageCache.Updates, PublicPageCache.Content), excludeDefaultPolicy: false);
+        }).CacheOutput(policy => policy.PublicPage().Tag(PublicPageCache.Updates));
         return app;
     }
 
