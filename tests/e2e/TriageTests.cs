@@ -32,6 +32,13 @@ public sealed class TriageTests(BrowserFixture fixture)
         await staff.AssertAccessibleAsync();
         await staff.AssertFitsTheScreenAsync();
 
+        // Reading it and recording the first action stops its clock.
+        await staff.GetByRole(AriaRole.Radio, new() { Name = "Passed to safeguarding" }).CheckAsync();
+        await staff.GetByRole(AriaRole.Button, new() { Name = "I have read it and acted" }).ClickAsync();
+        Assert.Contains("Recorded that you read it", await staff.Locator("[role=status]").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("First action: Passed to safeguarding", await staff.Locator("[data-testid=acknowledged]").InnerTextAsync(), StringComparison.Ordinal);
+        await staff.AssertAccessibleAsync();
+
         await staff.GetByLabel("Enhanced").CheckAsync();
         await staff.GetByLabel("Why this level").FillAsync("Possible neglect on the ward: safeguarding lead told");
         await staff.GetByRole(AriaRole.Button, new() { Name = "Set escalation" }).ClickAsync();

@@ -17,9 +17,6 @@ public interface ITriageStore
     /// <summary>How many items there are for each value of each filter, within <paramref name="filter"/>.</summary>
     Task<InboxCounts> CountAsync(InboxFilter filter, CancellationToken cancellationToken);
 
-    /// <summary>Urgent items that are not closed, oldest first: the queue at the top of the inbox.</summary>
-    Task<IReadOnlyList<InboxRow>> UrgentQueueAsync(int max, CancellationToken cancellationToken);
-
     /// <summary>An item with its history; null when there is none.</summary>
     Task<TriageItem?> GetAsync(string reference, CancellationToken cancellationToken);
 

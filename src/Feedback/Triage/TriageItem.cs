@@ -15,6 +15,7 @@ namespace QualityVoice.Feedback.Triage;
 /// <param name="Version">The row's version, for optimistic concurrency.</param>
 /// <param name="History">What staff did, oldest first.</param>
 /// <param name="ThemeSentiments">The feeling read about each theme that has its own (the others take the item's).</param>
+/// <param name="Acknowledged">For an urgent item, who read it and the first thing they did; null while it waits.</param>
 public sealed record TriageItem(
     FeedbackItem Item,
     Sentiment? Sentiment,
@@ -27,7 +28,8 @@ public sealed record TriageItem(
     (string Text, DateTimeOffset At)? PublicReply,
     long Version,
     IReadOnlyList<TriageEvent> History,
-    IReadOnlyList<ThemeSentiment>? ThemeSentiments = null)
+    IReadOnlyList<ThemeSentiment>? ThemeSentiments = null,
+    UrgentAcknowledgement? Acknowledged = null)
 {
     /// <summary>The feeling about <paramref name="theme"/>: as read from the clauses that carry it, or else the item's.</summary>
     public Sentiment? SentimentAbout(string theme) =>

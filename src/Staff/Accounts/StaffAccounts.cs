@@ -219,8 +219,11 @@ public sealed class StaffAccounts(
             .ExecuteUpdateAsync(set => set.SetProperty(request => request.AnnouncedAt, time.GetUtcNow().ToUnixTimeMilliseconds()), cancellationToken);
 
     /// <summary>The e-mail addresses of the guardians whose accounts are enabled.</summary>
-    public async Task<IReadOnlyList<string>> GuardianEmailsAsync() =>
-        (await users.GetUsersInRoleAsync(StaffRoles.FtsuGuardian)).Where(user => !user.Disabled && user.Email is not null).Select(user => user.Email!).Order(StringComparer.Ordinal).ToArray();
+    public Task<IReadOnlyList<string>> GuardianEmailsAsync() => EmailsInRoleAsync(StaffRoles.FtsuGuardian);
+
+    /// <summary>The e-mail addresses of the enabled accounts that have <paramref name="role"/>.</summary>
+    public async Task<IReadOnlyList<string>> EmailsInRoleAsync(string role) =>
+        (await users.GetUsersInRoleAsync(role)).Where(user => !user.Disabled && user.Email is not null).Select(user => user.Email!).Order(StringComparer.Ordinal).ToArray();
 
     /// <summary>Every account with its roles, ordered by e-mail address.</summary>
     public async Task<IReadOnlyList<StaffAccountSummary>> ListAsync(CancellationToken cancellationToken = default)

@@ -14,13 +14,10 @@ namespace QualityVoice.BackOffice.Features.Inbox;
 /// The triage inbox: urgent items on a 24-hour clock at the top, then everything the filters match, newest first,
 /// a page at a time, with counts for each filter value, and bulk assignment and status changes.
 /// </summary>
-public sealed class InboxModel(ITriageStore triage, IUpdateStore updates, ContentPack pack, StaffAccounts accounts, IAuditLog audit, TimeProvider time) : PageModel
+public sealed class InboxModel(ITriageStore triage, IUrgentQueue urgent, IUpdateStore updates, ContentPack pack, StaffAccounts accounts, IAuditLog audit, TimeProvider time) : PageModel
 {
     /// <summary>How many items a page shows.</summary>
     public const int PageSize = 50;
-
-    /// <summary>How long an urgent item may wait for a person to read it.</summary>
-    public static readonly TimeSpan UrgentClock = TimeSpan.FromHours(24);
 
     /// <summary>The query string, bound from the request.</summary>
     [BindProperty(SupportsGet = true)]
@@ -32,8 +29,8 @@ public sealed class InboxModel(ITriageStore triage, IUpdateStore updates, Conten
     /// <summary>Counts for each filter value.</summary>
     public InboxCounts? Counts { get; private set; }
 
-    /// <summary>Urgent items not yet closed, oldest first.</summary>
-    public IReadOnlyList<InboxRow> Urgent { get; private set; } = [];
+    /// <summary>Urgent items not yet closed: those nobody has acknowledged first, then the rest; oldest first in each.</summary>
+    public IReadOnlyList<UrgentQueueRow> Urgent { get; private set; } = [];
 
     /// <summary>Staff who can be given items.</summary>
     public IReadOnlyList<string> Assignees { get; private set; } = [];
@@ -158,7 +155,7 @@ public sealed class InboxModel(ITriageStore triage, IUpdateStore updates, Conten
     }
 
     /// <summary>How long an urgent item has left on its clock (negative when overdue).</summary>
-    public TimeSpan TimeLeft(InboxRow row) => row.SubmittedAt + UrgentClock - Now;
+    public TimeSpan TimeLeft(InboxRow row) => UrgentResponse.DueBy(row.SubmittedAt) - Now;
 
     /// <summary>Where the bulk form posts: this view's address with the handler.</summary>
     public string BulkAction => "/inbox" + (Query.With() is { Length: > 0 } query ? query + "&" : "?") + "handler=Bulk";
@@ -166,7 +163,7 @@ public sealed class InboxModel(ITriageStore triage, IUpdateStore updates, Conten
     private async Task LoadAsync(InboxFilter filter, CancellationToken cancellationToken)
     {
         await LoadChoicesAsync(cancellationToken);
-        Urgent = await triage.UrgentQueueAsync(20, cancellationToken);
+        Urgent = await urgent.ListAsync(20, cancellationToken);
         try
         {
             Results = await triage.SearchAsync(filter, Query.Order, Query.After, PageSize, cancellationToken);

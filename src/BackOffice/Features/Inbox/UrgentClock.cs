@@ -12,6 +12,10 @@ public static class UrgentClock
             ? $"Due in {Span((int)Math.Ceiling(left.TotalHours))}"
             : $"Overdue by {Span((int)Math.Floor(-left.TotalHours))}";
 
+    /// <summary>How long it took to read an item: "3 hours", "under an hour", "2 days 4 hours".</summary>
+    public static string Took(TimeSpan taken) =>
+        taken < TimeSpan.FromHours(1) ? "under an hour" : Span((int)Math.Floor(taken.TotalHours));
+
     private static string Span(int hours)
     {
         if (hours < 48)

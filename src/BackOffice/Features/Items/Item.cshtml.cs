@@ -17,7 +17,7 @@ namespace QualityVoice.BackOffice.Features.Items;
 /// analysis found, and everything staff do to it — status, owner, escalation, corrected themes and sentiment,
 /// internal notes, and a public reply that is checked for personal details before it appears on /track.
 /// </summary>
-public sealed class ItemModel(ITriageStore triage, IUpdateStore updates, ContentPack pack, StaffAccounts accounts, IAuditLog audit, TimeProvider time) : PageModel
+public sealed class ItemModel(ITriageStore triage, IUrgentQueue urgent, IUpdateStore updates, ContentPack pack, StaffAccounts accounts, IAuditLog audit, TimeProvider time) : PageModel
 {
     /// <summary>The item's reference, from the address.</summary>
     [BindProperty(SupportsGet = true)]
@@ -91,6 +91,13 @@ public sealed class ItemModel(ITriageStore triage, IUpdateStore updates, Content
     /// <summary>The public reply.</summary>
     [BindProperty]
     public string? Reply { get; set; }
+
+    /// <summary>What staff did first about an urgent item.</summary>
+    [BindProperty]
+    public string? FirstAction { get; set; }
+
+    /// <summary>Now, for the urgent clock.</summary>
+    public DateTimeOffset Now { get; } = time.GetUtcNow();
 
     /// <summary>Shows the item, redacted; the view is audited.</summary>
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
@@ -243,6 +250,26 @@ public sealed class ItemModel(ITriageStore triage, IUpdateStore updates, Content
 
         await triage.PublishReplyAsync(Reference, Reply.Trim(), me, now, cancellationToken);
         return (null, "Reply published: the person sees it when they track their feedback");
+    }, cancellationToken);
+
+    /// <summary>Records that an urgent item was read and what was done first, which stops its 24-hour clock.</summary>
+    public Task<IActionResult> OnPostAcknowledgeAsync(CancellationToken cancellationToken) => ChangeAsync(async (me, now) =>
+    {
+        if (!UrgentResponse.CanAcknowledge(Item))
+        {
+            return (nameof(FirstAction), Item.Acknowledged is { } read
+                ? $"{read.By} already recorded reading it"
+                : "Only urgent items are acknowledged");
+        }
+
+        if (!UrgentResponse.IsFirstAction(FirstAction))
+        {
+            return (nameof(FirstAction), "Select what you did first");
+        }
+
+        return await urgent.AcknowledgeAsync(Reference, new UrgentAcknowledgement(me, now, FirstAction!), cancellationToken)
+            ? (null, $"Recorded that you read it. First action: {FirstAction}")
+            : (nameof(FirstAction), "Somebody else recorded reading it just now: see the history");
     }, cancellationToken);
 
     /// <summary>Adds the item to a "you said, we did" update.</summary>

@@ -34,9 +34,19 @@ internal static class PublishingExtensions
         }
 
         builder.Services.AddSingleton<Appointments.RoleRequestAnnouncer>();
-        if (builder.Configuration.GetValue($"{PublishingOptions.Section}:WorkerEnabled", defaultValue: true))
+        var workers = builder.Configuration.GetValue($"{PublishingOptions.Section}:WorkerEnabled", defaultValue: true);
+        if (workers)
         {
             builder.Services.AddHostedService(services => services.GetRequiredService<Appointments.RoleRequestAnnouncer>());
+        }
+
+        if (builder.Services.Any(service => service.ServiceType == typeof(Feedback.Triage.IUrgentQueue)))
+        {
+            builder.Services.AddSingleton<Inbox.OverdueUrgentAnnouncer>();
+            if (workers)
+            {
+                builder.Services.AddHostedService(services => services.GetRequiredService<Inbox.OverdueUrgentAnnouncer>());
+            }
         }
 
         return builder;

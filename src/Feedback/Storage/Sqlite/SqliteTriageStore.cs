@@ -13,7 +13,8 @@ namespace QualityVoice.Feedback.Storage.Sqlite;
     Justification = "Statements are assembled from fixed fragments in this class and InboxSql; every value is a parameter.")]
 public sealed class SqliteTriageStore(SqliteDatabase database) : ITriageStore
 {
-    private const string RowColumns = """
+    /// <summary>The columns <see cref="ReadRow"/> reads, from <c>feedback_items i</c>.</summary>
+    internal const string RowColumns = """
         i.id, i.reference, i.submitted_at, i.service_name, i.kind, i.fft_rating, i.status, i.sentiment, i.urgent, i.assigned_to,
         coalesce(i.redacted_what_could_improve, i.redacted_what_was_good), i.analysis_state,
         (SELECT group_concat(theme, char(31)) FROM feedback_themes WHERE item_id = i.id)
@@ -112,23 +113,6 @@ public sealed class SqliteTriageStore(SqliteDatabase database) : ITriageStore
     }
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<InboxRow>> UrgentQueueAsync(int max, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT {RowColumns} FROM feedback_items i WHERE i.urgent = 1 AND i.status <> 'closed' ORDER BY i.submitted_at, i.id LIMIT $max;";
-        command.Parameters.AddWithValue("$max", max);
-        var rows = new List<InboxRow>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            rows.Add(ReadRow(reader));
-        }
-
-        return rows;
-    }
-
-    /// <inheritdoc />
     public async Task<TriageItem?> GetAsync(string reference, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
@@ -137,7 +121,8 @@ public sealed class SqliteTriageStore(SqliteDatabase database) : ITriageStore
             SELECT id, reference, kind, service_id, service_name, fft_rating, what_was_good, what_could_improve,
                    experience_month, collection_mode, submitted_at, status, contact_email IS NOT NULL, analysis_state, analysis,
                    sentiment, sentiment_by, themes_by, assigned_to, closure_reason, escalation, escalation_by,
-                   escalation_reason, escalation_at, public_reply, public_reply_at, version
+                   escalation_reason, escalation_at, public_reply, public_reply_at, version,
+                   acknowledged_by, acknowledged_at, first_action
             FROM feedback_items WHERE reference = $reference;
             """;
         command.Parameters.AddWithValue("$reference", reference);
@@ -179,7 +164,10 @@ public sealed class SqliteTriageStore(SqliteDatabase database) : ITriageStore
                     : null,
                 Text(reader, 24) is { } reply ? (reply, DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(25))) : null,
                 reader.GetInt64(26),
-                []);
+                [],
+                Acknowledged: Text(reader, 27) is { } by
+                    ? new UrgentAcknowledgement(by, DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(28)), reader.GetString(29))
+                    : null);
         }
 
         var themes = new List<ThemePrediction>();
@@ -381,7 +369,8 @@ public sealed class SqliteTriageStore(SqliteDatabase database) : ITriageStore
         }
     }
 
-    private static InboxRow ReadRow(SqliteDataReader reader)
+    /// <summary>Reads an inbox row selected with <see cref="RowColumns"/>.</summary>
+    internal static InboxRow ReadRow(SqliteDataReader reader)
     {
         var analysed = reader.GetString(11) == "done";
         var summary = Text(reader, 10);
@@ -446,7 +435,8 @@ public sealed class SqliteTriageStore(SqliteDatabase database) : ITriageStore
         return await update.ExecuteScalarAsync() is long id ? id : null;
     }
 
-    private static async Task RecordAsync(SqliteConnection connection, SqliteTransaction transaction, long itemId, DateTimeOffset at, string actor, string kind, string detail)
+    /// <summary>Adds an entry to an item's history, in the caller's transaction.</summary>
+    internal static async Task RecordAsync(SqliteConnection connection, SqliteTransaction transaction, long itemId, DateTimeOffset at, string actor, string kind, string detail)
     {
         await using var insert = connection.CreateCommand();
         insert.Transaction = transaction;

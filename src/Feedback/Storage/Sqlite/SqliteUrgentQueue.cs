@@ -1,0 +1,89 @@
+using QualityVoice.Feedback.Triage;
+
+namespace QualityVoice.Feedback.Storage.Sqlite;
+
+/// <summary>The urgent queue on the SQLite feedback database.</summary>
+public sealed class SqliteUrgentQueue(SqliteDatabase database) : IUrgentQueue
+{
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<UrgentQueueRow>> ListAsync(int max, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"""
+            SELECT {SqliteTriageStore.RowColumns}, i.acknowledged_by, i.acknowledged_at, i.first_action
+            FROM feedback_items i WHERE i.urgent = 1 AND i.status <> 'closed'
+            ORDER BY i.acknowledged_at IS NOT NULL, i.submitted_at, i.id LIMIT $max;
+            """;
+        command.Parameters.AddWithValue("$max", max);
+        var rows = new List<UrgentQueueRow>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var acknowledged = reader.IsDBNull(13)
+                ? null
+                : new UrgentAcknowledgement(reader.GetString(13), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(14)), reader.GetString(15));
+            rows.Add(new UrgentQueueRow(SqliteTriageStore.ReadRow(reader), acknowledged));
+        }
+
+        return rows;
+    }
+
+    /// <inheritdoc />
+    public async Task<bool> AcknowledgeAsync(string reference, UrgentAcknowledgement acknowledgement, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = connection.BeginTransaction(deferred: false);
+        await using var update = connection.CreateCommand();
+        update.Transaction = transaction;
+        update.CommandText = """
+            UPDATE feedback_items SET acknowledged_by = $by, acknowledged_at = $at, first_action = $action, version = version + 1
+            WHERE reference = $reference AND urgent = 1 AND acknowledged_at IS NULL RETURNING id;
+            """;
+        update.Parameters.AddWithValue("$by", acknowledgement.By);
+        update.Parameters.AddWithValue("$at", acknowledgement.At.ToUnixTimeMilliseconds());
+        update.Parameters.AddWithValue("$action", acknowledgement.FirstAction);
+        update.Parameters.AddWithValue("$reference", reference);
+        if (await update.ExecuteScalarAsync(cancellationToken) is not long id)
+        {
+            return false;
+        }
+
+        await SqliteTriageStore.RecordAsync(connection, transaction, id, acknowledgement.At, acknowledgement.By, "acknowledged", $"Read the urgent item. First action: {acknowledgement.FirstAction}");
+        await transaction.CommitAsync(cancellationToken);
+        return true;
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<OverdueUrgentItem>> OverdueUntoldAsync(DateTimeOffset arrivedBefore, int max, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT reference, service_name, submitted_at FROM feedback_items
+            WHERE urgent = 1 AND acknowledged_at IS NULL AND submitted_at < $before AND overdue_told_at IS NULL AND status <> 'closed'
+            ORDER BY submitted_at, id LIMIT $max;
+            """;
+        command.Parameters.AddWithValue("$before", arrivedBefore.ToUnixTimeMilliseconds());
+        command.Parameters.AddWithValue("$max", max);
+        var items = new List<OverdueUrgentItem>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            items.Add(new OverdueUrgentItem(reader.GetString(0), reader.GetString(1), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(2))));
+        }
+
+        return items;
+    }
+
+    /// <inheritdoc />
+    public async Task MarkOverdueToldAsync(string reference, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "UPDATE feedback_items SET overdue_told_at = $at WHERE reference = $reference;";
+        command.Parameters.AddWithValue("$at", at.ToUnixTimeMilliseconds());
+        command.Parameters.AddWithValue("$reference", reference);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,132 @@
+using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using QualityVoice.BackOffice.Features.Inbox;
+using QualityVoice.BackOffice.Tests.Updates;
+using QualityVoice.Feedback.Triage;
+using QualityVoice.Staff.Accounts;
+using QualityVoice.TestSupport;
+
+namespace QualityVoice.BackOffice.Tests.Inbox;
+
+/// <summary>
+/// The urgent queue's 24-hour promise: acknowledging an item (who read it, and the first action) stops its clock,
+/// unacknowledged items come first, and the quality team is e-mailed once about an item nobody read in time.
+/// </summary>
+public sealed class UrgentAcknowledgementTests(PublishingFactory backOffice) : IClassFixture<PublishingFactory>
+{
+    private const string Quality = "quality.lead@example.nhs.uk";
+
+    [Fact]
+    public async Task Acknowledging_stops_the_clock_and_moves_the_item_below_those_still_waiting()
+    {
+        var now = backOffice.Clock.GetUtcNow();
+        var (older, newer) = await TwoUrgentAsync(now.AddHours(-30), now.AddHours(-2));
+        var browser = await backOffice.SignInAsync(StaffRoles.QualityTeam, Quality);
+
+        var inbox = await browser.GetPageAsync("/inbox");
+        Assert.Equal([older, newer], UrgentReferences(inbox).Where(reference => reference == older || reference == newer));
+        Assert.Contains("Overdue by 6 hours", RowOf(inbox, older), StringComparison.Ordinal);
+
+        var item = await browser.GetPageAsync($"/inbox/{older}");
+        using var noChoice = await browser.SubmitAsync(item, [], "form[action*=Acknowledge]");
+        await noChoice.ShouldBeAsync(HttpStatusCode.BadRequest);
+        Assert.Contains("Select what you did first", (await noChoice.ReadPageAsync()).QuerySelector(".nhsuk-error-summary")!.TextContent, StringComparison.Ordinal);
+
+        using var made = await browser.SubmitAsync(item, [new("FirstAction", "Passed to safeguarding")], "form[action*=Acknowledge]");
+        await made.ShouldBeAsync(HttpStatusCode.Redirect);
+
+        var read = await browser.GetPageAsync($"/inbox/{older}");
+        Assert.Null(read.QuerySelector("form[action*=Acknowledge]"));
+        var said = read.QuerySelector("[data-testid=acknowledged]")!.TextContent;
+        Assert.Contains($"Read by {Quality}", said, StringComparison.Ordinal);
+        Assert.Contains("30 hours after it arrived. First action: Passed to safeguarding.", said, StringComparison.Ordinal);
+        Assert.Contains("First action: Passed to safeguarding", read.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+
+        inbox = await browser.GetPageAsync("/inbox");
+        Assert.Equal([newer, older], UrgentReferences(inbox).Where(reference => reference == older || reference == newer));
+        Assert.Contains("Read", RowOf(inbox, older), StringComparison.Ordinal);
+        Assert.DoesNotContain("Overdue", RowOf(inbox, older), StringComparison.Ordinal);
+        Assert.Contains("Due in 22 hours", RowOf(inbox, newer), StringComparison.Ordinal);
+
+        // A second acknowledgement, from a page opened before the first, is refused and names who read it.
+        using var again = await browser.SubmitAsync(item, [new("FirstAction", "Contacted the person")], "form[action*=Acknowledge]");
+        await again.ShouldBeAsync(HttpStatusCode.BadRequest);
+        Assert.Contains($"{Quality} already recorded reading it", (await again.ReadPageAsync()).QuerySelector(".nhsuk-error-summary")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Only_urgent_items_are_acknowledged()
+    {
+        var calm = (await backOffice.ImportAsync(new Sample("The parking was hard to find"))).Single();
+        var browser = await backOffice.SignInAsync(StaffRoles.QualityTeam, Quality);
+
+        var page = await browser.GetPageAsync($"/inbox/{calm}");
+        Assert.Null(page.QuerySelector("form[action*=Acknowledge]"));
+        Assert.False(await backOffice.Services.GetRequiredService<IUrgentQueue>().AcknowledgeAsync(
+            calm, new UrgentAcknowledgement(Quality, backOffice.Clock.GetUtcNow(), "Contacted the person"), CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task The_quality_team_is_emailed_once_about_an_urgent_item_nobody_read_in_24_hours()
+    {
+        await backOffice.CreateAccountAsync("quality.one@example.nhs.uk", StaffRoles.QualityTeam);
+        await backOffice.CreateAccountAsync("engagement.one@example.nhs.uk", StaffRoles.EngagementTeam);
+        var now = backOffice.Clock.GetUtcNow();
+        var (overdue, dueSoon) = await TwoUrgentAsync(now.AddHours(-25), now.AddHours(-23));
+        var readInTime = (await backOffice.ImportAsync(new Sample("They hit him when the nurse was not looking") { Urgent = true, At = now.AddHours(-26) })).Single();
+        Assert.True(await backOffice.Services.GetRequiredService<IUrgentQueue>().AcknowledgeAsync(
+            readInTime, new UrgentAcknowledgement(Quality, now.AddHours(-20), "Passed to safeguarding"), CancellationToken.None));
+        var announcer = backOffice.Services.GetRequiredService<OverdueUrgentAnnouncer>();
+
+        Assert.True(await announcer.RunOnceAsync(CancellationToken.None) >= 1);
+
+        var emails = await EmailsAboutAsync(overdue);
+        Assert.Contains("quality.one@example.nhs.uk", emails.Select(email => email.To));
+        Assert.DoesNotContain("engagement.one@example.nhs.uk", emails.Select(email => email.To));
+        var one = emails.First();
+        Assert.Equal($"Urgent feedback {overdue} has waited more than 24 hours", one.Subject);
+        Assert.Contains($"/inbox/{overdue}", one.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("I want to end it", one.Body, StringComparison.Ordinal);
+        Assert.Empty(await EmailsAboutAsync(dueSoon));
+        Assert.Empty(await EmailsAboutAsync(readInTime));
+
+        // Told once: the next round has nothing more to say about it.
+        var before = emails.Count;
+        await announcer.RunOnceAsync(CancellationToken.None);
+        Assert.Equal(before, (await EmailsAboutAsync(overdue)).Count);
+    }
+
+    private async Task<(string Older, string Newer)> TwoUrgentAsync(DateTimeOffset olderAt, DateTimeOffset newerAt)
+    {
+        var references = await backOffice.ImportAsync(
+            new Sample("I want to end it all tonight") { Urgent = true, At = olderAt },
+            new Sample("I want to end it, I have the tablets") { Urgent = true, At = newerAt });
+        return (references[0], references[1]);
+    }
+
+    private static IEnumerable<string> UrgentReferences(AngleSharp.Html.Dom.IHtmlDocument inbox) =>
+        inbox.QuerySelectorAll(".nhsuk-warning-callout table a.qv-reference").Select(link => link.TextContent.Trim());
+
+    private static string RowOf(AngleSharp.Html.Dom.IHtmlDocument inbox, string reference) =>
+        inbox.QuerySelectorAll(".nhsuk-warning-callout table tbody tr").Single(row => row.TextContent.Contains(reference, StringComparison.Ordinal)).TextContent;
+
+    private async Task<List<(string To, string Subject, string Body)>> EmailsAboutAsync(string reference)
+    {
+        var found = new List<(string, string, string)>();
+        if (!Directory.Exists(backOffice.PickupDirectory))
+        {
+            return found;
+        }
+
+        foreach (var file in Directory.GetFiles(backOffice.PickupDirectory, "*.eml"))
+        {
+            using var message = await MimeKit.MimeMessage.LoadAsync(file);
+            if (message.Subject?.Contains(reference, StringComparison.Ordinal) == true)
+            {
+                found.Add((message.To.Mailboxes.Single().Address, message.Subject, message.TextBody ?? string.Empty));
+            }
+        }
+
+        return found;
+    }
+}
