@@ -30,6 +30,10 @@ public sealed class ClosingTheLoopTests(BrowserFixture fixture)
         await quality.GetByLabel("Move to").SelectOptionAsync(new SelectOptionValue { Label = "Triaged" });
         await quality.GetByRole(AriaRole.Button, new() { Name = "Change status" }).ClickAsync();
         Assert.Contains("Moved to Triaged", await quality.Locator("[role=status]").InnerTextAsync(), StringComparison.Ordinal);
+        await quality.GotoAsync(new Uri(fixture.Apps.BackOffice, "/").ToString());
+        Assert.Equal("Your to-do list", await quality.Locator("h1").InnerTextAsync());
+        await quality.AssertAccessibleAsync();
+        await quality.AssertFitsTheScreenAsync();
 
         // The engagement team writes a draft in the Markdown editor, previews it through the server, and saves it.
         var engagement = await fixture.NewPageAsync();

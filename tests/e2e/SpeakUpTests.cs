@@ -60,7 +60,11 @@ public sealed class SpeakUpTests(BrowserFixture fixture)
         Assert.Contains("Approved the role Freedom to Speak Up guardian", await appointer.Locator("[role=status]").InnerTextAsync(), StringComparison.Ordinal);
 
         var guardian = await fixture.NewPageAsync();
-        await guardian.SignInAsync(fixture.Apps.BackOffice, "guardian@e2e.example.nhs.uk", "/speak-up");
+        await guardian.SignInAsync(fixture.Apps.BackOffice, "guardian@e2e.example.nhs.uk", "/");
+        await Assertions.Expect(guardian.GetByTestId("to-do-speak-up")).ToContainTextAsync("waiting for a guardian's answer");
+        await guardian.AssertAccessibleAsync();
+        await guardian.AssertFitsTheScreenAsync();
+        await guardian.GetByTestId("to-do-speak-up").GetByRole(AriaRole.Link).ClickAsync();
         await guardian.AssertAccessibleAsync();
         await guardian.GetByRole(AriaRole.Link, new() { Name = reference }).ClickAsync();
         Assert.Equal("Night staff are told not to report falls on the ward.", await guardian.GetByTestId("concern").InnerTextAsync());
