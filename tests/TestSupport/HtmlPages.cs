@@ -21,6 +21,10 @@ public static class HtmlPages
             }
         });
 
+    /// <summary>A table cell's text as a reader sees it, without the responsive table's small-screen column heading.</summary>
+    public static string CellText(this IElement cell) =>
+        string.Concat(cell.ChildNodes.Where(node => node is not IElement element || !element.ClassList.Contains("nhsuk-table__heading")).Select(node => node.TextContent));
+
     /// <summary>GETs a page and parses it, failing the test unless it is 200.</summary>
     public static async Task<IHtmlDocument> GetPageAsync(this HttpClient client, string url)
     {

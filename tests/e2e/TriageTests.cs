@@ -77,17 +77,30 @@ public sealed class TriageTests(BrowserFixture fixture)
         Assert.Contains("Themes corrected", await staff.Locator("[role=status]").InnerTextAsync(), StringComparison.Ordinal);
 
         await staff.GotoAsync(new Uri(fixture.Apps.BackOffice, "/dashboard?service=rtd-wards").ToString());
-        var services = staff.Locator("table", new() { Has = staff.Locator("caption", new() { HasText = "Hospital wards (inpatient care)" }) });
-        Assert.Contains("Electronic entertainment", await services.First.InnerTextAsync(), StringComparison.Ordinal);
+        var themes = staff.Locator("section", new() { Has = staff.Locator("#top-themes-heading") });
+        Assert.Contains("Electronic entertainment", await themes.TextContentAsync(), StringComparison.Ordinal);
         await staff.AssertAccessibleAsync();
         await staff.AssertFitsTheScreenAsync();
 
-        foreach (var path in new[] { "/exports", "/admin/users", "/admin/audit", "/account", "/account/two-factor", "/inbox?status=bogus", "/guardian-appointments" })
+        // The dashboard is read in under three screens on a desktop.
+        await staff.GotoAsync(new Uri(fixture.Apps.BackOffice, "/dashboard").ToString());
+        var heights = await staff.EvaluateAsync<int[]>("() => [document.documentElement.scrollHeight, window.innerHeight]");
+        Assert.True(heights[0] < 3 * heights[1], $"The dashboard is {heights[0]} px tall, more than three {heights[1]} px screens.");
+
+        // Every back office page fits a desktop and a phone without scrolling sideways.
+        string[] paths = ["/", "/inbox", $"/inbox/{reference}", "/dashboard", "/exports", "/admin/users", "/admin/audit", "/account", "/account/two-factor", "/inbox?status=bogus", "/guardian-appointments"];
+        foreach (var (width, height) in new[] { (1280, 900), (390, 844) })
         {
-            await staff.GotoAsync(new Uri(fixture.Apps.BackOffice, path).ToString());
-            await staff.AssertAccessibleAsync();
-            await staff.AssertFitsTheScreenAsync();
+            await staff.SetViewportSizeAsync(width, height);
+            foreach (var path in paths)
+            {
+                await staff.GotoAsync(new Uri(fixture.Apps.BackOffice, path).ToString());
+                await staff.AssertAccessibleAsync();
+                await staff.AssertFitsTheScreenAsync();
+            }
         }
+
+        await staff.SetViewportSizeAsync(1280, 900);
 
         // One account's page, where an administrator changes it.
         await staff.GotoAsync(new Uri(fixture.Apps.BackOffice, "/admin/users").ToString());

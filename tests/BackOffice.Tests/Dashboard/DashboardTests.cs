@@ -1,6 +1,10 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
 using QualityVoice.Analysis;
+using QualityVoice.BackOffice.Features.Dashboard;
+using QualityVoice.Content;
 using QualityVoice.Feedback;
+using QualityVoice.Feedback.Insight;
 using QualityVoice.Staff.Accounts;
 using QualityVoice.TestSupport;
 
@@ -99,6 +103,51 @@ public sealed class DashboardTests(TurningNegative backOffice) : IClassFixture<T
         await response.ShouldBeAsync(HttpStatusCode.BadRequest);
         var page = await response.ReadPageAsync();
         Assert.Contains(page.QuerySelectorAll(".nhsuk-error-summary a"), a => a.GetAttribute("href") == "#" + field);
+    }
+
+    [Fact]
+    public async Task The_dashboard_fits_in_a_few_screens_with_every_chart_s_data_one_click_away()
+    {
+        var browser = await backOffice.SignInAsync(StaffRoles.QualityTeam);
+
+        var page = await browser.GetPageAsync("/dashboard");
+
+        Assert.Equal(4, page.QuerySelectorAll("[data-testid=headline] .nhsuk-card").Length);
+        Assert.All(page.QuerySelectorAll("canvas[data-chart]"), canvas =>
+            Assert.NotNull(canvas.Closest("section")!.QuerySelector("details table")));
+        Assert.True(page.QuerySelectorAll("table").Length <= 12, "the dashboard shows a few tables, not one per service");
+        var top = page.QuerySelector("[data-testid=top-themes]")!;
+        Assert.Equal(["Parking", "Staff manner & personal attributes"], top.QuerySelectorAll("tbody tr td:first-child").Select(cell => cell.CellText()));
+    }
+
+    [Fact]
+    public void Themes_and_services_are_compared_with_the_period_before()
+    {
+        var pack = backOffice.Services.GetRequiredService<ContentPack>();
+        var march = new YearMonth(2026, 3);
+        var april = new YearMonth(2026, 4);
+        MonthlyCount Items(YearMonth month, string service, string sentiment, int count, FftRating fft = FftRating.Good) => new(month, service, fft, sentiment, count);
+
+        var report = DashboardReport.Build(
+            april,
+            april,
+            [Items(april, "rtd-ae", "negative", 30, FftRating.Poor), Items(april, "rtd-ae", "positive", 20), Items(april, "rtd-maternity", "positive", 50)],
+            [new ThemeCount(april, "rtd-ae", "Parking", 0, 0, 25, 0, 25), new ThemeCount(april, "rtd-maternity", "Staff manner & personal attributes", 10, 0, 0, 0, 10)],
+            [Items(march, "rtd-ae", "negative", 10, FftRating.Poor), Items(march, "rtd-ae", "positive", 40), Items(march, "rtd-maternity", "positive", 50)],
+            [new ThemeCount(march, "rtd-ae", "Parking", 0, 0, 5, 0, 5), new ThemeCount(march, "rtd-maternity", "Staff manner & personal attributes", 30, 0, 0, 0, 30)],
+            [],
+            pack);
+
+        Assert.Equal((march, march), report.Previous);
+        Assert.Equal(30.0, report.Now.PercentNegative);
+        Assert.Equal(10.0, report.Before.PercentNegative);
+        var parking = Assert.Single(report.Rising);
+        Assert.Equal(("Parking", 20.0), (parking.Theme, parking.Change));
+        var manner = Assert.Single(report.Falling);
+        Assert.Equal(("Staff manner & personal attributes", -20.0), (manner.Theme, manner.Change));
+        var ae = Assert.Single(report.RisingNegative);
+        Assert.Equal(("rtd-ae", 40.0, "Parking"), (ae.ServiceId, ae.Change, ae.TopTheme));
+        Assert.Equal(["rtd-ae", "rtd-maternity"], report.Services.Select(service => service.ServiceId).Order(StringComparer.Ordinal));
     }
 
     private static string[] Cards(AngleSharp.Html.Dom.IHtmlDocument page) =>

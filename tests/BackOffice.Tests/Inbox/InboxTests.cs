@@ -26,6 +26,17 @@ public sealed class InboxTests(BackOfficeFactory backOffice) : IClassFixture<Bac
         Assert.True(newerRow >= 0 && olderRow > newerRow);
         Assert.Contains("<b>Newer</b> comment", rows[newerRow], StringComparison.Ordinal);
         Assert.Empty(inbox.QuerySelectorAll("tbody b"));
+
+        // Each row stacks into a card on a phone: the NHS.UK responsive table, every cell labelled with its column.
+        var table = inbox.QuerySelector("table.nhsuk-table--responsive[role=table]")!;
+        Assert.Equal(
+            ["Item ", "Service ", "Overall ", "Status ", "What people said (personal details hidden) "],
+            table.QuerySelector("tbody tr[role=row]")!.QuerySelectorAll("td[role=cell] > .nhsuk-table__heading[aria-hidden=true]").Select(heading => heading.TextContent));
+        Assert.Equal(6, table.QuerySelectorAll("thead th[role=columnheader]").Length);
+
+        // One line of what they said, the rest in a preview opened in place.
+        var preview = inbox.QuerySelectorAll("tbody tr").First(row => row.TextContent.Contains(newer, StringComparison.Ordinal)).QuerySelector("details.qv-preview")!;
+        Assert.Equal("<b>Newer</b> comment", preview.QuerySelector("summary")!.TextContent.Trim());
     }
 
     [Fact]

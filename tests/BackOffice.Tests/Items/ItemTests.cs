@@ -59,7 +59,7 @@ public sealed class ItemTests(BackOfficeFactory backOffice) : IClassFixture<Back
 
         var page = await browser.GetPageAsync($"/inbox/{reference}");
         var feelings = page.QuerySelectorAll("[data-testid=theme-sentiment]")
-            .ToDictionary(cell => cell.ParentElement!.Children[0].TextContent, cell => cell.TextContent);
+            .ToDictionary(cell => cell.ParentElement!.Children[0].CellText(), cell => cell.CellText());
 
         Assert.Equal("positive", feelings["Staff manner & personal attributes"]);
         Assert.Equal("negative", feelings["Timeliness of care"]);
@@ -137,7 +137,7 @@ public sealed class ItemTests(BackOfficeFactory backOffice) : IClassFixture<Back
         var item = await browser.GetPageAsync($"/inbox/{reference}");
         var themes = item.QuerySelectorAll("main table").First(table => table.QuerySelector("caption")!.TextContent.StartsWith("Themes", StringComparison.Ordinal));
         Assert.Contains($"corrected by {Quality}", themes.TextContent, StringComparison.Ordinal);
-        Assert.Equal(["Appointment arrangements", "Parking"], themes.QuerySelectorAll("tbody tr td:first-child").Select(cell => cell.TextContent).Order(StringComparer.Ordinal));
+        Assert.Equal(["Appointment arrangements", "Parking"], themes.QuerySelectorAll("tbody tr td:first-child").Select(cell => cell.CellText()).Order(StringComparer.Ordinal));
         var parkingInbox = await browser.GetPageAsync("/inbox?theme=Parking");
         Assert.NotNull(parkingInbox.QuerySelector($"input[name=selected][value={reference}]"));
 

@@ -86,7 +86,7 @@ public sealed class GuardianTests(BackOfficeFactory backOffice) : IClassFixture<
         var guardian = await backOffice.SignInAsync(StaffRoles.FtsuGuardian, Guardian);
 
         var page = await guardian.GetPageAsync("/speak-up/data-return");
-        var counts = page.QuerySelectorAll("main tbody tr").ToDictionary(tr => tr.Children[0].TextContent.Trim(), tr => int.Parse(tr.Children[1].TextContent, System.Globalization.CultureInfo.InvariantCulture));
+        var counts = page.QuerySelectorAll("main tbody tr").ToDictionary(tr => tr.Children[0].CellText().Trim(), tr => int.Parse(tr.Children[1].CellText(), System.Globalization.CultureInfo.InvariantCulture));
         Assert.True(counts["Cases raised anonymously"] >= 1);
         Assert.True(counts["Cases raised"] >= counts["Cases raised anonymously"]);
 

@@ -6,7 +6,10 @@ using QualityVoice.Feedback.Insight;
 
 namespace QualityVoice.BackOffice.Features.Dashboard;
 
-/// <summary>Insight for the Quality Committee: any period and service, with early warnings.</summary>
+/// <summary>
+/// Insight for the Quality Committee on one page a desktop shows in under three screens: any period and service,
+/// compared with the period before, with early warnings.
+/// </summary>
 public sealed class DashboardModel(IInsightQueries insight, ContentPack pack, TimeProvider time) : PageModel
 {
     /// <summary>The first month, yyyy-MM (default: eleven months before this one).</summary>
@@ -72,11 +75,14 @@ public sealed class DashboardModel(IInsightQueries insight, ContentPack pack, Ti
         var service = string.IsNullOrEmpty(Service) ? null : Service;
         var monthly = await insight.MonthlyAsync(from, to, service, cancellationToken);
         var themes = await insight.ThemesAsync(from, to, service, cancellationToken);
+        var (previousFrom, previousTo) = DashboardReport.PreviousPeriod(from, to);
+        var monthlyBefore = await insight.MonthlyAsync(previousFrom, previousTo, service, cancellationToken);
+        var themesBefore = await insight.ThemesAsync(previousFrom, previousTo, service, cancellationToken);
         var today = DateOnly.FromDateTime(now.UtcDateTime);
         RecentFrom = EarlyWarnings.RecentFrom(today);
         var weekly = await insight.WeeklyThemesAsync(EarlyWarnings.BaselineFrom(today), EarlyWarnings.WeekOf(today), cancellationToken);
         var warnings = EarlyWarnings.Detect(service is null ? weekly : weekly.Where(week => week.ServiceId == service), today);
-        Report = DashboardReport.Build(from, to, monthly, themes, warnings, pack);
+        Report = DashboardReport.Build(from, to, monthly, themes, monthlyBefore, themesBefore, warnings, pack);
         return Page();
     }
 }

@@ -17,7 +17,10 @@ namespace QualityVoice.BackOffice.Features.Inbox;
 public sealed class InboxModel(ITriageStore triage, IUrgentQueue urgent, IUpdateStore updates, ContentPack pack, StaffAccounts accounts, IAuditLog audit, TimeProvider time) : PageModel
 {
     /// <summary>How many items a page shows.</summary>
-    public const int PageSize = 50;
+    public const int PageSize = 25;
+
+    /// <summary>How much of what people said a row shows before its preview is opened.</summary>
+    public const int LineLength = 90;
 
     /// <summary>The query string, bound from the request.</summary>
     [BindProperty(SupportsGet = true)]

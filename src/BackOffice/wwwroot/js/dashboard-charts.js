@@ -1,14 +1,15 @@
-// Draws the dashboard's charts from the JSON beside each canvas. Progressive enhancement: every chart repeats
-// a data table that follows it, so without JavaScript (or Chart.js) nothing is lost.
+// Draws the dashboard's charts from the JSON beside each canvas. Progressive enhancement: every chart has its data
+// as a table one click away, so without JavaScript (or Chart.js) nothing is lost.
 (function () {
   "use strict";
   if (typeof window.Chart === "undefined") {
     return;
   }
 
-  // NHS identity colours: blue, dark green, warm yellow, red, purple, aqua green, dark grey, pink, orange, dark blue.
-  var colours = ["#005eb8", "#007f3b", "#ffb81c", "#d5281b", "#330072", "#00a499", "#425563", "#ae2573", "#ed8b00", "#003087"];
-  var sentimentColours = { Positive: "#007f3b", Neutral: "#768692", Mixed: "#ffb81c", Negative: "#d5281b", "Not analysed": "#d8dde0" };
+  // The Okabe–Ito palette, which people with each common kind of colour blindness can tell apart.
+  var colours = ["#0072b2", "#d55e00", "#009e73", "#cc79a7", "#e69f00", "#56b4e9", "#000000"];
+  var sentimentColours = { Positive: "#009e73", Neutral: "#999999", Mixed: "#e69f00", Negative: "#d55e00", "Not analysed": "#dddddd" };
+  var reducedMotion = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
 
   document.querySelectorAll("canvas[data-chart]").forEach(function (canvas) {
     var source = document.getElementById("chart-" + canvas.getAttribute("data-chart"));
@@ -18,18 +19,31 @@
 
     var data = JSON.parse(source.textContent);
     var stacked = data.type === "stacked";
+    var horizontal = data.type === "hbar";
     var datasets = data.datasets.map(function (set, i) {
       var colour = stacked ? sentimentColours[set.label] || colours[i % colours.length] : colours[i % colours.length];
-      return { label: set.label, data: set.data, backgroundColor: colour, borderColor: colour, fill: false, tension: 0.2 };
+      var dataset = { label: set.label, data: set.data, backgroundColor: colour, borderColor: colour, fill: false, tension: 0.2, spanGaps: true };
+      if (data.diverging) {
+        // Rising themes in vermilion, falling ones in blue, with the sign in the labels as well as the colour.
+        dataset.backgroundColor = set.data.map(function (value) { return value > 0 ? colours[1] : colours[0]; });
+      }
+
+      return dataset;
     });
+    var valueAxis = { stacked: stacked, beginAtZero: true };
+    if (data.percent) {
+      valueAxis.max = 100;
+    }
+
     new window.Chart(canvas, {
-      type: stacked ? "bar" : data.type,
+      type: stacked || horizontal ? "bar" : data.type,
       data: { labels: data.labels, datasets: datasets },
       options: {
+        indexAxis: horizontal ? "y" : "x",
         responsive: true,
         maintainAspectRatio: false,
-        animation: window.matchMedia("(prefers-reduced-motion: reduce)").matches ? false : undefined,
-        scales: { x: { stacked: stacked }, y: { stacked: stacked, beginAtZero: true } },
+        animation: reducedMotion ? false : undefined,
+        scales: horizontal ? { x: { beginAtZero: true }, y: { ticks: { autoSkip: false } } } : { x: { stacked: stacked }, y: valueAxis },
         plugins: { legend: { display: datasets.length > 1, position: "bottom" } }
       }
     });
