@@ -29,16 +29,23 @@ try
         "content" => await ContentCommand.RunAsync(rest, ContentOptionsFromEnvironment(), Console.Out, cancel.Token),
         "train" => TrainCommand.Run(CommandLine.Parse(rest, new HashSet<string>()), Console.Out),
         "analyze" => await AnalyzeCommand.RunAsync(CommandLine.Parse(rest, new HashSet<string>()), LoadPack().Taxonomy, Console.Out, cancel.Token),
-        "export" => await WithHostAsync(services => ExportCommand.RunAsync(
+        "export" => await WithHostAsync(mayStartOne: false, services => ExportCommand.RunAsync(
             CommandLine.Parse(rest, new HashSet<string> { "include-pii" }), services.GetRequiredService<IFeedbackStore>(), Console.Out, cancel.Token)),
         "reanalyse" => await WithHostAsync(
+            mayStartOne: false,
             services => ReanalyseCommand.RunAsync(
                 CommandLine.Parse(rest, new HashSet<string>()), services.GetRequiredService<IFeedbackStore>(), services.GetRequiredService<FeedbackAnalyser>(), Console.Out, cancel.Token),
             AnalyzerFor(CommandLine.Parse(rest, new HashSet<string>()))),
-        "seed" => await WithHostAsync(services => SeedCommand.RunAsync(
+        "seed" => await WithHostAsync(mayStartOne: true, services => SeedCommand.RunAsync(
             CommandLine.Parse(rest, new HashSet<string> { "if-empty" }), services.GetRequiredService<IFeedbackStore>(),
             services.GetRequiredService<ContentPack>(), TimeProvider.System, Console.Out, cancel.Token)),
-        "users" => await WithHostAsync(async services =>
+        "demo-accounts" => await WithHostAsync(mayStartOne: true, async services =>
+        {
+            await using var scope = services.CreateAsyncScope();
+            return await DemoAccountsCommand.RunAsync(scope.ServiceProvider.GetRequiredService<StaffAccounts>(), Console.Out, cancel.Token);
+        }),
+        "users" when !UsersCommand.Verbs.Contains(rest.FirstOrDefault() ?? string.Empty) => throw new UsageException(UsersCommand.Usage),
+        "users" => await WithHostAsync(mayStartOne: rest.FirstOrDefault() == "add", async services =>
         {
             await using var scope = services.CreateAsyncScope();
             return await UsersCommand.RunAsync(
@@ -81,10 +88,12 @@ static ContentPack LoadPack()
 }
 
 // The stores, analysis and accounts as the apps configure them (the same settings, from the environment),
-// with their databases migrated, but no web server and no background worker.
-static async Task<int> WithHostAsync(Func<IServiceProvider, Task<int>> run, string? analyzer = null)
+// with their databases migrated, but no web server and no background worker. Only a command that may start a
+// store (mayStartOne) runs on a data directory with none in it.
+static async Task<int> WithHostAsync(bool mayStartOne, Func<IServiceProvider, Task<int>> run, string? analyzer = null)
 {
     var builder = Host.CreateApplicationBuilder();
+    DataDirectoryCheck.Check(builder.Configuration, mayStartOne, Console.Error);
     builder.Logging.ClearProviders();
     builder.Configuration["Analysis:Worker:Enabled"] = "false";
     if (analyzer is not null)

@@ -31,7 +31,7 @@ public sealed class ContentCommandTests : IDisposable
             Nenc, output, CancellationToken.None);
 
         Assert.Equal(0, code);
-        Assert.Contains("wrote 5 themes, 3 pages", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("wrote 5 themes, 4 pages", output.ToString(), StringComparison.Ordinal);
         var original = ContentPackLoader.Load(Nenc.ResolveRoot(), "nenc");
         var imported = ContentPackLoader.Load(_folder.Path, "from-umbraco");
         Assert.Equal(original.IcbName, imported.IcbName);

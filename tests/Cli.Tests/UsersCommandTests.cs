@@ -37,6 +37,32 @@ public sealed class UsersCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Demonstration_accounts_are_made_once_with_a_password_each_and_the_guardian_waits_for_a_second_person()
+    {
+        await using var scope = _host.Services.CreateAsyncScope();
+        var accounts = scope.ServiceProvider.GetRequiredService<StaffAccounts>();
+        var output = new StringWriter();
+
+        Assert.Equal(0, await DemoAccountsCommand.RunAsync(accounts, output, CancellationToken.None));
+
+        var printed = output.ToString();
+        foreach (var (email, _, _) in DemoAccountsCommand.Accounts)
+        {
+            Assert.Matches($@"{System.Text.RegularExpressions.Regex.Escape(email)}  [a-z2-9]{{5}}(-[a-z2-9]{{5}}){{3}}  ", printed);
+        }
+
+        var listed = (await accounts.ListAsync()).ToDictionary(account => account.Email, account => account.Roles);
+        Assert.Equal([StaffRoles.QualityTeam], listed["quality@demo.qualityvoice.local"]);
+        Assert.Equal([StaffRoles.EngagementTeam], listed["engagement@demo.qualityvoice.local"]);
+        Assert.Empty(listed["guardian@demo.qualityvoice.local"]);
+        Assert.Contains(await accounts.WaitingRequestsAsync(), request => request.Email == "guardian@demo.qualityvoice.local" && request.Role == StaffRoles.FtsuGuardian);
+
+        var again = new StringWriter();
+        Assert.Equal(0, await DemoAccountsCommand.RunAsync(accounts, again, CancellationToken.None));
+        Assert.Contains("are there already", again.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_account_added_at_the_command_line_is_in_the_audit_log_as_the_command_line_s()
     {
         var output = await RunAsync("add", "--email", "first-admin@example.nhs.uk", "--password", Password, "--role", "Administrator");

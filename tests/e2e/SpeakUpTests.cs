@@ -10,7 +10,9 @@ public sealed class SpeakUpTests(BrowserFixture fixture)
     {
         var page = await fixture.NewPageAsync();
 
-        await page.VisitAsync(new Uri(fixture.Apps.Portal, "/speak-up"));
+        await page.VisitAsync(new Uri(fixture.Apps.Portal, "/speak-up/start"));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Start now" }).ClickAsync();
+        await page.AssertAccessibleAsync();
         await page.GetByLabel("Anonymously").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
         Assert.Equal("Where do you work?", await page.Locator("h1").InnerTextAsync());

@@ -13,6 +13,9 @@ public sealed class ThinSliceTests(BrowserFixture fixture)
 
         await page.VisitAsync(fixture.Apps.Portal);
         await page.GetByRole(AriaRole.Link, new() { Name = "Give feedback about your care" }).ClickAsync();
+        Assert.Equal("Give feedback about your care", await page.Locator("h1").InnerTextAsync());
+        await page.AssertAccessibleAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Start now" }).ClickAsync();
         await page.AssertAccessibleAsync();
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
@@ -34,7 +37,13 @@ public sealed class ThinSliceTests(BrowserFixture fixture)
         await page.GetByLabel("What could we do better?").FillAsync(said);
         await page.AssertAccessibleAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+        // The e-mail box shows only once "Yes" is chosen.
+        await Assertions.Expect(page.GetByLabel("Email address")).ToBeHiddenAsync();
+        await page.GetByLabel("Yes, you may contact me about this feedback").CheckAsync();
+        await Assertions.Expect(page.GetByLabel("Email address")).ToBeVisibleAsync();
+        await page.AssertAccessibleAsync();
         await page.GetByLabel("No", new() { Exact = true }).CheckAsync();
+        await Assertions.Expect(page.GetByLabel("Email address")).ToBeHiddenAsync();
         await page.AssertAccessibleAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
         await page.AssertAccessibleAsync();

@@ -189,7 +189,7 @@ public sealed class LocalModel
         var labels = new string[reader.ReadInt32()];
         for (var i = 0; i < labels.Length; i++)
         {
-            labels[i] = reader.ReadString();
+            labels[i] = FrameworkNames.Corrected(reader.ReadString());
         }
 
         var features = reader.ReadInt32();

@@ -56,7 +56,7 @@ public sealed class TrainingSet
             throw new InvalidDataException($"{path} needs the columns '{TextColumn}', '{SentimentColumn}' and sub-categories from column {FirstLabelColumn + 1}.");
         }
 
-        var labelNames = header[FirstLabelColumn..];
+        var labelNames = header[FirstLabelColumn..].Select(FrameworkNames.Corrected).ToArray();
         var comments = new List<TrainingComment>();
         while (csv.Read())
         {

@@ -9,9 +9,23 @@ namespace QualityVoice.Cli.Commands;
 /// </summary>
 internal static class UsersCommand
 {
-    public const string Usage =
-        "use 'users add --email E --password P --role R', 'users list' or 'users setup-link --email E'. " +
-        "The roles: Administrator, QualityTeam, EngagementTeam, FtsuGuardian (a second person approves a guardian in the back office).";
+    /// <summary>The verbs and what each role can do.</summary>
+    public static readonly string Usage = string.Join(Environment.NewLine, [
+        "use one of:",
+        "  users add --email E --password P --role R   add an account, or give an existing one another role",
+        "  users list                                  every account, its roles, and whether two-factor sign-in is set up",
+        "  users setup-link --email E                  a one-time link for setting up an authenticator app",
+        "The roles:",
+        "  Administrator   manages accounts and reads the audit log; reads and triages feedback,",
+        "                  but neither publishes updates nor sees Freedom to Speak Up cases",
+        "  QualityTeam     reads and triages feedback, the urgent queue and the dashboard; approves updates",
+        "  EngagementTeam  reads feedback; writes \"you said, we did\" updates and tells the people who spoke",
+        "  FtsuGuardian    works Freedom to Speak Up cases, which only guardians see; a second guardian",
+        "                  or an administrator approves the role in the back office",
+    ]);
+
+    /// <summary>The verbs this command knows.</summary>
+    public static readonly IReadOnlySet<string> Verbs = new HashSet<string>(StringComparer.Ordinal) { "add", "list", "setup-link" };
 
     public static async Task<int> RunAsync(
         IReadOnlyList<string> args, StaffAccounts accounts, AuthenticatorSetUpLinks links, TextWriter output, CancellationToken cancellationToken)

@@ -6,7 +6,10 @@ namespace QualityVoice.Feedback.Publishing;
 /// </summary>
 public interface IUpdateNotifications
 {
-    /// <summary>Claims up to <paramref name="max"/> unsent e-mails for <paramref name="leaseFor"/>.</summary>
+    /// <summary>
+    /// Claims for <paramref name="leaseFor"/> the unsent e-mails of one update (the one waiting longest), up to
+    /// <paramref name="max"/>: so that a person with several items on the update is written to once.
+    /// </summary>
     Task<IReadOnlyList<UpdateNotification>> ClaimAsync(int max, DateTimeOffset now, TimeSpan leaseFor, CancellationToken cancellationToken);
 
     /// <summary>Records that it was sent.</summary>

@@ -38,6 +38,30 @@ public sealed class SqliteRollupTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Items_stored_with_the_framework_s_misspelling_are_renamed_with_their_counts()
+    {
+        const string Misspelt = "Referals & continuity of care";
+        const string Corrected = "Referrals & continuity of care";
+        var record = Record(new Random(2), 0);
+        var analysis = new FeedbackAnalysis(
+            Sentiment.Negative, -0.5, [new ThemePrediction(Misspelt, 0.9)], [], [], null, "improve", [], false, [], "test", "model-1", Start);
+        await _store.ImportAsync([new ImportedFeedback(record, analysis, TriageStatus.New)], CancellationToken.None);
+
+        await using (var connection = await _database.OpenAsync())
+        {
+            await using var rename = connection.CreateCommand();
+            rename.CommandText = SqliteFeedbackStore.Migrations.Scripts.Single(script => script.Name.Contains("referrals", StringComparison.Ordinal)).Sql;
+            await rename.ExecuteNonQueryAsync();
+        }
+
+        var item = await _triage.GetAsync(record.Reference, CancellationToken.None);
+        Assert.Equal([Corrected], item!.Themes.Select(theme => theme.Name));
+        Assert.Equal([Corrected], item.Item.Analysis!.Themes.Select(theme => theme.Name));
+        Assert.Single((await _triage.SearchAsync(new InboxFilter { Theme = Corrected }, InboxOrder.Newest, null, 10, CancellationToken.None)).Rows);
+        await AssertCountsMatchAsync();
+    }
+
+    [Fact]
     public async Task A_theme_is_counted_by_the_feeling_about_it_until_staff_correct_the_item_s_feeling()
     {
         var record = Record(new Random(1), 0);

@@ -10,7 +10,7 @@ namespace QualityVoice.BackOffice.Features.Updates;
 
 /// <summary>
 /// Puts scheduled updates live when their time comes, and sends the e-mails owed to people whose feedback a live
-/// update answers. An e-mail that fails is tried again when its claim runs out, up to <see cref="MaxAttempts"/> times.
+/// update answers: one e-mail per person per update, naming each of their references it answers. An e-mail that fails is tried again when its claim runs out, up to <see cref="MaxAttempts"/> times.
 /// Logs hold counts only: never an address, a reference or anything anyone wrote.
 /// </summary>
 public sealed partial class UpdatePublishingWorker(
@@ -27,6 +27,9 @@ public sealed partial class UpdatePublishingWorker(
     /// <summary>How many times an e-mail is tried before it is given up.</summary>
     public const int MaxAttempts = 5;
 
+    /// <summary>The most e-mails of one update claimed at once.</summary>
+    public const int ClaimSize = 500;
+
     /// <summary>How long a claimed e-mail waits before it can be tried again.</summary>
     public static readonly TimeSpan RetryAfter = TimeSpan.FromMinutes(10);
 
@@ -41,10 +44,26 @@ public sealed partial class UpdatePublishingWorker(
         IReadOnlyList<UpdateNotification> owed;
         do
         {
-            owed = await notifications.ClaimAsync(20, time.GetUtcNow(), RetryAfter, cancellationToken);
+            // One update's e-mails at a time, and one e-mail per person however many of their items it answers.
+            owed = await notifications.ClaimAsync(ClaimSize, time.GetUtcNow(), RetryAfter, cancellationToken);
+            var readable = new List<(UpdateNotification Notification, string Address)>(owed.Count);
             foreach (var notification in owed)
             {
-                if (await SendAsync(notification, cancellationToken))
+                if (Unprotect(notification) is { } address)
+                {
+                    readable.Add((notification, address));
+                }
+                else
+                {
+                    // The key that protected it is gone: it can never be read, so stop trying.
+                    await notifications.GiveUpAsync(notification, time.GetUtcNow(), cancellationToken);
+                    failed++;
+                }
+            }
+
+            foreach (var person in readable.GroupBy(owedTo => owedTo.Address, StringComparer.OrdinalIgnoreCase))
+            {
+                if (await SendAsync(person.Key, person.Select(owedTo => owedTo.Notification).ToArray(), cancellationToken))
                 {
                     sent++;
                 }
@@ -82,33 +101,41 @@ public sealed partial class UpdatePublishingWorker(
         while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 
-    private async Task<bool> SendAsync(UpdateNotification notification, CancellationToken cancellationToken)
+    private string? Unprotect(UpdateNotification notification)
     {
-        string address;
         try
         {
-            address = _contactEmail.Unprotect(notification.ProtectedEmail);
+            return _contactEmail.Unprotect(notification.ProtectedEmail);
         }
         catch (CryptographicException)
         {
-            // The key that protected it is gone: it can never be read, so stop trying.
-            await notifications.GiveUpAsync(notification, time.GetUtcNow(), cancellationToken);
-            return false;
+            return null;
         }
+    }
 
+    private async Task<bool> SendAsync(string address, IReadOnlyList<UpdateNotification> owed, CancellationToken cancellationToken)
+    {
         try
         {
-            using var message = UpdateEmail.Compose(notification, address, emailOptions.Value.From, content.Current.IcbName, publishing.Value);
+            using var message = UpdateEmail.Compose(owed, address, emailOptions.Value.From, content.Current.IcbName, publishing.Value);
             await email.SendAsync(message, cancellationToken);
-            await notifications.MarkSentAsync(notification, time.GetUtcNow(), cancellationToken);
+            foreach (var notification in owed)
+            {
+                await notifications.MarkSentAsync(notification, time.GetUtcNow(), cancellationToken);
+            }
+
             return true;
         }
         catch (Exception exception) when (PlainEmail.IsSendFailure(exception))
         {
-            Log.SendFailed(logger, notification.Attempts, exception.GetType().Name);
-            if (exception is EmailRefusedException || notification.Attempts >= MaxAttempts)
+            var attempts = owed.Max(notification => notification.Attempts);
+            Log.SendFailed(logger, attempts, exception.GetType().Name);
+            if (exception is EmailRefusedException || attempts >= MaxAttempts)
             {
-                await notifications.GiveUpAsync(notification, time.GetUtcNow(), cancellationToken);
+                foreach (var notification in owed)
+                {
+                    await notifications.GiveUpAsync(notification, time.GetUtcNow(), cancellationToken);
+                }
             }
 
             return false;

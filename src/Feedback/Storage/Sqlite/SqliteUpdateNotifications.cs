@@ -21,6 +21,10 @@ public sealed class SqliteUpdateNotifications(SqliteDatabase database) : IUpdate
             WHERE (update_id, item_id) IN (
                 SELECT update_id, item_id FROM update_notifications
                 WHERE state = 'pending' AND (lease_until IS NULL OR lease_until < $now)
+                  AND update_id = (
+                      SELECT update_id FROM update_notifications
+                      WHERE state = 'pending' AND (lease_until IS NULL OR lease_until < $now)
+                      ORDER BY created_at LIMIT 1)
                 ORDER BY created_at LIMIT $max)
             RETURNING update_id, item_id, attempts;
             """;

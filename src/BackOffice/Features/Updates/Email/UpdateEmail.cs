@@ -9,16 +9,21 @@ namespace QualityVoice.BackOffice.Features.Updates.Email;
 /// </summary>
 public static class UpdateEmail
 {
-    /// <summary>The message to <paramref name="to"/> about <paramref name="notification"/>.</summary>
-    public static MimeMessage Compose(UpdateNotification notification, string to, string from, string icbName, PublishingOptions options)
+    /// <summary>The message to <paramref name="to"/> about one update that answers one or more of their items.</summary>
+    public static MimeMessage Compose(IReadOnlyList<UpdateNotification> owed, string to, string from, string icbName, PublishingOptions options)
     {
+        var notification = owed[0];
+        var services = owed.Select(item => item.ServiceName).Distinct(StringComparer.Ordinal).ToArray();
+        var gave = owed.Count == 1
+            ? $"You gave us feedback about {notification.ServiceName} (your reference is {notification.Reference})."
+            : $"You gave us feedback about {string.Join(" and ", services)} (your references are {string.Join(", ", owed.Select(item => item.Reference).Order(StringComparer.Ordinal))}).";
         var link = options.PortalAddress($"/you-said-we-did/{notification.Slug}");
         var track = options.PortalAddress("/track");
         // E-mail lines end CRLF (RFC 5322), whatever the server's platform.
         var body = string.Join("\r\n", [
             "Hello,",
             string.Empty,
-            $"You gave us feedback about {notification.ServiceName} (your reference is {notification.Reference}).",
+            gave,
             string.Empty,
             "We have published what we are doing because of what you and others told us:",
             string.Empty,
