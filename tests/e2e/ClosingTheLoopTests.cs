@@ -94,6 +94,24 @@ public sealed class ClosingTheLoopTests(BrowserFixture fixture)
         Assert.Equal(title, await patient.GetByTestId("updates").GetByRole(AriaRole.Link).InnerTextAsync());
         await patient.AssertAccessibleAsync();
 
+        // The quality team replies, and the patient answers on /track: a conversation, anonymous as the feedback was.
+        await quality.GotoAsync(new Uri(fixture.Apps.BackOffice, $"/inbox/{reference}").ToString());
+        await quality.GetByLabel("Reply", new() { Exact = true }).FillAsync("Thank you for telling us. Which day did you come in?");
+        await quality.GetByRole(AriaRole.Button, new() { Name = "Publish reply" }).ClickAsync();
+        Assert.Contains("Reply published", await quality.Locator("[role=status]").InnerTextAsync(), StringComparison.Ordinal);
+        await patient.GotoAsync(new Uri(fixture.Apps.Portal, "/track").ToString());
+        await patient.GetByLabel("Reference").FillAsync(reference);
+        await patient.GetByLabel("Passphrase").FillAsync(passphrase);
+        await patient.GetByRole(AriaRole.Button, new() { Name = "Show my feedback" }).ClickAsync();
+        Assert.Contains("Which day did you come in?", await patient.GetByTestId("conversation").InnerTextAsync(), StringComparison.Ordinal);
+        await patient.GetByLabel("Answer our reply").FillAsync("It was a Tuesday evening.");
+        await patient.GetByRole(AriaRole.Button, new() { Name = "Send answer" }).ClickAsync();
+        Assert.Contains("Your answer has been sent", await patient.Locator("[role=status]").InnerTextAsync(), StringComparison.Ordinal);
+        await patient.AssertAccessibleAsync();
+        await quality.ReloadAsync();
+        Assert.Contains("It was a Tuesday evening.", await quality.GetByTestId("conversation").InnerTextAsync(), StringComparison.Ordinal);
+        await quality.AssertAccessibleAsync();
+
         // And the e-mail they asked for arrived.
         var email = await WaitForEmailAsync(patientEmail);
         Assert.Equal($"What we did about your feedback: {title}", email.GetProperty("subject").GetString());

@@ -9,6 +9,7 @@ namespace QualityVoice.Feedback.Tracking;
 /// <param name="RepliedAt">When the reply was published.</param>
 /// <param name="Updates">The live "you said, we did" updates that answer it.</param>
 /// <param name="CanContact">Whether an e-mail address for contact is kept (they consented, and have not withdrawn it).</param>
+/// <param name="Conversation">The quality team's replies and the person's answers, oldest first.</param>
 public sealed record TrackedFeedback(
     string Reference,
     DateTimeOffset SubmittedAt,
@@ -17,7 +18,12 @@ public sealed record TrackedFeedback(
     string? Reply = null,
     DateTimeOffset? RepliedAt = null,
     IReadOnlyList<TrackedUpdate>? Updates = null,
-    bool CanContact = false);
+    bool CanContact = false,
+    IReadOnlyList<FeedbackMessage>? Conversation = null)
+{
+    /// <summary>Whether the person may answer: once the quality team has replied.</summary>
+    public bool CanAnswer => Conversation?.Any(message => !message.FromPerson) == true;
+}
 
 /// <summary>A live update that answers someone's feedback.</summary>
 /// <param name="Slug">Its address under /you-said-we-did/.</param>

@@ -16,6 +16,7 @@ namespace QualityVoice.Feedback.Triage;
 /// <param name="History">What staff did, oldest first.</param>
 /// <param name="ThemeSentiments">The feeling read about each theme that has its own (the others take the item's).</param>
 /// <param name="Acknowledged">For an urgent item, who read it and the first thing they did; null while it waits.</param>
+/// <param name="Conversation">The team's replies on /track and the person's answers, oldest first.</param>
 public sealed record TriageItem(
     FeedbackItem Item,
     Sentiment? Sentiment,
@@ -29,7 +30,8 @@ public sealed record TriageItem(
     long Version,
     IReadOnlyList<TriageEvent> History,
     IReadOnlyList<ThemeSentiment>? ThemeSentiments = null,
-    UrgentAcknowledgement? Acknowledged = null)
+    UrgentAcknowledgement? Acknowledged = null,
+    IReadOnlyList<Tracking.FeedbackMessage>? Conversation = null)
 {
     /// <summary>The feeling about <paramref name="theme"/>: as read from the clauses that carry it, or else the item's.</summary>
     public Sentiment? SentimentAbout(string theme) =>

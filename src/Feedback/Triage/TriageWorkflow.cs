@@ -19,6 +19,13 @@ public static class TriageWorkflow
         "Duplicate",
     ];
 
+    /// <summary>
+    /// Where an item goes when the person answers the team's reply on /track: back to In progress from Responded or
+    /// Closed, so that someone reads it; otherwise where it is.
+    /// </summary>
+    public static TriageStatus AfterThePersonAnswers(TriageStatus status) =>
+        status is TriageStatus.Responded or TriageStatus.Closed ? TriageStatus.InProgress : status;
+
     /// <summary>Whether an item may move from one status to another.</summary>
     public static bool CanMove(TriageStatus from, TriageStatus to) =>
         from != to && (to > from || from - to == 1 || (from == TriageStatus.Closed && to == TriageStatus.InProgress));

@@ -131,7 +131,42 @@ public sealed class SqliteFeedbackStore : IFeedbackStore, IAsyncDisposable
             answered.Add(new TrackedUpdate(rows.GetString(0), rows.GetString(1), DateTimeOffset.FromUnixTimeMilliseconds(rows.GetInt64(2))));
         }
 
-        return (item with { Updates = answered }, passphraseHash);
+        await rows.DisposeAsync();
+        return (item with { Updates = answered, Conversation = await ConversationAsync(connection, null, reference, cancellationToken) }, passphraseHash);
+    }
+
+    /// <summary>An item's conversation, oldest first, in the caller's connection (and transaction, if any).</summary>
+    internal static async Task<IReadOnlyList<FeedbackMessage>> ConversationAsync(SqliteConnection connection, SqliteTransaction? transaction, string reference, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = """
+            SELECT m.from_person, m.text, m.redacted, m.at FROM feedback_messages m JOIN feedback_items i ON i.id = m.item_id
+            WHERE i.reference = $reference ORDER BY m.id;
+            """;
+        command.Parameters.AddWithValue("$reference", reference);
+        var messages = new List<FeedbackMessage>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            messages.Add(new FeedbackMessage(reader.GetBoolean(0), reader.GetString(1), reader.GetString(2), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(3))));
+        }
+
+        return messages;
+    }
+
+    /// <summary>Adds a message to an item's conversation, in the caller's transaction; the item's row id.</summary>
+    internal static async Task AddMessageAsync(SqliteConnection connection, SqliteTransaction transaction, long itemId, FeedbackMessage message, CancellationToken cancellationToken)
+    {
+        await using var insert = connection.CreateCommand();
+        insert.Transaction = transaction;
+        insert.CommandText = "INSERT INTO feedback_messages (item_id, at, from_person, text, redacted) VALUES ($id, $at, $person, $text, $redacted);";
+        insert.Parameters.AddWithValue("$id", itemId);
+        insert.Parameters.AddWithValue("$at", message.At.ToUnixTimeMilliseconds());
+        insert.Parameters.AddWithValue("$person", message.FromPerson);
+        insert.Parameters.AddWithValue("$text", message.Text);
+        insert.Parameters.AddWithValue("$redacted", message.Redacted);
+        await insert.ExecuteNonQueryAsync(cancellationToken);
     }
 
     /// <inheritdoc />

@@ -197,7 +197,7 @@ public sealed class SqliteTriageStore(SqliteDatabase database) : ITriageStore
             }
         }
 
-        return item with { Themes = themes, History = history, ThemeSentiments = feelings };
+        return item with { Themes = themes, History = history, ThemeSentiments = feelings, Conversation = await SqliteFeedbackStore.ConversationAsync(connection, null, reference, cancellationToken) };
     }
 
     /// <inheritdoc />
@@ -313,17 +313,26 @@ public sealed class SqliteTriageStore(SqliteDatabase database) : ITriageStore
         ChangeOneAsync(reference, "version = version", "note", note, actor, at, cancellationToken);
 
     /// <inheritdoc />
-    public Task<bool> PublishReplyAsync(string reference, string reply, string actor, DateTimeOffset at, CancellationToken cancellationToken) =>
-        ChangeOneAsync(
-            reference,
-            "public_reply = $reply, public_reply_at = $at, status = CASE WHEN status IN ('new', 'triaged', 'in-progress') THEN 'responded' ELSE status END",
-            "reply",
-            "Published a reply: " + reply,
-            actor,
-            at,
-            cancellationToken,
-            ("$reply", reply),
-            ("$at", at.ToUnixTimeMilliseconds()));
+    public async Task<bool> PublishReplyAsync(string reference, string reply, string actor, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        var done = false;
+        await InTransactionAsync(async (connection, transaction) =>
+        {
+            if (await UpdateAsync(
+                    connection,
+                    transaction,
+                    "public_reply = $reply, public_reply_at = $at, status = CASE WHEN status IN ('new', 'triaged', 'in-progress') THEN 'responded' ELSE status END",
+                    reference,
+                    ("$reply", reply),
+                    ("$at", at.ToUnixTimeMilliseconds())) is { } id)
+            {
+                await SqliteFeedbackStore.AddMessageAsync(connection, transaction, id, new Tracking.FeedbackMessage(false, reply, reply, at), cancellationToken);
+                await RecordAsync(connection, transaction, id, at, actor, "reply", "Published a reply: " + reply);
+                done = true;
+            }
+        }, cancellationToken);
+        return done;
+    }
 
     /// <inheritdoc />
     public async IAsyncEnumerable<InboxRow> ExportAsync(InboxFilter filter, [EnumeratorCancellation] CancellationToken cancellationToken)
