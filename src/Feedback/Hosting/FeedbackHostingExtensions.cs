@@ -99,6 +99,10 @@ public static class FeedbackHostingExtensions
         builder.Services.AddSingleton<ISpeakUpCasework>(services => services.GetRequiredService<SqliteSpeakUpStore>());
         builder.Services.AddSingleton<ITriageStore>(services =>
             new SqliteTriageStore(services.GetRequiredKeyedService<SqliteDatabase>(FeedbackDatabaseKey)));
+        builder.Services.AddSingleton<IStaffNotices>(services =>
+            new SqliteStaffNotices(services.GetRequiredKeyedService<SqliteDatabase>(FeedbackDatabaseKey)));
+        builder.Services.AddSingleton<IReplyNotifications>(services =>
+            new SqliteReplyNotifications(services.GetRequiredKeyedService<SqliteDatabase>(FeedbackDatabaseKey)));
         builder.Services.AddSingleton<IFeedbackConversation>(services =>
             new SqliteFeedbackConversation(services.GetRequiredKeyedService<SqliteDatabase>(FeedbackDatabaseKey)));
         builder.Services.AddSingleton<IUrgentQueue>(services =>

@@ -249,7 +249,9 @@ public sealed class ItemModel(ITriageStore triage, IUrgentQueue urgent, IUpdateS
         }
 
         await triage.PublishReplyAsync(Reference, Reply.Trim(), me, now, cancellationToken);
-        return (null, "Reply published: the person sees it when they track their feedback");
+        return (null, Item.Item.ConsentedToContact
+            ? "Reply published: the person sees it when they track their feedback, and is e-mailed to say it is there"
+            : "Reply published: the person sees it when they track their feedback");
     }, cancellationToken);
 
     /// <summary>Records that an urgent item was read and what was done first, which stops its 24-hour clock.</summary>

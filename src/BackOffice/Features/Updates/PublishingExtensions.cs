@@ -5,7 +5,8 @@ namespace QualityVoice.BackOffice.Features.Updates;
 
 /// <summary>
 /// Registers "you said, we did" publishing: its settings, e-mail, and the workers that publish and tell people
-/// (people whose feedback an update answers, and guardians of a request to appoint another guardian).
+/// (people whose feedback an update answers or the team replied to, guardians of a request to appoint another
+/// guardian, and the quality team of an urgent item nobody read in time).
 /// </summary>
 internal static class PublishingExtensions
 {
@@ -38,6 +39,24 @@ internal static class PublishingExtensions
         if (workers)
         {
             builder.Services.AddHostedService(services => services.GetRequiredService<Appointments.RoleRequestAnnouncer>());
+        }
+
+        if (builder.Services.Any(service => service.ServiceType == typeof(IStaffNotices)))
+        {
+            builder.Services.AddSingleton<StaffNoticeSender>();
+            if (workers)
+            {
+                builder.Services.AddHostedService(services => services.GetRequiredService<StaffNoticeSender>());
+            }
+        }
+
+        if (builder.Services.Any(service => service.ServiceType == typeof(Feedback.Tracking.IReplyNotifications)))
+        {
+            builder.Services.AddSingleton<Items.ReplyNotifier>();
+            if (workers)
+            {
+                builder.Services.AddHostedService(services => services.GetRequiredService<Items.ReplyNotifier>());
+            }
         }
 
         if (builder.Services.Any(service => service.ServiceType == typeof(Feedback.Triage.IUrgentQueue)))

@@ -6,6 +6,7 @@ using QualityVoice.BackOffice.Features.Shared;
 using QualityVoice.Content;
 using QualityVoice.Feedback;
 using QualityVoice.Feedback.Publishing;
+using QualityVoice.Staff.Accounts;
 using QualityVoice.Staff.Audit;
 
 namespace QualityVoice.BackOffice.Features.Updates;
@@ -14,7 +15,8 @@ namespace QualityVoice.BackOffice.Features.Updates;
 /// One update: its latest version as the portal will show it, the feedback it answers, and the next step in its
 /// workflow — send for review, approve (now or at a set time) or send back, unpublish with a reason.
 /// </summary>
-public sealed class UpdateModel(IUpdateStore updates, ContentPack pack, IAuditLog audit, TimeProvider time, IOptions<PublishingOptions> options) : PageModel
+public sealed class UpdateModel(
+    IUpdateStore updates, ContentPack pack, IAuditLog audit, TimeProvider time, IOptions<PublishingOptions> options, IStaffNotices notices, StaffAccounts accounts) : PageModel
 {
     /// <summary>The update's address.</summary>
     [BindProperty(SupportsGet = true)]
@@ -78,8 +80,18 @@ public sealed class UpdateModel(IUpdateStore updates, ContentPack pack, IAuditLo
     /// <summary>Sends the latest version for a second person to review.</summary>
     public Task<IActionResult> OnPostSubmitAsync(CancellationToken cancellationToken) => ActAsync(
         now => updates.SubmitForReviewAsync(Slug, Version, Me, now, cancellationToken),
-        "Sent for review: a colleague in the quality or engagement team can now approve it",
-        cancellationToken);
+        "Sent for review: a colleague in the quality or engagement team can now approve it, and they have been e-mailed",
+        cancellationToken,
+        async (update, _) =>
+        {
+            var reviewers = new List<string>();
+            foreach (var role in BackOfficePolicies.Roles[BackOfficePolicies.Publish])
+            {
+                reviewers.AddRange(await accounts.EmailsInRoleAsync(role));
+            }
+
+            return PublishingNotices.ForReview(update, Me, reviewers, options.Value);
+        });
 
     /// <summary>Approves the version under review, to go live now or at a set time.</summary>
     public async Task<IActionResult> OnPostApproveAsync(CancellationToken cancellationToken)
@@ -112,14 +124,19 @@ public sealed class UpdateModel(IUpdateStore updates, ContentPack pack, IAuditLo
         return await ActAsync(
             at => updates.ApproveAsync(Slug, Version, publishAt, Me, at, cancellationToken),
             publishAt <= now ? "Approved and published" : $"Approved: it goes live on {UkTime.Of(publishAt):d MMMM yyyy 'at' HH:mm}",
-            cancellationToken);
+            cancellationToken,
+            (update, at) => Task.FromResult(PublishingNotices.Approved(update, Me, publishAt, at, options.Value)));
     }
 
     /// <summary>Sends the version under review back to draft, with why.</summary>
     public async Task<IActionResult> OnPostSendBackAsync(CancellationToken cancellationToken) =>
         string.IsNullOrWhiteSpace(Reason)
             ? await InvalidAsync(nameof(Reason), "Enter what needs to change", cancellationToken)
-            : await ActAsync(now => updates.SendBackAsync(Slug, Version, Reason.Trim(), Me, now, cancellationToken), "Sent back to draft", cancellationToken);
+            : await ActAsync(
+                now => updates.SendBackAsync(Slug, Version, Reason.Trim(), Me, now, cancellationToken),
+                "Sent back to draft",
+                cancellationToken,
+                (update, _) => Task.FromResult(PublishingNotices.SentBack(update, Me, Reason.Trim(), options.Value)));
 
     /// <summary>Takes the update off the portal, with why.</summary>
     public async Task<IActionResult> OnPostUnpublishAsync(CancellationToken cancellationToken) =>
@@ -146,9 +163,15 @@ public sealed class UpdateModel(IUpdateStore updates, ContentPack pack, IAuditLo
         return Redirect($"/updates/{Slug}");
     }
 
-    private async Task<IActionResult> ActAsync(Func<DateTimeOffset, Task<UpdateChangeOutcome>> act, string done, CancellationToken cancellationToken)
+    private async Task<IActionResult> ActAsync(
+        Func<DateTimeOffset, Task<UpdateChangeOutcome>> act,
+        string done,
+        CancellationToken cancellationToken,
+        Func<YouSaidWeDidUpdate, DateTimeOffset, Task<IReadOnlyList<StaffNotice>>>? tell = null)
     {
         var now = time.GetUtcNow();
+        // Who sent it for review is known before a decision clears it: read the update first.
+        var before = tell is null ? null : await updates.GetAsync(Slug, cancellationToken);
         switch (await act(now))
         {
             case UpdateChangeOutcome.NotFound:
@@ -162,6 +185,16 @@ public sealed class UpdateModel(IUpdateStore updates, ContentPack pack, IAuditLo
         }
 
         await audit.RecordAsync(new AuditEntry(now, Me, AuditActions.Publishing, $"update:{Slug}", done), cancellationToken);
+        if (tell is not null && before is not null && await updates.GetAsync(Slug, cancellationToken) is { } after)
+        {
+            // The author of the version decided on is the one who sent it for review, before the decision.
+            var told = await tell(after with { SubmittedBy = after.SubmittedBy ?? before.SubmittedBy }, now);
+            if (told.Count > 0)
+            {
+                await notices.QueueAsync(told, now, cancellationToken);
+            }
+        }
+
         Done = done;
         return Redirect($"/updates/{Slug}");
     }

@@ -155,12 +155,19 @@ public sealed class SqliteFeedbackStore : IFeedbackStore, IAsyncDisposable
         return messages;
     }
 
-    /// <summary>Adds a message to an item's conversation, in the caller's transaction; the item's row id.</summary>
+    /// <summary>
+    /// Adds a message to an item's conversation, in the caller's transaction. A reply from the team to someone who
+    /// left an address queues an e-mail telling them it is there, in the same transaction.
+    /// </summary>
     internal static async Task AddMessageAsync(SqliteConnection connection, SqliteTransaction transaction, long itemId, FeedbackMessage message, CancellationToken cancellationToken)
     {
         await using var insert = connection.CreateCommand();
         insert.Transaction = transaction;
-        insert.CommandText = "INSERT INTO feedback_messages (item_id, at, from_person, text, redacted) VALUES ($id, $at, $person, $text, $redacted);";
+        insert.CommandText = """
+            INSERT INTO feedback_messages (item_id, at, from_person, text, redacted) VALUES ($id, $at, $person, $text, $redacted);
+            INSERT INTO reply_notifications (message_id, item_id, created_at)
+            SELECT last_insert_rowid(), id, $at FROM feedback_items WHERE id = $id AND contact_email IS NOT NULL AND NOT $person;
+            """;
         insert.Parameters.AddWithValue("$id", itemId);
         insert.Parameters.AddWithValue("$at", message.At.ToUnixTimeMilliseconds());
         insert.Parameters.AddWithValue("$person", message.FromPerson);
@@ -178,6 +185,7 @@ public sealed class SqliteFeedbackStore : IFeedbackStore, IAsyncDisposable
         command.Transaction = transaction;
         command.CommandText = """
             DELETE FROM update_notifications WHERE state = 'pending' AND item_id = (SELECT id FROM feedback_items WHERE reference = $reference);
+            DELETE FROM reply_notifications WHERE state = 'pending' AND item_id = (SELECT id FROM feedback_items WHERE reference = $reference);
             UPDATE feedback_items SET contact_email = NULL WHERE reference = $reference AND contact_email IS NOT NULL RETURNING id;
             """;
         command.Parameters.AddWithValue("$reference", reference);

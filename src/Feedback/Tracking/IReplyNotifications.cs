@@ -1,0 +1,25 @@
+namespace QualityVoice.Feedback.Tracking;
+
+/// <summary>
+/// The e-mails owed to people who left an address when the quality team replies to them on /track, queued with the
+/// reply. A sender claims a few for a while, sends them and marks them sent; a claim that runs out is claimed again.
+/// </summary>
+public interface IReplyNotifications
+{
+    /// <summary>Claims up to <paramref name="max"/> unsent e-mails for <paramref name="leaseFor"/>.</summary>
+    Task<IReadOnlyList<ReplyNotification>> ClaimAsync(int max, DateTimeOffset now, TimeSpan leaseFor, CancellationToken cancellationToken);
+
+    /// <summary>Records that it was sent.</summary>
+    Task MarkSentAsync(ReplyNotification notification, DateTimeOffset at, CancellationToken cancellationToken);
+
+    /// <summary>Gives up on it (the address cannot be read, or too many tries).</summary>
+    Task GiveUpAsync(ReplyNotification notification, DateTimeOffset at, CancellationToken cancellationToken);
+}
+
+/// <summary>One e-mail owed: the reply, the feedback it answers, and the protected address.</summary>
+/// <param name="MessageId">The reply's row.</param>
+/// <param name="Reference">The feedback's reference, which the person knows.</param>
+/// <param name="ServiceName">The service their feedback was about.</param>
+/// <param name="ProtectedEmail">Their address, as Data Protection ciphertext.</param>
+/// <param name="Attempts">How many times it has been claimed, this time included.</param>
+public sealed record ReplyNotification(long MessageId, string Reference, string ServiceName, string ProtectedEmail, int Attempts);
