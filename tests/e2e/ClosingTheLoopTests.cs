@@ -165,7 +165,9 @@ public sealed class ClosingTheLoopTests(BrowserFixture fixture)
         await page.GotoAsync(new Uri(fixture.Apps.Portal, "/feedback").ToString());
         await page.GetByLabel("I am the patient").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
-        await page.GetByLabel("Which service is your feedback about?").SelectOptionAsync("rtd-ae");
+        await page.GetByLabel("The Newcastle upon Tyne Hospitals NHS Foundation Trust").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+        await page.GetByLabel("Accident and emergency").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
         await page.GetByLabel("Poor", new() { Exact = true }).CheckAsync();

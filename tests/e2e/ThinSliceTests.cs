@@ -24,7 +24,11 @@ public sealed class ThinSliceTests(BrowserFixture fixture)
 
         await page.GetByLabel("I am the patient").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
-        await page.GetByLabel("Which service is your feedback about?").SelectOptionAsync("rnn-outpatients");
+        Assert.Equal("Which organisation is your feedback about?", await page.Locator("h1").InnerTextAsync());
+        await page.GetByLabel("North Cumbria Integrated Care NHS Foundation Trust").CheckAsync();
+        await page.AssertAccessibleAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+        await page.GetByLabel("Outpatient appointments and clinics").CheckAsync();
         await page.AssertAccessibleAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
         await page.GetByLabel("Month").FillAsync("10");
@@ -81,8 +85,9 @@ public sealed class ThinSliceTests(BrowserFixture fixture)
         await page.GotoAsync(new Uri(fixture.Apps.Portal, "/feedback").ToString());
         await page.GetByLabel("Someone else").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
-        await page.GetByLabel("Which service is your feedback about?").SelectOptionAsync("other");
-        await page.GetByLabel("If the service is not in the list, its name").FillAsync("District nursing");
+        await page.GetByLabel("Not in the list").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+        await page.GetByLabel("What is the name of the service?").FillAsync("District nursing, Hexham");
         await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
         await page.GetByLabel("Very good").CheckAsync();

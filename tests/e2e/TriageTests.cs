@@ -139,7 +139,9 @@ public sealed class TriageTests(BrowserFixture fixture)
         await page.GotoAsync(new Uri(fixture.Apps.Portal, "/feedback").ToString());
         await page.GetByLabel("Someone else").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
-        await page.GetByLabel("Which service is your feedback about?").SelectOptionAsync("rtd-wards");
+        await page.GetByLabel("The Newcastle upon Tyne Hospitals NHS Foundation Trust").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+        await page.GetByLabel("Hospital wards (inpatient care)").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
         await page.GetByLabel("Very poor").CheckAsync();

@@ -99,7 +99,7 @@ public sealed class PublicPageCacheTests(PortalFactory portal) : IClassFixture<P
         // The first answer starts the draft; the next page carries the token and is not stored.
         var walker = FormWalker.At(browser, page);
         await walker.ContinueAsync(("Input.Kind", "patient"));
-        Assert.Equal("Which service is your feedback about?", walker.Heading);
+        Assert.Equal("Which organisation is your feedback about?", walker.Heading);
         Assert.NotNull(walker.Page.QuerySelector("main form input[name=__RequestVerificationToken]"));
 
         // The same post without the token is refused.

@@ -47,10 +47,14 @@ public sealed class FeedbackJourneyTests(PortalFactory portal) : IClassFixture<P
         Assert.NotNull(walker.Page.GetElementById(walker.Page.QuerySelector(".nhsuk-error-summary a")!.GetAttribute("href")![1..]));
 
         await walker.ContinueAsync(("Input.Kind", "patient"));
-        await walker.ContinueAsync(("Input.ServiceId", "other"));
+        await walker.ContinueAsync();
+        Assert.Equal(["Select the organisation your feedback is about, or 'Not in the list'"], walker.Page.ErrorSummary());
+        await walker.ContinueAsync(("Input.OrganisationId", "other"));
+        Assert.Equal("What is the name of the service?", walker.Heading);
+        await walker.ContinueAsync();
         Assert.Equal(["Enter the name of the service"], walker.Page.ErrorSummary());
 
-        await walker.ContinueAsync(("Input.ServiceId", "other"), ("Input.OtherServiceName", "Elm Tree Surgery"));
+        await walker.ContinueAsync(("Input.OtherServiceName", "Elm Tree Surgery"));
         await walker.ContinueAsync(("Input.Month", "13"), ("Input.Year", "2026"));
         Assert.Equal(["Enter the month as a number from 1 to 12, or leave both boxes empty"], walker.Page.ErrorSummary());
 

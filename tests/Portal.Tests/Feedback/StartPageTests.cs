@@ -59,4 +59,27 @@ public sealed class StartPageTests(PortalFactory portal) : IClassFixture<PortalF
         Assert.Equal("Continue", questions.QuerySelector("button[type=submit]:not([form])")!.TextContent.Trim());
         Assert.Null(questions.QuerySelector("button[value=skip]:not([form])"));
     }
+
+    [Fact]
+    public async Task The_organisation_comes_first_then_only_its_services()
+    {
+        var walker = await new FormWalker(portal.CreateBrowser()).StartAsync("/feedback");
+        await walker.ContinueAsync(("Input.Kind", "patient"));
+
+        Assert.Equal("Which organisation is your feedback about?", walker.Heading);
+        Assert.DoesNotContain(walker.Page.QuerySelectorAll("input[name='Input.OrganisationId']"), input => input.GetAttribute("value") == "rtd-ae");
+        await walker.ContinueAsync(("Input.OrganisationId", "rtd"));
+
+        Assert.Equal("Which service at The Newcastle upon Tyne Hospitals NHS Foundation Trust is your feedback about?", walker.Heading);
+        var services = walker.Page.QuerySelectorAll("input[name='Input.ServiceId']").Select(input => input.GetAttribute("value")).ToArray();
+        Assert.Contains("rtd-ae", services);
+        Assert.DoesNotContain("rtf-ae", services);
+
+        // A service of another organisation is refused here.
+        await walker.ContinueAsync(("Input.ServiceId", "rtf-ae"));
+        Assert.Equal(["Select the service your feedback is about, or 'Not in the list'"], walker.Page.ErrorSummary());
+
+        await walker.ContinueAsync(("Input.ServiceId", "rtd-ae"));
+        Assert.Equal("Roughly when was your care?", walker.Heading);
+    }
 }

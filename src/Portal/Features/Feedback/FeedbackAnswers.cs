@@ -8,6 +8,9 @@ public sealed class FeedbackAnswers
     /// <summary>Who is giving feedback.</summary>
     public string? Kind { get; set; }
 
+    /// <summary>The chosen organisation's id, or "other".</summary>
+    public string? OrganisationId { get; set; }
+
     /// <summary>The chosen service's id, or "other".</summary>
     public string? ServiceId { get; set; }
 
@@ -63,6 +66,7 @@ public sealed class FeedbackAnswers
         return new FeedbackAnswers
         {
             Kind = draft.Kind,
+            OrganisationId = draft.OrganisationId,
             ServiceId = draft.ServiceId,
             OtherServiceName = draft.OtherServiceName,
             Month = month?.Month.ToString(System.Globalization.CultureInfo.InvariantCulture),

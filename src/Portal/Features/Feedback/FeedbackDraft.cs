@@ -15,6 +15,9 @@ public sealed record FeedbackDraft
     /// <summary>patient, carer or other.</summary>
     public string? Kind { get; init; }
 
+    /// <summary>The pack's organisation id, or "other" when it is not in the list.</summary>
+    public string? OrganisationId { get; init; }
+
     /// <summary>The pack's service id, or "other".</summary>
     public string? ServiceId { get; init; }
 

@@ -67,10 +67,21 @@ public sealed partial class FeedbackJourneyModel(
     /// <summary>The service, as the person chose it.</summary>
     public string? ServiceDisplayName => ServiceDisplayNameFor(Current);
 
-    /// <summary>The services to choose from, grouped by organisation.</summary>
-    public IReadOnlyList<ChoiceGroup> ServiceGroups => pack.Organisations
-        .Select(organisation => new ChoiceGroup(organisation.Name, organisation.Services.Select(service => new ChoiceItem(service.Id, service.Name)).ToArray()))
-        .ToArray();
+    /// <summary>The organisations to choose from, then "Not in the list".</summary>
+    public IReadOnlyList<ChoiceItem> OrganisationChoices =>
+        [.. pack.Organisations.Select(organisation => new ChoiceItem(organisation.Id, organisation.Name)), new ChoiceItem(NewFeedback.OtherService, "Not in the list") { DividerBefore = "or" }];
+
+    /// <summary>The organisation chosen, or null for one not in the list.</summary>
+    public Content.CareOrganisation? ChosenOrganisation => pack.Organisations.FirstOrDefault(organisation => organisation.Id == Current.OrganisationId);
+
+    /// <summary>The chosen organisation's services, then "Not in the list".</summary>
+    public IReadOnlyList<ChoiceItem> ServiceChoices =>
+        ChosenOrganisation is { } organisation
+            ? [.. organisation.Services.Select(service => new ChoiceItem(service.Id, service.Name)), new ChoiceItem(NewFeedback.OtherService, "Not in the list") { DividerBefore = "or" }]
+            : [];
+
+    private string OrganisationOf(string serviceId) =>
+        pack.Organisations.First(organisation => organisation.Services.Any(service => service.Id == serviceId)).Id;
 
     /// <summary>The bot check in use, for the send form.</summary>
     public BotCheckView BotCheck => new(botCheck.Mode, "feedback");
@@ -135,26 +146,53 @@ public sealed partial class FeedbackJourneyModel(
 
                 return draft with { Kind = Input.Kind };
 
+            case FeedbackStep.Organisation:
+                // A service chosen directly (an older page, or a script) answers both questions at once.
+                if (pack.FindService(Input.ServiceId) is { } direct)
+                {
+                    return draft with { OrganisationId = OrganisationOf(direct.Id), ServiceId = direct.Id, OtherServiceName = null };
+                }
+
+                if (Input.OrganisationId == NewFeedback.OtherService)
+                {
+                    return draft with { OrganisationId = NewFeedback.OtherService, ServiceId = draft.ServiceId == NewFeedback.OtherService ? draft.ServiceId : null };
+                }
+
+                if (pack.Organisations.FirstOrDefault(organisation => organisation.Id == Input.OrganisationId) is not { } chosen)
+                {
+                    ModelState.AddModelError("Input.OrganisationId", "Select the organisation your feedback is about, or 'Not in the list'");
+                    return draft;
+                }
+
+                // Choosing another organisation means choosing its service again.
+                return draft with
+                {
+                    OrganisationId = chosen.Id,
+                    ServiceId = chosen.Services.Any(service => service.Id == draft.ServiceId) ? draft.ServiceId : null,
+                };
+
             case FeedbackStep.Service:
-                if (string.IsNullOrEmpty(Input.ServiceId) || (Input.ServiceId != NewFeedback.OtherService && pack.FindService(Input.ServiceId) is null))
+                var organisation = pack.Organisations.FirstOrDefault(candidate => candidate.Id == draft.OrganisationId);
+                var serviceId = organisation is null ? NewFeedback.OtherService : Input.ServiceId;
+                if (string.IsNullOrEmpty(serviceId) || (serviceId != NewFeedback.OtherService && organisation?.Services.Any(service => service.Id == serviceId) != true))
                 {
                     ModelState.AddModelError("Input.ServiceId", "Select the service your feedback is about, or 'Not in the list'");
                     return draft;
                 }
 
-                if (Input.ServiceId == NewFeedback.OtherService)
+                if (serviceId == NewFeedback.OtherService)
                 {
                     var name = FeedbackText.Check(Input.OtherServiceName, FeedbackIntake.ShortTextLimit, "The service's name");
-                    if (!name.IsValid || name.Value is null)
+                    if (name.Value is null)
                     {
                         ModelState.AddModelError("Input.OtherServiceName", name.Error ?? "Enter the name of the service");
                         return draft;
                     }
 
-                    return draft with { ServiceId = NewFeedback.OtherService, OtherServiceName = name.Value };
+                    return draft with { ServiceId = NewFeedback.OtherService, OtherServiceName = organisation is null ? name.Value : $"{name.Value}, {organisation.Name}" };
                 }
 
-                return draft with { ServiceId = Input.ServiceId, OtherServiceName = null };
+                return draft with { ServiceId = serviceId, OtherServiceName = null };
 
             case FeedbackStep.When:
                 return ApplyWhen(draft);
@@ -292,6 +330,7 @@ public sealed partial class FeedbackJourneyModel(
     protected override FeedbackStep? FirstUnanswered(FeedbackDraft draft) => draft switch
     {
         { Kind: null } => FeedbackStep.Who,
+        { OrganisationId: null, ServiceId: null } => FeedbackStep.Organisation,
         { ServiceId: null } => FeedbackStep.Service,
         { WhenAnswered: false } => FeedbackStep.When,
         { FftRating: null } => FeedbackStep.Rating,
@@ -324,7 +363,8 @@ public sealed partial class FeedbackJourneyModel(
     protected override FeedbackStep Previous(FeedbackStep step, FeedbackDraft draft) => step == FeedbackStep.Who ? FeedbackStep.Who : step - 1;
 
     /// <inheritdoc />
-    protected override FeedbackStep Next(FeedbackStep step, FeedbackDraft draft) => step + 1;
+    protected override FeedbackStep Next(FeedbackStep step, FeedbackDraft draft) =>
+        step == FeedbackStep.Organisation && draft.ServiceId is not null ? FeedbackStep.When : step + 1;
 
     /// <inheritdoc />
     protected override bool ReachedCheck(FeedbackDraft draft) => draft.ReachedCheck;

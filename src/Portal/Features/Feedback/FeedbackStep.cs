@@ -6,7 +6,10 @@ public enum FeedbackStep
     /// <summary>Who is giving feedback.</summary>
     Who,
 
-    /// <summary>Which service.</summary>
+    /// <summary>Which organisation (trust, GP practice group, council): then its services are few enough to read.</summary>
+    Organisation,
+
+    /// <summary>Which of that organisation's services.</summary>
     Service,
 
     /// <summary>Roughly when.</summary>
