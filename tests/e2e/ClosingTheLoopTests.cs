@@ -112,11 +112,13 @@ public sealed class ClosingTheLoopTests(BrowserFixture fixture)
         Assert.Contains("It was a Tuesday evening.", await quality.GetByTestId("conversation").InnerTextAsync(), StringComparison.Ordinal);
         await quality.AssertAccessibleAsync();
 
-        // And the e-mail they asked for arrived.
-        var email = await WaitForEmailAsync(patientEmail);
-        Assert.Equal($"What we did about your feedback: {title}", email.GetProperty("subject").GetString());
+        // And the e-mails they asked for arrived: one about the update, one saying there is a reply (never the reply).
+        var email = await WaitForEmailAsync(patientEmail, $"What we did about your feedback: {title}");
         Assert.Contains(new Uri(fixture.Apps.Portal, $"/you-said-we-did/{slug}").ToString(), email.GetProperty("text").GetString(), StringComparison.Ordinal);
         Assert.DoesNotContain("six hours", email.GetProperty("text").GetString(), StringComparison.Ordinal);
+        var replied = await WaitForEmailAsync(patientEmail, "We have replied to your feedback");
+        Assert.Contains(reference, replied.GetProperty("text").GetString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("Which day did you come in?", replied.GetProperty("text").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -140,19 +142,20 @@ public sealed class ClosingTheLoopTests(BrowserFixture fixture)
         Assert.Contains("Draft saved", await writer.Locator("[role=status]").InnerTextAsync(), StringComparison.Ordinal);
     }
 
-    private async Task<System.Text.Json.JsonElement> WaitForEmailAsync(string to)
+    private async Task<System.Text.Json.JsonElement> WaitForEmailAsync(string to, string subject)
     {
         for (var tries = 0; ; tries++)
         {
             var found = (await fixture.Mail.EmailsAsync())
-                .Where(email => email.GetProperty("to").EnumerateArray().Any(address => address.GetProperty("address").GetString() == to))
+                .Where(email => email.GetProperty("to").EnumerateArray().Any(address => address.GetProperty("address").GetString() == to)
+                    && email.GetProperty("subject").GetString() == subject)
                 .ToArray();
             if (found.Length > 0)
             {
                 return Assert.Single(found);
             }
 
-            Assert.True(tries < 60, $"No e-mail reached {to}");
+            Assert.True(tries < 60, $"No e-mail '{subject}' reached {to}");
             await Task.Delay(500);
         }
     }

@@ -12,8 +12,9 @@ namespace QualityVoice.Cli.Commands;
 
 /// <summary>
 /// <c>./qv seed --synthetic N [--seed S] [--if-empty]</c>: writes N fictional, analysed feedback items into the
-/// configured store, so that a new user sees a living back office and the benchmarks have a million rows to read.
-/// Analysis runs on every core; items are written a few thousand to a transaction.
+/// configured store, so that the benchmarks have a million rows to read. Analysis runs on every core; items are
+/// written a few thousand to a transaction. <c>./qv seed --comments FILE [--if-empty]</c> writes a demonstration
+/// from real, labelled NHS comments instead (<see cref="DemoFeedback"/>), as <c>./qv run --demo</c> does.
 /// </summary>
 internal static class SeedCommand
 {
@@ -21,7 +22,12 @@ internal static class SeedCommand
 
     public static async Task<int> RunAsync(CommandLine line, IFeedbackStore store, ContentPack pack, TimeProvider time, TextWriter output, CancellationToken cancellationToken)
     {
-        line.OnlyAllow("synthetic", "seed", "if-empty");
+        line.OnlyAllow("synthetic", "comments", "seed", "if-empty");
+        if (line.Optional("comments") is { } file)
+        {
+            return await DemonstrationAsync(line, file, store, pack, time, output, cancellationToken);
+        }
+
         if (!int.TryParse(line.Required("synthetic"), out var count) || count < 1)
         {
             throw new UsageException("--synthetic takes how many items to make, a whole number above 0.");
@@ -54,6 +60,33 @@ internal static class SeedCommand
 
         output.WriteLine();
         output.WriteLine($"seed: {written:N0} synthetic items written in {clock.Elapsed.TotalSeconds:N0} s");
+        return 0;
+    }
+
+    private static async Task<int> DemonstrationAsync(
+        CommandLine line, string file, IFeedbackStore store, ContentPack pack, TimeProvider time, TextWriter output, CancellationToken cancellationToken)
+    {
+        if (!File.Exists(file))
+        {
+            throw new UsageException($"--comments names the labelled comments file, and {file} is not there.");
+        }
+
+        if (line.Has("if-empty") && (await store.ListNewestAsync(1, cancellationToken)).Count > 0)
+        {
+            output.WriteLine("seed: the store already holds feedback; nothing added");
+            return 0;
+        }
+
+        var demo = new DemoFeedback(pack, int.TryParse(line.Optional("seed"), out var s) ? s : 20261130);
+        var items = demo.Build(LabelledComments.Load(file), time.GetUtcNow());
+        var written = 0;
+        foreach (var batch in items.Chunk(Batch))
+        {
+            written += await store.ImportAsync(batch, cancellationToken);
+        }
+
+        output.WriteLine($"seed: {written:N0} real, labelled NHS comments written (pxtextmining, MIT licence, © NHS England)"
+            + (demo.Planted is { } planted ? $"; '{planted.Theme}' turns negative at {pack.FindService(planted.ServiceId)?.FullName} in the last three weeks" : string.Empty));
         return 0;
     }
 

@@ -1,5 +1,6 @@
 using MimeKit;
 using Microsoft.Extensions.Options;
+using QualityVoice.BackOffice.Features.Shared;
 using QualityVoice.BackOffice.Features.Updates;
 using QualityVoice.BackOffice.Features.Updates.Email;
 using QualityVoice.Content;
@@ -18,7 +19,8 @@ public sealed partial class RoleRequestAnnouncer(
     IContentSource content,
     IOptions<EmailOptions> emailOptions,
     IOptions<PublishingOptions> publishing,
-    ILogger<RoleRequestAnnouncer> logger) : BackgroundService
+    TimeProvider time,
+    ILogger<RoleRequestAnnouncer> logger) : RoundWorker(publishing, time, logger)
 {
     /// <summary>Tells the guardians of every request not yet announced; returns how many requests were announced.</summary>
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
@@ -56,24 +58,6 @@ public sealed partial class RoleRequestAnnouncer(
         return announced;
     }
 
-    /// <inheritdoc />
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(publishing.Value.WorkerInterval);
-        do
-        {
-            try
-            {
-                await RunOnceAsync(stoppingToken);
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException)
-            {
-                Log.RoundFailed(logger, exception.GetType().Name);
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
-
     private MimeMessage Compose(RoleRequest request, string to)
     {
         var body = string.Join("\r\n", [
@@ -91,6 +75,9 @@ public sealed partial class RoleRequestAnnouncer(
         return PlainEmail.Compose(emailOptions.Value.From, content.Current.IcbName, to, $"Someone has asked for {request.Email} to be made a Freedom to Speak Up guardian", body);
     }
 
+    /// <inheritdoc />
+    protected override Task RunRoundAsync(CancellationToken cancellationToken) => RunOnceAsync(cancellationToken);
+
     private static partial class Log
     {
         [LoggerMessage(1, LogLevel.Information, "Guardian roles: {Announced} requests announced to {Guardians} guardians")]
@@ -98,8 +85,5 @@ public sealed partial class RoleRequestAnnouncer(
 
         [LoggerMessage(2, LogLevel.Warning, "A guardian could not be told of a role request: {Error}")]
         public static partial void SendFailed(ILogger logger, string error);
-
-        [LoggerMessage(3, LogLevel.Error, "The role request round failed: {Error}")]
-        public static partial void RoundFailed(ILogger logger, string error);
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using MimeKit;
+using QualityVoice.BackOffice.Features.Shared;
 using QualityVoice.BackOffice.Features.Updates;
 using QualityVoice.BackOffice.Features.Updates.Email;
 using QualityVoice.Content;
@@ -22,14 +23,14 @@ public sealed partial class OverdueUrgentAnnouncer(
     IOptions<EmailOptions> emailOptions,
     IOptions<PublishingOptions> publishing,
     TimeProvider time,
-    ILogger<OverdueUrgentAnnouncer> logger) : BackgroundService
+    ILogger<OverdueUrgentAnnouncer> logger) : RoundWorker(publishing, time, logger)
 {
     private const int Batch = 50;
 
     /// <summary>Tells the quality team of every overdue item not yet told of; returns how many items.</summary>
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow();
+        var now = Time.GetUtcNow();
         var overdue = await queue.OverdueUntoldAsync(now - UrgentResponse.Within, Batch, cancellationToken);
         if (overdue.Count == 0)
         {
@@ -59,7 +60,7 @@ public sealed partial class OverdueUrgentAnnouncer(
                     await email.SendAsync(message, cancellationToken);
                 }
 
-                await queue.MarkOverdueToldAsync(item.Reference, time.GetUtcNow(), cancellationToken);
+                await queue.MarkOverdueToldAsync(item.Reference, Time.GetUtcNow(), cancellationToken);
                 told++;
             }
             catch (Exception exception) when (PlainEmail.IsSendFailure(exception))
@@ -70,24 +71,6 @@ public sealed partial class OverdueUrgentAnnouncer(
 
         Log.Told(logger, told, team.Count);
         return told;
-    }
-
-    /// <inheritdoc />
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(publishing.Value.WorkerInterval, time);
-        do
-        {
-            try
-            {
-                await RunOnceAsync(stoppingToken);
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException)
-            {
-                Log.RoundFailed(logger, exception.GetType().Name);
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 
     private MimeMessage Compose(OverdueUrgentItem item, string to, DateTimeOffset now)
@@ -101,7 +84,7 @@ public sealed partial class OverdueUrgentAnnouncer(
             $"It is {late.ToLowerInvariant()}: every urgent item must be read, and acted on, within 24 hours.",
             string.Empty,
             "Please open it, read it, act, and record what you did first:",
-            publishing.Value.BackOfficeAddress($"/inbox/{item.Reference}"),
+            Publishing.BackOfficeAddress($"/inbox/{item.Reference}"),
             string.Empty,
             "You are told because you are in the quality team. What the person wrote is not in this e-mail.",
             string.Empty,
@@ -111,6 +94,9 @@ public sealed partial class OverdueUrgentAnnouncer(
         return PlainEmail.Compose(emailOptions.Value.From, content.Current.IcbName, to, $"Urgent feedback {item.Reference} has waited more than 24 hours", body);
     }
 
+    /// <inheritdoc />
+    protected override Task RunRoundAsync(CancellationToken cancellationToken) => RunOnceAsync(cancellationToken);
+
     private static partial class Log
     {
         [LoggerMessage(1, LogLevel.Information, "Overdue urgent items: {Items} told to {Members} members of the quality team")]
@@ -118,9 +104,6 @@ public sealed partial class OverdueUrgentAnnouncer(
 
         [LoggerMessage(2, LogLevel.Warning, "The quality team could not be told of an overdue urgent item: {Error}")]
         public static partial void SendFailed(ILogger logger, string error);
-
-        [LoggerMessage(3, LogLevel.Error, "The overdue urgent round failed: {Error}")]
-        public static partial void RoundFailed(ILogger logger, string error);
 
         [LoggerMessage(4, LogLevel.Warning, "{Items} urgent items are overdue, and no enabled account has the quality team role to tell")]
         public static partial void NobodyToTell(ILogger logger, int items);

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Options;
 using MimeKit;
+using QualityVoice.BackOffice.Features.Shared;
 using QualityVoice.BackOffice.Features.Updates;
 using QualityVoice.BackOffice.Features.Updates.Email;
 using QualityVoice.Content;
@@ -24,7 +25,7 @@ public sealed partial class ReplyNotifier(
     IOptions<PublishingOptions> publishing,
     IOptions<EmailOptions> emailOptions,
     TimeProvider time,
-    ILogger<ReplyNotifier> logger) : BackgroundService
+    ILogger<ReplyNotifier> logger) : RoundWorker(publishing, time, logger)
 {
     private readonly IDataProtector _contactEmail = dataProtection.CreateProtector(FeedbackIntake.ContactEmailPurpose);
 
@@ -36,7 +37,7 @@ public sealed partial class ReplyNotifier(
         IReadOnlyList<ReplyNotification> owed;
         do
         {
-            owed = await notifications.ClaimAsync(50, time.GetUtcNow(), UpdatePublishingWorker.RetryAfter, cancellationToken);
+            owed = await notifications.ClaimAsync(50, Time.GetUtcNow(), UpdatePublishingWorker.RetryAfter, cancellationToken);
             foreach (var notification in owed)
             {
                 if (await SendAsync(notification, cancellationToken))
@@ -59,24 +60,6 @@ public sealed partial class ReplyNotifier(
         return sent;
     }
 
-    /// <inheritdoc />
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(publishing.Value.WorkerInterval, time);
-        do
-        {
-            try
-            {
-                await RunOnceAsync(stoppingToken);
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException)
-            {
-                Log.RoundFailed(logger, exception.GetType().Name);
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
-
     private async Task<bool> SendAsync(ReplyNotification notification, CancellationToken cancellationToken)
     {
         string address;
@@ -86,7 +69,7 @@ public sealed partial class ReplyNotifier(
         }
         catch (CryptographicException)
         {
-            await notifications.GiveUpAsync(notification, time.GetUtcNow(), cancellationToken);
+            await notifications.GiveUpAsync(notification, Time.GetUtcNow(), cancellationToken);
             return false;
         }
 
@@ -94,7 +77,7 @@ public sealed partial class ReplyNotifier(
         {
             using var message = Compose(notification, address);
             await email.SendAsync(message, cancellationToken);
-            await notifications.MarkSentAsync(notification, time.GetUtcNow(), cancellationToken);
+            await notifications.MarkSentAsync(notification, Time.GetUtcNow(), cancellationToken);
             return true;
         }
         catch (Exception exception) when (PlainEmail.IsSendFailure(exception))
@@ -102,7 +85,7 @@ public sealed partial class ReplyNotifier(
             Log.SendFailed(logger, notification.Attempts, exception.GetType().Name);
             if (exception is EmailRefusedException || notification.Attempts >= UpdatePublishingWorker.MaxAttempts)
             {
-                await notifications.GiveUpAsync(notification, time.GetUtcNow(), cancellationToken);
+                await notifications.GiveUpAsync(notification, Time.GetUtcNow(), cancellationToken);
             }
 
             return false;
@@ -112,7 +95,7 @@ public sealed partial class ReplyNotifier(
     private MimeMessage Compose(ReplyNotification notification, string to)
     {
         var icbName = content.Current.IcbName;
-        var track = publishing.Value.PortalAddress("/track");
+        var track = Publishing.PortalAddress("/track");
         var body = string.Join("\r\n", [
             "Hello,",
             string.Empty,
@@ -130,6 +113,9 @@ public sealed partial class ReplyNotifier(
         return PlainEmail.Compose(emailOptions.Value.From, icbName, to, "We have replied to your feedback", body);
     }
 
+    /// <inheritdoc />
+    protected override Task RunRoundAsync(CancellationToken cancellationToken) => RunOnceAsync(cancellationToken);
+
     private static partial class Log
     {
         [LoggerMessage(1, LogLevel.Information, "Replies: {Sent} e-mails sent, {Failed} not sent")]
@@ -137,8 +123,5 @@ public sealed partial class ReplyNotifier(
 
         [LoggerMessage(2, LogLevel.Warning, "An e-mail about a reply could not be sent (try {Attempt}): {Error}")]
         public static partial void SendFailed(ILogger logger, int attempt, string error);
-
-        [LoggerMessage(3, LogLevel.Error, "The reply e-mail round failed: {Error}")]
-        public static partial void RoundFailed(ILogger logger, string error);
     }
 }

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Options;
+using QualityVoice.BackOffice.Features.Shared;
 using QualityVoice.BackOffice.Features.Updates.Email;
 using QualityVoice.Content;
 using QualityVoice.Feedback.Intake;
@@ -22,7 +23,7 @@ public sealed partial class UpdatePublishingWorker(
     IOptions<PublishingOptions> publishing,
     IOptions<EmailOptions> emailOptions,
     TimeProvider time,
-    ILogger<UpdatePublishingWorker> logger) : BackgroundService
+    ILogger<UpdatePublishingWorker> logger) : RoundWorker(publishing, time, logger)
 {
     /// <summary>How many times an e-mail is tried before it is given up.</summary>
     public const int MaxAttempts = 5;
@@ -38,14 +39,14 @@ public sealed partial class UpdatePublishingWorker(
     /// <summary>One round: publishes what is due, then sends what is owed; returns how many were published and sent.</summary>
     public async Task<(int Published, int Sent)> RunOnceAsync(CancellationToken cancellationToken)
     {
-        var published = await updates.PublishDueAsync(time.GetUtcNow(), cancellationToken);
+        var published = await updates.PublishDueAsync(Time.GetUtcNow(), cancellationToken);
         var sent = 0;
         var failed = 0;
         IReadOnlyList<UpdateNotification> owed;
         do
         {
             // One update's e-mails at a time, and one e-mail per person however many of their items it answers.
-            owed = await notifications.ClaimAsync(ClaimSize, time.GetUtcNow(), RetryAfter, cancellationToken);
+            owed = await notifications.ClaimAsync(ClaimSize, Time.GetUtcNow(), RetryAfter, cancellationToken);
             var readable = new List<(UpdateNotification Notification, string Address)>(owed.Count);
             foreach (var notification in owed)
             {
@@ -56,7 +57,7 @@ public sealed partial class UpdatePublishingWorker(
                 else
                 {
                     // The key that protected it is gone: it can never be read, so stop trying.
-                    await notifications.GiveUpAsync(notification, time.GetUtcNow(), cancellationToken);
+                    await notifications.GiveUpAsync(notification, Time.GetUtcNow(), cancellationToken);
                     failed++;
                 }
             }
@@ -83,24 +84,6 @@ public sealed partial class UpdatePublishingWorker(
         return (published, sent);
     }
 
-    /// <inheritdoc />
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(publishing.Value.WorkerInterval, time);
-        do
-        {
-            try
-            {
-                await RunOnceAsync(stoppingToken);
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException)
-            {
-                Log.RoundFailed(logger, exception.GetType().Name);
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
-
     private string? Unprotect(UpdateNotification notification)
     {
         try
@@ -117,11 +100,11 @@ public sealed partial class UpdatePublishingWorker(
     {
         try
         {
-            using var message = UpdateEmail.Compose(owed, address, emailOptions.Value.From, content.Current.IcbName, publishing.Value);
+            using var message = UpdateEmail.Compose(owed, address, emailOptions.Value.From, content.Current.IcbName, Publishing);
             await email.SendAsync(message, cancellationToken);
             foreach (var notification in owed)
             {
-                await notifications.MarkSentAsync(notification, time.GetUtcNow(), cancellationToken);
+                await notifications.MarkSentAsync(notification, Time.GetUtcNow(), cancellationToken);
             }
 
             return true;
@@ -134,13 +117,16 @@ public sealed partial class UpdatePublishingWorker(
             {
                 foreach (var notification in owed)
                 {
-                    await notifications.GiveUpAsync(notification, time.GetUtcNow(), cancellationToken);
+                    await notifications.GiveUpAsync(notification, Time.GetUtcNow(), cancellationToken);
                 }
             }
 
             return false;
         }
     }
+
+    /// <inheritdoc />
+    protected override Task RunRoundAsync(CancellationToken cancellationToken) => RunOnceAsync(cancellationToken);
 
     private static partial class Log
     {
@@ -149,8 +135,5 @@ public sealed partial class UpdatePublishingWorker(
 
         [LoggerMessage(2, LogLevel.Warning, "An e-mail about an update could not be sent (try {Attempt}): {Error}")]
         public static partial void SendFailed(ILogger logger, int attempt, string error);
-
-        [LoggerMessage(3, LogLevel.Error, "The publishing round failed: {Error}")]
-        public static partial void RoundFailed(ILogger logger, string error);
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using QualityVoice.BackOffice.Features.Shared;
 using QualityVoice.Content;
 using QualityVoice.Feedback.Publishing;
 
@@ -15,7 +16,7 @@ public sealed partial class StaffNoticeSender(
     IOptions<EmailOptions> emailOptions,
     IOptions<PublishingOptions> publishing,
     TimeProvider time,
-    ILogger<StaffNoticeSender> logger) : BackgroundService
+    ILogger<StaffNoticeSender> logger) : RoundWorker(publishing, time, logger)
 {
     /// <summary>Sends every e-mail owed; returns how many went.</summary>
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
@@ -25,14 +26,14 @@ public sealed partial class StaffNoticeSender(
         IReadOnlyList<QueuedStaffNotice> owed;
         do
         {
-            owed = await notices.ClaimAsync(50, time.GetUtcNow(), UpdatePublishingWorker.RetryAfter, cancellationToken);
+            owed = await notices.ClaimAsync(50, Time.GetUtcNow(), UpdatePublishingWorker.RetryAfter, cancellationToken);
             foreach (var queued in owed)
             {
                 try
                 {
                     using var message = PlainEmail.Compose(emailOptions.Value.From, content.Current.IcbName, queued.Notice.To, queued.Notice.Subject, queued.Notice.Body);
                     await email.SendAsync(message, cancellationToken);
-                    await notices.FinishAsync(queued.Id, sent: true, time.GetUtcNow(), cancellationToken);
+                    await notices.FinishAsync(queued.Id, sent: true, Time.GetUtcNow(), cancellationToken);
                     sent++;
                 }
                 catch (Exception exception) when (PlainEmail.IsSendFailure(exception))
@@ -41,7 +42,7 @@ public sealed partial class StaffNoticeSender(
                     Log.SendFailed(logger, queued.Attempts, exception.GetType().Name);
                     if (exception is EmailRefusedException || queued.Attempts >= UpdatePublishingWorker.MaxAttempts)
                     {
-                        await notices.FinishAsync(queued.Id, sent: false, time.GetUtcNow(), cancellationToken);
+                        await notices.FinishAsync(queued.Id, sent: false, Time.GetUtcNow(), cancellationToken);
                     }
                 }
             }
@@ -57,22 +58,7 @@ public sealed partial class StaffNoticeSender(
     }
 
     /// <inheritdoc />
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(publishing.Value.WorkerInterval, time);
-        do
-        {
-            try
-            {
-                await RunOnceAsync(stoppingToken);
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException)
-            {
-                Log.RoundFailed(logger, exception.GetType().Name);
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
+    protected override Task RunRoundAsync(CancellationToken cancellationToken) => RunOnceAsync(cancellationToken);
 
     private static partial class Log
     {
@@ -81,8 +67,5 @@ public sealed partial class StaffNoticeSender(
 
         [LoggerMessage(2, LogLevel.Warning, "An e-mail to staff could not be sent (try {Attempt}): {Error}")]
         public static partial void SendFailed(ILogger logger, int attempt, string error);
-
-        [LoggerMessage(3, LogLevel.Error, "The staff e-mail round failed: {Error}")]
-        public static partial void RoundFailed(ILogger logger, string error);
     }
 }
