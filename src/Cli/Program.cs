@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using QualityVoice.Analysis.Embeddings.Hosting;
 using QualityVoice.Cli;
 using QualityVoice.Cli.Commands;
+using QualityVoice.Cli.Seeding;
 using QualityVoice.Content;
 using QualityVoice.Content.Hosting;
 using QualityVoice.Feedback.Hosting;
@@ -38,7 +39,8 @@ try
             AnalyzerFor(CommandLine.Parse(rest, new HashSet<string>()))),
         "seed" => await WithHostAsync(mayStartOne: true, services => SeedCommand.RunAsync(
             CommandLine.Parse(rest, new HashSet<string> { "if-empty" }), services.GetRequiredService<IFeedbackStore>(),
-            services.GetRequiredService<ContentPack>(), TimeProvider.System, Console.Out, cancel.Token)),
+            services.GetRequiredService<ContentPack>(), TimeProvider.System, Console.Out, cancel.Token,
+            services.GetService<QualityVoice.Feedback.Publishing.IUpdateStore>() is null ? null : ActivatorUtilities.CreateInstance<DemoHistory>(services))),
         "demo-accounts" => await WithHostAsync(mayStartOne: true, async services =>
         {
             await using var scope = services.CreateAsyncScope();

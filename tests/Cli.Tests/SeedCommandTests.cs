@@ -52,28 +52,7 @@ public sealed class SeedCommandTests : IAsyncLifetime
     public async Task A_demonstration_from_labelled_comments_keeps_each_comment_s_rating_and_labels_and_plants_a_rise_the_early_warnings_find()
     {
         var file = _folder.File("labelled.csv");
-        var rows = new List<string>
-        {
-            "Comment ID,Trust,Respondent ID,Date,Service type 1,Service type 2,FFT categorical answer,FFT question,FFT answer,Person identifiable info?,Comment sentiment,Parking,Staff manner & personal attributes",
-        };
-        for (var i = 0; i < 60; i++)
-        {
-            rows.Add($"{i},T,{i},2022-01-01,A,B,1,What was good?,\"Parking was easy and close to the door, visit {i}\",,1,1,0");
-        }
-
-        for (var i = 0; i < 20; i++)
-        {
-            rows.Add($"p{i},T,p{i},2022-01-01,A,B,5,What could we do better?,\"Could not find a parking space for an hour, visit {i}\",,5,1,0");
-        }
-
-        for (var i = 0; i < 30; i++)
-        {
-            rows.Add($"s{i},T,s{i},2022-01-01,A,B,2,FFT Why?,\"The nurses were kind and listened to me, visit {i}\",,2,0,1");
-        }
-
-        rows.Add("x1,T,x1,2022-01-01,A,B,1,What was good?,Nothing,,1,0,0");
-        rows.Add("x2,T,x2,2022-01-01,A,B,7,What was good?,\"The nurses were kind and listened to me, visit 0\",,1,0,1");
-        await File.WriteAllLinesAsync(file, rows);
+        await WriteLabelledAsync(file);
         using var output = new StringWriter();
 
         await SeedCommand.RunAsync(Line("--comments", file), _store, Pack, TimeProvider.System, output, CancellationToken.None);
@@ -117,4 +96,31 @@ public sealed class SeedCommandTests : IAsyncLifetime
     }
 
     private static CommandLine Line(params string[] args) => CommandLine.Parse(args, new HashSet<string> { "if-empty" });
+
+    /// <summary>A small file in the labelled comments' shape: praise and complaints about parking, praise for staff, and rows left out.</summary>
+    internal static async Task WriteLabelledAsync(string file)
+    {
+        var rows = new List<string>
+        {
+            "Comment ID,Trust,Respondent ID,Date,Service type 1,Service type 2,FFT categorical answer,FFT question,FFT answer,Person identifiable info?,Comment sentiment,Parking,Staff manner & personal attributes",
+        };
+        for (var i = 0; i < 60; i++)
+        {
+            rows.Add($"{i},T,{i},2022-01-01,A,B,1,What was good?,\"Parking was easy and close to the door, visit {i}\",,1,1,0");
+        }
+
+        for (var i = 0; i < 20; i++)
+        {
+            rows.Add($"p{i},T,p{i},2022-01-01,A,B,5,What could we do better?,\"Could not find a parking space for an hour, visit {i}\",,5,1,0");
+        }
+
+        for (var i = 0; i < 30; i++)
+        {
+            rows.Add($"s{i},T,s{i},2022-01-01,A,B,2,FFT Why?,\"The nurses were kind and listened to me, visit {i}\",,2,0,1");
+        }
+
+        rows.Add("x1,T,x1,2022-01-01,A,B,1,What was good?,Nothing,,1,0,0");
+        rows.Add("x2,T,x2,2022-01-01,A,B,7,What was good?,\"The nurses were kind and listened to me, visit 0\",,1,0,1");
+        await File.WriteAllLinesAsync(file, rows);
+    }
 }

@@ -58,6 +58,17 @@ public sealed class ClosingTheLoopTests(BrowserFixture fixture)
         var slug = new Uri(engagement.Url).AbsolutePath["/updates/".Length..];
         await engagement.AssertAccessibleAsync();
 
+        // The publishing pages fit a phone as well as a desktop.
+        await engagement.SetViewportSizeAsync(390, 844);
+        foreach (var path in new[] { "/updates", $"/updates/{slug}", $"/updates/{slug}/edit", $"/updates/{slug}/history" })
+        {
+            await engagement.GotoAsync(new Uri(fixture.Apps.BackOffice, path).ToString());
+            await engagement.AssertFitsTheScreenAsync();
+        }
+
+        await engagement.SetViewportSizeAsync(1280, 900);
+        await engagement.GotoAsync(new Uri(fixture.Apps.BackOffice, $"/updates/{slug}").ToString());
+
         // From the inbox: select the patient's feedback and add it to the draft.
         await engagement.GotoAsync(new Uri(fixture.Apps.BackOffice, "/inbox").ToString());
         await engagement.GetByLabel($"Select {reference}").CheckAsync();

@@ -75,6 +75,16 @@ public sealed class SpeakUpTests(BrowserFixture fixture)
         await guardian.GetByRole(AriaRole.Button, new() { Name = "Send reply" }).ClickAsync();
         Assert.Contains("Reply sent", await guardian.Locator("[role=status]").InnerTextAsync(), StringComparison.Ordinal);
 
+        // The guardian's pages fit a phone as well as a desktop.
+        await guardian.SetViewportSizeAsync(390, 844);
+        foreach (var path in new[] { "/", "/speak-up", $"/speak-up/{reference}", "/speak-up/data-return" })
+        {
+            await guardian.GotoAsync(new Uri(fixture.Apps.BackOffice, path).ToString());
+            await guardian.AssertFitsTheScreenAsync();
+        }
+
+        await guardian.SetViewportSizeAsync(1280, 900);
+
         // The person reads the reply with their reference and passphrase, and answers.
         await page.GotoAsync(new Uri(fixture.Apps.Portal, "/speak-up/case").ToString());
         await page.GetByLabel("Reference").FillAsync(reference);

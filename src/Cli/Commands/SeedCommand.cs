@@ -20,12 +20,13 @@ internal static class SeedCommand
 {
     private const int Batch = 2_000;
 
-    public static async Task<int> RunAsync(CommandLine line, IFeedbackStore store, ContentPack pack, TimeProvider time, TextWriter output, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(
+        CommandLine line, IFeedbackStore store, ContentPack pack, TimeProvider time, TextWriter output, CancellationToken cancellationToken, DemoHistory? history = null)
     {
         line.OnlyAllow("synthetic", "comments", "seed", "if-empty");
         if (line.Optional("comments") is { } file)
         {
-            return await DemonstrationAsync(line, file, store, pack, time, output, cancellationToken);
+            return await DemonstrationAsync(line, file, store, pack, time, output, history, cancellationToken);
         }
 
         if (!int.TryParse(line.Required("synthetic"), out var count) || count < 1)
@@ -64,7 +65,7 @@ internal static class SeedCommand
     }
 
     private static async Task<int> DemonstrationAsync(
-        CommandLine line, string file, IFeedbackStore store, ContentPack pack, TimeProvider time, TextWriter output, CancellationToken cancellationToken)
+        CommandLine line, string file, IFeedbackStore store, ContentPack pack, TimeProvider time, TextWriter output, DemoHistory? history, CancellationToken cancellationToken)
     {
         if (!File.Exists(file))
         {
@@ -77,8 +78,9 @@ internal static class SeedCommand
             return 0;
         }
 
+        var now = time.GetUtcNow();
         var demo = new DemoFeedback(pack, int.TryParse(line.Optional("seed"), out var s) ? s : 20261130);
-        var items = demo.Build(LabelledComments.Load(file), time.GetUtcNow());
+        var items = demo.Build(LabelledComments.Load(file), now);
         var written = 0;
         foreach (var batch in items.Chunk(Batch))
         {
@@ -87,6 +89,11 @@ internal static class SeedCommand
 
         output.WriteLine($"seed: {written:N0} real, labelled NHS comments written (pxtextmining, MIT licence, © NHS England)"
             + (demo.Planted is { } planted ? $"; '{planted.Theme}' turns negative at {pack.FindService(planted.ServiceId)?.FullName} in the last three weeks" : string.Empty));
+        if (history is not null)
+        {
+            output.WriteLine($"seed: {await history.WriteAsync(demo.Planted, now, cancellationToken)}");
+        }
+
         return 0;
     }
 
