@@ -84,6 +84,7 @@ public sealed class SpeakUpTests(BrowserFixture fixture)
         }
 
         await guardian.SetViewportSizeAsync(1280, 900);
+        await guardian.GotoAsync(new Uri(fixture.Apps.BackOffice, $"/speak-up/{reference}").ToString());
 
         // The person reads the reply with their reference and passphrase, and answers.
         await page.GotoAsync(new Uri(fixture.Apps.Portal, "/speak-up/case").ToString());

@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Mvc;
+using QualityVoice.Analysis.Pii;
 using QualityVoice.Feedback;
 using QualityVoice.Feedback.Storage;
-using QualityVoice.Analysis.Pii;
 using QualityVoice.Feedback.Tracking;
 using QualityVoice.Feedback.Triage;
 using QualityVoice.Portal.Features.Feedback;
