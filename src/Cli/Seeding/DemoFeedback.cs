@@ -76,20 +76,8 @@ internal sealed class DemoFeedback(ContentPack pack, int seed)
         var feedback = LabelledComments.ToFeedback(comment, service, _random.NextDouble() < 0.8 ? YearMonth.Of(at) : null, kind);
         var record = new FeedbackRecord(
             feedback, FeedbackReference.Create(FeedbackReference.FeedbackPrefix, new SecureRandomSource()), RandomNumberGenerator.GetBytes(32), at, null, null, null);
-        var status = StatusFor(at, now);
+        var status = SeededStatus.For(now - at, _random.NextDouble());
         var owner = status == TriageStatus.New ? null : QualityTeam[_random.Next(QualityTeam.Length)];
         return new ImportedFeedback(record, LabelledComments.Analyse(comment, feedback, pack.Taxonomy, at), status, owner);
-    }
-
-    // Most old items are closed, most new ones are new.
-    private TriageStatus StatusFor(DateTimeOffset at, DateTimeOffset now)
-    {
-        var roll = _random.NextDouble();
-        return (now - at).TotalDays switch
-        {
-            < 3 => roll < 0.8 ? TriageStatus.New : TriageStatus.Triaged,
-            < 30 => roll switch { < 0.2 => TriageStatus.New, < 0.5 => TriageStatus.Triaged, < 0.7 => TriageStatus.InProgress, < 0.8 => TriageStatus.Responded, _ => TriageStatus.Closed },
-            _ => roll switch { < 0.05 => TriageStatus.InProgress, < 0.2 => TriageStatus.Responded, _ => TriageStatus.Closed },
-        };
     }
 }

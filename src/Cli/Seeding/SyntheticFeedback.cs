@@ -132,18 +132,8 @@ internal sealed class SyntheticFeedback(IReadOnlyList<CareService> services, int
         }
     }
 
-    /// <summary>A triage status that fits an item's age: most old items are closed, most new ones are new.</summary>
-    public TriageStatus StatusFor(DateTimeOffset submittedAt, DateTimeOffset now)
-    {
-        var ageDays = (now - submittedAt).TotalDays;
-        var random = _faker.Random;
-        return ageDays switch
-        {
-            < 3 => random.WeightedRandom([TriageStatus.New, TriageStatus.Triaged], [0.8f, 0.2f]),
-            < 30 => random.WeightedRandom([TriageStatus.New, TriageStatus.Triaged, TriageStatus.InProgress, TriageStatus.Responded, TriageStatus.Closed], [0.2f, 0.3f, 0.2f, 0.1f, 0.2f]),
-            _ => random.WeightedRandom([TriageStatus.InProgress, TriageStatus.Responded, TriageStatus.Closed], [0.05f, 0.15f, 0.8f]),
-        };
-    }
+    /// <summary>A triage status that fits an item's age (<see cref="SeededStatus"/>).</summary>
+    public TriageStatus StatusFor(DateTimeOffset submittedAt, DateTimeOffset now) => SeededStatus.For(now - submittedAt, _faker.Random.Double());
 
     private string Fill(string template) => template
         .Replace("{role}", _faker.Random.ArrayElement(Roles), StringComparison.Ordinal)

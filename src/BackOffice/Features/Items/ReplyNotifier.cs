@@ -83,7 +83,7 @@ public sealed partial class ReplyNotifier(
         catch (Exception exception) when (PlainEmail.IsSendFailure(exception))
         {
             Log.SendFailed(logger, notification.Attempts, exception.GetType().Name);
-            if (exception is EmailRefusedException || notification.Attempts >= UpdatePublishingWorker.MaxAttempts)
+            if (PlainEmail.GivesUp(exception, notification.Attempts))
             {
                 await notifications.GiveUpAsync(notification, Time.GetUtcNow(), cancellationToken);
             }

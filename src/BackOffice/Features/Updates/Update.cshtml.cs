@@ -170,7 +170,7 @@ public sealed class UpdateModel(
         Func<YouSaidWeDidUpdate, DateTimeOffset, Task<IReadOnlyList<StaffNotice>>>? tell = null)
     {
         var now = time.GetUtcNow();
-        // Who sent it for review is known before a decision clears it: read the update first.
+        // Read before the change: who sent it for review is known until a decision clears it.
         var before = tell is null ? null : await updates.GetAsync(Slug, cancellationToken);
         switch (await act(now))
         {
@@ -185,14 +185,9 @@ public sealed class UpdateModel(
         }
 
         await audit.RecordAsync(new AuditEntry(now, Me, AuditActions.Publishing, $"update:{Slug}", done), cancellationToken);
-        if (tell is not null && before is not null && await updates.GetAsync(Slug, cancellationToken) is { } after)
+        if (tell is not null && before is not null && await tell(before, now) is { Count: > 0 } told)
         {
-            // The author of the version decided on is the one who sent it for review, before the decision.
-            var told = await tell(after with { SubmittedBy = after.SubmittedBy ?? before.SubmittedBy }, now);
-            if (told.Count > 0)
-            {
-                await notices.QueueAsync(told, now, cancellationToken);
-            }
+            await notices.QueueAsync(told, now, cancellationToken);
         }
 
         Done = done;

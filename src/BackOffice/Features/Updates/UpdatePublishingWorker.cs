@@ -113,7 +113,7 @@ public sealed partial class UpdatePublishingWorker(
         {
             var attempts = owed.Max(notification => notification.Attempts);
             Log.SendFailed(logger, attempts, exception.GetType().Name);
-            if (exception is EmailRefusedException || attempts >= MaxAttempts)
+            if (PlainEmail.GivesUp(exception, attempts))
             {
                 foreach (var notification in owed)
                 {

@@ -125,13 +125,14 @@ public sealed class SqliteFeedbackStore : IFeedbackStore, IAsyncDisposable
             """;
         updates.Parameters.AddWithValue("$reference", reference);
         var answered = new List<TrackedUpdate>();
-        await using var rows = await updates.ExecuteReaderAsync(cancellationToken);
-        while (await rows.ReadAsync(cancellationToken))
+        await using (var rows = await updates.ExecuteReaderAsync(cancellationToken))
         {
-            answered.Add(new TrackedUpdate(rows.GetString(0), rows.GetString(1), DateTimeOffset.FromUnixTimeMilliseconds(rows.GetInt64(2))));
+            while (await rows.ReadAsync(cancellationToken))
+            {
+                answered.Add(new TrackedUpdate(rows.GetString(0), rows.GetString(1), DateTimeOffset.FromUnixTimeMilliseconds(rows.GetInt64(2))));
+            }
         }
 
-        await rows.DisposeAsync();
         return (item with { Updates = answered, Conversation = await ConversationAsync(connection, null, reference, cancellationToken) }, passphraseHash);
     }
 

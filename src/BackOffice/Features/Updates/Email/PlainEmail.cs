@@ -16,6 +16,12 @@ public static class PlainEmail
         return message;
     }
 
+    /// <summary>
+    /// Whether a queued e-mail whose send failed with <paramref name="exception"/> on its <paramref name="attempts"/>th
+    /// try is given up: the server refused it for good, or it has had <see cref="UpdatePublishingWorker.MaxAttempts"/> tries.
+    /// </summary>
+    public static bool GivesUp(Exception exception, int attempts) => exception is EmailRefusedException || attempts >= UpdatePublishingWorker.MaxAttempts;
+
     /// <summary>Whether an exception means this send failed (and may be tried again, unless it was refused for good).</summary>
     public static bool IsSendFailure(Exception exception) =>
         exception is EmailRefusedException or MailKit.ProtocolException or MailKit.Net.Smtp.SmtpCommandException or MailKit.Security.AuthenticationException

@@ -40,7 +40,7 @@ public sealed partial class StaffNoticeSender(
                 {
                     failed++;
                     Log.SendFailed(logger, queued.Attempts, exception.GetType().Name);
-                    if (exception is EmailRefusedException || queued.Attempts >= UpdatePublishingWorker.MaxAttempts)
+                    if (PlainEmail.GivesUp(exception, queued.Attempts))
                     {
                         await notices.FinishAsync(queued.Id, sent: false, Time.GetUtcNow(), cancellationToken);
                     }
