@@ -39,6 +39,9 @@ public static class UmbracoContentMapper
 
         /// <summary>A service people can give feedback about.</summary>
         public const string Service = "qvService";
+
+        /// <summary>A Freedom to Speak Up guardian named on the speak-up start page, below the root.</summary>
+        public const string Guardian = "qvSpeakUpGuardian";
     }
 
     private static readonly HtmlSanitizer Sanitizer = CreateSanitizer();
@@ -90,7 +93,10 @@ public static class UmbracoContentMapper
             pages,
             Organisations(descendants, children),
             taxonomy,
-            []);
+            [])
+        {
+            SpeakUp = SpeakUp(root, children["/"]),
+        };
     }
 
     /// <summary>Rich text from Umbraco, sanitised: no scripts, styles or event handlers; links only to web, e-mail and phone addresses.</summary>
@@ -174,6 +180,21 @@ public static class UmbracoContentMapper
         };
         return UpdateStatuses.Parse(word?.Trim().ToLowerInvariant().Replace(' ', '-'))
             ?? throw new UmbracoContentException(item, $"'status' is '{word}'; it is one of planned, in-progress, done.");
+    }
+
+    private static SpeakUpArrangements SpeakUp(DeliveryItem root, IEnumerable<DeliveryItem> belowRoot)
+    {
+        var days = root.Property("speakUpRepliesWithinWorkingDays");
+        int? replies = days.ValueKind switch
+        {
+            JsonValueKind.Number when days.TryGetInt32(out var number) && number is >= 1 and <= SpeakUpArrangements.LongestReply => number,
+            JsonValueKind.Null or JsonValueKind.Undefined => null,
+            _ => throw new UmbracoContentException(root, $"'speakUpRepliesWithinWorkingDays' is a number of working days from 1 to {SpeakUpArrangements.LongestReply}."),
+        };
+        var guardians = belowRoot.Where(item => item.ContentType == DocumentTypes.Guardian)
+            .Select(item => new SpeakUpGuardian(Name(item), Text(item, "organisation") ?? throw new UmbracoContentException(item, "'organisation' is required.")))
+            .ToArray();
+        return new SpeakUpArrangements(guardians, replies);
     }
 
     private static string? Text(DeliveryItem item, string alias)

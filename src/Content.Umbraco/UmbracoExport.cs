@@ -24,14 +24,20 @@ public static class UmbracoExport
 {
     /// <summary>
     /// The root (<c>qvStrategy</c>) first, then each theme with its I and We statements and quality priorities
-    /// (status <c>planned</c>: the pack does not say), the pages, and the organisations with their services.
+    /// (status <c>planned</c>: the pack does not say), the pages, the organisations with their services, and the
+    /// Freedom to Speak Up guardians.
     /// Keys are derived from the pack's names and paths, so exporting the same pack twice gives the same keys.
     /// </summary>
     public static List<UmbracoNode> NodesOf(ContentPack pack)
     {
         var nodes = new List<UmbracoNode>
         {
-            Node(pack, "Quality strategy", Types.Strategy, "/", new() { ["icbName"] = pack.IcbName, ["strategyTitle"] = pack.StrategyTitle }),
+            Node(pack, "Quality strategy", Types.Strategy, "/", new()
+            {
+                ["icbName"] = pack.IcbName,
+                ["strategyTitle"] = pack.StrategyTitle,
+                ["speakUpRepliesWithinWorkingDays"] = pack.SpeakUp.RepliesWithinWorkingDays,
+            }),
         };
         foreach (var theme in pack.Themes)
         {
@@ -60,6 +66,8 @@ public static class UmbracoExport
                 Node(pack, service.Name, Types.Service, $"{path}{service.Id}/", new() { ["serviceId"] = service.Id })));
         }
 
+        nodes.AddRange(pack.SpeakUp.Guardians.Select((guardian, index) =>
+            Node(pack, guardian.Name, Types.Guardian, $"/guardian-{index + 1}/", new() { ["organisation"] = guardian.Organisation })));
         return nodes;
     }
 

@@ -24,6 +24,9 @@ public sealed record ContentPack(
     ThemeTaxonomy Taxonomy,
     IReadOnlyList<Update> Updates)
 {
+    /// <summary>Who the Freedom to Speak Up guardians are and how soon they reply (the speak-up start page).</summary>
+    public SpeakUpArrangements SpeakUp { get; init; } = SpeakUpArrangements.Unstated;
+
     /// <summary>Finds an update by its slug.</summary>
     public Update? FindUpdate(string slug) =>
         Updates.FirstOrDefault(update => string.Equals(update.Slug, slug, StringComparison.Ordinal));

@@ -39,7 +39,32 @@ public static partial class ContentPackLoader
         var themes = LoadThemes(root, folder);
         return new ContentPack(
             packId, meta.Icb!, meta.Strategy!, themes, LoadPages(root, folder), LoadServices(root, folder), LoadTaxonomy(root, folder, themes),
-            LoadUpdates(root, folder, themes));
+            LoadUpdates(root, folder, themes))
+        {
+            SpeakUp = SpeakUp(root, packFile, meta.SpeakUp),
+        };
+    }
+
+    private static SpeakUpArrangements SpeakUp(string root, string packFile, SpeakUpYaml? yaml)
+    {
+        if (yaml is null)
+        {
+            return SpeakUpArrangements.Unstated;
+        }
+
+        if (yaml.RepliesWithinWorkingDays is < 1 or > SpeakUpArrangements.LongestReply)
+        {
+            throw new ContentPackException(
+                Path.GetRelativePath(root, packFile), null, $"speak-up: replies-within-working-days is a number of working days from 1 to {SpeakUpArrangements.LongestReply} (it is {yaml.RepliesWithinWorkingDays}).");
+        }
+
+        var guardians = yaml.Guardians.Select(guardian =>
+        {
+            Require(root, packFile, guardian.Name, "name (of a speak-up guardian)");
+            Require(root, packFile, guardian.Organisation, $"organisation (of the speak-up guardian {guardian.Name})");
+            return new SpeakUpGuardian(guardian.Name!.Trim(), guardian.Organisation!.Trim());
+        }).ToArray();
+        return new SpeakUpArrangements(guardians, yaml.RepliesWithinWorkingDays);
     }
 
     private static List<StrategicTheme> LoadThemes(string root, string folder)
@@ -252,6 +277,22 @@ public static partial class ContentPackLoader
         public string? Icb { get; set; }
 
         public string? Strategy { get; set; }
+
+        public SpeakUpYaml? SpeakUp { get; set; }
+    }
+
+    private sealed class SpeakUpYaml
+    {
+        public int? RepliesWithinWorkingDays { get; set; }
+
+        public List<GuardianYaml> Guardians { get; set; } = [];
+    }
+
+    private sealed class GuardianYaml
+    {
+        public string? Name { get; set; }
+
+        public string? Organisation { get; set; }
     }
 
     private sealed class TaxonomyYaml

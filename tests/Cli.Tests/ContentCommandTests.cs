@@ -48,7 +48,7 @@ public sealed class ContentCommandTests : IDisposable
         Assert.Equal(original.Pages.Select(page => (page.Slug, page.Title, page.BodyHtml)), imported.Pages.Select(page => (page.Slug, page.Title, page.BodyHtml)));
         Assert.Equal(
             original.Organisations.SelectMany(organisation => organisation.Services).Select(service => (service.Id, service.FullName)),
-            imported.Organisations.SelectMany(organisation => organisation.Services).Select(service => (service.Id, service.FullName)));
+            imported.Organisations.SelectMany(organisation => organisation.Services).Select(service => (service.Id, service.FullName)));        Assert.Equal(original.SpeakUp.RepliesWithinWorkingDays, imported.SpeakUp.RepliesWithinWorkingDays);
     }
 
     [Fact]

@@ -173,6 +173,36 @@ public sealed class ContentPackLoaderTests : IDisposable
         Assert.Contains(message, error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void The_speak_up_section_names_the_guardians_and_how_soon_they_reply()
+    {
+        WritePack();
+        File.AppendAllText(
+            Path.Combine(_root.Path, "test", "pack.yml"),
+            "speak-up:\n  replies-within-working-days: 3\n  guardians:\n    - name: A. Guardian\n      organisation: Test Trust\n");
+
+        var pack = ContentPackLoader.Load(_root.Path, "test");
+
+        Assert.Equal(new SpeakUpGuardian("A. Guardian", "Test Trust"), Assert.Single(pack.SpeakUp.Guardians));
+        Assert.Equal(3, pack.SpeakUp.RepliesWithinWorkingDays);
+        Assert.All(new[] { "nenc", "notts", "somerset" }, name => Assert.Equal(2, ContentPackLoader.Load(ShippedPacks, name).SpeakUp.RepliesWithinWorkingDays));
+    }
+
+    [Theory]
+    [InlineData("  replies-within-working-days: 0\n", "from 1 to 20")]
+    [InlineData("  replies-within-working-days: 30\n", "from 1 to 20")]
+    [InlineData("  guardians:\n    - name: A. Guardian\n", "organisation (of the speak-up guardian A. Guardian)")]
+    public void A_speak_up_section_that_promises_nothing_real_is_refused(string section, string message)
+    {
+        WritePack();
+        File.AppendAllText(Path.Combine(_root.Path, "test", "pack.yml"), "speak-up:\n" + section);
+
+        var error = Assert.Throws<ContentPackException>(() => ContentPackLoader.Load(_root.Path, "test"));
+
+        Assert.Contains(message, error.Message, StringComparison.Ordinal);
+        Assert.Equal(Path.Combine("test", "pack.yml"), error.File);
+    }
+
     [Theory]
     [InlineData("../etc")]
     [InlineData("NENC")]

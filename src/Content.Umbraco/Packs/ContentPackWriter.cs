@@ -6,7 +6,7 @@ namespace QualityVoice.Content.Umbraco.Packs;
 
 /// <summary>
 /// Writes content as a Markdown content pack (<c>content/&lt;pack&gt;/</c>, as docs and <see cref="ContentPackLoader"/>
-/// read it): pack.yml, themes with their sections, pages and services; the taxonomy is copied from a pack that has one.
+/// read it): pack.yml (with the speak-up arrangements), themes with their sections, pages and services; the taxonomy is copied from a pack that has one.
 /// "You said, we did" updates are not written: they live in QualityVoice.
 /// </summary>
 public static class ContentPackWriter
@@ -21,7 +21,14 @@ public static class ContentPackWriter
     {
         Directory.CreateDirectory(Path.Combine(folder, "themes"));
         Directory.CreateDirectory(Path.Combine(folder, "pages"));
-        File.WriteAllText(Path.Combine(folder, "pack.yml"), Yaml.Serialize(new { icb = pack.IcbName, strategy = pack.StrategyTitle }));
+        var speakUp = !pack.SpeakUp.IsStated
+            ? null
+            : new
+            {
+                repliesWithinWorkingDays = pack.SpeakUp.RepliesWithinWorkingDays,
+                guardians = pack.SpeakUp.Guardians.Select(guardian => new { name = guardian.Name, organisation = guardian.Organisation }).ToArray(),
+            };
+        File.WriteAllText(Path.Combine(folder, "pack.yml"), Yaml.Serialize(new { icb = pack.IcbName, strategy = pack.StrategyTitle, speakUp }));
         foreach (var theme in pack.Themes)
         {
             var text = new StringBuilder(FrontMatter(new { title = theme.Title, order = theme.Order, summary = theme.Summary }));

@@ -47,6 +47,23 @@ public sealed class UmbracoContentSourceTests : IDisposable
     }
 
     [Fact]
+    public async Task The_guardians_and_their_reply_time_published_in_umbraco_reach_the_speak_up_page()
+    {
+        var arrangements = new SpeakUpArrangements([new SpeakUpGuardian("A. Guardian", "Test Trust"), new SpeakUpGuardian("B. Guardian", "The ICB")], 3);
+        await using var umbraco = await UmbracoDeliveryServer.StartAsync(UmbracoExport.NodesOf(Nenc with { SpeakUp = arrangements }));
+        var source = Source(umbraco);
+
+        Assert.True(await source.RefreshAsync(CancellationToken.None), source.Problem);
+
+        Assert.Equal(arrangements.Guardians, source.Current.SpeakUp.Guardians);
+        Assert.Equal(3, source.Current.SpeakUp.RepliesWithinWorkingDays);
+
+        umbraco.Nodes[0].Properties["speakUpRepliesWithinWorkingDays"] = "soon";
+        Assert.False(await source.RefreshAsync(CancellationToken.None));
+        Assert.Contains("'speakUpRepliesWithinWorkingDays' is a number of working days from 1 to 20.", source.Problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Rich_text_from_umbraco_is_sanitised_before_it_is_shown()
     {
         var nodes = UmbracoExport.NodesOf(Nenc);

@@ -1,3 +1,7 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using QualityVoice.Content;
 using QualityVoice.TestSupport;
 
 namespace QualityVoice.Portal.Tests.Feedback;
@@ -24,6 +28,20 @@ public sealed class StartPageTests(PortalFactory portal) : IClassFixture<PortalF
         Assert.Contains("Only the guardians read your concern", speakUp.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
         Assert.NotNull(speakUp.QuerySelector("main a[href='https://nationalguardian.org.uk/']"));
         Assert.Equal("/speak-up", speakUp.QuerySelector("main a.nhsuk-button")!.GetAttribute("href"));
+        Assert.Equal("A guardian replies within 2 working days: they thank you, and tell you what they will do.", speakUp.QuerySelector("[data-testid=reply-time]")!.TextContent.Trim());
+        Assert.Null(speakUp.QuerySelector("[data-testid=guardians]"));
+    }
+
+    [Fact]
+    public async Task The_speak_up_start_page_names_the_guardians_the_content_pack_names()
+    {
+        await using var named = new PortalWithGuardians();
+        var speakUp = await named.CreateBrowser().GetPageAsync("/speak-up/start");
+
+        Assert.Equal(
+            ["A. Guardian, Freedom to Speak Up guardian for Test Trust", "B. Guardian, Freedom to Speak Up guardian for The ICB"],
+            speakUp.QuerySelectorAll("[data-testid=guardians] li").Select(item => item.TextContent.Trim()));
+        Assert.Contains("within 1 working day:", speakUp.QuerySelector("[data-testid=reply-time]")!.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -81,5 +99,19 @@ public sealed class StartPageTests(PortalFactory portal) : IClassFixture<PortalF
 
         await walker.ContinueAsync(("Input.ServiceId", "rtd-ae"));
         Assert.Equal("Roughly when was your care?", walker.Heading);
+    }
+
+    private sealed class PortalWithGuardians : PortalFactory
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.ConfigureTestServices(services =>
+            {
+                var pack = ContentPackLoader.Load(Path.Combine(AppContext.BaseDirectory, "content"), "nenc");
+                var arrangements = new SpeakUpArrangements([new SpeakUpGuardian("A. Guardian", "Test Trust"), new SpeakUpGuardian("B. Guardian", "The ICB")], 1);
+                services.AddSingleton<IContentSource>(new ContentPackSource(pack with { SpeakUp = arrangements }));
+            });
+        }
     }
 }
