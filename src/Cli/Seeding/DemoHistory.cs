@@ -10,11 +10,12 @@ namespace QualityVoice.Cli.Seeding;
 
 /// <summary>
 /// What the demonstration team has done with the feedback, so that a first look shows the whole loop: a published
-/// "you said, we did" update answering the planted complaints, another waiting for review, and three fictional
-/// Freedom to Speak Up cases (open, confidential, anonymous) with the guardian's conversations and notes. The
+/// "you said, we did" update answering the planted complaints, another waiting for review, the quality team's work on
+/// older items (assigned, noted, answered, urgent items read and acted on), and three fictional Freedom to Speak Up cases (open, confidential, anonymous) with the guardian's conversations and notes. The
 /// concerns are written for the demonstration; no real person raised them.
 /// </summary>
-internal sealed class DemoHistory(IUpdateStore updates, ITriageStore triage, SpeakUpIntake speakUp, ISpeakUpStore cases, ISpeakUpCasework casework, ContentPack pack)
+internal sealed class DemoHistory(
+    IUpdateStore updates, ITriageStore triage, SpeakUpIntake speakUp, ISpeakUpStore cases, ISpeakUpCasework casework, ContentPack pack, IUrgentQueue? urgent = null)
 {
     private static readonly string Engagement = DemoAccountsCommand.Accounts[2].Email;
     private static readonly string Reviewer = DemoAccountsCommand.Accounts[1].Email;
@@ -70,6 +71,9 @@ internal sealed class DemoHistory(IUpdateStore updates, ITriageStore triage, Spe
             cancellationToken);
         await updates.SubmitForReviewAsync(waiting, 1, Engagement, now, cancellationToken);
 
+        var worked = await WorkTheInboxAsync(now, cancellationToken);
+        var acknowledged = await AcknowledgeUrgentAsync(now, cancellationToken);
+
         var raised = 0;
         var today = UkTime.DayOf(now);
         foreach (var (concern, conversation) in Concerns)
@@ -91,8 +95,77 @@ internal sealed class DemoHistory(IUpdateStore updates, ITriageStore triage, Spe
             }
         }
 
-        return $"{published} update published and 1 waiting for review; {raised} fictional speak-up cases";
+        return $"{published} update published and 1 waiting for review; {worked} items worked by the quality team, {acknowledged} urgent items acknowledged; {raised} fictional speak-up cases";
     }
+
+    /// <summary>
+    /// The quality team's recorded work on the newest items in progress and answered: each was given to its owner, has a
+    /// note of what they did, and the answered ones the reply the person reads on /track.
+    /// </summary>
+    private async Task<int> WorkTheInboxAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var worked = 0;
+        foreach (var status in new[] { TriageStatus.InProgress, TriageStatus.Responded })
+        {
+            var page = await triage.SearchAsync(new InboxFilter { Status = status }, InboxOrder.Newest, null, 12, cancellationToken);
+            foreach (var (row, index) in page.Rows.Select((row, index) => (row, index)))
+            {
+                var owner = row.AssignedTo ?? DemoFeedback.QualityTeam[index % DemoFeedback.QualityTeam.Length];
+                DateTimeOffset After(TimeSpan wait) => row.SubmittedAt + wait < now ? row.SubmittedAt + wait : now;
+
+                await triage.AssignAsync([row.Reference], owner, owner, After(TimeSpan.FromHours(20)), cancellationToken);
+                await triage.AddNoteAsync(row.Reference, Notes[index % Notes.Length], owner, After(TimeSpan.FromDays(1)), cancellationToken);
+                if (status == TriageStatus.Responded)
+                {
+                    var reply = $"Thank you for telling us about your care at {row.ServiceName}. We have shared what you said with the team, and they are discussing it at their next meeting.";
+                    await triage.PublishReplyAsync(row.Reference, reply, owner, After(TimeSpan.FromDays(3)), cancellationToken);
+                }
+
+                worked++;
+            }
+        }
+
+        return worked;
+    }
+
+    /// <summary>Every urgent item older than its 24 hours, open or closed, was read and its first action recorded within them.</summary>
+    private async Task<int> AcknowledgeUrgentAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (urgent is null)
+        {
+            return 0;
+        }
+
+        var acknowledged = 0;
+        var flagged = new List<InboxRow>();
+        await foreach (var row in triage.ExportAsync(new InboxFilter { Urgent = true }, cancellationToken))
+        {
+            if (UrgentResponse.DueBy(row.SubmittedAt) <= now)
+            {
+                flagged.Add(row);
+            }
+        }
+
+        foreach (var (row, index) in flagged.Select((row, index) => (row, index)))
+        {
+            var by = row.AssignedTo ?? DemoFeedback.QualityTeam[index % DemoFeedback.QualityTeam.Length];
+            var firstAction = UrgentResponse.FirstActions[index % UrgentResponse.FirstActions.Count];
+            if (await urgent.AcknowledgeAsync(row.Reference, new UrgentAcknowledgement(by, row.SubmittedAt.AddHours(2 + (index % 18)), firstAction), cancellationToken))
+            {
+                acknowledged++;
+            }
+        }
+
+        return acknowledged;
+    }
+
+    private static readonly string[] Notes =
+    [
+        "Shared with the service manager, who will talk to the team about it this week.",
+        "Checked against complaints (PALS): nothing open for this person. Asked the ward for their view.",
+        "Raised at the divisional quality meeting. Matron is looking at how often this happens.",
+        "Service manager agrees: this is a known problem and it is on their improvement plan.",
+    ];
 
     private static readonly (NewSpeakUpCase Concern, string[] Conversation)[] Concerns =
     [
