@@ -12,7 +12,9 @@ public interface IFeedbackConversation
 {
     /// <summary>
     /// Adds the person's answer to an item's conversation, moves the item to <paramref name="status"/> (the workflow's
-    /// decision) and records in its history that they answered; false when there is no such item.
+    /// decision) and records in its history that they answered; when the answer is <paramref name="urgent"/>
+    /// (<see cref="Triage.UrgentResponse.IsUrgentAnswer"/>), the item is urgent again from the answer's time, waiting for
+    /// a new acknowledgement. False when there is no such item.
     /// </summary>
-    Task<bool> AnswerAsync(string reference, FeedbackMessage answer, TriageStatus status, CancellationToken cancellationToken);
+    Task<bool> AnswerAsync(string reference, FeedbackMessage answer, TriageStatus status, bool urgent, CancellationToken cancellationToken);
 }

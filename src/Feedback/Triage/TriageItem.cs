@@ -17,6 +17,7 @@ namespace QualityVoice.Feedback.Triage;
 /// <param name="ThemeSentiments">The feeling read about each theme that has its own (the others take the item's).</param>
 /// <param name="Acknowledged">For an urgent item, who read it and the first thing they did; null while it waits.</param>
 /// <param name="Conversation">The team's replies on /track and the person's answers, oldest first.</param>
+/// <param name="UrgentAnswerAt">When the person's answer on /track read as urgent, making the item urgent again.</param>
 public sealed record TriageItem(
     FeedbackItem Item,
     Sentiment? Sentiment,
@@ -31,8 +32,15 @@ public sealed record TriageItem(
     IReadOnlyList<TriageEvent> History,
     IReadOnlyList<ThemeSentiment>? ThemeSentiments = null,
     UrgentAcknowledgement? Acknowledged = null,
-    IReadOnlyList<Tracking.FeedbackMessage>? Conversation = null)
+    IReadOnlyList<Tracking.FeedbackMessage>? Conversation = null,
+    DateTimeOffset? UrgentAnswerAt = null)
 {
+    /// <summary>Whether the item is urgent: what they sent read as urgent, or an answer of theirs on /track did.</summary>
+    public bool IsUrgent => Item.Analysis is { Urgent: true } || UrgentAnswerAt is not null;
+
+    /// <summary>When the item's 24-hour urgent clock started (<see cref="UrgentResponse.ClockFrom"/>).</summary>
+    public DateTimeOffset UrgentSince => UrgentResponse.ClockFrom(Item.SubmittedAt, UrgentAnswerAt);
+
     /// <summary>The feeling about <paramref name="theme"/>: as read from the clauses that carry it, or else the item's.</summary>
     public Sentiment? SentimentAbout(string theme) =>
         ThemeSentiments?.FirstOrDefault(feeling => feeling.Theme == theme)?.Sentiment ?? Sentiment;

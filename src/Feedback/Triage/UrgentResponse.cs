@@ -21,15 +21,20 @@ public static class UrgentResponse
         "Read: no risk found that needs action now",
     ];
 
-    /// <summary>When an item that arrived at <paramref name="submittedAt"/> must have been acknowledged.</summary>
-    public static DateTimeOffset DueBy(DateTimeOffset submittedAt) => submittedAt + Within;
+    /// <summary>When an item became urgent and its clock must have been stopped by (<paramref name="urgentSince"/>, <see cref="ClockFrom"/>).</summary>
+    public static DateTimeOffset DueBy(DateTimeOffset urgentSince) => urgentSince + Within;
 
-    /// <summary>Whether an urgent item is past its 24 hours without anybody acknowledging it.</summary>
-    public static bool IsOverdue(DateTimeOffset submittedAt, UrgentAcknowledgement? acknowledged, DateTimeOffset now) =>
-        acknowledged is null && now >= DueBy(submittedAt);
+    /// <summary>
+    /// When an item's clock starts: when it arrived, or, once the person's answer on /track read as urgent, when that
+    /// answer arrived (a new risk needs a new 24 hours, not an item already overdue).
+    /// </summary>
+    public static DateTimeOffset ClockFrom(DateTimeOffset submittedAt, DateTimeOffset? urgentAnswerAt) => urgentAnswerAt ?? submittedAt;
+
+    /// <summary>Whether the person's answer on /track reads as urgent, as a new comment would.</summary>
+    public static bool IsUrgentAnswer(string answer) => Analysis.Urgency.UrgencyDetector.Detect(answer).Urgent;
 
     /// <summary>Whether <paramref name="item"/> can be acknowledged: it is urgent and nobody has yet.</summary>
-    public static bool CanAcknowledge(TriageItem item) => item.Item.Analysis is { Urgent: true } && item.Acknowledged is null;
+    public static bool CanAcknowledge(TriageItem item) => item.IsUrgent && item.Acknowledged is null;
 
     /// <summary>Whether <paramref name="firstAction"/> is one of <see cref="FirstActions"/>.</summary>
     public static bool IsFirstAction(string? firstAction) => firstAction is not null && FirstActions.Contains(firstAction, StringComparer.Ordinal);
@@ -44,13 +49,19 @@ public sealed record UrgentAcknowledgement(string By, DateTimeOffset At, string 
 /// <summary>An item in the urgent queue: its inbox row, and its acknowledgement once somebody has given one.</summary>
 /// <param name="Row">The item.</param>
 /// <param name="Acknowledged">Who read it and what they did first; null while it waits.</param>
-public sealed record UrgentQueueRow(InboxRow Row, UrgentAcknowledgement? Acknowledged);
+/// <param name="UrgentAnswerAt">When the person's answer on /track read as urgent, if one did.</param>
+public sealed record UrgentQueueRow(InboxRow Row, UrgentAcknowledgement? Acknowledged, DateTimeOffset? UrgentAnswerAt = null)
+{
+    /// <summary>When its clock started (<see cref="UrgentResponse.ClockFrom"/>).</summary>
+    public DateTimeOffset UrgentSince => UrgentResponse.ClockFrom(Row.SubmittedAt, UrgentAnswerAt);
+}
 
 /// <summary>An urgent item past its 24 hours without an acknowledgement, to tell the quality team of.</summary>
 /// <param name="Reference">The item.</param>
 /// <param name="ServiceName">Its service.</param>
 /// <param name="SubmittedAt">When it arrived.</param>
-public sealed record OverdueUrgentItem(string Reference, string ServiceName, DateTimeOffset SubmittedAt);
+/// <param name="UrgentSince">When its clock started: its arrival, or the urgent answer on /track.</param>
+public sealed record OverdueUrgentItem(string Reference, string ServiceName, DateTimeOffset SubmittedAt, DateTimeOffset UrgentSince);
 
 /// <summary>
 /// The urgent queue: unacknowledged items first, oldest first, then the acknowledged ones still open; acknowledging;
@@ -67,8 +78,8 @@ public interface IUrgentQueue
     /// </summary>
     Task<bool> AcknowledgeAsync(string reference, UrgentAcknowledgement acknowledgement, CancellationToken cancellationToken);
 
-    /// <summary>Open urgent items still unacknowledged that arrived before <paramref name="arrivedBefore"/> and nobody was told of.</summary>
-    Task<IReadOnlyList<OverdueUrgentItem>> OverdueUntoldAsync(DateTimeOffset arrivedBefore, int max, CancellationToken cancellationToken);
+    /// <summary>Open urgent items still unacknowledged, urgent since before <paramref name="urgentBefore"/>, that nobody was told of.</summary>
+    Task<IReadOnlyList<OverdueUrgentItem>> OverdueUntoldAsync(DateTimeOffset urgentBefore, int max, CancellationToken cancellationToken);
 
     /// <summary>Records that the quality team was told an item is overdue.</summary>
     Task MarkOverdueToldAsync(string reference, DateTimeOffset at, CancellationToken cancellationToken);

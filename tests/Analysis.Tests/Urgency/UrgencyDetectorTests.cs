@@ -6,6 +6,9 @@ public sealed class UrgencyDetectorTests
 {
     [Theory]
     [InlineData("I have thought about ending my life and want to kill myself", "suicide or self-harm")]
+    [InlineData("Since then I have been thinking of ending my life", "suicide or self-harm")]
+    [InlineData("I keep thinking about killing myself", "suicide or self-harm")]
+    [InlineData("I am scared my son will end his own life", "suicide or self-harm")]
     [InlineData("She took an overdose last week", "suicide or self-harm")]
     [InlineData("my son has been self-harming again", "suicide or self-harm")]
     [InlineData("He could have died waiting for the ambulance", "risk to life")]

@@ -2,6 +2,8 @@ using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using QualityVoice.BackOffice.Features.Inbox;
 using QualityVoice.BackOffice.Tests.Updates;
+using QualityVoice.Feedback;
+using QualityVoice.Feedback.Tracking;
 using QualityVoice.Feedback.Triage;
 using QualityVoice.Staff.Accounts;
 using QualityVoice.TestSupport;
@@ -94,6 +96,51 @@ public sealed class UrgentAcknowledgementTests(PublishingFactory backOffice) : I
         var before = emails.Count;
         await announcer.RunOnceAsync(CancellationToken.None);
         Assert.Equal(before, (await EmailsAboutAsync(overdue)).Count);
+    }
+
+    [Fact]
+    public async Task An_answer_on_track_that_reads_as_urgent_puts_the_item_back_in_the_queue_with_a_new_24_hours()
+    {
+        var now = backOffice.Clock.GetUtcNow();
+        var (read, _) = await TwoUrgentAsync(now.AddHours(-50), now.AddHours(-49));
+        var calm = (await backOffice.ImportAsync(new Sample("The parking was hard to find") { At = now.AddHours(-48) })).Single();
+        var queue = backOffice.Services.GetRequiredService<IUrgentQueue>();
+        Assert.True(await queue.AcknowledgeAsync(read, new UrgentAcknowledgement(Quality, now.AddHours(-45), "Contacted the person"), CancellationToken.None));
+
+        const string Danger = "Thank you for calling. Since then I have been thinking of ending my life";
+        Assert.True(UrgentResponse.IsUrgentAnswer(Danger));
+        Assert.False(UrgentResponse.IsUrgentAnswer("It was on the Tuesday, thank you"));
+        var conversation = backOffice.Services.GetRequiredService<IFeedbackConversation>();
+        foreach (var reference in new[] { read, calm })
+        {
+            Assert.True(await conversation.AnswerAsync(reference, new FeedbackMessage(true, Danger, Danger, now.AddHours(-1)), TriageStatus.InProgress, urgent: true, CancellationToken.None));
+        }
+
+        var browser = await backOffice.SignInAsync(StaffRoles.QualityTeam, Quality);
+        var inbox = await browser.GetPageAsync("/inbox");
+        foreach (var reference in new[] { read, calm })
+        {
+            Assert.Contains("Due in 23 hours", RowOf(inbox, reference), StringComparison.Ordinal);
+            Assert.Contains("Their answer on /track reads as urgent", RowOf(inbox, reference), StringComparison.Ordinal);
+        }
+
+        var page = await browser.GetPageAsync($"/inbox/{read}");
+        Assert.NotNull(page.QuerySelector("[data-testid=urgent-answer]"));
+        Assert.NotNull(page.QuerySelector("form[action*=Acknowledge]"));
+        var item = (await backOffice.Services.GetRequiredService<ITriageStore>().GetAsync(read, CancellationToken.None))!;
+        Assert.Contains(item.History, entry => entry.Kind == "acknowledged");
+        Assert.Contains(item.History, entry => entry.Kind == "answer" && entry.Detail.Contains("reads as urgent", StringComparison.Ordinal));
+        Assert.DoesNotContain(item.History, entry => entry.Detail.Contains("ending my life", StringComparison.Ordinal));
+
+        // Overdue 24 hours after the answer, not at once because the item is old; told with what happened.
+        Assert.DoesNotContain(await queue.OverdueUntoldAsync(now - UrgentResponse.Within, 100, CancellationToken.None), overdue => overdue.Reference == read);
+        var later = Assert.Single(await queue.OverdueUntoldAsync(now.AddHours(24), 100, CancellationToken.None), overdue => overdue.Reference == read);
+        Assert.Equal(now.AddHours(-1).ToUnixTimeMilliseconds(), later.UrgentSince.ToUnixTimeMilliseconds());
+
+        // Acknowledging the answer stops the new clock.
+        using var made = await browser.SubmitAsync(page, [new("FirstAction", "Contacted the person")], "form[action*=Acknowledge]");
+        await made.ShouldBeAsync(HttpStatusCode.Redirect);
+        Assert.Contains("1 hour after their urgent answer", (await browser.GetPageAsync($"/inbox/{read}")).QuerySelector("[data-testid=acknowledged]")!.TextContent, StringComparison.Ordinal);
     }
 
     private async Task<(string Older, string Newer)> TwoUrgentAsync(DateTimeOffset olderAt, DateTimeOffset newerAt)

@@ -55,6 +55,24 @@ public sealed class TrackConversationTests(PortalFactory portal) : IClassFixture
         Assert.DoesNotContain(item.History, entry => entry.Detail.Contains("Tuesday", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task An_answer_that_shows_a_life_at_risk_makes_the_item_urgent_again_and_shows_where_to_get_help_now()
+    {
+        var receipt = await SubmitAsync();
+        var triage = portal.Services.GetRequiredService<ITriageStore>();
+        Assert.True(await triage.PublishReplyAsync(receipt.Reference, "Thank you for telling us.", "quality@example.nhs.uk", portal.Clock.GetUtcNow(), CancellationToken.None));
+        var client = portal.CreateBrowser();
+
+        using var sent = await client.SubmitAsync(await TrackAsync(client, receipt), [new("Answer", "Nothing has changed and I want to end my life")], "form[action*=Answer]");
+
+        await sent.ShouldBeAsync(HttpStatusCode.OK);
+        Assert.NotNull((await sent.ReadPageAsync()).QuerySelector("[data-testid=urgent-help]"));
+        var item = (await triage.GetAsync(receipt.Reference, CancellationToken.None))!;
+        Assert.True(item.IsUrgent);
+        Assert.Equal(portal.Clock.GetUtcNow(), item.UrgentAnswerAt);
+        Assert.Null(item.Acknowledged);
+    }
+
     private static async Task<AngleSharp.Html.Dom.IHtmlDocument> TrackAsync(HttpClient client, IntakeResult.Accepted receipt)
     {
         var form = await client.GetPageAsync("/track");

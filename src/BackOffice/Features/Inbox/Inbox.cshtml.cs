@@ -158,7 +158,7 @@ public sealed class InboxModel(ITriageStore triage, IUrgentQueue urgent, IUpdate
     }
 
     /// <summary>How long an urgent item has left on its clock (negative when overdue).</summary>
-    public TimeSpan TimeLeft(InboxRow row) => UrgentResponse.DueBy(row.SubmittedAt) - Now;
+    public TimeSpan TimeLeft(UrgentQueueRow entry) => UrgentResponse.DueBy(entry.UrgentSince) - Now;
 
     /// <summary>Where the bulk form posts: this view's address with the handler.</summary>
     public string BulkAction => "/inbox" + (Query.With() is { Length: > 0 } query ? query + "&" : "?") + "handler=Bulk";

@@ -75,12 +75,15 @@ public sealed partial class OverdueUrgentAnnouncer(
 
     private MimeMessage Compose(OverdueUrgentItem item, string to, DateTimeOffset now)
     {
-        var late = UrgentClock.Describe(UrgentResponse.DueBy(item.SubmittedAt) - now);
-        var arrived = UkTime.Of(item.SubmittedAt).ToString("d MMMM yyyy 'at' HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+        var late = UrgentClock.Describe(UrgentResponse.DueBy(item.UrgentSince) - now);
+        string When(DateTimeOffset at) => UkTime.Of(at).ToString("d MMMM yyyy 'at' HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+        var what = item.UrgentSince == item.SubmittedAt
+            ? $"Urgent feedback {item.Reference} about {item.ServiceName} arrived on {When(item.SubmittedAt)}, and nobody has recorded reading it."
+            : $"The person who gave feedback {item.Reference} about {item.ServiceName} answered on /track on {When(item.UrgentSince)}, their answer reads as urgent, and nobody has recorded reading it.";
         var body = string.Join("\r\n", [
             "Hello,",
             string.Empty,
-            $"Urgent feedback {item.Reference} about {item.ServiceName} arrived on {arrived}, and nobody has recorded reading it.",
+            what,
             $"It is {late.ToLowerInvariant()}: every urgent item must be read, and acted on, within 24 hours.",
             string.Empty,
             "Please open it, read it, act, and record what you did first:",

@@ -122,7 +122,7 @@ public sealed class SqliteTriageStore(SqliteDatabase database) : ITriageStore
                    experience_month, collection_mode, submitted_at, status, contact_email IS NOT NULL, analysis_state, analysis,
                    sentiment, sentiment_by, themes_by, assigned_to, closure_reason, escalation, escalation_by,
                    escalation_reason, escalation_at, public_reply, public_reply_at, version,
-                   acknowledged_by, acknowledged_at, first_action
+                   acknowledged_by, acknowledged_at, first_action, urgent_answer_at
             FROM feedback_items WHERE reference = $reference;
             """;
         command.Parameters.AddWithValue("$reference", reference);
@@ -167,7 +167,8 @@ public sealed class SqliteTriageStore(SqliteDatabase database) : ITriageStore
                 [],
                 Acknowledged: Text(reader, 27) is { } by
                     ? new UrgentAcknowledgement(by, DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(28)), reader.GetString(29))
-                    : null);
+                    : null,
+                UrgentAnswerAt: reader.IsDBNull(30) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(30)));
         }
 
         var themes = new List<ThemePrediction>();

@@ -11,9 +11,9 @@ public sealed class SqliteUrgentQueue(SqliteDatabase database) : IUrgentQueue
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = $"""
-            SELECT {SqliteTriageStore.RowColumns}, i.acknowledged_by, i.acknowledged_at, i.first_action
+            SELECT {SqliteTriageStore.RowColumns}, i.acknowledged_by, i.acknowledged_at, i.first_action, i.urgent_answer_at
             FROM feedback_items i WHERE i.urgent = 1 AND i.status <> 'closed'
-            ORDER BY i.acknowledged_at IS NOT NULL, i.submitted_at, i.id LIMIT $max;
+            ORDER BY i.acknowledged_at IS NOT NULL, coalesce(i.urgent_answer_at, i.submitted_at), i.id LIMIT $max;
             """;
         command.Parameters.AddWithValue("$max", max);
         var rows = new List<UrgentQueueRow>();
@@ -23,7 +23,7 @@ public sealed class SqliteUrgentQueue(SqliteDatabase database) : IUrgentQueue
             var acknowledged = reader.IsDBNull(13)
                 ? null
                 : new UrgentAcknowledgement(reader.GetString(13), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(14)), reader.GetString(15));
-            rows.Add(new UrgentQueueRow(SqliteTriageStore.ReadRow(reader), acknowledged));
+            rows.Add(new UrgentQueueRow(SqliteTriageStore.ReadRow(reader), acknowledged, reader.IsDBNull(16) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(16))));
         }
 
         return rows;
@@ -55,22 +55,24 @@ public sealed class SqliteUrgentQueue(SqliteDatabase database) : IUrgentQueue
     }
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<OverdueUrgentItem>> OverdueUntoldAsync(DateTimeOffset arrivedBefore, int max, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<OverdueUrgentItem>> OverdueUntoldAsync(DateTimeOffset urgentBefore, int max, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = """
-            SELECT reference, service_name, submitted_at FROM feedback_items
-            WHERE urgent = 1 AND acknowledged_at IS NULL AND submitted_at < $before AND overdue_told_at IS NULL AND status <> 'closed'
-            ORDER BY submitted_at, id LIMIT $max;
+            SELECT reference, service_name, submitted_at, coalesce(urgent_answer_at, submitted_at) FROM feedback_items
+            WHERE urgent = 1 AND acknowledged_at IS NULL AND coalesce(urgent_answer_at, submitted_at) < $before AND overdue_told_at IS NULL
+                AND status <> 'closed'
+            ORDER BY coalesce(urgent_answer_at, submitted_at), id LIMIT $max;
             """;
-        command.Parameters.AddWithValue("$before", arrivedBefore.ToUnixTimeMilliseconds());
+        command.Parameters.AddWithValue("$before", urgentBefore.ToUnixTimeMilliseconds());
         command.Parameters.AddWithValue("$max", max);
         var items = new List<OverdueUrgentItem>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            items.Add(new OverdueUrgentItem(reader.GetString(0), reader.GetString(1), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(2))));
+            items.Add(new OverdueUrgentItem(
+                reader.GetString(0), reader.GetString(1), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(2)), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(3))));
         }
 
         return items;

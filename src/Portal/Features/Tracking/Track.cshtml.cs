@@ -103,7 +103,7 @@ public sealed class TrackModel(
         }
 
         var message = new FeedbackMessage(true, answer.Value, PiiRedactor.Redact(answer.Value).RedactedText, time.GetUtcNow());
-        await conversation.AnswerAsync(reference, message, TriageWorkflow.AfterThePersonAnswers(found.Item.Status), cancellationToken);
+        await conversation.AnswerAsync(reference, message, TriageWorkflow.AfterThePersonAnswers(found.Item.Status), UrgentResponse.IsUrgentAnswer(answer.Value), cancellationToken);
         Show((await store.FindForTrackingAsync(reference, cancellationToken))!.Value.Item);
         Answered = true;
         NeedsHelpNow = HelpNow.IsNeeded(answer.Value);
