@@ -26,6 +26,13 @@ public static class TriageWorkflow
     public static TriageStatus AfterThePersonAnswers(TriageStatus status) =>
         status is TriageStatus.Responded or TriageStatus.Closed ? TriageStatus.InProgress : status;
 
+    /// <summary>
+    /// Where an item goes when the quality team publishes a reply the person reads on /track: to Responded, unless it
+    /// is already there or closed.
+    /// </summary>
+    public static TriageStatus AfterAReply(TriageStatus status) =>
+        status is TriageStatus.New or TriageStatus.Triaged or TriageStatus.InProgress ? TriageStatus.Responded : status;
+
     /// <summary>Whether an item may move from one status to another.</summary>
     public static bool CanMove(TriageStatus from, TriageStatus to) =>
         from != to && (to > from || from - to == 1 || (from == TriageStatus.Closed && to == TriageStatus.InProgress));

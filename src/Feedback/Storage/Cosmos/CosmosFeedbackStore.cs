@@ -19,6 +19,7 @@ public sealed class CosmosFeedbackStore : IFeedbackStore
     private const int PageSize = 500;
 
     private readonly Container _feedback;
+    private readonly CosmosFeedbackItems _items;
     private readonly Container _equality;
     private readonly CosmosTrackingAttemptLedger _attempts;
     private readonly HashSet<string> _knownMonths = new(StringComparer.Ordinal);
@@ -29,6 +30,7 @@ public sealed class CosmosFeedbackStore : IFeedbackStore
     public CosmosFeedbackStore(CosmosContainers containers)
     {
         _feedback = containers.Feedback;
+        _items = new CosmosFeedbackItems(containers.Feedback);
         _equality = containers.EqualityMonitoring;
         _attempts = new CosmosTrackingAttemptLedger(containers.Feedback);
     }
@@ -111,22 +113,8 @@ public sealed class CosmosFeedbackStore : IFeedbackStore
     }
 
     /// <inheritdoc />
-    public async Task<bool> ForgetContactAsync(string reference, CancellationToken cancellationToken)
-    {
-        while (true)
-        {
-            var (item, eTag) = await ReadItemAsync(reference, cancellationToken);
-            if (item?.ContactEmail is null || eTag is null)
-            {
-                return false;
-            }
-
-            if (await _feedback.TryReplaceAsync(item with { ContactEmail = null, ETag = null }, item.Id, item.Pk, eTag, cancellationToken))
-            {
-                return true;
-            }
-        }
-    }
+    public async Task<bool> ForgetContactAsync(string reference, CancellationToken cancellationToken) =>
+        await _items.ChangeAsync(reference, item => item.ContactEmail is null ? null : item with { ContactEmail = null }, cancellationToken) is not null;
 
     /// <inheritdoc />
     public async Task<IReadOnlyList<PendingAnalysis>> ClaimForAnalysisAsync(int max, string leaseToken, DateTimeOffset now, TimeSpan leaseFor, CancellationToken cancellationToken)
@@ -345,31 +333,11 @@ public sealed class CosmosFeedbackStore : IFeedbackStore
         return new AddResult(AddOutcome.Repeated, claim.Reference, claim.RequestFingerprint);
     }
 
-    private async Task<(FeedbackDocument? Document, string? ETag)> ReadItemAsync(string reference, CancellationToken cancellationToken)
-    {
-        var (pointer, _) = await _feedback.TryReadAsync<ReferenceDocument>(reference, ReferenceDocument.PartitionOf(reference), cancellationToken);
-        return pointer is null
-            ? (null, null)
-            : await _feedback.TryReadAsync<FeedbackDocument>(reference, pointer.Month, cancellationToken);
-    }
+    private Task<(FeedbackDocument? Document, string? ETag)> ReadItemAsync(string reference, CancellationToken cancellationToken) =>
+        _items.ReadAsync(reference, cancellationToken);
 
-    private async Task<bool> UpdateUnderLeaseAsync(string reference, string leaseToken, Func<FeedbackDocument, FeedbackDocument> change, CancellationToken cancellationToken)
-    {
-        while (true)
-        {
-            var (item, eTag) = await ReadItemAsync(reference, cancellationToken);
-            if (item is null || eTag is null || item.AnalysisLease != leaseToken)
-            {
-                return false;
-            }
-
-            var changed = change(item);
-            if (await _feedback.TryReplaceAsync(changed with { ETag = null }, changed.Id, changed.Pk, eTag, cancellationToken))
-            {
-                return true;
-            }
-        }
-    }
+    private async Task<bool> UpdateUnderLeaseAsync(string reference, string leaseToken, Func<FeedbackDocument, FeedbackDocument> change, CancellationToken cancellationToken) =>
+        await _items.ChangeAsync(reference, item => item.AnalysisLease == leaseToken ? change(item) : null, cancellationToken) is not null;
 
     private async IAsyncEnumerable<(FeedbackDocument Document, string ETag)> QueryWithETagsAsync(
         QueryDefinition query, string month, [EnumeratorCancellation] CancellationToken cancellationToken)
@@ -380,12 +348,7 @@ public sealed class CosmosFeedbackStore : IFeedbackStore
         }
     }
 
-    /// <summary>The months that hold items, oldest first.</summary>
-    private async Task<List<string>> ReadMonthsAsync(CancellationToken cancellationToken)
-    {
-        var (months, _) = await _feedback.TryReadAsync<MonthsDocument>(MonthsDocument.Partition, MonthsDocument.Partition, cancellationToken);
-        return months?.Months.Order(StringComparer.Ordinal).ToList() ?? [];
-    }
+    private Task<List<string>> ReadMonthsAsync(CancellationToken cancellationToken) => _items.MonthsAsync(cancellationToken);
 
     /// <summary>Adds a month to the months document (before any item of that month is written).</summary>
     private async Task RegisterMonthAsync(string month, CancellationToken cancellationToken)

@@ -1,4 +1,7 @@
 using System.Text.Json.Serialization;
+using QualityVoice.Analysis;
+using QualityVoice.Feedback.Tracking;
+using QualityVoice.Feedback.Triage;
 
 namespace QualityVoice.Feedback.Storage.Cosmos;
 
@@ -56,6 +59,66 @@ internal sealed record FeedbackDocument
     public string? ModelVersion { get; init; }
 
     public FeedbackAnalysis? Analysis { get; init; }
+
+    // What the quality team did: corrections (human labels analysis never overwrites), the triage fields, the item's
+    // history and its conversation on /track. Version counts changes, as the SQLite row's does.
+
+    public Sentiment? SentimentCorrected { get; init; }
+
+    public string? SentimentBy { get; init; }
+
+    public IReadOnlyList<string>? ThemesCorrected { get; init; }
+
+    public string? ThemesBy { get; init; }
+
+    public string? ClosureReason { get; init; }
+
+    public Escalation? Escalation { get; init; }
+
+    public string? PublicReply { get; init; }
+
+    public DateTimeOffset? PublicReplyAt { get; init; }
+
+    public UrgentAcknowledgement? Acknowledged { get; init; }
+
+    public DateTimeOffset? UrgentAnswerAt { get; init; }
+
+    public DateTimeOffset? OverdueToldAt { get; init; }
+
+    public IReadOnlyList<TriageEvent> History { get; init; } = [];
+
+    public IReadOnlyList<FeedbackMessage> Messages { get; init; } = [];
+
+    public long Version { get; init; }
+
+    // Derived from the above on every write (get-only: serialised, never read back), so that the inbox's filters are
+    // plain equality and ARRAY_CONTAINS conditions on indexed fields.
+
+    /// <summary>The effective sentiment: staff's correction, or the model's.</summary>
+    public Sentiment? Sentiment => SentimentCorrected ?? Analysis?.Sentiment;
+
+    /// <summary>The effective themes: staff's correction, or the model's.</summary>
+    public IReadOnlyList<string> Themes => ThemesCorrected ?? Analysis?.Themes.Select(theme => theme.Name).ToArray() ?? [];
+
+    /// <summary>Each effective theme with the feeling about it (<c>theme|sentiment</c>), for "negative about waiting".</summary>
+    public IReadOnlyList<string> ThemeFeelings => Themes
+        .Select(theme => (Theme: theme, Feeling: FeelingAbout(theme)))
+        .Where(pair => pair.Feeling is not null)
+        .Select(pair => ThemeFeeling(pair.Theme, pair.Feeling!.Value))
+        .ToArray();
+
+    public bool Urgent => Analysis?.Urgent == true || UrgentAnswerAt is not null;
+
+    public bool NeedsReview => Analysis?.NeedsReview == true && ThemesBy is null && SentimentBy is null;
+
+    /// <summary>The words of the redacted text, lower case, for search (<see cref="SearchWords"/>).</summary>
+    public IReadOnlyList<string> Terms => SearchWords.Of($"{Analysis?.RedactedWhatWasGood} {Analysis?.RedactedWhatCouldImprove}");
+
+    public static string ThemeFeeling(string theme, Sentiment feeling) => $"{theme}|{WireName<Sentiment>.Of(feeling)}";
+
+    /// <summary>The feeling about a theme: read from its own clauses unless staff corrected the item's sentiment.</summary>
+    public Sentiment? FeelingAbout(string theme) =>
+        SentimentBy is null && Analysis?.ThemeSentiments?.FirstOrDefault(feeling => feeling.Theme == theme) is { } own ? own.Sentiment : Sentiment;
 
     /// <summary>The version read, from a query's results; never written back.</summary>
     [JsonPropertyName("_etag")]

@@ -6,9 +6,6 @@ namespace QualityVoice.Feedback.Storage.Sqlite;
 /// <summary>The person's answers on /track, on the SQLite feedback database.</summary>
 public sealed class SqliteFeedbackConversation(SqliteDatabase database) : IFeedbackConversation
 {
-    /// <summary>Who the history names as the author of an answer.</summary>
-    public const string Person = "The person who gave the feedback";
-
     /// <inheritdoc />
     public async Task<bool> AnswerAsync(string reference, FeedbackMessage answer, TriageStatus status, bool urgent, CancellationToken cancellationToken)
     {
@@ -39,14 +36,7 @@ public sealed class SqliteFeedbackConversation(SqliteDatabase database) : IFeedb
         }
 
         await SqliteFeedbackStore.AddMessageAsync(connection, transaction, id, answer, cancellationToken);
-        await SqliteTriageStore.RecordAsync(
-            connection,
-            transaction,
-            id,
-            answer.At,
-            Person,
-            "answer",
-            $"Answered the reply on /track (status: {TriageStatusText.Of(status)})" + (urgent ? ". The answer reads as urgent: it waits in the urgent queue for someone to read it, within 24 hours" : string.Empty));
+        await SqliteTriageStore.RecordAsync(connection, transaction, id, TriageEvents.Answered(status, urgent, answer.At));
         await transaction.CommitAsync(cancellationToken);
         return true;
     }

@@ -227,8 +227,7 @@ public sealed class SqliteTriageStore(SqliteDatabase database) : ITriageStore
                     reference,
                     ("$status", WireName<TriageStatus>.Of(status)),
                     ("$reason", status == TriageStatus.Closed ? closureReason : null));
-                var detail = status == TriageStatus.Closed ? $"Closed: {closureReason}" : $"Moved to {TriageStatusText.Of(status)}";
-                await RecordAsync(connection, transaction, id!.Value, at, actor, "status", detail);
+                await RecordAsync(connection, transaction, id!.Value, TriageEvents.Moved(status, closureReason, actor, at));
                 moved.Add(reference);
             }
         }, cancellationToken);
@@ -245,7 +244,7 @@ public sealed class SqliteTriageStore(SqliteDatabase database) : ITriageStore
             {
                 if (await UpdateAsync(connection, transaction, "assigned_to = $assignee", reference, ("$assignee", assignee)) is { } id)
                 {
-                    await RecordAsync(connection, transaction, id, at, actor, "assigned", assignee is null ? "Unassigned" : $"Assigned to {assignee}");
+                    await RecordAsync(connection, transaction, id, TriageEvents.Assigned(assignee, actor, at));
                     changed++;
                 }
             }
@@ -258,10 +257,7 @@ public sealed class SqliteTriageStore(SqliteDatabase database) : ITriageStore
         ChangeOneAsync(
             reference,
             "escalation = $level, escalation_by = $actor, escalation_reason = $why, escalation_at = $at",
-            "escalated",
-            $"Escalation set to {EscalationText.Of(level)}: {reason}",
-            actor,
-            at,
+            TriageEvents.Escalated(level, reason, actor, at),
             cancellationToken,
             ("$level", WireName<EscalationLevel>.Of(level)),
             ("$actor", actor),
@@ -283,7 +279,7 @@ public sealed class SqliteTriageStore(SqliteDatabase database) : ITriageStore
             var feelings = await SqliteThemes.FeelingsAsync(connection, transaction, id, cancellationToken);
             await SqliteThemes.ReplaceAsync(
                 connection, transaction, id, themes.Distinct(StringComparer.Ordinal).Select(theme => new ThemePrediction(theme, 1.0)), feelings, cancellationToken);
-            await RecordAsync(connection, transaction, id, at, actor, "themes", "Themes set to " + (themes.Count == 0 ? "none" : string.Join("; ", themes)));
+            await RecordAsync(connection, transaction, id, TriageEvents.ThemesCorrected(themes, actor, at));
             done = true;
         }, cancellationToken);
         return done;
@@ -303,7 +299,7 @@ public sealed class SqliteTriageStore(SqliteDatabase database) : ITriageStore
 
             // The person's reading replaces the model's, about each theme too.
             await SqliteThemes.ClearFeelingsAsync(connection, transaction, id, cancellationToken);
-            await RecordAsync(connection, transaction, id, at, actor, "sentiment", $"Sentiment set to {name}");
+            await RecordAsync(connection, transaction, id, TriageEvents.SentimentCorrected(sentiment, actor, at));
             done = true;
         }, cancellationToken);
         return done;
@@ -311,7 +307,7 @@ public sealed class SqliteTriageStore(SqliteDatabase database) : ITriageStore
 
     /// <inheritdoc />
     public Task<bool> AddNoteAsync(string reference, string note, string actor, DateTimeOffset at, CancellationToken cancellationToken) =>
-        ChangeOneAsync(reference, "version = version", "note", note, actor, at, cancellationToken);
+        ChangeOneAsync(reference, "version = version", TriageEvents.Note(note, actor, at), cancellationToken);
 
     /// <inheritdoc />
     public async Task<bool> PublishReplyAsync(string reference, string reply, string actor, DateTimeOffset at, CancellationToken cancellationToken)
@@ -319,16 +315,23 @@ public sealed class SqliteTriageStore(SqliteDatabase database) : ITriageStore
         var done = false;
         await InTransactionAsync(async (connection, transaction) =>
         {
+            if (await ScalarAsync(connection, transaction, "SELECT status FROM feedback_items WHERE reference = $reference;", ("$reference", reference)) is not string current)
+            {
+                return;
+            }
+
+            var status = TriageWorkflow.AfterAReply(WireName<TriageStatus>.Parse(current));
             if (await UpdateAsync(
                     connection,
                     transaction,
-                    "public_reply = $reply, public_reply_at = $at, status = CASE WHEN status IN ('new', 'triaged', 'in-progress') THEN 'responded' ELSE status END",
+                    "public_reply = $reply, public_reply_at = $at, status = $status",
                     reference,
                     ("$reply", reply),
-                    ("$at", at.ToUnixTimeMilliseconds())) is { } id)
+                    ("$at", at.ToUnixTimeMilliseconds()),
+                    ("$status", WireName<TriageStatus>.Of(status))) is { } id)
             {
                 await SqliteFeedbackStore.AddMessageAsync(connection, transaction, id, new Tracking.FeedbackMessage(false, reply, reply, at), cancellationToken);
-                await RecordAsync(connection, transaction, id, at, actor, "reply", "Published a reply: " + reply);
+                await RecordAsync(connection, transaction, id, TriageEvents.Replied(reply, actor, at));
                 done = true;
             }
         }, cancellationToken);
@@ -409,14 +412,14 @@ public sealed class SqliteTriageStore(SqliteDatabase database) : ITriageStore
     private static string Where(List<string> conditions) => conditions.Count == 0 ? string.Empty : "WHERE " + string.Join(" AND ", conditions);
 
     private async Task<bool> ChangeOneAsync(
-        string reference, string set, string kind, string detail, string actor, DateTimeOffset at, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
+        string reference, string set, TriageEvent happened, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
     {
         var done = false;
         await InTransactionAsync(async (connection, transaction) =>
         {
             if (await UpdateAsync(connection, transaction, set, reference, parameters) is { } id)
             {
-                await RecordAsync(connection, transaction, id, at, actor, kind, detail);
+                await RecordAsync(connection, transaction, id, happened);
                 done = true;
             }
         }, cancellationToken);
@@ -446,8 +449,9 @@ public sealed class SqliteTriageStore(SqliteDatabase database) : ITriageStore
     }
 
     /// <summary>Adds an entry to an item's history, in the caller's transaction.</summary>
-    internal static async Task RecordAsync(SqliteConnection connection, SqliteTransaction transaction, long itemId, DateTimeOffset at, string actor, string kind, string detail)
+    internal static async Task RecordAsync(SqliteConnection connection, SqliteTransaction transaction, long itemId, TriageEvent happened)
     {
+        var (at, actor, kind, detail) = happened;
         await using var insert = connection.CreateCommand();
         insert.Transaction = transaction;
         insert.CommandText = "INSERT INTO feedback_events (item_id, at, actor, kind, detail) VALUES ($id, $at, $actor, $kind, $detail);";

@@ -49,7 +49,7 @@ public sealed class SqliteUrgentQueue(SqliteDatabase database) : IUrgentQueue
             return false;
         }
 
-        await SqliteTriageStore.RecordAsync(connection, transaction, id, acknowledgement.At, acknowledgement.By, "acknowledged", $"Read the urgent item. First action: {acknowledgement.FirstAction}");
+        await SqliteTriageStore.RecordAsync(connection, transaction, id, TriageEvents.Acknowledged(acknowledgement));
         await transaction.CommitAsync(cancellationToken);
         return true;
     }
