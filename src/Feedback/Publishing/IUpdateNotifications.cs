@@ -23,12 +23,11 @@ public interface IUpdateNotifications
 }
 
 /// <summary>One e-mail owed: the update, the feedback it answers, and the protected address.</summary>
-/// <param name="UpdateId">The update's row.</param>
-/// <param name="ItemId">The feedback item's row.</param>
+/// <param name="Key">Which e-mail it is, in the store's terms.</param>
 /// <param name="Reference">The feedback's reference, which the person knows.</param>
 /// <param name="ServiceName">The service their feedback was about.</param>
 /// <param name="ProtectedEmail">Their address, as Data Protection ciphertext.</param>
 /// <param name="Slug">The update's address.</param>
 /// <param name="Title">The live version's title.</param>
 /// <param name="Attempts">How many times it has been claimed, this time included.</param>
-public sealed record UpdateNotification(long UpdateId, long ItemId, string Reference, string ServiceName, string ProtectedEmail, string Slug, string Title, int Attempts);
+public sealed record UpdateNotification(string Key, string Reference, string ServiceName, string ProtectedEmail, string Slug, string Title, int Attempts);

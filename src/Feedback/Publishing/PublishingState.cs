@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 namespace QualityVoice.Feedback.Publishing;
 
 /// <summary>Where an update's latest version is in the workflow Draft → Ready for review → Published.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<PublishingState>))]
 public enum PublishingState
 {
     /// <summary>Being written; only staff see it.</summary>

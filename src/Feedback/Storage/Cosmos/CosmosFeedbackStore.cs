@@ -20,6 +20,7 @@ public sealed class CosmosFeedbackStore : IFeedbackStore
 
     private readonly Container _feedback;
     private readonly CosmosFeedbackItems _items;
+    private readonly CosmosUpdateStore _updates;
     private readonly Container _equality;
     private readonly CosmosTrackingAttemptLedger _attempts;
     private readonly HashSet<string> _knownMonths = new(StringComparer.Ordinal);
@@ -31,6 +32,7 @@ public sealed class CosmosFeedbackStore : IFeedbackStore
     {
         _feedback = containers.Feedback;
         _items = new CosmosFeedbackItems(containers.Feedback);
+        _updates = new CosmosUpdateStore(containers);
         _equality = containers.EqualityMonitoring;
         _attempts = new CosmosTrackingAttemptLedger(containers.Feedback);
     }
@@ -109,12 +111,25 @@ public sealed class CosmosFeedbackStore : IFeedbackStore
         var (item, _) = await ReadItemAsync(reference, cancellationToken);
         return item is null
             ? null
-            : (new TrackedFeedback(item.Id, item.SubmittedAt, item.ServiceName, item.Status, CanContact: item.ContactEmail is not null), item.PassphraseHash);
+            : (new TrackedFeedback(
+                item.Id,
+                item.SubmittedAt,
+                item.ServiceName,
+                item.Status,
+                item.PublicReply,
+                item.PublicReplyAt,
+                await _updates.LiveForFeedbackAsync(reference, cancellationToken),
+                CanContact: item.ContactEmail is not null,
+                Conversation: item.Messages), item.PassphraseHash);
     }
 
     /// <inheritdoc />
-    public async Task<bool> ForgetContactAsync(string reference, CancellationToken cancellationToken) =>
-        await _items.ChangeAsync(reference, item => item.ContactEmail is null ? null : item with { ContactEmail = null }, cancellationToken) is not null;
+    public async Task<bool> ForgetContactAsync(string reference, CancellationToken cancellationToken)
+    {
+        // The e-mails not yet sent go first: an address withdrawn is never written to, even if this stops half-way.
+        await CosmosUpdateNotifications.ForgetAsync(_feedback, reference, cancellationToken);
+        return await _items.ChangeAsync(reference, item => item.ContactEmail is null ? null : item with { ContactEmail = null }, cancellationToken) is not null;
+    }
 
     /// <inheritdoc />
     public async Task<IReadOnlyList<PendingAnalysis>> ClaimForAnalysisAsync(int max, string leaseToken, DateTimeOffset now, TimeSpan leaseFor, CancellationToken cancellationToken)

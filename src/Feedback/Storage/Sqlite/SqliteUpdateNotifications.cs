@@ -55,7 +55,7 @@ public sealed class SqliteUpdateNotifications(SqliteDatabase database) : IUpdate
             await using var reader = await details.ExecuteReaderAsync(cancellationToken);
             if (await reader.ReadAsync(cancellationToken) && !reader.IsDBNull(2))
             {
-                notifications.Add(new UpdateNotification(updateId, itemId, reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4), attempts));
+                notifications.Add(new UpdateNotification($"{updateId}:{itemId}", reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4), attempts));
             }
         }
 
@@ -81,8 +81,9 @@ public sealed class SqliteUpdateNotifications(SqliteDatabase database) : IUpdate
             command.Parameters.AddWithValue("$at", at.ToUnixTimeMilliseconds());
         }
 
-        command.Parameters.AddWithValue("$update", notification.UpdateId);
-        command.Parameters.AddWithValue("$item", notification.ItemId);
+        var ids = notification.Key.Split(':');
+        command.Parameters.AddWithValue("$update", long.Parse(ids[0], System.Globalization.CultureInfo.InvariantCulture));
+        command.Parameters.AddWithValue("$item", long.Parse(ids[1], System.Globalization.CultureInfo.InvariantCulture));
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }

@@ -31,11 +31,14 @@ public sealed class SqliteUpdateStore(SqliteDatabase database) : IUpdateStore, I
                 continue;
             }
 
+            var start = PublishingWorkflow.Start(actor);
             await using var insert = Command(connection, transaction, """
-                INSERT INTO updates (slug, state, version, created_by, created_at) VALUES ($slug, 'draft', 1, $actor, $at)
+                INSERT INTO updates (slug, state, version, created_by, created_at) VALUES ($slug, $state, $version, $actor, $at)
                 ON CONFLICT (slug) DO NOTHING RETURNING id;
                 """);
             insert.Parameters.AddWithValue("$slug", candidate);
+            insert.Parameters.AddWithValue("$state", WireName<PublishingState>.Of(start.After.State));
+            insert.Parameters.AddWithValue("$version", start.After.Version);
             insert.Parameters.AddWithValue("$actor", actor);
             insert.Parameters.AddWithValue("$at", at.ToUnixTimeMilliseconds());
             if (await insert.ExecuteScalarAsync(cancellationToken) is not long id)
@@ -43,8 +46,7 @@ public sealed class SqliteUpdateStore(SqliteDatabase database) : IUpdateStore, I
                 continue;
             }
 
-            await AddVersionAsync(connection, transaction, id, 1, content, actor, at, cancellationToken);
-            await AddEventAsync(connection, transaction, id, actor, at, "Started the draft", cancellationToken);
+            await KeepAsync(connection, transaction, id, start, content, at, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return candidate;
         }
@@ -161,132 +163,57 @@ public sealed class SqliteUpdateStore(SqliteDatabase database) : IUpdateStore, I
 
     /// <inheritdoc />
     public Task<UpdateChangeOutcome> EditAsync(string slug, int version, UpdateContent content, string actor, DateTimeOffset at, CancellationToken cancellationToken) =>
-        ChangeAsync(slug, version, cancellationToken, async (connection, transaction, row) =>
-        {
-            var next = row.Version + 1;
-            await AddVersionAsync(connection, transaction, row.Id, next, content, actor, at, cancellationToken);
-            // A new version needs its own review; what is live stays live until then.
-            var state = row.State == PublishingState.Unpublished ? PublishingState.Unpublished : PublishingState.Draft;
-            await ExecuteAsync(connection, transaction, """
-                UPDATE updates SET version = $next, state = $state, submitted_by = NULL, approved_by = NULL,
-                       publish_at = CASE WHEN state = 'scheduled' THEN NULL ELSE publish_at END
-                WHERE id = $id;
-                """,
-                cancellationToken,
-                ("$next", next),
-                ("$state", WireName<PublishingState>.Of(state)),
-                ("$id", row.Id));
-            await AddEventAsync(connection, transaction, row.Id, actor, at, $"Saved version {next}", cancellationToken);
-            return UpdateChangeOutcome.Done;
-        });
+        ChangeAsync(slug, row => PublishingWorkflow.Edit(row.Record, version, actor), content, at, cancellationToken);
 
     /// <inheritdoc />
     public Task<UpdateChangeOutcome> SubmitForReviewAsync(string slug, int version, string actor, DateTimeOffset at, CancellationToken cancellationToken) =>
-        ChangeAsync(slug, version, cancellationToken, async (connection, transaction, row) =>
-        {
-            if (row.State is not (PublishingState.Draft or PublishingState.Unpublished))
-            {
-                return UpdateChangeOutcome.WrongState;
-            }
-
-            await ExecuteAsync(connection, transaction, "UPDATE updates SET state = 'ready-for-review', submitted_by = $actor WHERE id = $id;", cancellationToken, ("$actor", actor), ("$id", row.Id));
-            await AddEventAsync(connection, transaction, row.Id, actor, at, $"Sent version {row.Version} for review", cancellationToken);
-            return UpdateChangeOutcome.Done;
-        });
+        ChangeAsync(slug, row => PublishingWorkflow.SubmitForReview(row.Record, version, actor), null, at, cancellationToken);
 
     /// <inheritdoc />
     public Task<UpdateChangeOutcome> SendBackAsync(string slug, int version, string reason, string actor, DateTimeOffset at, CancellationToken cancellationToken) =>
-        ChangeAsync(slug, version, cancellationToken, async (connection, transaction, row) =>
-        {
-            if (row.State != PublishingState.ReadyForReview)
-            {
-                return UpdateChangeOutcome.WrongState;
-            }
-
-            await ExecuteAsync(connection, transaction, "UPDATE updates SET state = 'draft', submitted_by = NULL WHERE id = $id;", cancellationToken, ("$id", row.Id));
-            await AddEventAsync(connection, transaction, row.Id, actor, at, $"Sent version {row.Version} back to draft: {reason}", cancellationToken);
-            return UpdateChangeOutcome.Done;
-        });
+        ChangeAsync(slug, row => PublishingWorkflow.SendBack(row.Record, version, reason, actor), null, at, cancellationToken);
 
     /// <inheritdoc />
     public Task<UpdateChangeOutcome> ApproveAsync(string slug, int version, DateTimeOffset publishAt, string actor, DateTimeOffset at, CancellationToken cancellationToken) =>
-        ChangeAsync(slug, version, cancellationToken, async (connection, transaction, row) =>
-        {
-            if (row.State != PublishingState.ReadyForReview)
-            {
-                return UpdateChangeOutcome.WrongState;
-            }
-
-            if (!SecondPersonRule.MayApprove(actor, row.SubmittedBy, row.AuthorsSinceApproval))
-            {
-                return UpdateChangeOutcome.SameReviewer;
-            }
-
-            await ExecuteAsync(
-                connection,
-                transaction,
-                "UPDATE updates SET state = 'scheduled', approved_by = $actor, approved_version = version, publish_at = $publishAt WHERE id = $id;",
-                cancellationToken,
-                ("$actor", actor),
-                ("$publishAt", publishAt.ToUnixTimeMilliseconds()),
-                ("$id", row.Id));
-            if (publishAt <= at)
-            {
-                await AddEventAsync(connection, transaction, row.Id, actor, at, $"Approved version {row.Version}", cancellationToken);
-                await GoLiveAsync(connection, transaction, row.Id, at, cancellationToken);
-            }
-            else
-            {
-                await AddEventAsync(connection, transaction, row.Id, actor, at, $"Approved version {row.Version} to publish on {UkTime.Of(publishAt):d MMMM yyyy 'at' HH:mm} (UK time)", cancellationToken);
-            }
-
-            return UpdateChangeOutcome.Done;
-        });
+        ChangeAsync(
+            slug,
+            row => PublishingWorkflow.Approve(row.Record, version, publishAt, PublishingWorkflow.AuthorsSinceApproval(row.Record, row.Versions), actor, at),
+            null,
+            at,
+            cancellationToken);
 
     /// <inheritdoc />
     public Task<UpdateChangeOutcome> UnpublishAsync(string slug, string reason, string actor, DateTimeOffset at, CancellationToken cancellationToken) =>
-        ChangeAsync(slug, null, cancellationToken, async (connection, transaction, row) =>
-        {
-            if (row.LiveVersion is null)
-            {
-                return UpdateChangeOutcome.WrongState;
-            }
-
-            await ExecuteAsync(connection, transaction, """
-                UPDATE updates SET state = 'unpublished', live_version = NULL, unpublish_reason = $reason, submitted_by = NULL, approved_by = NULL
-                WHERE id = $id;
-                """,
-                cancellationToken,
-                ("$reason", reason),
-                ("$id", row.Id));
-            await AddEventAsync(connection, transaction, row.Id, actor, at, $"Unpublished: {reason}", cancellationToken);
-            return UpdateChangeOutcome.Done;
-        });
+        ChangeAsync(slug, row => PublishingWorkflow.Unpublish(row.Record, reason, actor), null, at, cancellationToken);
 
     /// <inheritdoc />
     public async Task<int> PublishDueAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = connection.BeginTransaction(deferred: false);
-        var due = new List<(long Id, string ApprovedBy, int Version)>();
-        await using (var command = Command(connection, transaction, "SELECT id, approved_by, version FROM updates WHERE state = 'scheduled' AND publish_at <= $now;"))
+        var scheduled = new List<string>();
+        await using (var command = Command(connection, transaction, "SELECT slug FROM updates WHERE state = 'scheduled' AND publish_at <= $now;"))
         {
             command.Parameters.AddWithValue("$now", now.ToUnixTimeMilliseconds());
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
-                due.Add((reader.GetInt64(0), reader.GetString(1), reader.GetInt32(2)));
+                scheduled.Add(reader.GetString(0));
             }
         }
 
-        foreach (var (id, approvedBy, version) in due)
+        var published = 0;
+        foreach (var slug in scheduled)
         {
-            await AddEventAsync(connection, transaction, id, approvedBy, now, $"Version {version} went live as scheduled", cancellationToken);
-            await GoLiveAsync(connection, transaction, id, now, cancellationToken);
+            if (await FindAsync(connection, transaction, slug, cancellationToken) is { } row && PublishingWorkflow.PublishIfDue(row.Record, now) is { } step)
+            {
+                await KeepAsync(connection, transaction, row.Id, step, null, now, cancellationToken);
+                published++;
+            }
         }
 
         await transaction.CommitAsync(cancellationToken);
-        return due.Count;
+        return published;
     }
 
     /// <inheritdoc />
@@ -316,7 +243,7 @@ public sealed class SqliteUpdateStore(SqliteDatabase database) : IUpdateStore, I
         if (linked > 0)
         {
             await AddEventAsync(connection, transaction, row.Id, actor, at, $"Linked {linked} feedback {(linked == 1 ? "item" : "items")}", cancellationToken);
-            if (row.LiveVersion is not null)
+            if (row.Record.LiveVersion is not null)
             {
                 await QueueNotificationsAsync(connection, transaction, row.Id, at, cancellationToken);
             }
@@ -427,12 +354,13 @@ public sealed class SqliteUpdateStore(SqliteDatabase database) : IUpdateStore, I
         return summaries;
     }
 
-    /// <summary>Runs one change in a write transaction against the update's current row, checking the version when given.</summary>
+    /// <summary>Decides one change from the update as stored, in a write transaction, and keeps what was decided.</summary>
     private async Task<UpdateChangeOutcome> ChangeAsync(
         string slug,
-        int? version,
-        CancellationToken cancellationToken,
-        Func<SqliteConnection, SqliteTransaction, UpdateRow, Task<UpdateChangeOutcome>> change)
+        Func<UpdateRow, (UpdateChangeOutcome Outcome, PublishingStep? Step)> decide,
+        UpdateContent? content,
+        DateTimeOffset at,
+        CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = connection.BeginTransaction(deferred: false);
@@ -441,14 +369,10 @@ public sealed class SqliteUpdateStore(SqliteDatabase database) : IUpdateStore, I
             return UpdateChangeOutcome.NotFound;
         }
 
-        if (version is { } expected && expected != row.Version)
+        var (outcome, step) = decide(row);
+        if (step is not null)
         {
-            return UpdateChangeOutcome.Stale;
-        }
-
-        var outcome = await change(connection, transaction, row);
-        if (outcome == UpdateChangeOutcome.Done)
-        {
+            await KeepAsync(connection, transaction, row.Id, step, content, at, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
 
@@ -458,9 +382,10 @@ public sealed class SqliteUpdateStore(SqliteDatabase database) : IUpdateStore, I
     private static async Task<UpdateRow?> FindAsync(SqliteConnection connection, SqliteTransaction transaction, string slug, CancellationToken cancellationToken)
     {
         await using var command = Command(connection, transaction, """
-            SELECT u.id, u.state, u.version, u.live_version, u.submitted_by FROM updates u WHERE u.slug = $slug;
-            SELECT DISTINCT v.edited_by FROM updates u JOIN update_versions v ON v.update_id = u.id
-            WHERE u.slug = $slug AND v.version > coalesce(u.approved_version, 0);
+            SELECT u.id, u.state, u.version, u.live_version, u.submitted_by, u.approved_by, u.approved_version, u.publish_at, u.live_since,
+                   u.first_published, u.unpublish_reason
+            FROM updates u WHERE u.slug = $slug;
+            SELECT v.version, v.edited_by FROM updates u JOIN update_versions v ON v.update_id = u.id WHERE u.slug = $slug;
             """);
         command.Parameters.AddWithValue("$slug", slug);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -469,34 +394,58 @@ public sealed class SqliteUpdateStore(SqliteDatabase database) : IUpdateStore, I
             return null;
         }
 
-        var (id, state, version, live, submittedBy) = (
-            reader.GetInt64(0),
-            WireName<PublishingState>.Parse(reader.GetString(1)),
-            reader.GetInt32(2),
-            reader.IsDBNull(3) ? (int?)null : reader.GetInt32(3),
-            reader.IsDBNull(4) ? null : reader.GetString(4));
-        var authors = new List<string>();
+        string? Text(int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
+        int? Number(int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetInt32(ordinal);
+        DateTimeOffset? When(int ordinal) => reader.IsDBNull(ordinal) ? null : Time(reader.GetInt64(ordinal));
+        var id = reader.GetInt64(0);
+        var record = new UpdateRecord(
+            WireName<PublishingState>.Parse(reader.GetString(1)), reader.GetInt32(2), Number(3), Text(4), Text(5), Number(6), When(7), When(8), When(9), Text(10));
+        var versions = new List<(int, string)>();
         await reader.NextResultAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            authors.Add(reader.GetString(0));
+            versions.Add((reader.GetInt32(0), reader.GetString(1)));
         }
 
-        return new UpdateRow(id, state, version, live, submittedBy, authors);
+        return new UpdateRow(id, record, versions);
     }
 
-    /// <summary>Makes the latest version the live one and queues the e-mails owed, in the caller's transaction.</summary>
-    private static async Task GoLiveAsync(SqliteConnection connection, SqliteTransaction transaction, long id, DateTimeOffset at, CancellationToken cancellationToken)
+    /// <summary>Keeps what the workflow decided, in the caller's transaction: the update, a new version, its history, and the e-mails owed.</summary>
+    private static async Task KeepAsync(
+        SqliteConnection connection, SqliteTransaction transaction, long id, PublishingStep step, UpdateContent? content, DateTimeOffset at, CancellationToken cancellationToken)
     {
-        await ExecuteAsync(connection, transaction, """
-            UPDATE updates SET state = 'published', live_version = version, publish_at = $at, live_since = $at,
-                   first_published = coalesce(first_published, $at), unpublish_reason = NULL
+        var after = step.After;
+        await using (var update = Command(connection, transaction, """
+            UPDATE updates SET state = $state, version = $version, live_version = $live, submitted_by = $submittedBy, approved_by = $approvedBy,
+                   approved_version = $approvedVersion, publish_at = $publishAt, live_since = $liveSince, first_published = $firstPublished,
+                   unpublish_reason = $unpublishReason
             WHERE id = $id;
-            """,
-            cancellationToken,
-            ("$at", at.ToUnixTimeMilliseconds()),
-            ("$id", id));
-        await QueueNotificationsAsync(connection, transaction, id, at, cancellationToken);
+            """))
+        {
+            update.Parameters.AddWithValue("$state", WireName<PublishingState>.Of(after.State));
+            update.Parameters.AddWithValue("$version", after.Version);
+            update.Parameters.AddWithValue("$live", (object?)after.LiveVersion ?? DBNull.Value);
+            update.Parameters.AddWithValue("$submittedBy", (object?)after.SubmittedBy ?? DBNull.Value);
+            update.Parameters.AddWithValue("$approvedBy", (object?)after.ApprovedBy ?? DBNull.Value);
+            update.Parameters.AddWithValue("$approvedVersion", (object?)after.ApprovedVersion ?? DBNull.Value);
+            update.Parameters.AddWithValue("$publishAt", (object?)after.PublishAt?.ToUnixTimeMilliseconds() ?? DBNull.Value);
+            update.Parameters.AddWithValue("$liveSince", (object?)after.LiveSince?.ToUnixTimeMilliseconds() ?? DBNull.Value);
+            update.Parameters.AddWithValue("$firstPublished", (object?)after.FirstPublished?.ToUnixTimeMilliseconds() ?? DBNull.Value);
+            update.Parameters.AddWithValue("$unpublishReason", (object?)after.UnpublishReason ?? DBNull.Value);
+            update.Parameters.AddWithValue("$id", id);
+            await update.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        if (step.SavesAVersion)
+        {
+            await AddVersionAsync(connection, transaction, id, after.Version, content ?? throw new ArgumentNullException(nameof(content)), step.Actor, at, cancellationToken);
+        }
+
+        await AddEventAsync(connection, transaction, id, step.Actor, at, step.Event, cancellationToken);
+        if (step.WentLive)
+        {
+            await QueueNotificationsAsync(connection, transaction, id, at, cancellationToken);
+        }
     }
 
     /// <summary>Owes an e-mail to everyone linked to a live update who consented to contact and has not been told of it.</summary>
@@ -548,5 +497,5 @@ public sealed class SqliteUpdateStore(SqliteDatabase database) : IUpdateStore, I
 
     private static DateTimeOffset Time(long unixMilliseconds) => DateTimeOffset.FromUnixTimeMilliseconds(unixMilliseconds);
 
-    private sealed record UpdateRow(long Id, PublishingState State, int Version, int? LiveVersion, string? SubmittedBy, IReadOnlyList<string> AuthorsSinceApproval);
+    private sealed record UpdateRow(long Id, UpdateRecord Record, IReadOnlyList<(int Version, string EditedBy)> Versions);
 }
