@@ -29,7 +29,6 @@ app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseTwoFactorWhereRequired();
-app.UseTriageWhereTheStoreHasIt();
 app.MapStaticAssets().AllowAnonymous();
 app.MapRazorPages().WithStaticAssets();
 app.MapExports();

@@ -15,7 +15,7 @@ namespace QualityVoice.Cli.Seeding;
 /// concerns are written for the demonstration; no real person raised them.
 /// </summary>
 internal sealed class DemoHistory(
-    IUpdateStore updates, ITriageStore triage, SpeakUpIntake speakUp, ISpeakUpStore cases, ISpeakUpCasework casework, ContentPack pack, IUrgentQueue? urgent = null)
+    IUpdateStore updates, ITriageStore triage, SpeakUpIntake speakUp, ISpeakUpStore cases, ISpeakUpCasework casework, ContentPack pack, IUrgentQueue urgent)
 {
     private static readonly string Engagement = DemoAccountsCommand.Accounts[2].Email;
     private static readonly string Reviewer = DemoAccountsCommand.Accounts[1].Email;
@@ -131,11 +131,6 @@ internal sealed class DemoHistory(
     /// <summary>Every urgent item older than its 24 hours, open or closed, was read and its first action recorded within them.</summary>
     private async Task<int> AcknowledgeUrgentAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
-        if (urgent is null)
-        {
-            return 0;
-        }
-
         var acknowledged = 0;
         var flagged = new List<InboxRow>();
         await foreach (var row in triage.ExportAsync(new InboxFilter { Urgent = true }, cancellationToken))

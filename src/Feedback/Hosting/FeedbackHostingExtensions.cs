@@ -144,6 +144,17 @@ public static class FeedbackHostingExtensions
         builder.Services.AddSingleton<CosmosSpeakUpStore>();
         builder.Services.AddSingleton<ISpeakUpStore>(services => services.GetRequiredService<CosmosSpeakUpStore>());
         builder.Services.AddSingleton<ISpeakUpCasework>(services => services.GetRequiredService<CosmosSpeakUpStore>());
+        builder.Services.AddSingleton<CosmosTriageStore>();
+        builder.Services.AddSingleton<ITriageStore>(services => services.GetRequiredService<CosmosTriageStore>());
+        builder.Services.AddSingleton<IFeedbackConversation>(services => services.GetRequiredService<CosmosTriageStore>());
+        builder.Services.AddSingleton<IUrgentQueue>(services => services.GetRequiredService<CosmosTriageStore>());
+        builder.Services.AddSingleton<IInsightQueries, CosmosInsightQueries>();
+        builder.Services.AddSingleton<CosmosUpdateStore>();
+        builder.Services.AddSingleton<IUpdateStore>(services => services.GetRequiredService<CosmosUpdateStore>());
+        builder.Services.AddSingleton<IPublishedUpdates>(services => services.GetRequiredService<CosmosUpdateStore>());
+        builder.Services.AddSingleton<IUpdateNotifications, CosmosUpdateNotifications>();
+        builder.Services.AddSingleton<IReplyNotifications, CosmosReplyNotifications>();
+        builder.Services.AddSingleton<IStaffNotices, CosmosStaffNotices>();
         builder.Services.AddHostedService<CosmosStartup>();
         builder.Services.AddHealthChecks().AddCheck<CosmosReadinessCheck>("cosmos", HealthStatus.Unhealthy, ["ready"]);
     }

@@ -14,7 +14,7 @@ public interface IStaffNotices
     Task<IReadOnlyList<QueuedStaffNotice>> ClaimAsync(int max, DateTimeOffset now, TimeSpan leaseFor, CancellationToken cancellationToken);
 
     /// <summary>Records that it was sent (true) or given up on (false).</summary>
-    Task FinishAsync(long id, bool sent, DateTimeOffset at, CancellationToken cancellationToken);
+    Task FinishAsync(string id, bool sent, DateTimeOffset at, CancellationToken cancellationToken);
 }
 
 /// <summary>An e-mail to a member of staff: their work address, the subject and the plain-text body.</summary>
@@ -24,7 +24,7 @@ public interface IStaffNotices
 public sealed record StaffNotice(string To, string Subject, string Body);
 
 /// <summary>A queued e-mail to a member of staff.</summary>
-/// <param name="Id">Its row.</param>
+/// <param name="Id">Which e-mail it is, in the store's terms.</param>
 /// <param name="Notice">The e-mail.</param>
 /// <param name="Attempts">How many times it has been claimed, this time included.</param>
-public sealed record QueuedStaffNotice(long Id, StaffNotice Notice, int Attempts);
+public sealed record QueuedStaffNotice(string Id, StaffNotice Notice, int Attempts);

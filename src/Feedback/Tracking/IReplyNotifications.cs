@@ -17,9 +17,9 @@ public interface IReplyNotifications
 }
 
 /// <summary>One e-mail owed: the reply, the feedback it answers, and the protected address.</summary>
-/// <param name="MessageId">The reply's row.</param>
+/// <param name="Key">Which e-mail it is, in the store's terms.</param>
 /// <param name="Reference">The feedback's reference, which the person knows.</param>
 /// <param name="ServiceName">The service their feedback was about.</param>
 /// <param name="ProtectedEmail">Their address, as Data Protection ciphertext.</param>
 /// <param name="Attempts">How many times it has been claimed, this time included.</param>
-public sealed record ReplyNotification(long MessageId, string Reference, string ServiceName, string ProtectedEmail, int Attempts);
+public sealed record ReplyNotification(string Key, string Reference, string ServiceName, string ProtectedEmail, int Attempts);

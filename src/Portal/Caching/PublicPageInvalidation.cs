@@ -16,7 +16,7 @@ namespace QualityVoice.Portal.Caching;
 internal sealed partial class PublicPageInvalidation(
     IOutputCacheStore cache,
     IContentSource content,
-    IServiceProvider services,
+    IPublishedUpdates published,
     IOptions<PublicPageCacheOptions> options,
     TimeProvider time,
     ILogger<PublicPageInvalidation> logger) : BackgroundService
@@ -27,8 +27,6 @@ internal sealed partial class PublicPageInvalidation(
     {
         content.Changed += (_, _) => Interlocked.Exchange(ref _contentChanged, 1);
 
-        // Without back-office updates on this store, only the months change.
-        var published = services.GetService<IPublishedUpdates>();
         long? seen = null;
         var month = YearMonth.Of(time.GetUtcNow());
         // Real time, whatever clock the app's rules read: this is how quickly a change shows, not a rule.
@@ -37,16 +35,13 @@ internal sealed partial class PublicPageInvalidation(
         {
             try
             {
-                if (published is not null)
+                var version = await published.VersionAsync(stoppingToken);
+                if (seen is { } before && before != version)
                 {
-                    var version = await published.VersionAsync(stoppingToken);
-                    if (seen is { } before && before != version)
-                    {
-                        await cache.EvictByTagAsync(PublicPageCache.Updates, stoppingToken);
-                    }
-
-                    seen = version;
+                    await cache.EvictByTagAsync(PublicPageCache.Updates, stoppingToken);
                 }
+
+                seen = version;
 
                 if (Interlocked.Exchange(ref _contentChanged, 0) == 1)
                 {

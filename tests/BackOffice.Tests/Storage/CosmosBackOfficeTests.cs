@@ -5,8 +5,8 @@ using QualityVoice.TestSupport;
 namespace QualityVoice.BackOffice.Tests.Storage;
 
 /// <summary>
-/// With Azure Cosmos DB as the feedback store the back office starts, signs staff in and keeps the audit log;
-/// triage, the dashboard and downloads say plainly that they are not available on that store yet.
+/// With Azure Cosmos DB as the feedback store, the back office is the whole product: the inbox with its urgent queue,
+/// an item's page and its changes, the dashboard, downloads, publishing and the to-do list, on the protocol peer.
 /// </summary>
 public sealed class CosmosBackOfficeTests : IAsyncLifetime
 {
@@ -26,26 +26,48 @@ public sealed class CosmosBackOfficeTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Triage_pages_answer_501_with_a_page_that_says_why_and_the_rest_works()
+    public async Task Triage_the_dashboard_downloads_and_publishing_work_on_Cosmos()
     {
-        var browser = await _backOffice.SignInAsync(StaffRoles.Administrator);
+        var now = TimeProvider.System.GetUtcNow();
+        var (urgent, calm) = (await _backOffice.ImportAsync(
+            new Sample("I want to end it all tonight") { Urgent = true, At = now.AddHours(-2) },
+            new Sample("The parking was hard to find") { At = now.AddHours(-1), Themes = ["Parking"] })) switch { var references => (references[0], references[1]) };
+        var browser = await _backOffice.SignInAsync(StaffRoles.QualityTeam, "quality@example.nhs.uk");
 
         using var ready = await browser.GetAsync(new Uri("/health/ready", UriKind.Relative));
         await ready.ShouldBeAsync(HttpStatusCode.OK);
-        foreach (var path in new[] { "/inbox", "/inbox/QV-2222-2222", "/dashboard", "/exports/feedback.csv" })
+
+        var home = await browser.GetPageAsync("/");
+        Assert.Contains("1 urgent item", home.QuerySelector("[data-testid=to-do-urgent]")!.TextContent, StringComparison.Ordinal);
+
+        var inbox = await browser.GetPageAsync("/inbox");
+        Assert.Contains(urgent, inbox.QuerySelector(".nhsuk-warning-callout")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains(calm, inbox.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        var parking = await browser.GetPageAsync("/inbox?theme=Parking");
+        Assert.DoesNotContain(urgent, parking.QuerySelector("main table:not(.nhsuk-warning-callout table)")?.TextContent ?? string.Empty, StringComparison.Ordinal);
+
+        // Reading the urgent item and recording the first action stops its clock, on this store too.
+        var item = await browser.GetPageAsync($"/inbox/{urgent}");
+        using (var acknowledged = await browser.SubmitAsync(item, [new("FirstAction", "Passed to safeguarding")], "form[action*=Acknowledge]"))
         {
-            using var response = await browser.GetAsync(new Uri(path, UriKind.Relative));
-            await response.ShouldBeAsync(HttpStatusCode.NotImplemented);
-            Assert.Equal("This is not available with this ICB's storage yet", (await response.ReadPageAsync()).QuerySelector("h1")!.TextContent.Trim());
+            await acknowledged.ShouldBeAsync(HttpStatusCode.Redirect);
         }
 
-        using var users = await browser.GetAsync(new Uri("/admin/users", UriKind.Relative));
-        await users.ShouldBeAsync(HttpStatusCode.OK);
+        Assert.Contains("First action: Passed to safeguarding", (await browser.GetPageAsync($"/inbox/{urgent}")).QuerySelector("[data-testid=acknowledged]")!.TextContent, StringComparison.Ordinal);
 
-        // The to-do list leaves out what this store cannot count yet, rather than failing.
-        var home = await browser.GetPageAsync("/");
-        Assert.Equal("Your to-do list", home.QuerySelector("h1")!.TextContent.Trim());
-        Assert.Null(home.QuerySelector("[data-testid=to-do-urgent]"));
+        var dashboard = await browser.GetPageAsync("/dashboard");
+        Assert.Equal("Dashboard", dashboard.QuerySelector("h1")!.TextContent.Trim());
+        using (var csv = await browser.GetAsync(new Uri("/exports/feedback.csv", UriKind.Relative)))
+        {
+            await csv.ShouldBeAsync(HttpStatusCode.OK);
+            var text = await csv.Content.ReadAsStringAsync();
+            Assert.Contains(urgent, text, StringComparison.Ordinal);
+            Assert.Contains(calm, text, StringComparison.Ordinal);
+        }
+
+        var author = await _backOffice.SignInAsync(StaffRoles.EngagementTeam, "engagement@example.nhs.uk");
+        using var updates = await author.GetAsync(new Uri("/updates", UriKind.Relative));
+        await updates.ShouldBeAsync(HttpStatusCode.OK);
     }
 
     private sealed class CosmosBackOffice(CosmosDbServer account) : BackOfficeFactory

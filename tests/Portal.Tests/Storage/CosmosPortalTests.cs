@@ -45,6 +45,20 @@ public sealed class CosmosPortalTests : IAsyncLifetime
         Assert.IsType<CosmosFeedbackStore>(_portal.Services.GetRequiredService<IFeedbackStore>());
         var stored = await _portal.Services.GetRequiredService<IFeedbackStore>().FindAsync(receipt.Reference, CancellationToken.None);
         Assert.Equal("Nobody rang back", stored!.WhatCouldImprove);
+
+        // The pages that read counts and published updates work on this store too.
+        foreach (var path in new[] { "/open-data", "/open-data/fft.csv", "/open-data/themes.json", "/themes/patient-safety", "/you-said-we-did" })
+        {
+            using var page = await client.GetAsync(path);
+            Assert.True(page.StatusCode == HttpStatusCode.OK, $"{path} answered {page.StatusCode}");
+        }
+
+        // A reply from the quality team shows on /track, where the person can answer it.
+        var triage = _portal.Services.GetRequiredService<QualityVoice.Feedback.Triage.ITriageStore>();
+        Assert.True(await triage.PublishReplyAsync(receipt.Reference, "Sorry: we will ring you.", "quality@example.nhs.uk", TimeProvider.System.GetUtcNow(), CancellationToken.None));
+        var (tracked, _) = (await _portal.Services.GetRequiredService<IFeedbackStore>().FindForTrackingAsync(receipt.Reference, CancellationToken.None))!.Value;
+        Assert.Equal("Sorry: we will ring you.", tracked.Reply);
+        Assert.True(tracked.CanAnswer);
     }
 
     private sealed class CosmosPortalFactory(CosmosDbServer account) : PortalFactory

@@ -10,14 +10,13 @@ namespace QualityVoice.BackOffice.Features.Home;
 /// <summary>
 /// The back office's home page is a to-do list: urgent items nobody has read yet, open items given to me, updates
 /// waiting for a second person's review, and (for guardians only) cases waiting for a guardian's answer; then the
-/// parts of the back office the signed-in member of staff may use. A store without triage (Cosmos DB, for now)
-/// leaves out what it cannot count.
+/// parts of the back office the signed-in member of staff may use.
 /// </summary>
 public sealed class HomeModel(
     ISpeakUpCasework casework,
-    ITriageStore? triage = null,
-    IUrgentQueue? urgent = null,
-    IUpdateStore? updates = null) : PageModel
+    ITriageStore triage,
+    IUrgentQueue urgent,
+    IUpdateStore updates) : PageModel
 {
     /// <summary>How many urgent items the to-do list counts, at most.</summary>
     public const int UrgentCap = 200;
@@ -39,7 +38,7 @@ public sealed class HomeModel(
     {
         var me = StaffMember.NameOf(User);
         var toDos = new List<ToDo>();
-        if (CanTriage && urgent is not null && triage is not null)
+        if (CanTriage)
         {
             var waiting = (await urgent.ListAsync(UrgentCap, cancellationToken)).Count(entry => entry.Acknowledged is null);
             toDos.Add(new ToDo("urgent", waiting, waiting >= UrgentCap ? $"{UrgentCap} or more" : null, "urgent item", "urgent items", "waiting to be read", "/inbox#urgent", waiting > 0));
@@ -51,7 +50,7 @@ public sealed class HomeModel(
             toDos.Add(new ToDo("mine", open, mine.Capped ? $"{open:N0} or more" : null, "open item", "open items", "given to you", "/inbox?assignedTo=me", false));
         }
 
-        if (CanPublish && updates is not null)
+        if (CanPublish)
         {
             var review = (await updates.ListAsync(cancellationToken))
                 .Count(update => update.State == PublishingState.ReadyForReview && !string.Equals(update.EditedBy, me, StringComparison.OrdinalIgnoreCase));

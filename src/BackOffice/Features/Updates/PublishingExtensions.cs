@@ -1,5 +1,4 @@
 using QualityVoice.BackOffice.Features.Updates.Email;
-using QualityVoice.Feedback.Publishing;
 
 namespace QualityVoice.BackOffice.Features.Updates;
 
@@ -24,48 +23,20 @@ internal static class PublishingExtensions
         }
 
 
-        // The store has updates only on SQLite for now (see TriageAvailability); one back office instance runs the worker.
-        if (builder.Services.Any(service => service.ServiceType == typeof(IUpdateStore)))
-        {
-            builder.Services.AddSingleton<UpdatePublishingWorker>();
-            if (builder.Configuration.GetValue($"{PublishingOptions.Section}:WorkerEnabled", defaultValue: true))
-            {
-                builder.Services.AddHostedService(services => services.GetRequiredService<UpdatePublishingWorker>());
-            }
-        }
-
-        builder.Services.AddSingleton<Appointments.RoleRequestAnnouncer>();
+        // Every store keeps updates and the e-mail outboxes; one back office instance runs the workers (Publishing:WorkerEnabled).
         var workers = builder.Configuration.GetValue($"{PublishingOptions.Section}:WorkerEnabled", defaultValue: true);
+        builder.Services.AddSingleton<UpdatePublishingWorker>();
+        builder.Services.AddSingleton<Appointments.RoleRequestAnnouncer>();
+        builder.Services.AddSingleton<StaffNoticeSender>();
+        builder.Services.AddSingleton<Items.ReplyNotifier>();
+        builder.Services.AddSingleton<Inbox.OverdueUrgentAnnouncer>();
         if (workers)
         {
+            builder.Services.AddHostedService(services => services.GetRequiredService<UpdatePublishingWorker>());
             builder.Services.AddHostedService(services => services.GetRequiredService<Appointments.RoleRequestAnnouncer>());
-        }
-
-        if (builder.Services.Any(service => service.ServiceType == typeof(IStaffNotices)))
-        {
-            builder.Services.AddSingleton<StaffNoticeSender>();
-            if (workers)
-            {
-                builder.Services.AddHostedService(services => services.GetRequiredService<StaffNoticeSender>());
-            }
-        }
-
-        if (builder.Services.Any(service => service.ServiceType == typeof(Feedback.Tracking.IReplyNotifications)))
-        {
-            builder.Services.AddSingleton<Items.ReplyNotifier>();
-            if (workers)
-            {
-                builder.Services.AddHostedService(services => services.GetRequiredService<Items.ReplyNotifier>());
-            }
-        }
-
-        if (builder.Services.Any(service => service.ServiceType == typeof(Feedback.Triage.IUrgentQueue)))
-        {
-            builder.Services.AddSingleton<Inbox.OverdueUrgentAnnouncer>();
-            if (workers)
-            {
-                builder.Services.AddHostedService(services => services.GetRequiredService<Inbox.OverdueUrgentAnnouncer>());
-            }
+            builder.Services.AddHostedService(services => services.GetRequiredService<StaffNoticeSender>());
+            builder.Services.AddHostedService(services => services.GetRequiredService<Items.ReplyNotifier>());
+            builder.Services.AddHostedService(services => services.GetRequiredService<Inbox.OverdueUrgentAnnouncer>());
         }
 
         return builder;

@@ -127,7 +127,7 @@ public sealed class CosmosFeedbackStore : IFeedbackStore
     public async Task<bool> ForgetContactAsync(string reference, CancellationToken cancellationToken)
     {
         // The e-mails not yet sent go first: an address withdrawn is never written to, even if this stops half-way.
-        await CosmosUpdateNotifications.ForgetAsync(_feedback, reference, cancellationToken);
+        await new CosmosOutbox(_feedback).ForgetAsync(reference, cancellationToken);
         return await _items.ChangeAsync(reference, item => item.ContactEmail is null ? null : item with { ContactEmail = null }, cancellationToken) is not null;
     }
 

@@ -17,9 +17,14 @@ namespace QualityVoice.Feedback.Storage.Cosmos;
 public sealed class CosmosTriageStore : ITriageStore, IFeedbackConversation, IUrgentQueue
 {
     private readonly CosmosFeedbackItems _items;
+    private readonly CosmosOutbox _outbox;
 
     /// <summary>Opens the store on containers that exist.</summary>
-    public CosmosTriageStore(CosmosContainers containers) => _items = new CosmosFeedbackItems(containers.Feedback);
+    public CosmosTriageStore(CosmosContainers containers)
+    {
+        _items = new CosmosFeedbackItems(containers.Feedback);
+        _outbox = new CosmosOutbox(containers.Feedback);
+    }
 
     /// <inheritdoc />
     public async Task<InboxPage> SearchAsync(InboxFilter filter, InboxOrder order, string? after, int pageSize, CancellationToken cancellationToken)
@@ -189,8 +194,21 @@ public sealed class CosmosTriageStore : ITriageStore, IFeedbackConversation, IUr
         ChangeAsync(reference, item => item, TriageEvents.Note(note, actor, at), cancellationToken);
 
     /// <inheritdoc />
-    public Task<bool> PublishReplyAsync(string reference, string reply, string actor, DateTimeOffset at, CancellationToken cancellationToken) =>
-        ChangeAsync(
+    public async Task<bool> PublishReplyAsync(string reference, string reply, string actor, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        // The e-mail that tells the person is owed first, so that it is not lost if this stops after keeping the reply;
+        // the sender checks that the reply was kept before sending (CosmosReplyNotifications).
+        if ((await _items.ReadAsync(reference, cancellationToken)).Document is { ContactEmail: not null })
+        {
+            await _outbox.OweAsync(
+                new OutboxDocument
+                {
+                    Id = OutboxDocument.ReplyEmailId(reference, at), Type = OutboxDocument.ReplyEmail, Reference = reference, ReplyAt = at, CreatedAt = at.ToUnixTimeMilliseconds(),
+                },
+                cancellationToken);
+        }
+
+        return await ChangeAsync(
             reference,
             item => item with
             {
@@ -201,6 +219,7 @@ public sealed class CosmosTriageStore : ITriageStore, IFeedbackConversation, IUr
             },
             TriageEvents.Replied(reply, actor, at),
             cancellationToken);
+    }
 
     /// <inheritdoc />
     public async IAsyncEnumerable<InboxRow> ExportAsync(InboxFilter filter, [EnumeratorCancellation] CancellationToken cancellationToken)

@@ -14,12 +14,14 @@ public sealed class CosmosUpdateStore : IUpdateStore, IPublishedUpdates
 {
     private readonly Container _feedback;
     private readonly CosmosFeedbackItems _items;
+    private readonly CosmosOutbox _outbox;
 
     /// <summary>Opens the store on containers that exist.</summary>
     public CosmosUpdateStore(CosmosContainers containers)
     {
         _feedback = containers.Feedback;
         _items = new CosmosFeedbackItems(containers.Feedback);
+        _outbox = new CosmosOutbox(containers.Feedback);
     }
 
     /// <inheritdoc />
@@ -350,7 +352,7 @@ public sealed class CosmosUpdateStore : IUpdateStore, IPublishedUpdates
             {
                 if ((await _items.ReadAsync(link.Reference, cancellationToken)).Document is { ContactEmail: not null })
                 {
-                    await _feedback.TryCreateAsync(
+                    await _outbox.OweAsync(
                         new OutboxDocument
                         {
                             Id = OutboxDocument.UpdateEmailId(slug, link.Reference),
@@ -359,7 +361,6 @@ public sealed class CosmosUpdateStore : IUpdateStore, IPublishedUpdates
                             Slug = slug,
                             CreatedAt = at.ToUnixTimeMilliseconds(),
                         },
-                        OutboxDocument.Partition,
                         cancellationToken);
                 }
             }

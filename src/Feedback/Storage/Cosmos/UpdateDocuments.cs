@@ -83,7 +83,14 @@ internal sealed record OutboxDocument
 {
     public const string Partition = "outbox";
 
+    /// <summary>To a person whose feedback a live update answers.</summary>
     public const string UpdateEmail = "update-email";
+
+    /// <summary>To a person the quality team replied to on /track.</summary>
+    public const string ReplyEmail = "reply-email";
+
+    /// <summary>To a member of staff about publishing work.</summary>
+    public const string StaffEmail = "staff-email";
 
     public required string Id { get; init; }
 
@@ -91,9 +98,17 @@ internal sealed record OutboxDocument
 
     public required string Type { get; init; }
 
-    public required string Reference { get; init; }
+    /// <summary>The feedback it is about (never for staff e-mails).</summary>
+    public string? Reference { get; init; }
 
+    /// <summary>The update it is about.</summary>
     public string? Slug { get; init; }
+
+    /// <summary>When the reply it tells of was published.</summary>
+    public DateTimeOffset? ReplyAt { get; init; }
+
+    /// <summary>A staff e-mail itself: a work address, a subject and a body about publishing work.</summary>
+    public Publishing.StaffNotice? Notice { get; init; }
 
     public string State { get; init; } = "pending";
 
@@ -109,4 +124,6 @@ internal sealed record OutboxDocument
     public string? ETag { get; init; }
 
     public static string UpdateEmailId(string slug, string reference) => $"update:{slug}:{reference}";
+
+    public static string ReplyEmailId(string reference, DateTimeOffset replyAt) => $"reply:{reference}:{replyAt.ToUnixTimeMilliseconds()}";
 }

@@ -46,7 +46,7 @@ public sealed class SqliteReplyNotifications(SqliteDatabase database) : IReplyNo
             await using var reader = await details.ExecuteReaderAsync(cancellationToken);
             if (await reader.ReadAsync(cancellationToken) && !reader.IsDBNull(2))
             {
-                claimed.Add(new ReplyNotification(messageId, reader.GetString(0), reader.GetString(1), reader.GetString(2), attempts));
+                claimed.Add(new ReplyNotification(messageId.ToString(System.Globalization.CultureInfo.InvariantCulture), reader.GetString(0), reader.GetString(1), reader.GetString(2), attempts));
             }
             else
             {
@@ -70,20 +70,20 @@ public sealed class SqliteReplyNotifications(SqliteDatabase database) : IReplyNo
 
     /// <inheritdoc />
     public Task MarkSentAsync(ReplyNotification notification, DateTimeOffset at, CancellationToken cancellationToken) =>
-        SetAsync(notification.MessageId, "sent", at, cancellationToken);
+        SetAsync(notification.Key, "sent", at, cancellationToken);
 
     /// <inheritdoc />
     public Task GiveUpAsync(ReplyNotification notification, DateTimeOffset at, CancellationToken cancellationToken) =>
-        SetAsync(notification.MessageId, "failed", null, cancellationToken);
+        SetAsync(notification.Key, "failed", null, cancellationToken);
 
-    private async Task SetAsync(long messageId, string state, DateTimeOffset? sentAt, CancellationToken cancellationToken)
+    private async Task SetAsync(string key, string state, DateTimeOffset? sentAt, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = "UPDATE reply_notifications SET state = $state, sent_at = $at, lease_until = NULL WHERE message_id = $id;";
         command.Parameters.AddWithValue("$state", state);
         command.Parameters.AddWithValue("$at", sentAt is { } at ? at.ToUnixTimeMilliseconds() : DBNull.Value);
-        command.Parameters.AddWithValue("$id", messageId);
+        command.Parameters.AddWithValue("$id", long.Parse(key, System.Globalization.CultureInfo.InvariantCulture));
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }

@@ -45,21 +45,21 @@ public sealed class SqliteStaffNotices(SqliteDatabase database) : IStaffNotices
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            claimed.Add(new QueuedStaffNotice(reader.GetInt64(0), new StaffNotice(reader.GetString(1), reader.GetString(2), reader.GetString(3)), reader.GetInt32(4)));
+            claimed.Add(new QueuedStaffNotice(reader.GetInt64(0).ToString(System.Globalization.CultureInfo.InvariantCulture), new StaffNotice(reader.GetString(1), reader.GetString(2), reader.GetString(3)), reader.GetInt32(4)));
         }
 
         return claimed;
     }
 
     /// <inheritdoc />
-    public async Task FinishAsync(long id, bool sent, DateTimeOffset at, CancellationToken cancellationToken)
+    public async Task FinishAsync(string id, bool sent, DateTimeOffset at, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = "UPDATE staff_notices SET state = $state, sent_at = $at, lease_until = NULL WHERE id = $id;";
         command.Parameters.AddWithValue("$state", sent ? "sent" : "failed");
         command.Parameters.AddWithValue("$at", sent ? at.ToUnixTimeMilliseconds() : DBNull.Value);
-        command.Parameters.AddWithValue("$id", id);
+        command.Parameters.AddWithValue("$id", long.Parse(id, System.Globalization.CultureInfo.InvariantCulture));
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }

@@ -12,7 +12,7 @@ namespace QualityVoice.Portal.Features.OpenData;
 /// Test answers as a table (the same counts as the files, hidden the same way).
 /// </summary>
 [OutputCache(PolicyName = PublicPageCache.Policy, Duration = PublicPageCache.CountsSeconds, Tags = [PublicPageCache.Months])]
-public sealed class OpenDataModel(ContentPack pack, TimeProvider time, IServiceProvider services) : PageModel
+public sealed class OpenDataModel(ContentPack pack, TimeProvider time, IInsightQueries insight) : PageModel
 {
     /// <summary>How many of the latest months the page shows as a table.</summary>
     public const int MonthsShown = 3;
@@ -23,7 +23,7 @@ public sealed class OpenDataModel(ContentPack pack, TimeProvider time, IServiceP
     /// <summary>The months the files are asked for.</summary>
     public (YearMonth From, YearMonth To) Period { get; } = OpenDataEndpoints.Period(time.GetUtcNow());
 
-    /// <summary>Every month with answers to publish, oldest first (empty before the first, or on a store without counts).</summary>
+    /// <summary>Every month with answers to publish, oldest first (empty before the first).</summary>
     public IReadOnlyList<OpenFftRow> Months { get; private set; } = [];
 
     /// <summary>The latest months, newest first, for the table.</summary>
@@ -32,9 +32,6 @@ public sealed class OpenDataModel(ContentPack pack, TimeProvider time, IServiceP
     /// <summary>Reads the counts.</summary>
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        if (services.GetService<IInsightQueries>() is { } insight)
-        {
-            Months = OpenDataTables.Fft(await insight.MonthlyAsync(Period.From, Period.To, null, cancellationToken));
-        }
+        Months = OpenDataTables.Fft(await insight.MonthlyAsync(Period.From, Period.To, null, cancellationToken));
     }
 }

@@ -41,13 +41,8 @@ internal static class OpenDataEndpoints
     }
 
     private static async Task<IResult> ThemesAsync(
-        string format, HttpContext context, [FromServices] IServiceProvider services, [FromServices] ContentPack pack, [FromServices] TimeProvider time, CancellationToken cancellationToken)
+        string format, HttpContext context, [FromServices] IInsightQueries insight, [FromServices] ContentPack pack, [FromServices] TimeProvider time, CancellationToken cancellationToken)
     {
-        if (services.GetService<IInsightQueries>() is not { } insight)
-        {
-            return NotOnThisStore();
-        }
-
         var (from, to) = Period(time.GetUtcNow());
         var rows = OpenDataTables.Themes(await insight.ThemesAsync(from, to, null, cancellationToken), pack.Taxonomy);
         var sentiments = OpenDataTables.Sentiments.Select(sentiment => WireName<Sentiment>.Of(sentiment)).ToArray();
@@ -70,13 +65,8 @@ internal static class OpenDataEndpoints
     }
 
     private static async Task<IResult> FftAsync(
-        string format, HttpContext context, [FromServices] IServiceProvider services, [FromServices] ContentPack pack, [FromServices] TimeProvider time, CancellationToken cancellationToken)
+        string format, HttpContext context, [FromServices] IInsightQueries insight, [FromServices] ContentPack pack, [FromServices] TimeProvider time, CancellationToken cancellationToken)
     {
-        if (services.GetService<IInsightQueries>() is not { } insight)
-        {
-            return NotOnThisStore();
-        }
-
         var (from, to) = Period(time.GetUtcNow());
         var rows = OpenDataTables.Fft(await insight.MonthlyAsync(from, to, null, cancellationToken));
         var responses = WireName<FftRating>.All.Select(pair => pair.Name).ToArray();
@@ -112,9 +102,4 @@ internal static class OpenDataEndpoints
         await CsvTable.WriteAsync(context.Response.Body, headers, rows.ToAsyncEnumerable(), cancellationToken);
         return Results.Empty;
     }
-
-    private static IResult NotOnThisStore() => Results.Problem(
-        statusCode: StatusCodes.Status501NotImplemented,
-        title: "Open data is not available with this ICB's storage yet",
-        detail: "Open data is counted from the embedded SQLite store; with Azure Cosmos DB it is not built yet.");
 }

@@ -14,7 +14,7 @@ namespace QualityVoice.Portal.Features.Themes;
 /// comes next), the "you said, we did" updates under it, and its Easy Read version where the pack has one.
 /// </summary>
 [OutputCache(PolicyName = PublicPageCache.Policy, VaryByQueryKeys = ["version"], Duration = PublicPageCache.CountsSeconds, Tags = [PublicPageCache.Updates, PublicPageCache.Months])]
-public sealed class ThemeModel(ContentPack pack, YouSaidWeDidUpdates updates, IServiceProvider services, TimeProvider time) : PageModel
+public sealed class ThemeModel(ContentPack pack, YouSaidWeDidUpdates updates, IInsightQueries insight, TimeProvider time) : PageModel
 {
     /// <summary>How many months of feedback "what people told us" covers.</summary>
     public const int Months = 12;
@@ -48,25 +48,22 @@ public sealed class ThemeModel(ContentPack pack, YouSaidWeDidUpdates updates, IS
 
         Theme = theme;
         Updates = (await updates.AllAsync(cancellationToken)).Where(update => update.Theme == slug).ToArray();
-        if (services.GetService<IInsightQueries>() is { } insight)
-        {
-            var thisMonth = YearMonth.Of(time.GetUtcNow());
-            var counts = await insight.ThemesAsync(thisMonth.AddMonths(-Months), thisMonth.AddMonths(-1), null, cancellationToken);
-            ToldUs = counts
-                .Where(count => pack.Taxonomy.Find(count.Theme)?.StrategicTheme == slug)
-                .GroupBy(count => count.Theme)
-                .Select(group =>
-                {
-                    // Mentions and, of those, negative ones: the negative count is hidden with the rest when small.
-                    var negative = group.Sum(count => count.Negative);
-                    var (shown, total) = SmallNumbers.Suppress([negative, group.Sum(count => count.Count) - negative]);
-                    return (group.Key, total, shown[0]);
-                })
-                .Where(row => row.total != 0)
-                .OrderByDescending(row => row.total ?? 0)
-                .ThenBy(row => row.Key, StringComparer.Ordinal)
-                .ToArray();
-        }
+        var thisMonth = YearMonth.Of(time.GetUtcNow());
+        var counts = await insight.ThemesAsync(thisMonth.AddMonths(-Months), thisMonth.AddMonths(-1), null, cancellationToken);
+        ToldUs = counts
+            .Where(count => pack.Taxonomy.Find(count.Theme)?.StrategicTheme == slug)
+            .GroupBy(count => count.Theme)
+            .Select(group =>
+            {
+                // Mentions and, of those, negative ones: the negative count is hidden with the rest when small.
+                var negative = group.Sum(count => count.Negative);
+                var (shown, total) = SmallNumbers.Suppress([negative, group.Sum(count => count.Count) - negative]);
+                return (group.Key, total, shown[0]);
+            })
+            .Where(row => row.total != 0)
+            .OrderByDescending(row => row.total ?? 0)
+            .ThenBy(row => row.Key, StringComparer.Ordinal)
+            .ToArray();
 
         return Page();
     }

@@ -16,7 +16,7 @@ namespace QualityVoice.Portal.Features.Tracking;
 /// deletes the address. Answering needs no session: the opened page carries a signed, short-lived token.
 /// </summary>
 public sealed class TrackModel(
-    IFeedbackStore store, ReferenceCheck check, IDataProtectionProvider dataProtection, TimeProvider time, IFeedbackConversation? conversation = null)
+    IFeedbackStore store, ReferenceCheck check, IDataProtectionProvider dataProtection, TimeProvider time, IFeedbackConversation conversation)
     : ReferenceLookupModel<TrackedFeedback>(check)
 {
     private readonly ReferenceToken _stopEmails = new(dataProtection, "QualityVoice.Feedback.StopEmails", time);
@@ -36,8 +36,8 @@ public sealed class TrackModel(
     /// <summary>That what they answered says a life may be at risk: show where to get help now.</summary>
     public bool NeedsHelpNow { get; private set; }
 
-    /// <summary>Whether this store keeps conversations (the person may answer).</summary>
-    public bool CanAnswer => conversation is not null && Found?.CanAnswer == true;
+    /// <summary>Whether the person may answer: once the quality team has replied.</summary>
+    public bool CanAnswer => Found?.CanAnswer == true;
 
     /// <summary>The opened feedback's token, which lets this page stop e-mails about it for a while.</summary>
     [BindProperty]
@@ -86,7 +86,7 @@ public sealed class TrackModel(
     /// <summary>Sends their answer to the quality team and shows the feedback again.</summary>
     public async Task<IActionResult> OnPostAnswerAsync(CancellationToken cancellationToken)
     {
-        if (conversation is null || _answers.Read(AnswerToken) is not { } reference || await store.FindForTrackingAsync(reference, cancellationToken) is not { } found)
+        if (_answers.Read(AnswerToken) is not { } reference || await store.FindForTrackingAsync(reference, cancellationToken) is not { } found)
         {
             ModelState.AddModelError(nameof(Reference), "This page has been open too long to send an answer. Enter your reference and passphrase again.");
             Response.StatusCode = StatusCodes.Status400BadRequest;

@@ -9,7 +9,7 @@ namespace QualityVoice.Portal.Features.YouSaidWeDid;
 /// Every "you said, we did" update the portal shows: those the content pack carries (such as the changes the
 /// strategy itself reports) and those published from the back office, newest first.
 /// </summary>
-public sealed class YouSaidWeDidUpdates(IContentSource source, IServiceProvider services)
+public sealed class YouSaidWeDidUpdates(IContentSource source, IPublishedUpdates published)
 {
     // Each published version's Markdown is rendered once: a version's words never change once live.
     private readonly ConcurrentDictionary<(string Slug, DateTimeOffset LastPublished), string> _rendered = new();
@@ -17,12 +17,6 @@ public sealed class YouSaidWeDidUpdates(IContentSource source, IServiceProvider 
     /// <summary>Every update, newest first.</summary>
     public async Task<IReadOnlyList<Update>> AllAsync(CancellationToken cancellationToken)
     {
-        // The Cosmos DB store has no back office updates yet: the pack's are shown alone.
-        if (services.GetService<IPublishedUpdates>() is not { } published)
-        {
-            return source.Current.Updates;
-        }
-
         var live = await published.LiveAsync(cancellationToken);
         return live.Select(update => ToUpdate(update, _rendered.GetOrAdd((update.Slug, update.LastPublished), _ => MarkdownRenderer.ToHtml(update.Content.BodyMarkdown))))
             .Concat(source.Current.Updates)
