@@ -1,13 +1,16 @@
 using Microsoft.Playwright;
 using QualityVoice.TestSupport;
 
+// One set of apps at a time: the journeys on each store, and ./qv run's own tests, each start theirs.
+[assembly: CollectionBehavior(DisableTestParallelization = true)]
+
 namespace QualityVoice.E2E;
 
 /// <summary>
 /// One running pair of apps and one Chromium for the whole collection: starting them is the slow part.
 /// Chromium is Debian's (Playwright cannot download a browser here): CHROMIUM_PATH, or /usr/bin/chromium.
 /// </summary>
-public sealed class BrowserFixture : IAsyncLifetime
+public class BrowserFixture : IAsyncLifetime
 {
     private IPlaywright? _playwright;
 
@@ -21,10 +24,10 @@ public sealed class BrowserFixture : IAsyncLifetime
     public IBrowser Browser { get; private set; } = null!;
 
     /// <inheritdoc />
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         Mail = await MailDev.StartAsync();
-        Apps = await RunningApps.StartAsync(new Dictionary<string, string>
+        Apps = await RunningApps.StartAsync(new Dictionary<string, string>(StoreSettings)
         {
             ["Email__Delivery"] = "Smtp",
             ["Email__SmtpHost"] = "127.0.0.1",
@@ -61,8 +64,11 @@ public sealed class BrowserFixture : IAsyncLifetime
         return await context.NewPageAsync();
     }
 
+    /// <summary>The feedback store's settings: none, for the embedded SQLite default.</summary>
+    protected virtual IReadOnlyDictionary<string, string> StoreSettings { get; } = new Dictionary<string, string>();
+
     /// <inheritdoc />
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         if (Browser is not null)
         {
@@ -88,4 +94,45 @@ public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>
 {
     /// <summary>The collection's name.</summary>
     public const string Name = "Browser";
+}
+
+/// <summary>The same, with the feedback store on Cosmos DB: the protocol peer on loopback, or COSMOS_ENDPOINT.</summary>
+public sealed class CosmosBrowserFixture : BrowserFixture
+{
+    private CosmosDbServer? _account;
+
+    /// <inheritdoc />
+    protected override IReadOnlyDictionary<string, string> StoreSettings => new Dictionary<string, string>
+    {
+        ["Feedback__Store"] = "Cosmos",
+        ["Feedback__Cosmos__Endpoint"] = _account!.Endpoint.ToString(),
+        ["Feedback__Cosmos__Key"] = _account.Key,
+        ["Feedback__Cosmos__Database"] = "qv-e2e-" + Guid.NewGuid().ToString("N")[..8],
+        ["Feedback__Cosmos__AcceptAnyServerCertificate"] = _account.IsProtocolPeer ? "true" : "false",
+    };
+
+    /// <inheritdoc />
+    public override async Task InitializeAsync()
+    {
+        _account = await CosmosDbServer.StartAsync();
+        await base.InitializeAsync();
+    }
+
+    /// <inheritdoc />
+    public override async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (_account is not null)
+        {
+            await _account.DisposeAsync();
+        }
+    }
+}
+
+/// <summary>The journeys that also run with the feedback store on Cosmos DB.</summary>
+[CollectionDefinition(Name)]
+public sealed class CosmosBrowserCollection : ICollectionFixture<CosmosBrowserFixture>
+{
+    /// <summary>The collection's name.</summary>
+    public const string Name = "Browser on Cosmos DB";
 }

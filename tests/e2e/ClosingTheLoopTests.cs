@@ -4,11 +4,14 @@ namespace QualityVoice.E2E;
 
 /// <summary>
 /// "I know how it was acted on": a patient's feedback is triaged, linked to a draft update, approved by a second
-/// member of staff and published; the patient's /track shows it and the e-mail they asked for arrives.
+/// member of staff and published; the patient's /track shows it and the e-mail they asked for arrives. It runs on
+/// each feedback store.
 /// </summary>
-[Collection(BrowserCollection.Name)]
-public sealed class ClosingTheLoopTests(BrowserFixture fixture)
+public abstract class ClosingTheLoopJourney(BrowserFixture fixture)
 {
+    /// <summary>The running apps and browser.</summary>
+    protected BrowserFixture Fixture => fixture;
+
     private const string EngagementEmail = "engagement@e2e.example.nhs.uk";
     private const string QualityEmail = "quality@e2e.example.nhs.uk";
 
@@ -132,27 +135,6 @@ public sealed class ClosingTheLoopTests(BrowserFixture fixture)
         Assert.DoesNotContain("Which day did you come in?", replied.GetProperty("text").GetString(), StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task An_update_is_written_and_previewed_without_javascript()
-    {
-        var admin = await fixture.NewPageAsync();
-        await SignInAsync(admin, Accounts.AdministratorEmail, "/admin/users");
-        var email = $"writer-{Guid.NewGuid().ToString("N")[..8]}@e2e.example.nhs.uk";
-        await admin.AddAccountAsync(email, "Engagement team");
-
-        var writer = await fixture.NewPageAsync(javaScriptEnabled: false);
-        await SignInAsync(writer, email, "/updates/new");
-        await writer.GetByLabel("Title").FillAsync("Clearer letters");
-        await writer.GetByLabel("Strategic theme").SelectOptionAsync("positive-experiences");
-        await writer.GetByRole(AriaRole.Radio, new() { Name = "Planned" }).CheckAsync();
-        await writer.GetByLabel("You said").FillAsync("Letters were hard to understand.");
-        await writer.GetByLabel("We did").FillAsync("We are rewriting them with **patients**.");
-        await writer.GetByRole(AriaRole.Button, new() { Name = "Preview what we did" }).ClickAsync();
-        Assert.Equal("patients", await writer.Locator("#preview strong").InnerTextAsync());
-        await writer.GetByRole(AriaRole.Button, new() { Name = "Save draft" }).ClickAsync();
-        Assert.Contains("Draft saved", await writer.Locator("[role=status]").InnerTextAsync(), StringComparison.Ordinal);
-    }
-
     private async Task<System.Text.Json.JsonElement> WaitForEmailAsync(string to, string subject)
     {
         for (var tries = 0; ; tries++)
@@ -171,7 +153,8 @@ public sealed class ClosingTheLoopTests(BrowserFixture fixture)
         }
     }
 
-    private Task SignInAsync(IPage staff, string email, string path) => staff.SignInAsync(fixture.Apps.BackOffice, email, path);
+    /// <summary>Signs a member of staff in at a back-office page.</summary>
+    protected Task SignInAsync(IPage staff, string email, string path) => staff.SignInAsync(fixture.Apps.BackOffice, email, path);
 
     private async Task<(string Reference, string Passphrase)> GiveFeedbackAsync(string said, string email)
     {
@@ -196,3 +179,33 @@ public sealed class ClosingTheLoopTests(BrowserFixture fixture)
         return (await page.GetByTestId("reference").InnerTextAsync(), await page.GetByTestId("passphrase").InnerTextAsync());
     }
 }
+
+/// <summary>The journey on the embedded SQLite store, and writing an update without JavaScript.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class ClosingTheLoopTests(BrowserFixture fixture) : ClosingTheLoopJourney(fixture)
+{
+    [Fact]
+    public async Task An_update_is_written_and_previewed_without_javascript()
+    {
+        var admin = await Fixture.NewPageAsync();
+        await SignInAsync(admin, Accounts.AdministratorEmail, "/admin/users");
+        var email = $"writer-{Guid.NewGuid().ToString("N")[..8]}@e2e.example.nhs.uk";
+        await admin.AddAccountAsync(email, "Engagement team");
+
+        var writer = await Fixture.NewPageAsync(javaScriptEnabled: false);
+        await SignInAsync(writer, email, "/updates/new");
+        await writer.GetByLabel("Title").FillAsync("Clearer letters");
+        await writer.GetByLabel("Strategic theme").SelectOptionAsync("positive-experiences");
+        await writer.GetByRole(AriaRole.Radio, new() { Name = "Planned" }).CheckAsync();
+        await writer.GetByLabel("You said").FillAsync("Letters were hard to understand.");
+        await writer.GetByLabel("We did").FillAsync("We are rewriting them with **patients**.");
+        await writer.GetByRole(AriaRole.Button, new() { Name = "Preview what we did" }).ClickAsync();
+        Assert.Equal("patients", await writer.Locator("#preview strong").InnerTextAsync());
+        await writer.GetByRole(AriaRole.Button, new() { Name = "Save draft" }).ClickAsync();
+        Assert.Contains("Draft saved", await writer.Locator("[role=status]").InnerTextAsync(), StringComparison.Ordinal);
+    }
+}
+
+/// <summary>The journey with the feedback store on Cosmos DB.</summary>
+[Collection(CosmosBrowserCollection.Name)]
+public sealed class ClosingTheLoopOnCosmosTests(CosmosBrowserFixture fixture) : ClosingTheLoopJourney(fixture);
