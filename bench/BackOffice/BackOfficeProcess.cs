@@ -20,7 +20,7 @@ internal sealed partial class BackOfficeProcess : IAsyncDisposable
 
     public Uri Address => _app.Address;
 
-    public static async Task<BackOfficeProcess> StartAsync(string repository, string dataDirectory)
+    public static async Task<BackOfficeProcess> StartAsync(string repository, string dataDirectory, IReadOnlyDictionary<string, string> environment)
     {
         // The account, through the command line as an administrator would add one.
         var cli = Path.Combine(repository, "src", "Cli", "bin", "Release", "net10.0", "QualityVoice.Cli.dll");
@@ -32,6 +32,7 @@ internal sealed partial class BackOfficeProcess : IAsyncDisposable
         };
         users.Environment["QualityVoice__DataDirectory"] = dataDirectory;
         users.Environment["Content__Pack"] = "nenc";
+        users.Environment["DOTNET_ENVIRONMENT"] = environment.GetValueOrDefault("ASPNETCORE_ENVIRONMENT") ?? "Production";
         using (var add = Process.Start(users)!)
         {
             var said = await add.StandardOutput.ReadToEndAsync() + await add.StandardError.ReadToEndAsync();
@@ -42,7 +43,11 @@ internal sealed partial class BackOfficeProcess : IAsyncDisposable
             }
         }
 
-        var app = new AppProcess(repository, "BackOffice", dataDirectory, new Dictionary<string, string> { ["Analysis__Worker__Enabled"] = "false" });
+        var app = new AppProcess(repository, "BackOffice", dataDirectory, new Dictionary<string, string>(environment)
+        {
+            ["Analysis__Worker__Enabled"] = "false",
+            ["Publishing__WorkerEnabled"] = "false",
+        });
         await app.StartAsync();
         return new BackOfficeProcess(app);
     }

@@ -22,13 +22,18 @@ public sealed class AppProcess : IAsyncDisposable
     {
         _repository = repository;
         _app = app;
-        var variables = new Dictionary<string, string>(environment ?? new Dictionary<string, string>())
+        var variables = new Dictionary<string, string>
         {
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
             ["QualityVoice__DataDirectory"] = dataDirectory,
             ["Content__Pack"] = "nenc",
             ["AllowedHosts"] = "127.0.0.1",
         };
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            variables[name] = value;
+        }
+
         if (app == "Portal")
         {
             // As ./qv run starts it: socket completions run on the epoll threads (docs/adr/0014-portal-output-caching.md).

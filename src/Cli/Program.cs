@@ -66,6 +66,11 @@ catch (ContentPackException pack)
     Console.Error.WriteLine($"qv {command}: the content pack is not usable: {pack.Message}");
     return 1;
 }
+catch (StoreConfigurationException settings)
+{
+    Console.Error.WriteLine($"qv {command}: the feedback store's settings cannot work: {settings.Message}");
+    return 1;
+}
 catch (OperationCanceledException)
 {
     Console.Error.WriteLine($"qv {command}: stopped");

@@ -43,6 +43,18 @@ internal static class TriageData
     /// <summary>Stores analysed samples as they are; returns their references in the same order.</summary>
     public static async Task<IReadOnlyList<string>> ImportAsync(this BackOfficeFactory backOffice, params Sample[] samples)
     {
+        var items = backOffice.Analysed(samples);
+        await backOffice.ImportAsync(items);
+        return items.Select(item => item.Record.Reference).ToArray();
+    }
+
+    /// <summary>Stores items as they are (the same items can go into two back offices).</summary>
+    public static async Task ImportAsync(this BackOfficeFactory backOffice, IReadOnlyList<ImportedFeedback> items) =>
+        Assert.Equal(items.Count, await backOffice.Services.GetRequiredService<IFeedbackStore>().ImportAsync(items, CancellationToken.None));
+
+    /// <summary>Samples as analysed items, each with a new reference, ready to store.</summary>
+    public static IReadOnlyList<ImportedFeedback> Analysed(this BackOfficeFactory backOffice, params Sample[] samples)
+    {
         var pack = backOffice.Services.GetRequiredService<ContentPack>();
         var contact = backOffice.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector(FeedbackIntake.ContactEmailPurpose);
         var items = samples.Select(sample =>
@@ -74,8 +86,7 @@ internal static class TriageData
                 sample.NeedsReview);
             return new ImportedFeedback(record, analysis, sample.Status, sample.AssignedTo);
         }).ToArray();
-        await backOffice.Services.GetRequiredService<IFeedbackStore>().ImportAsync(items, CancellationToken.None);
-        return items.Select(item => item.Record.Reference).ToArray();
+        return items;
     }
 
     /// <summary>Runs the analysis worker's work until nothing is waiting.</summary>

@@ -1,7 +1,11 @@
-// Starts the @vercel/cosmosdb-server protocol peer for the Cosmos DB tests: node cosmosdb-peer.js REPO_ROOT PORT
+// Starts the @vercel/cosmosdb-server protocol peer for the Cosmos DB tests and benchmarks:
+// node cosmosdb-peer.js REPO_ROOT PORT
 //
 // One correction, so the peer answers as Cosmos DB documents: a point read of a document that does not exist
 // must be 404 Not Found, but the peer (1.0.1) reads a property of `undefined` and answers 500.
+//
+// One addition, for the back-office benchmark: GET /qualityvoice/requests answers how many requests the peer has
+// served, the benchmark's proxy for what a page costs in request units (the peer reports a flat charge).
 "use strict";
 const path = require("path");
 
@@ -25,4 +29,20 @@ readDocument.default = (account, req, res, params) => {
 
 // Loaded after the correction, so that its route table picks it up.
 const { createHttpsServer } = require(lib);
-createHttpsServer().listen(Number(port), "127.0.0.1", () => console.log(`cosmosdb-server listening on 127.0.0.1:${port}`));
+const server = createHttpsServer();
+let served = 0;
+const handlers = server.listeners("request");
+server.removeAllListeners("request");
+server.on("request", (req, res) => {
+  if (req.method === "GET" && req.url === "/qualityvoice/requests") {
+    res.setHeader("Content-Type", "application/json");
+    res.end(JSON.stringify({ requests: served }));
+    return;
+  }
+
+  served++;
+  for (const handler of handlers) {
+    handler.call(server, req, res);
+  }
+});
+server.listen(Number(port), "127.0.0.1", () => console.log(`cosmosdb-server listening on 127.0.0.1:${port}`));

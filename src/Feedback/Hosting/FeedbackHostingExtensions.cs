@@ -131,12 +131,12 @@ public static class FeedbackHostingExtensions
         var options = builder.Configuration.GetSection(CosmosStoreOptions.Section).Get<CosmosStoreOptions>() ?? new();
         if (options.Endpoint is null)
         {
-            throw new InvalidOperationException("Feedback:Store is Cosmos, so Feedback:Cosmos:Endpoint must name the account.");
+            throw new StoreConfigurationException("Feedback:Store is Cosmos, so Feedback:Cosmos:Endpoint must name the account.");
         }
 
         if (options.AcceptAnyServerCertificate && builder.Environment.IsProduction())
         {
-            throw new InvalidOperationException("Feedback:Cosmos:AcceptAnyServerCertificate is for a local emulator only and is refused in Production.");
+            throw new StoreConfigurationException("Feedback:Cosmos:AcceptAnyServerCertificate is for a local emulator only and is refused in Production.");
         }
 
         builder.Services.AddSingleton(new CosmosContainers(options));

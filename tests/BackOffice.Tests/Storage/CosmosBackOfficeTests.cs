@@ -1,4 +1,5 @@
 using System.Net;
+using QualityVoice.Feedback;
 using QualityVoice.Staff.Accounts;
 using QualityVoice.TestSupport;
 
@@ -68,6 +69,34 @@ public sealed class CosmosBackOfficeTests : IAsyncLifetime
         var author = await _backOffice.SignInAsync(StaffRoles.EngagementTeam, "engagement@example.nhs.uk");
         using var updates = await author.GetAsync(new Uri("/updates", UriKind.Relative));
         await updates.ShouldBeAsync(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task The_same_feedback_gives_byte_identical_downloads_on_SQLite_and_on_Cosmos()
+    {
+        await using var sqlite = new BackOfficeFactory();
+        var now = TimeProvider.System.GetUtcNow();
+        var items = _backOffice.Analysed(
+            new Sample("The wait was long") { At = now.AddDays(-40), Mode = CollectionMode.Paper },
+            new Sample("Kind nurses, \"lovely\" food") { At = now.AddDays(-3), Sentiment = QualityVoice.Analysis.Sentiment.Positive, Fft = FftRating.VeryGood, Themes = ["Staff manner & personal attributes", "Food & drink provision & facilities"] },
+            new Sample("Nobody rang back") { At = now.AddHours(-5), ServiceId = "rtd-wards", Status = TriageStatus.Triaged, AssignedTo = "quality@example.nhs.uk" });
+        await sqlite.ImportAsync(items);
+        await _backOffice.ImportAsync(items);
+
+        var month = YearMonth.Of(now.AddDays(-3));
+        foreach (var path in new[] { "/exports/feedback.csv", "/exports/feedback.csv?sentiment=negative", $"/exports/fft-return.csv?month={month}" })
+        {
+            async Task<byte[]> DownloadAsync(BackOfficeFactory backOffice)
+            {
+                using var response = await (await backOffice.SignInAsync(StaffRoles.QualityTeam)).GetAsync(new Uri(path, UriKind.Relative));
+                await response.ShouldBeAsync(HttpStatusCode.OK);
+                return await response.Content.ReadAsByteArrayAsync();
+            }
+
+            var fromSqlite = await DownloadAsync(sqlite);
+            Assert.True(fromSqlite.Length > 100, $"{path} has rows");
+            Assert.Equal(fromSqlite, await DownloadAsync(_backOffice));
+        }
     }
 
     private sealed class CosmosBackOffice(CosmosDbServer account) : BackOfficeFactory

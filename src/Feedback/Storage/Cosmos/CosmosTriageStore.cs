@@ -257,7 +257,7 @@ public sealed class CosmosTriageStore : ITriageStore, IFeedbackConversation, IUr
                 {
                     if (text is { Length: > 0 })
                     {
-                        yield return new LabelledComment(item.Id, item.SubmittedAt, item.ServiceName, item.FftRating, question, text, item.Sentiment, item.Themes);
+                        yield return new LabelledComment(item.Id, item.SubmittedAt, item.ServiceName, item.FftRating, question, text, item.Sentiment, item.Themes.Order(StringComparer.Ordinal).ToArray());
                     }
                 }
             }
@@ -311,7 +311,7 @@ public sealed class CosmosTriageStore : ITriageStore, IFeedbackConversation, IUr
     public Task MarkOverdueToldAsync(string reference, DateTimeOffset at, CancellationToken cancellationToken) =>
         _items.ChangeAsync(reference, item => item with { OverdueToldAt = at }, cancellationToken);
 
-    /// <summary>The inbox row of an item.</summary>
+    /// <summary>The inbox row of an item (its themes in name order, as SQLite lists them).</summary>
     internal static InboxRow Row(FeedbackDocument item) => new(
         item.Id,
         item.SubmittedAt,
@@ -322,7 +322,7 @@ public sealed class CosmosTriageStore : ITriageStore, IFeedbackConversation, IUr
         item.Sentiment,
         item.Urgent,
         item.AssignedTo,
-        item.Themes,
+        item.Themes.Order(StringComparer.Ordinal).ToArray(),
         item.AnalysisState == AnalysisState.Done
             ? item.Analysis?.RedactedWhatCouldImprove ?? item.Analysis?.RedactedWhatWasGood ?? "No comment, rating only"
             : "Not analysed yet: open it to read");
