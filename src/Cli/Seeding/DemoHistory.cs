@@ -133,7 +133,7 @@ internal sealed class DemoHistory(
     {
         var acknowledged = 0;
         var flagged = new List<InboxRow>();
-        await foreach (var row in triage.ExportAsync(new InboxFilter { Urgent = true }, cancellationToken))
+        await foreach (var row in triage.EveryRowAsync(new InboxFilter { Urgent = true }, cancellationToken))
         {
             if (UrgentResponse.DueBy(row.SubmittedAt) <= now)
             {

@@ -44,9 +44,6 @@ public interface ITriageStore
     /// <summary>Publishes a reply that the person sees on /track (the caller has checked it for personal information).</summary>
     Task<bool> PublishReplyAsync(string reference, string reply, string actor, DateTimeOffset at, CancellationToken cancellationToken);
 
-    /// <summary>Every item the filter matches, newest first, for exports (redacted text only).</summary>
-    IAsyncEnumerable<InboxRow> ExportAsync(InboxFilter filter, CancellationToken cancellationToken);
-
     /// <summary>Items whose themes or sentiment staff corrected, as labelled examples for retraining.</summary>
     IAsyncEnumerable<LabelledComment> HumanLabelsAsync(CancellationToken cancellationToken);
 }

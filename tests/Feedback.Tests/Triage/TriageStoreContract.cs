@@ -38,7 +38,7 @@ public abstract class TriageStoreContract
         await Assert.ThrowsAsync<InvalidCursorException>(() => stores.Triage.SearchAsync(new InboxFilter(), InboxOrder.Newest, "not-a-cursor!", 3, CancellationToken.None));
 
         var exported = new List<string>();
-        await foreach (var row in stores.Triage.ExportAsync(new InboxFilter(), CancellationToken.None))
+        await foreach (var row in stores.Triage.EveryRowAsync(new InboxFilter(), CancellationToken.None))
         {
             exported.Add(row.Reference);
         }

@@ -46,7 +46,7 @@ internal static class ExportEndpoints
 
         var now = time.GetUtcNow();
         await audit.RecordAsync(new AuditEntry(now, me, AuditActions.Exported, $"feedback.{format}", "Filters: " + (query.With() is { Length: > 0 } q ? q[1..] : "none")), cancellationToken);
-        var rows = ListRows(triage.ExportAsync(filter, cancellationToken), cancellationToken);
+        var rows = ListRows(triage.EveryRowAsync(filter, cancellationToken), cancellationToken);
         return await SendAsync(context, format, $"feedback-{now:yyyy-MM-dd}", "Feedback", ListHeaders, rows, cancellationToken);
     }
 

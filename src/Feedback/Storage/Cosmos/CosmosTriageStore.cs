@@ -222,23 +222,6 @@ public sealed class CosmosTriageStore : ITriageStore, IFeedbackConversation, IUr
     }
 
     /// <inheritdoc />
-    public async IAsyncEnumerable<InboxRow> ExportAsync(InboxFilter filter, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        string? after = null;
-        do
-        {
-            var page = await SearchAsync(filter, InboxOrder.Newest, after, 500, cancellationToken);
-            foreach (var row in page.Rows)
-            {
-                yield return row;
-            }
-
-            after = page.Next;
-        }
-        while (after is not null);
-    }
-
-    /// <inheritdoc />
     public async IAsyncEnumerable<LabelledComment> HumanLabelsAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var query = new QueryDefinition("SELECT * FROM c WHERE c.pk = @pk AND c.type = @type AND (IS_DEFINED(c.themesBy) OR IS_DEFINED(c.sentimentBy))")

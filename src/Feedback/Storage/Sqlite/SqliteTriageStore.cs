@@ -339,23 +339,6 @@ public sealed class SqliteTriageStore(SqliteDatabase database) : ITriageStore
     }
 
     /// <inheritdoc />
-    public async IAsyncEnumerable<InboxRow> ExportAsync(InboxFilter filter, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        string? after = null;
-        do
-        {
-            var page = await SearchAsync(filter, InboxOrder.Newest, after, 1000, cancellationToken);
-            foreach (var row in page.Rows)
-            {
-                yield return row;
-            }
-
-            after = page.Next;
-        }
-        while (after is not null);
-    }
-
-    /// <inheritdoc />
     public async IAsyncEnumerable<LabelledComment> HumanLabelsAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
