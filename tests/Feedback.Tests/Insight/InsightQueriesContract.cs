@@ -5,7 +5,6 @@ using QualityVoice.Feedback.Storage.Cosmos;
 using QualityVoice.Feedback.Storage.Sqlite;
 using QualityVoice.Feedback.Tests.Storage;
 using QualityVoice.Feedback.Triage;
-using QualityVoice.TestSupport;
 
 namespace QualityVoice.Feedback.Tests.Insight;
 
@@ -152,28 +151,16 @@ public abstract class InsightQueriesContract
 /// <summary>The insight contract on the embedded SQLite store.</summary>
 public sealed class SqliteInsightQueriesTests : InsightQueriesContract, IAsyncLifetime
 {
-    private readonly TemporaryDirectory _folder = new();
-    private SqliteFeedbackStore? _store;
+    private readonly SqliteDatabases _databases = new();
 
     public Task InitializeAsync() => Task.CompletedTask;
 
-    public async Task DisposeAsync()
-    {
-        if (_store is not null)
-        {
-            await _store.DisposeAsync();
-        }
-
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        _folder.Dispose();
-    }
+    public Task DisposeAsync() => _databases.DisposeAsync().AsTask();
 
     protected override async Task<(IFeedbackStore, ITriageStore, IInsightQueries)> CreateStoresAsync()
     {
-        var database = new SqliteDatabase(_folder.File("feedback.db"), SqliteFeedbackStore.Migrations);
-        await database.MigrateAsync();
-        _store = new SqliteFeedbackStore(database);
-        return (_store, new SqliteTriageStore(database), new SqliteInsightQueries(database));
+        var (database, store) = await _databases.CreateAsync();
+        return (store, new SqliteTriageStore(database), new SqliteInsightQueries(database));
     }
 }
 

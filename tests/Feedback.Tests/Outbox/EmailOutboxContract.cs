@@ -6,7 +6,6 @@ using QualityVoice.Feedback.Storage.Sqlite;
 using QualityVoice.Feedback.Tests.Storage;
 using QualityVoice.Feedback.Tracking;
 using QualityVoice.Feedback.Triage;
-using QualityVoice.TestSupport;
 
 namespace QualityVoice.Feedback.Tests.Outbox;
 
@@ -89,28 +88,15 @@ public abstract class EmailOutboxContract
 /// <summary>The e-mail outbox contract on the embedded SQLite store.</summary>
 public sealed class SqliteEmailOutboxTests : EmailOutboxContract, IAsyncLifetime
 {
-    private readonly TemporaryDirectory _folder = new();
-    private readonly List<SqliteFeedbackStore> _stores = [];
+    private readonly SqliteDatabases _databases = new();
 
     public Task InitializeAsync() => Task.CompletedTask;
 
-    public async Task DisposeAsync()
-    {
-        foreach (var store in _stores)
-        {
-            await store.DisposeAsync();
-        }
-
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        _folder.Dispose();
-    }
+    public Task DisposeAsync() => _databases.DisposeAsync().AsTask();
 
     protected override async Task<(IFeedbackStore, ITriageStore, IReplyNotifications, IStaffNotices)> CreateStoresAsync()
     {
-        var database = new SqliteDatabase(_folder.File($"feedback-{_stores.Count}.db"), SqliteFeedbackStore.Migrations);
-        await database.MigrateAsync();
-        var store = new SqliteFeedbackStore(database);
-        _stores.Add(store);
+        var (database, store) = await _databases.CreateAsync();
         return (store, new SqliteTriageStore(database), new SqliteReplyNotifications(database), new SqliteStaffNotices(database));
     }
 }

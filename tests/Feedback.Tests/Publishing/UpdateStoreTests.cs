@@ -1,37 +1,23 @@
-using Microsoft.Data.Sqlite;
 using QualityVoice.Feedback.Publishing;
 using QualityVoice.Feedback.Storage;
 using QualityVoice.Feedback.Storage.Cosmos;
 using QualityVoice.Feedback.Storage.Sqlite;
 using QualityVoice.Feedback.Tests.Storage;
-using QualityVoice.TestSupport;
 
 namespace QualityVoice.Feedback.Tests.Publishing;
 
 /// <summary>The publishing contract on the embedded SQLite store.</summary>
 public sealed class SqliteUpdateStoreTests : UpdateStoreContract
 {
-    private readonly TemporaryDirectory _folder = new();
-    private SqliteFeedbackStore? _store;
+    private readonly SqliteDatabases _databases = new();
 
-    public override async Task DisposeAsync()
-    {
-        if (_store is not null)
-        {
-            await _store.DisposeAsync();
-        }
-
-        SqliteConnection.ClearAllPools();
-        _folder.Dispose();
-    }
+    public override Task DisposeAsync() => _databases.DisposeAsync().AsTask();
 
     protected override async Task<(IFeedbackStore, IUpdateStore, IPublishedUpdates, IUpdateNotifications)> CreateStoresAsync()
     {
-        var database = new SqliteDatabase(_folder.File("feedback.db"), SqliteFeedbackStore.Migrations);
-        await database.MigrateAsync();
-        _store = new SqliteFeedbackStore(database);
+        var (database, store) = await _databases.CreateAsync();
         var updates = new SqliteUpdateStore(database);
-        return (_store, updates, updates, new SqliteUpdateNotifications(database));
+        return (store, updates, updates, new SqliteUpdateNotifications(database));
     }
 }
 
