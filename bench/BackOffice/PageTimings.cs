@@ -15,9 +15,8 @@ internal static partial class PageTimings
 {
     private const double InboxTargetMs = 100;
     private const double DashboardTargetMs = 500;
-    private const int WarmUpRounds = 5;
 
-    public static async Task<int> RunAsync(string repository, string dataDirectory, int runs, IReadOnlyDictionary<string, string> environment, Uri? requestCounter)
+    public static async Task<int> RunAsync(string repository, string dataDirectory, int runs, int warmUpRounds, IReadOnlyDictionary<string, string> environment, Uri? requestCounter)
     {
         await using var backOffice = await BackOfficeProcess.StartAsync(repository, dataDirectory, environment);
         using var peer = new HttpClient(new HttpClientHandler { ServerCertificateCustomValidationCallback = HttpClientHandler.DangerousAcceptAnyServerCertificateValidator });
@@ -54,7 +53,7 @@ internal static partial class PageTimings
 
         // The server's steady state, as after a morning's use: every page several times over, so that the first
         // page timed does not pay for the just-in-time compiler optimising code that all the pages share.
-        for (var round = 0; round < WarmUpRounds; round++)
+        for (var round = 0; round < warmUpRounds; round++)
         {
             foreach (var (_, path, _) in pages)
             {
@@ -63,7 +62,7 @@ internal static partial class PageTimings
         }
 
         var store = environment.GetValueOrDefault("Feedback__Store") ?? "SQLite";
-        Console.WriteLine($"Back office on {store} over {dataDirectory}, {runs} requests a page after {WarmUpRounds} rounds of all pages and 3 more to warm up (milliseconds, on loopback)");
+        Console.WriteLine($"Back office on {store} over {dataDirectory}, {runs} requests a page after {warmUpRounds} rounds of all pages and 3 more to warm up (milliseconds, on loopback)");
         Console.WriteLine($"{"page",-42} {"p50",8} {"p95",8} {"max",8}  {(requestCounter is null ? string.Empty : "store requests  ")}target");
         var missed = 0;
         foreach (var (name, path, target) in pages)

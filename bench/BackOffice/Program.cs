@@ -1,7 +1,7 @@
 using System.Globalization;
 using QualityVoice.Bench.BackOffice;
 
-// ./qv bench backoffice [--data DIR] [--runs 30] [--store sqlite|cosmos]
+// ./qv bench backoffice [--data DIR] [--runs 30] [--warm-up 5] [--store sqlite|cosmos]
 //
 // With --store cosmos the back office reads the account the Feedback__Cosmos__* variables name (as the apps do), and
 // counts the requests each page makes when the account is the protocol peer (tests/TestSupport/cosmosdb-peer.js).
@@ -10,6 +10,7 @@ var options = args.Chunk(2).Where(pair => pair.Length == 2).ToDictionary(pair =>
 var data = options.GetValueOrDefault("data") ?? Environment.GetEnvironmentVariable("QV_DATA_DIR") ?? Path.Combine(repository, ".qv-data");
 var runs = int.Parse(options.GetValueOrDefault("runs") ?? "30", CultureInfo.InvariantCulture);
 var store = options.GetValueOrDefault("store") ?? "sqlite";
+var warmUp = int.Parse(options.GetValueOrDefault("warm-up") ?? "5", CultureInfo.InvariantCulture);
 
 var environment = new Dictionary<string, string>();
 Uri? requestCounter = null;
@@ -37,4 +38,4 @@ else if (!File.Exists(Path.Combine(data, "feedback.db")))
     return 2;
 }
 
-return await PageTimings.RunAsync(repository, Path.GetFullPath(data), runs, environment, requestCounter);
+return await PageTimings.RunAsync(repository, Path.GetFullPath(data), runs, warmUp, environment, requestCounter);
