@@ -49,6 +49,9 @@ public sealed record InboxFilter
     /// <summary>Words to find in the redacted text.</summary>
     public string? Query { get; init; }
 
+    /// <summary>How many words of <see cref="Query"/> a search uses, at most; the rest are left out.</summary>
+    public const int MostSearchWords = 12;
+
     /// <summary>The <see cref="AssignedTo"/> value that means "nobody".</summary>
     public const string Unassigned = "nobody";
 

@@ -84,7 +84,7 @@ internal sealed class CosmosInboxQuery
             query._conditions.Append(')');
         }
 
-        foreach (var word in SearchWords.Of(filter.Query).Take(SearchWords.MostInAQuery))
+        foreach (var word in SearchWords.Of(filter.Query).Take(InboxFilter.MostSearchWords))
         {
             query.Add("ARRAY_CONTAINS(c.terms, {0})", word);
         }

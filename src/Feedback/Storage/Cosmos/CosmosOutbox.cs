@@ -19,13 +19,7 @@ internal sealed class CosmosOutbox(Container feedback)
             .WithParameter("@type", type)
             .WithParameter("@pending", "pending")
             .WithParameter("@now", now.ToUnixTimeMilliseconds());
-        var waiting = new List<OutboxDocument>();
-        await foreach (var owed in feedback.QueryAsync<OutboxDocument>(query, OutboxDocument.Partition, cancellationToken))
-        {
-            waiting.Add(owed);
-        }
-
-        return waiting;
+        return await feedback.QueryAsync<OutboxDocument>(query, OutboxDocument.Partition, cancellationToken).ToListAsync(cancellationToken);
     }
 
     /// <summary>Claims one for <paramref name="leaseFor"/>: the claimed document, or null when another sender got it first.</summary>
@@ -52,13 +46,7 @@ internal sealed class CosmosOutbox(Container feedback)
         var query = new QueryDefinition("SELECT * FROM c WHERE c.pk = @pk AND c.reference = @reference AND c.state = @pending")
             .WithParameter("@reference", reference)
             .WithParameter("@pending", "pending");
-        var owed = new List<OutboxDocument>();
-        await foreach (var document in feedback.QueryAsync<OutboxDocument>(query, OutboxDocument.Partition, cancellationToken))
-        {
-            owed.Add(document);
-        }
-
-        foreach (var document in owed)
+        foreach (var document in await feedback.QueryAsync<OutboxDocument>(query, OutboxDocument.Partition, cancellationToken).ToListAsync(cancellationToken))
         {
             await DropAsync(document.Id, cancellationToken);
         }

@@ -228,12 +228,7 @@ public sealed class CosmosTriageStore : ITriageStore, IFeedbackConversation, IUr
             .WithParameter("@type", FeedbackDocument.TypeName);
         foreach (var month in await _items.MonthsAsync(cancellationToken))
         {
-            var labelled = new List<FeedbackDocument>();
-            await foreach (var item in _items.Container.QueryAsync<FeedbackDocument>(query, month, cancellationToken))
-            {
-                labelled.Add(item);
-            }
-
+            var labelled = await _items.Container.QueryAsync<FeedbackDocument>(query, month, cancellationToken).ToListAsync(cancellationToken);
             foreach (var item in labelled.OrderBy(item => item.SortKey, StringComparer.Ordinal))
             {
                 foreach (var (question, text) in new[] { ("What was good?", item.Analysis?.RedactedWhatWasGood), ("What could we do better?", item.Analysis?.RedactedWhatCouldImprove) })
@@ -319,10 +314,7 @@ public sealed class CosmosTriageStore : ITriageStore, IFeedbackConversation, IUr
         var open = new List<FeedbackDocument>();
         foreach (var month in await _items.MonthsAsync(cancellationToken))
         {
-            await foreach (var item in _items.Container.QueryAsync<FeedbackDocument>(query, month, cancellationToken))
-            {
-                open.Add(item);
-            }
+            open.AddRange(await _items.Container.QueryAsync<FeedbackDocument>(query, month, cancellationToken).ToListAsync(cancellationToken));
         }
 
         return open;

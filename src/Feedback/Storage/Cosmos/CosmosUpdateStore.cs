@@ -227,13 +227,7 @@ public sealed class CosmosUpdateStore : IUpdateStore, IPublishedUpdates
     /// <inheritdoc />
     public async Task<IReadOnlyList<PublishedUpdate>> LiveAsync(CancellationToken cancellationToken)
     {
-        var query = new QueryDefinition("SELECT * FROM c WHERE c.pk = @pk AND c.type = @type AND c.isLive = true").WithParameter("@type", UpdateDocument.TypeName);
-        var live = new List<UpdateDocument>();
-        await foreach (var update in _feedback.QueryAsync<UpdateDocument>(query, UpdateDocument.Partition, cancellationToken))
-        {
-            live.Add(update);
-        }
-
+        var live = await UpdatesAsync(new QueryDefinition("SELECT * FROM c WHERE c.pk = @pk AND c.type = @type AND c.isLive = true"), cancellationToken);
         var published = new List<PublishedUpdate>(live.Count);
         foreach (var update in live.OrderByDescending(update => update.Record.FirstPublished).ThenByDescending(update => update.CreatedAt))
         {
@@ -382,29 +376,15 @@ public sealed class CosmosUpdateStore : IUpdateStore, IPublishedUpdates
         }
     }
 
-    private async Task<List<UpdateDocument>> AllAsync(CancellationToken cancellationToken)
-    {
-        var query = new QueryDefinition("SELECT * FROM c WHERE c.pk = @pk AND c.type = @type").WithParameter("@type", UpdateDocument.TypeName);
-        var updates = new List<UpdateDocument>();
-        await foreach (var update in _feedback.QueryAsync<UpdateDocument>(query, UpdateDocument.Partition, cancellationToken))
-        {
-            updates.Add(update);
-        }
+    private Task<List<UpdateDocument>> AllAsync(CancellationToken cancellationToken) =>
+        UpdatesAsync(new QueryDefinition("SELECT * FROM c WHERE c.pk = @pk AND c.type = @type"), cancellationToken);
 
-        return updates;
-    }
+    private Task<List<UpdateDocument>> LinkedToAsync(string reference, CancellationToken cancellationToken) =>
+        UpdatesAsync(
+            new QueryDefinition("SELECT * FROM c WHERE c.pk = @pk AND c.type = @type AND ARRAY_CONTAINS(c.linkedReferences, @reference)").WithParameter("@reference", reference),
+            cancellationToken);
 
-    private async Task<List<UpdateDocument>> LinkedToAsync(string reference, CancellationToken cancellationToken)
-    {
-        var query = new QueryDefinition("SELECT * FROM c WHERE c.pk = @pk AND c.type = @type AND ARRAY_CONTAINS(c.linkedReferences, @reference)")
-            .WithParameter("@type", UpdateDocument.TypeName)
-            .WithParameter("@reference", reference);
-        var updates = new List<UpdateDocument>();
-        await foreach (var update in _feedback.QueryAsync<UpdateDocument>(query, UpdateDocument.Partition, cancellationToken))
-        {
-            updates.Add(update);
-        }
-
-        return updates;
-    }
+    /// <summary>The updates <paramref name="query"/> finds in the updates partition (its <c>@type</c> is filled in here).</summary>
+    private async Task<List<UpdateDocument>> UpdatesAsync(QueryDefinition query, CancellationToken cancellationToken) =>
+        await _feedback.QueryAsync<UpdateDocument>(query.WithParameter("@type", UpdateDocument.TypeName), UpdateDocument.Partition, cancellationToken).ToListAsync(cancellationToken);
 }

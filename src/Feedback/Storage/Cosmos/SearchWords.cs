@@ -10,9 +10,6 @@ namespace QualityVoice.Feedback.Storage.Cosmos;
 /// </summary>
 internal static class SearchWords
 {
-    /// <summary>The most words a search uses, as on SQLite.</summary>
-    public const int MostInAQuery = 12;
-
     /// <summary>The distinct words of <paramref name="text"/>.</summary>
     public static IReadOnlyList<string> Of(string? text)
     {

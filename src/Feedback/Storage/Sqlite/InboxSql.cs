@@ -139,7 +139,7 @@ internal static class InboxSql
             words.Add(word.ToString());
         }
 
-        return words.Count == 0 ? null : string.Join(' ', words.Take(12).Select(w => "\"" + w.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""));
+        return words.Count == 0 ? null : string.Join(' ', words.Take(InboxFilter.MostSearchWords).Select(w => "\"" + w.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""));
     }
 
     /// <summary>A cursor is the last row's arrival time and id, opaque to the browser.</summary>
