@@ -139,6 +139,7 @@ public static class FeedbackHostingExtensions
             throw new StoreConfigurationException("Feedback:Cosmos:AcceptAnyServerCertificate is for a local emulator only and is refused in Production.");
         }
 
+        options.CreateIfMissing ??= !builder.Environment.IsProduction();
         builder.Services.AddSingleton(new CosmosContainers(options));
         builder.Services.AddSingleton<IFeedbackStore, CosmosFeedbackStore>();
         builder.Services.AddSingleton<CosmosSpeakUpStore>();
@@ -148,7 +149,7 @@ public static class FeedbackHostingExtensions
         builder.Services.AddSingleton<ITriageStore>(services => services.GetRequiredService<CosmosTriageStore>());
         builder.Services.AddSingleton<IFeedbackConversation>(services => services.GetRequiredService<CosmosTriageStore>());
         builder.Services.AddSingleton<IUrgentQueue>(services => services.GetRequiredService<CosmosTriageStore>());
-        builder.Services.AddSingleton<IInsightQueries, CosmosInsightQueries>();
+        builder.Services.AddScoped<IInsightQueries, CosmosInsightQueries>();
         builder.Services.AddSingleton<CosmosUpdateStore>();
         builder.Services.AddSingleton<IUpdateStore>(services => services.GetRequiredService<CosmosUpdateStore>());
         builder.Services.AddSingleton<IPublishedUpdates>(services => services.GetRequiredService<CosmosUpdateStore>());

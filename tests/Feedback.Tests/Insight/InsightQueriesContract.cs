@@ -48,12 +48,28 @@ public abstract class InsightQueriesContract
             var feelings = themes.Where(_ => random.Next(2) == 0).Select(theme => new ThemeSentiment(theme, (Sentiment)random.Next(4))).ToArray();
             var analysis = new FeedbackAnalysis(
                 sentiment, 0, themes.Select(theme => new ThemePrediction(theme, 0.8)).ToArray(), [], [], null, "Some words", [], false, [], "test", "model-1", at, ThemeSentiments: feelings);
-            await feedback.ImportAsync([new ImportedFeedback(record, analysis, TriageStatus.New)], CancellationToken.None);
+            if (i % 10 == 4)
+            {
+                // Arrived, then analysed by the worker: the counts move from "not analysed" to what it found.
+                await feedback.AddAsync(record, CancellationToken.None);
+                var lease = $"lease-{i}";
+                var claimed = await feedback.ClaimForAnalysisAsync(100, lease, Start.AddHours(1500), TimeSpan.FromMinutes(5), CancellationToken.None);
+                Assert.Contains(record.Reference, claimed.Select(item => item.Reference));
+                Assert.Equal(1, await feedback.SaveAnalysesAsync(lease, [new AnalysedItem(record.Reference, analysis)], CancellationToken.None));
+            }
+            else
+            {
+                await feedback.ImportAsync([new ImportedFeedback(record, analysis, TriageStatus.New)], CancellationToken.None);
+            }
+
             items.Add(new Expected(record.Reference, at, service, fft, mode, sentiment, themes, feelings));
         }
 
         // Staff corrections move the counts: a corrected feeling sets aside the feelings about single themes; corrected
-        // themes keep the feelings of the themes kept.
+        // themes keep the feelings of the themes kept. Two members of staff correct the same items at once (the
+        // feeling and the themes, each change applied to whatever the other left), and some corrections are made
+        // twice: the counts still equal counting the items.
+        var corrections = new List<Task>();
         for (var i = 0; i < items.Count; i += 7)
         {
             var item = items[i];
@@ -62,19 +78,19 @@ public abstract class InsightQueriesContract
                 continue;
             }
 
+            string[] kept = [.. item.Themes.Take(1), "Discharge"];
+            kept = kept.Distinct().ToArray();
+            corrections.Add(triage.CorrectSentimentAsync(item.Reference, Sentiment.Negative, "quality@example.nhs.uk", Start, CancellationToken.None));
+            corrections.Add(triage.CorrectThemesAsync(item.Reference, kept, "engagement@example.nhs.uk", Start, CancellationToken.None));
             if (i % 2 == 0)
             {
-                await triage.CorrectSentimentAsync(item.Reference, Sentiment.Negative, "quality@example.nhs.uk", Start, CancellationToken.None);
-                items[i] = item with { Sentiment = Sentiment.Negative, Feelings = [] };
+                corrections.Add(triage.CorrectThemesAsync(item.Reference, kept, "engagement@example.nhs.uk", Start, CancellationToken.None));
             }
-            else
-            {
-                string[] kept = [.. item.Themes.Take(1), "Discharge"];
-                kept = kept.Distinct().ToArray();
-                await triage.CorrectThemesAsync(item.Reference, kept, "quality@example.nhs.uk", Start, CancellationToken.None);
-                items[i] = item with { Themes = kept, Feelings = item.Feelings.Where(feeling => kept.Contains(feeling.Theme)).ToArray() };
-            }
+
+            items[i] = item with { Sentiment = Sentiment.Negative, Themes = kept, Feelings = [] };
         }
+
+        await Task.WhenAll(corrections);
 
         var (from, to) = (YearMonth.Of(Start), YearMonth.Of(Start.AddHours(1500)));
         Assert.Equal(ExpectedMonthly(items, null), Sorted(await insight.MonthlyAsync(from, to, null, CancellationToken.None)));

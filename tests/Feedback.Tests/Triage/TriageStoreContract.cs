@@ -231,6 +231,26 @@ public abstract class TriageStoreContract
         Assert.Contains(calm, (await stores.Triage.SearchAsync(new InboxFilter { Urgent = true }, InboxOrder.Newest, null, 10, CancellationToken.None)).Rows.Select(row => row.Reference));
     }
 
+    [Fact]
+    public async Task An_item_the_analysis_finds_urgent_joins_the_queue_and_closing_it_takes_it_out_until_it_is_reopened()
+    {
+        var stores = await CreateStoresAsync();
+        var record = Item("I will take all my tablets tonight", urgent: true).Record;
+        await stores.Feedback.AddAsync(record, CancellationToken.None);
+        Assert.Empty(await stores.Urgent.ListAsync(10, CancellationToken.None));
+
+        var claimed = await stores.Feedback.ClaimForAnalysisAsync(10, "lease", Now, TimeSpan.FromMinutes(5), CancellationToken.None);
+        Assert.Equal([record.Reference], claimed.Select(item => item.Reference));
+        var analysis = Analysis("I will take all my tablets tonight", Sentiment.Negative, [], urgent: true, needsReview: false, feelings: null);
+        Assert.Equal(1, await stores.Feedback.SaveAnalysesAsync("lease", [new AnalysedItem(record.Reference, analysis)], CancellationToken.None));
+        Assert.Equal([record.Reference], (await stores.Urgent.ListAsync(10, CancellationToken.None)).Select(row => row.Row.Reference));
+
+        await stores.Triage.ChangeStatusAsync([record.Reference], TriageStatus.Closed, "Passed to the crisis team", Quality, Now, CancellationToken.None);
+        Assert.Empty(await stores.Urgent.ListAsync(10, CancellationToken.None));
+        await stores.Triage.ChangeStatusAsync([record.Reference], TriageStatus.InProgress, null, Quality, Now, CancellationToken.None);
+        Assert.Equal([record.Reference], (await stores.Urgent.ListAsync(10, CancellationToken.None)).Select(row => row.Row.Reference));
+    }
+
     private static async Task<List<string>> ReadAllAsync(ITriageStore triage, InboxOrder order, int pageSize)
     {
         var references = new List<string>();

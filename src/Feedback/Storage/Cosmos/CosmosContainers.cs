@@ -51,7 +51,7 @@ public sealed class CosmosContainers : IDisposable
             ? new CosmosClient(options.Endpoint.ToString(), new DefaultAzureCredential(), clientOptions)
             : new CosmosClient(options.Endpoint.ToString(), options.Key, clientOptions);
         _database = options.Database;
-        _createIfMissing = options.CreateIfMissing;
+        _createIfMissing = options.CreateIfMissing ?? true;
         Feedback = _client.GetContainer(_database, "feedback");
         EqualityMonitoring = _client.GetContainer(_database, "equality-monitoring");
         SpeakUp = _client.GetContainer(_database, "speak-up");
@@ -75,11 +75,16 @@ public sealed class CosmosContainers : IDisposable
         }
 
         Database database = await _client.CreateDatabaseIfNotExistsAsync(_database, cancellationToken: cancellationToken);
-        foreach (var name in new[] { Feedback.Id, EqualityMonitoring.Id, SpeakUp.Id })
+        foreach (var (name, indexing) in new[]
+                 {
+                     (Feedback.Id, CosmosIndexing.Feedback()),
+                     (EqualityMonitoring.Id, CosmosIndexing.EqualityMonitoring()),
+                     (SpeakUp.Id, CosmosIndexing.SpeakUp()),
+                 })
         {
             // TTL on, with no default: only documents that say so expire (idempotency claims, tracking failures).
             await database.CreateContainerIfNotExistsAsync(
-                new ContainerProperties(name, PartitionKeyPath) { DefaultTimeToLive = -1 },
+                new ContainerProperties(name, PartitionKeyPath) { DefaultTimeToLive = -1, IndexingPolicy = indexing },
                 cancellationToken: cancellationToken);
         }
     }

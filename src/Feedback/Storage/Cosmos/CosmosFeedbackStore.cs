@@ -65,7 +65,7 @@ public sealed class CosmosFeedbackStore : IFeedbackStore
             return new AddResult(AddOutcome.ReferenceTaken, record.Reference);
         }
 
-        await _feedback.TryCreateAsync(item, item.Pk, cancellationToken);
+        await _items.TryCreateAsync(item, cancellationToken);
         if (record.Feedback.EqualityMonitoring is { IsEmpty: false } answers)
         {
             var id = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
@@ -93,7 +93,7 @@ public sealed class CosmosFeedbackStore : IFeedbackStore
             var pointer = new ReferenceDocument(item.Id, ReferenceDocument.PartitionOf(item.Id), item.Pk, null);
             if (await _feedback.TryCreateAsync(pointer, pointer.Pk, cancellationToken))
             {
-                await _feedback.TryCreateAsync(item, item.Pk, cancellationToken);
+                await _items.TryCreateAsync(item, cancellationToken);
                 written++;
             }
         }
@@ -164,7 +164,7 @@ public sealed class CosmosFeedbackStore : IFeedbackStore
                     AnalysisLeaseUntil = (now + leaseFor).ToUnixTimeMilliseconds(),
                     AnalysisAttempts = item.Document.AnalysisAttempts + 1,
                 };
-                if (await _feedback.TryReplaceAsync(leased, leased.Id, leased.Pk, item.ETag, cancellationToken))
+                if (await _items.TryReplaceAsync(item.Document, item.ETag, leased, cancellationToken))
                 {
                     claimed.Add(new PendingAnalysis(leased.Id, leased.WhatWasGood, leased.WhatCouldImprove, leased.FftRating, leased.AnalysisAttempts));
                     if (claimed.Count == max)
@@ -225,7 +225,7 @@ public sealed class CosmosFeedbackStore : IFeedbackStore
             await foreach (var item in QueryWithETagsAsync(query, month, cancellationToken))
             {
                 var pending = item.Document with { AnalysisState = AnalysisState.Pending, AnalysisAttempts = 0, AnalysisLease = null, AnalysisLeaseUntil = null };
-                if (await _feedback.TryReplaceAsync(pending, pending.Id, pending.Pk, item.ETag, cancellationToken))
+                if (await _items.TryReplaceAsync(item.Document, item.ETag, pending, cancellationToken))
                 {
                     requeued++;
                 }
@@ -342,7 +342,7 @@ public sealed class CosmosFeedbackStore : IFeedbackStore
             }
 
             // The item goes where the pointer says, even if the repeat arrived in a later month.
-            await _feedback.TryCreateAsync(repeat with { Pk = pointer.Month }, pointer.Month, cancellationToken);
+            await _items.TryCreateAsync(repeat with { Pk = pointer.Month }, cancellationToken);
         }
 
         return new AddResult(AddOutcome.Repeated, claim.Reference, claim.RequestFingerprint);

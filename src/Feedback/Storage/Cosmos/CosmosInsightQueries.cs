@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using Microsoft.Azure.Cosmos;
@@ -7,17 +8,16 @@ using QualityVoice.Feedback.Insight;
 namespace QualityVoice.Feedback.Storage.Cosmos;
 
 /// <summary>
-/// The dashboard's, early warnings', FFT return's and open data's counts on Cosmos DB, counted from the items' derived
-/// fields month by month: one keyset-paged single-partition query per month asked for, projecting only what is
-/// counted (no aggregates, which the protocol peer cannot run and which cost the same RU for a partition read).
-/// Counting reads every item of the months asked for; per-month rollup documents kept as items change are the
-/// cheaper design for large ICBs (docs/adr/0017-cosmos-everything.md).
+/// The dashboard's, early warnings', FFT return's and open data's counts on Cosmos DB, read from the months' rollup
+/// documents (<see cref="MonthRollups"/>): one point read per month asked for that holds items, and the months
+/// document. One instance serves one request (it is registered scoped), and reads each month's rollup once however
+/// many counts the page asks for.
 /// </summary>
 public sealed class CosmosInsightQueries : IInsightQueries
 {
-    private const int PageSize = 1000;
-
     private readonly CosmosFeedbackItems _items;
+    private readonly ConcurrentDictionary<string, Task<MonthRollupDocument?>> _rollups = new(StringComparer.Ordinal);
+    private Task<List<string>>? _months;
 
     /// <summary>Opens the queries on containers that exist.</summary>
     public CosmosInsightQueries(CosmosContainers containers) => _items = new CosmosFeedbackItems(containers.Feedback);
@@ -26,10 +26,14 @@ public sealed class CosmosInsightQueries : IInsightQueries
     public async Task<IReadOnlyList<MonthlyCount>> MonthlyAsync(YearMonth from, YearMonth to, string? serviceId, CancellationToken cancellationToken)
     {
         var counts = new Dictionary<(string Month, string ServiceId, FftRating Fft, string Sentiment), int>();
-        await foreach (var (month, item) in ReadAsync(from, to, serviceId, cancellationToken))
+        await foreach (var (month, parts, count) in ReadAsync(RollupKey.Monthly, from, to, cancellationToken))
         {
-            var key = (month, item.ServiceId, item.FftRating, Wire(item.Sentiment));
-            counts[key] = counts.GetValueOrDefault(key) + 1;
+            // m | service | FFT answer | sentiment
+            if (serviceId is null || parts[1] == serviceId)
+            {
+                var key = (month, parts[1], WireName<FftRating>.Parse(parts[2]), parts[3]);
+                counts[key] = counts.GetValueOrDefault(key) + count;
+            }
         }
 
         return counts
@@ -45,23 +49,26 @@ public sealed class CosmosInsightQueries : IInsightQueries
     public async Task<IReadOnlyList<ThemeCount>> ThemesAsync(YearMonth from, YearMonth to, string? serviceId, CancellationToken cancellationToken)
     {
         var counts = new Dictionary<(string Month, string ServiceId, string Theme), int[]>();
-        await foreach (var (month, item) in ReadAsync(from, to, serviceId, cancellationToken))
+        await foreach (var (month, parts, count) in ReadAsync(RollupKey.Theme, from, to, cancellationToken))
         {
-            foreach (var (theme, feeling) in item.Mentions())
+            // t | service | theme | feeling
+            if (serviceId is not null && parts[1] != serviceId)
             {
-                var key = (month, item.ServiceId, theme);
-                if (!counts.TryGetValue(key, out var count))
-                {
-                    counts[key] = count = new int[5];
-                }
-
-                if (feeling is { } known)
-                {
-                    count[(int)known]++;
-                }
-
-                count[4]++;
+                continue;
             }
+
+            var key = (month, parts[1], parts[2]);
+            if (!counts.TryGetValue(key, out var byFeeling))
+            {
+                counts[key] = byFeeling = new int[5];
+            }
+
+            if (parts[3].Length > 0)
+            {
+                byFeeling[(int)WireName<Sentiment>.Parse(parts[3])] += count;
+            }
+
+            byFeeling[4] += count;
         }
 
         return counts
@@ -79,20 +86,16 @@ public sealed class CosmosInsightQueries : IInsightQueries
     {
         var counts = new Dictionary<(DateOnly Week, string ServiceId, string Theme), (int Negative, int Total)>();
         var lastDay = toWeek.AddDays(6);
-        await foreach (var (_, item) in ReadAsync(new YearMonth(fromWeek.Year, fromWeek.Month), new YearMonth(lastDay.Year, lastDay.Month), null, cancellationToken))
+        var negative = WireName<Sentiment>.Of(Sentiment.Negative);
+        await foreach (var (_, parts, count) in ReadAsync(RollupKey.WeeklyTheme, new YearMonth(fromWeek.Year, fromWeek.Month), new YearMonth(lastDay.Year, lastDay.Month), cancellationToken))
         {
-            var day = DateOnly.FromDateTime(item.SubmittedAt.UtcDateTime);
-            var week = day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
-            if (week < fromWeek || week > toWeek)
+            // w | week | service | theme | feeling
+            var week = DateOnly.ParseExact(parts[1], "yyyy-MM-dd", CultureInfo.InvariantCulture);
+            if (week >= fromWeek && week <= toWeek)
             {
-                continue;
-            }
-
-            foreach (var (theme, feeling) in item.Mentions())
-            {
-                var key = (week, item.ServiceId, theme);
-                var (negative, total) = counts.GetValueOrDefault(key);
-                counts[key] = (negative + (feeling == Sentiment.Negative ? 1 : 0), total + 1);
+                var key = (week, parts[2], parts[3]);
+                var (negatives, total) = counts.GetValueOrDefault(key);
+                counts[key] = (negatives + (parts[4] == negative ? count : 0), total + count);
             }
         }
 
@@ -108,11 +111,12 @@ public sealed class CosmosInsightQueries : IInsightQueries
     public async Task<IReadOnlyList<FftReturnCount>> FftReturnAsync(YearMonth month, CancellationToken cancellationToken)
     {
         var counts = new Dictionary<(string ServiceId, CollectionMode Mode, FftRating Fft), (string ServiceName, int Count)>();
-        await foreach (var (_, item) in ReadAsync(month, month, null, cancellationToken))
+        await foreach (var (_, parts, count) in ReadAsync(RollupKey.FftReturn, month, month, cancellationToken))
         {
-            var key = (item.ServiceId, item.CollectionMode, item.FftRating);
-            var (name, count) = counts.GetValueOrDefault(key, (item.ServiceName, 0));
-            counts[key] = (string.CompareOrdinal(item.ServiceName, name) > 0 ? item.ServiceName : name, count + 1);
+            // f | service | how collected | FFT answer | service name (the greatest, as SQLite's MAX gives it)
+            var key = (parts[1], WireName<CollectionMode>.Parse(parts[2]), WireName<FftRating>.Parse(parts[3]));
+            var (name, total) = counts.GetValueOrDefault(key, (parts[4], 0));
+            counts[key] = (string.CompareOrdinal(parts[4], name) > 0 ? parts[4] : name, total + count);
         }
 
         return counts
@@ -123,65 +127,24 @@ public sealed class CosmosInsightQueries : IInsightQueries
             .ToArray();
     }
 
-    private static string Wire(Sentiment? sentiment) => sentiment is { } known ? WireName<Sentiment>.Of(known) : string.Empty;
-
     private static YearMonth Month(string month) => YearMonth.TryParse(month, out var parsed) ? parsed : throw new InvalidDataException($"'{month}' is not a month.");
 
-    /// <summary>Every item of the months in [<paramref name="from"/>, <paramref name="to"/>] that the store holds, as counted.</summary>
-    private async IAsyncEnumerable<(string Month, CountedItem Item)> ReadAsync(
-        YearMonth from, YearMonth to, string? serviceId, [EnumeratorCancellation] CancellationToken cancellationToken)
+    /// <summary>The counts of one kind of key (its parts, kind first) in the months in [<paramref name="from"/>, <paramref name="to"/>] that hold items.</summary>
+    private async IAsyncEnumerable<(string Month, string[] Parts, int Count)> ReadAsync(
+        string kind, YearMonth from, YearMonth to, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var (first, last) = (from.ToString(), to.ToString());
-        foreach (var month in (await _items.MonthsAsync(cancellationToken)).Where(month => string.CompareOrdinal(month, first) >= 0 && string.CompareOrdinal(month, last) <= 0))
+        _months ??= _items.MonthsAsync(cancellationToken);
+        foreach (var month in (await _months).Where(month => string.CompareOrdinal(month, first) >= 0 && string.CompareOrdinal(month, last) <= 0))
         {
-            var after = string.Empty;
-            while (true)
+            var rollup = await _rollups.GetOrAdd(month, _ => _items.Rollups.ReadAsync(month, cancellationToken));
+            foreach (var (key, count) in rollup?.Counts ?? [])
             {
-                var query = new QueryDefinition(
-                        "SELECT TOP @size c.sortKey, c.serviceId, c.serviceName, c.fftRating, c.collectionMode, c.submittedAt, c.sentiment, c.themes, c.themeFeelings "
-                        + "FROM c WHERE c.pk = @pk AND c.type = @type AND c.sortKey > @after" + (serviceId is null ? string.Empty : " AND c.serviceId = @service")
-                        + " ORDER BY c.sortKey")
-                    .WithParameter("@size", PageSize)
-                    .WithParameter("@type", FeedbackDocument.TypeName)
-                    .WithParameter("@after", after);
-                if (serviceId is not null)
+                if (count != 0 && key.StartsWith(kind + "|", StringComparison.Ordinal))
                 {
-                    query = query.WithParameter("@service", serviceId);
-                }
-
-                var read = 0;
-                await foreach (var item in _items.Container.QueryAsync<CountedItem>(query, month, cancellationToken))
-                {
-                    read++;
-                    after = item.SortKey;
-                    yield return (month, item);
-                }
-
-                if (read < PageSize)
-                {
-                    break;
+                    yield return (month, RollupKey.Parts(key), count);
                 }
             }
         }
-    }
-
-    /// <summary>What the counts read of an item (<see cref="FeedbackDocument"/>'s derived fields).</summary>
-    private sealed record CountedItem(
-        string SortKey,
-        string ServiceId,
-        string ServiceName,
-        FftRating FftRating,
-        CollectionMode CollectionMode,
-        DateTimeOffset SubmittedAt,
-        Sentiment? Sentiment,
-        IReadOnlyList<string>? Themes,
-        IReadOnlyList<string>? ThemeFeelings)
-    {
-        /// <summary>Each theme with the feeling it is counted by: its own, or else the item's.</summary>
-        public IEnumerable<(string Theme, Sentiment? Feeling)> Mentions() => (Themes ?? []).Select(theme =>
-        {
-            var own = ThemeFeelings?.FirstOrDefault(pair => pair.StartsWith(theme + "|", StringComparison.Ordinal));
-            return (theme, own is null ? Sentiment : WireName<Sentiment>.Parse(own[(theme.Length + 1)..]));
-        });
     }
 }

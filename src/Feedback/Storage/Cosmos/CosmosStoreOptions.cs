@@ -24,6 +24,9 @@ public sealed class CosmosStoreOptions
     /// </summary>
     public bool AcceptAnyServerCertificate { get; set; }
 
-    /// <summary>Create the database and containers if they are missing (off when infrastructure code owns them).</summary>
-    public bool CreateIfMissing { get; set; } = true;
+    /// <summary>
+    /// Create the database and containers, with their indexing policies, if they are missing. Unset, it is on
+    /// except in Production, where the platform team creates them (or turns this on for the first start).
+    /// </summary>
+    public bool? CreateIfMissing { get; set; }
 }

@@ -5,10 +5,14 @@ namespace QualityVoice.Feedback.Storage.Cosmos;
 
 /// <summary>
 /// Failed tracking attempts, a document per reference in a partition of its own (<c>attempts:QV-…</c>) in the
-/// container that holds the references, counted with ETag-checked replaces so that concurrent failures all count.
+/// container that holds the references, counted with ETag-checked replaces so that concurrent failures all count,
+/// and removed by Cosmos DB's TTL a day after the last failure or lock.
 /// </summary>
 internal sealed class CosmosTrackingAttemptLedger(Container container) : ITrackingAttemptLedger
 {
+    /// <summary>How long failures are remembered after the last one when they did not lock the reference.</summary>
+    private static readonly TimeSpan Forgotten = TimeSpan.FromDays(1);
+
     public async Task<DateTimeOffset?> LockedUntilAsync(string reference, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var (attempts, _) = await container.TryReadAsync<AttemptsDocument>(reference, PartitionOf(reference), cancellationToken);
@@ -21,7 +25,7 @@ internal sealed class CosmosTrackingAttemptLedger(Container container) : ITracki
         while (true)
         {
             var (attempts, eTag) = await container.TryReadAsync<AttemptsDocument>(reference, partition, cancellationToken);
-            var current = attempts ?? new AttemptsDocument(reference, partition, 0, null);
+            var current = (attempts ?? new AttemptsDocument(reference, partition, 0, null)) with { Ttl = (int)(lockFor + Forgotten).TotalSeconds };
             if (current.LockedUntil is { } until && until <= now)
             {
                 // A lock that has run out starts the count again.
@@ -50,5 +54,8 @@ internal sealed class CosmosTrackingAttemptLedger(Container container) : ITracki
     private sealed record AttemptsDocument(string Id, string Pk, int Failures, DateTimeOffset? LockedUntil)
     {
         public string Type { get; init; } = "attempts";
+
+        /// <summary>Seconds until Cosmos DB's TTL removes the count, from its last write: past any lock, and then a day.</summary>
+        public int Ttl { get; init; }
     }
 }

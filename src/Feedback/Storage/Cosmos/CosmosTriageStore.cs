@@ -305,16 +305,20 @@ public sealed class CosmosTriageStore : ITriageStore, IFeedbackConversation, IUr
             ? item.Analysis?.RedactedWhatCouldImprove ?? item.Analysis?.RedactedWhatWasGood ?? "No comment, rating only"
             : "Not analysed yet: open it to read");
 
+    /// <summary>
+    /// The open urgent items: those the urgent index lists, read with one query for each month it names, each
+    /// checked against the item itself (the index may list more than is open, never less).
+    /// </summary>
     private async Task<List<FeedbackDocument>> OpenUrgentAsync(CancellationToken cancellationToken)
     {
-        // Urgent items are few: every month's open ones, in one query a month.
-        var query = new QueryDefinition("SELECT * FROM c WHERE c.pk = @pk AND c.type = @type AND c.urgent = true AND c.status != @closed")
+        var query = new QueryDefinition("SELECT * FROM c WHERE c.pk = @pk AND c.type = @type AND ARRAY_CONTAINS(@references, c.id) AND c.urgent = true AND c.status != @closed")
             .WithParameter("@type", FeedbackDocument.TypeName)
             .WithParameter("@closed", WireName<TriageStatus>.Of(TriageStatus.Closed));
         var open = new List<FeedbackDocument>();
-        foreach (var month in await _items.MonthsAsync(cancellationToken))
+        foreach (var month in (await _items.Urgent.ReadAsync(cancellationToken)).GroupBy(listed => listed.Value, listed => listed.Key, StringComparer.Ordinal))
         {
-            open.AddRange(await _items.Container.QueryAsync<FeedbackDocument>(query, month, cancellationToken).ToListAsync(cancellationToken));
+            var inMonth = query.WithParameter("@references", month.Order(StringComparer.Ordinal).ToArray());
+            open.AddRange(await _items.Container.QueryAsync<FeedbackDocument>(inMonth, month.Key, cancellationToken).ToListAsync(cancellationToken));
         }
 
         return open;

@@ -91,6 +91,9 @@ internal sealed record FeedbackDocument
 
     public long Version { get; init; }
 
+    /// <summary>The keys of its month's rollup this item is counted in (<see cref="RollupKey"/>), as last written.</summary>
+    public IReadOnlyList<string>? Counted { get; init; }
+
     // Derived from the above on every write (get-only: serialised, never read back), so that the inbox's filters are
     // plain equality and ARRAY_CONTAINS conditions on indexed fields.
 
@@ -113,6 +116,9 @@ internal sealed record FeedbackDocument
 
     /// <summary>The words of the redacted text, lower case, for search (<see cref="SearchWords"/>).</summary>
     public IReadOnlyList<string> Terms => SearchWords.Of($"{Analysis?.RedactedWhatWasGood} {Analysis?.RedactedWhatCouldImprove}");
+
+    /// <summary>Whether the item belongs in the urgent queue: urgent and not closed.</summary>
+    public bool InUrgentQueue() => Urgent && Status != TriageStatus.Closed;
 
     public static string ThemeFeeling(string theme, Sentiment feeling) => $"{theme}|{WireName<Sentiment>.Of(feeling)}";
 
