@@ -10,9 +10,9 @@ namespace QualityVoice.Feedback.Storage.Cosmos;
 /// <summary>
 /// The quality team's inbox and changes on Cosmos DB. Lists read the month partitions newest first with
 /// <c>WHERE … ORDER BY c.sortKey TOP n</c> until a page is full (one query per month visited), with a keyset cursor
-/// (the last row's sort key) for the next page; an item's history, corrections and conversation live in its own
-/// document, and every change is read, decided by the domain (<see cref="TriageWorkflow"/>, <see cref="TriageEvents"/>)
-/// and replaced under the ETag read.
+/// (the last row's sort key) for the next page; the inbox's counts reuse every month those queries read whole. An
+/// item's history, corrections and conversation live in its own document, and every change is read, decided by the
+/// domain (<see cref="TriageWorkflow"/>, <see cref="TriageEvents"/>) and replaced under the ETag read.
 /// </summary>
 public sealed class CosmosTriageStore : ITriageStore, IFeedbackConversation, IUrgentQueue
 {
@@ -27,29 +27,54 @@ public sealed class CosmosTriageStore : ITriageStore, IFeedbackConversation, IUr
     }
 
     /// <inheritdoc />
-    public async Task<InboxPage> SearchAsync(InboxFilter filter, InboxOrder order, string? after, int pageSize, CancellationToken cancellationToken)
+    public Task<InboxPage> SearchAsync(InboxFilter filter, InboxOrder order, string? after, int pageSize, CancellationToken cancellationToken) =>
+        SearchAsync(filter, order, after, pageSize, wholeMonths: null, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<InboxCounts> CountAsync(InboxFilter filter, CancellationToken cancellationToken) =>
+        CountAsync(filter, wholeMonths: null, cancellationToken);
+
+    /// <summary>
+    /// The page, then the counts from the months whose every match the page's queries already read (for a rare
+    /// filter, every month): each month is queried once for both.
+    /// </summary>
+    public async Task<InboxView> ViewAsync(InboxFilter filter, InboxOrder order, string? after, int pageSize, CancellationToken cancellationToken)
+    {
+        var wholeMonths = new Dictionary<string, List<FeedbackDocument>>(StringComparer.Ordinal);
+        var page = await SearchAsync(filter, order, after, pageSize, wholeMonths, cancellationToken);
+        return new InboxView(page, await CountAsync(filter, wholeMonths, cancellationToken));
+    }
+
+    /// <summary>A page; each month whose every match it read goes into <paramref name="wholeMonths"/> when given.</summary>
+    private async Task<InboxPage> SearchAsync(
+        InboxFilter filter, InboxOrder order, string? after, int pageSize, Dictionary<string, List<FeedbackDocument>>? wholeMonths, CancellationToken cancellationToken)
     {
         var cursor = string.IsNullOrEmpty(after) ? null : ReadCursor(after) ?? throw new InvalidCursorException();
         var newest = order == InboxOrder.Newest;
         var query = CosmosInboxQuery.For(filter);
         var keyset = cursor is null ? string.Empty : newest ? " AND c.sortKey < @after" : " AND c.sortKey > @after";
+        var cursorMonth = cursor is null ? null : MonthOf(cursor);
         var found = new List<FeedbackDocument>(pageSize + 1);
-        foreach (var month in await MonthsAsync(query, newest, cursor, cancellationToken))
+        foreach (var month in await MonthsAsync(query, newest, cursorMonth, cancellationToken))
         {
+            var take = pageSize + 1 - found.Count;
             var definition = query.Define(
                     $"SELECT TOP @take * FROM c WHERE c.pk = @pk AND c.type = @type{query.Conditions}{keyset} ORDER BY c.sortKey {(newest ? "DESC" : "ASC")}")
-                .WithParameter("@take", pageSize + 1 - found.Count)
+                .WithParameter("@take", take)
                 .WithParameter("@type", FeedbackDocument.TypeName);
             if (cursor is not null)
             {
                 definition = definition.WithParameter("@after", cursor);
             }
 
-            await foreach (var item in _items.Container.QueryAsync<FeedbackDocument>(definition, month, cancellationToken))
+            var inMonth = await _items.Container.QueryAsync<FeedbackDocument>(definition, month, cancellationToken).ToListAsync(cancellationToken);
+            if (wholeMonths is not null && inMonth.Count < take && month != cursorMonth)
             {
-                found.Add(item);
+                // Fewer than asked for, and not cut by the cursor: every match of the month.
+                wholeMonths[month] = inMonth;
             }
 
+            found.AddRange(inMonth);
             if (found.Count > pageSize)
             {
                 return new InboxPage(found.Take(pageSize).Select(Row).ToArray(), Cursor(found[pageSize - 1].SortKey));
@@ -59,22 +84,30 @@ public sealed class CosmosTriageStore : ITriageStore, IFeedbackConversation, IUr
         return new InboxPage(found.Select(Row).ToArray(), null);
     }
 
-    /// <inheritdoc />
-    public async Task<InboxCounts> CountAsync(InboxFilter filter, CancellationToken cancellationToken)
+    /// <summary>
+    /// The counts, from projected fields over the newest matches, as SQLite counts a filter its totals do not hold
+    /// (aggregates cost the same RU for a filtered partition read, and the protocol peer does not run them); months
+    /// in <paramref name="wholeMonths"/> are counted from the matches already read instead of queried again.
+    /// </summary>
+    private async Task<InboxCounts> CountAsync(InboxFilter filter, Dictionary<string, List<FeedbackDocument>>? wholeMonths, CancellationToken cancellationToken)
     {
-        // Counted from projected fields over the newest matches, as SQLite counts a filter its totals do not hold:
-        // aggregates cost the same RU for a filtered partition read, and the protocol peer does not run them.
         var facets = new[] { "service", "kind", "fft", "status", "sentiment", "urgent" }
             .ToDictionary(facet => facet, _ => new Dictionary<string, int>(StringComparer.Ordinal), StringComparer.Ordinal);
         var total = 0;
         var query = CosmosInboxQuery.For(filter);
-        foreach (var month in await MonthsAsync(query, newest: true, cursor: null, cancellationToken))
+        foreach (var month in await MonthsAsync(query, newest: true, cursorMonth: null, cancellationToken))
         {
-            var definition = query.Define(
-                    $"SELECT TOP @take c.serviceId, c.kind, c.fftRating, c.status, c.sentiment, c.urgent FROM c WHERE c.pk = @pk AND c.type = @type{query.Conditions} ORDER BY c.sortKey DESC")
-                .WithParameter("@take", InboxCounts.CountCap - total)
-                .WithParameter("@type", FeedbackDocument.TypeName);
-            await foreach (var row in _items.Container.QueryAsync<FacetRow>(definition, month, cancellationToken))
+            var rows = wholeMonths?.GetValueOrDefault(month) is { } read
+                ? read.OrderByDescending(item => item.SortKey, StringComparer.Ordinal).Take(InboxCounts.CountCap - total)
+                    .Select(item => new FacetRow(item.ServiceId, item.Kind, item.FftRating, item.Status, item.Sentiment, item.Urgent)).ToAsyncEnumerable()
+                : _items.Container.QueryAsync<FacetRow>(
+                    query.Define(
+                            $"SELECT TOP @take c.serviceId, c.kind, c.fftRating, c.status, c.sentiment, c.urgent FROM c WHERE c.pk = @pk AND c.type = @type{query.Conditions} ORDER BY c.sortKey DESC")
+                        .WithParameter("@take", InboxCounts.CountCap - total)
+                        .WithParameter("@type", FeedbackDocument.TypeName),
+                    month,
+                    cancellationToken);
+            await foreach (var row in rows)
             {
                 total++;
                 Count("service", row.ServiceId);
@@ -332,14 +365,17 @@ public sealed class CosmosTriageStore : ITriageStore, IFeedbackConversation, IUr
             cancellationToken) is not null;
 
     /// <summary>The months a list visits, in its order: those the filter's dates allow, from the cursor's month on.</summary>
-    private async Task<IEnumerable<string>> MonthsAsync(CosmosInboxQuery query, bool newest, string? cursor, CancellationToken cancellationToken)
+    private async Task<IEnumerable<string>> MonthsAsync(CosmosInboxQuery query, bool newest, string? cursorMonth, CancellationToken cancellationToken)
     {
         var months = (await _items.MonthsAsync(cancellationToken)).Where(query.CanMatch);
-        var cursorMonth = cursor is null ? null : YearMonth.Of(DateTimeOffset.FromUnixTimeMilliseconds(long.Parse(cursor.AsSpan(0, 15), System.Globalization.CultureInfo.InvariantCulture))).ToString();
         return newest
             ? months.Reverse().Where(month => cursorMonth is null || string.CompareOrdinal(month, cursorMonth) <= 0)
             : months.Where(month => cursorMonth is null || string.CompareOrdinal(month, cursorMonth) >= 0);
     }
+
+    /// <summary>The month (<c>yyyy-MM</c>) of a sort key's arrival time.</summary>
+    private static string MonthOf(string sortKey) =>
+        YearMonth.Of(DateTimeOffset.FromUnixTimeMilliseconds(long.Parse(sortKey.AsSpan(0, 15), System.Globalization.CultureInfo.InvariantCulture))).ToString();
 
     /// <summary>A cursor is the last row's sort key, opaque to the browser.</summary>
     private static string Cursor(string sortKey) =>

@@ -1,16 +1,18 @@
 using System.Globalization;
 using System.Text;
+using Lucene.Net.Tartarus.Snowball.Ext;
 
 namespace QualityVoice.Feedback.Storage.Cosmos;
 
 /// <summary>
 /// The words of a text as the Cosmos DB inbox searches them: letters, digits and apostrophes, lower case, without
-/// accents, each once, as SQLite's FTS5 <c>unicode61</c> tokenizer reads them. SQLite also stems (Porter); this does
-/// not, so a search on Cosmos DB finds whole words only ("nurse" does not find "nurses").
+/// accents, each once, as SQLite's FTS5 <c>unicode61</c> tokenizer reads them, and reduced to their stems by the
+/// Porter algorithm as its <c>porter</c> tokenizer does, so that "nurse" finds "nurses" on both stores. The same
+/// words are written with an item (<c>terms</c>) and taken from what is searched for.
 /// </summary>
 internal static class SearchWords
 {
-    /// <summary>The distinct words of <paramref name="text"/>.</summary>
+    /// <summary>The distinct stems of the words of <paramref name="text"/>.</summary>
     public static IReadOnlyList<string> Of(string? text)
     {
         if (string.IsNullOrWhiteSpace(text))
@@ -43,12 +45,21 @@ internal static class SearchWords
 
         void Add()
         {
-            if (word.Length > 0 && seen.Add(word.ToString()))
+            if (word.Length > 0 && Stem(word.ToString()) is var stem && seen.Add(stem))
             {
-                words.Add(word.ToString());
+                words.Add(stem);
             }
 
             word.Clear();
         }
+    }
+
+    /// <summary>A word's Porter stem (the stemmer keeps state between calls, so each call has its own).</summary>
+    private static string Stem(string word)
+    {
+        var stemmer = new PorterStemmer();
+        stemmer.SetCurrent(word);
+        stemmer.Stem();
+        return stemmer.Current;
     }
 }

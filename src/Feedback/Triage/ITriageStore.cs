@@ -17,6 +17,13 @@ public interface ITriageStore
     /// <summary>How many items there are for each value of each filter, within <paramref name="filter"/>.</summary>
     Task<InboxCounts> CountAsync(InboxFilter filter, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// A page and the counts together, as the inbox shows them (<see cref="SearchAsync"/> then
+    /// <see cref="CountAsync"/>); a store that can count from what it read for the page overrides this.
+    /// </summary>
+    async Task<InboxView> ViewAsync(InboxFilter filter, InboxOrder order, string? after, int pageSize, CancellationToken cancellationToken) =>
+        new(await SearchAsync(filter, order, after, pageSize, cancellationToken), await CountAsync(filter, cancellationToken));
+
     /// <summary>An item with its history; null when there is none.</summary>
     Task<TriageItem?> GetAsync(string reference, CancellationToken cancellationToken);
 

@@ -51,3 +51,8 @@ public sealed record InboxCounts(IReadOnlyDictionary<string, IReadOnlyDictionary
     /// <summary>Filters the monthly counts cannot answer are counted over at most this many newest matches.</summary>
     public const int CountCap = 1_000;
 }
+
+/// <summary>What the inbox shows: a page of rows and the counts of the filter.</summary>
+/// <param name="Page">The page.</param>
+/// <param name="Counts">The counts.</param>
+public sealed record InboxView(InboxPage Page, InboxCounts Counts);

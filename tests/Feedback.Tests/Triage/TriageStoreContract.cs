@@ -78,6 +78,8 @@ public abstract class TriageStoreContract
         Assert.Equal([unsure, praise], await FindAsync(new InboxFilter { Query = "PARKING" }));
         Assert.Equal([mixed], await FindAsync(new InboxFilter { Query = "long wait" }));
         Assert.Empty(await FindAsync(new InboxFilter { Query = "wait parking" }));
+        Assert.Equal([mixed], await FindAsync(new InboxFilter { Query = "nurse waiting" })); // words are found by their stems
+        Assert.Equal([urgent], await FindAsync(new InboxFilter { Query = "soiling" }));
         Assert.Equal([unsure], await FindAsync(new InboxFilter { Query = "parking", Sentiment = Sentiment.Negative }));
 
         var all = await stores.Triage.CountAsync(new InboxFilter(), CancellationToken.None);
@@ -232,6 +234,37 @@ public abstract class TriageStoreContract
     }
 
     [Fact]
+    public async Task The_inbox_view_is_the_page_and_the_counts_on_every_page_of_broad_and_rare_filters()
+    {
+        var stores = await CreateStoresAsync();
+        for (var i = 0; i < 9; i++)
+        {
+            // Across three months, every third one urgent.
+            await stores.ImportAsync(Item(i % 2 == 0 ? "The wait was long" : "Kind nurses", at: Now.AddDays(-12 * i), urgent: i % 3 == 0, fft: (FftRating)(i % 5)));
+        }
+
+        foreach (var filter in new[] { new InboxFilter(), new InboxFilter { Urgent = true }, new InboxFilter { Query = "nurses" }, new InboxFilter { Kind = FeedbackKind.Carer } })
+        {
+            foreach (var order in new[] { InboxOrder.Newest, InboxOrder.Oldest })
+            {
+                string? after = null;
+                do
+                {
+                    var view = await stores.Triage.ViewAsync(filter, order, after, 2, CancellationToken.None);
+                    Assert.Equal(await stores.Triage.SearchAsync(filter, order, after, 2, CancellationToken.None), view.Page, InboxPageComparer.Instance);
+                    var counts = await stores.Triage.CountAsync(filter, CancellationToken.None);
+                    Assert.Equal(counts.Total, view.Counts.Total);
+                    Assert.Equal(
+                        counts.ByFacet.SelectMany(facet => facet.Value.Select(value => $"{facet.Key}={value.Key}:{value.Value}")).Order(StringComparer.Ordinal),
+                        view.Counts.ByFacet.SelectMany(facet => facet.Value.Select(value => $"{facet.Key}={value.Key}:{value.Value}")).Order(StringComparer.Ordinal));
+                    after = view.Page.Next;
+                }
+                while (after is not null);
+            }
+        }
+    }
+
+    [Fact]
     public async Task An_item_the_analysis_finds_urgent_joins_the_queue_and_closing_it_takes_it_out_until_it_is_reopened()
     {
         var stores = await CreateStoresAsync();
@@ -288,6 +321,17 @@ public abstract class TriageStoreContract
     private static FeedbackAnalysis Analysis(string text, Sentiment sentiment, string[] themes, bool urgent, bool needsReview, IReadOnlyList<ThemeSentiment>? feelings) => new(
         sentiment, 0, themes.Select((theme, n) => new ThemePrediction(theme, 0.9 - (n * 0.1))).ToArray(), [], [], "Kind staff", text, [], urgent, urgent ? ["suicide or self-harm"] : [], "test", "model-1", Now,
         NeedsReview: needsReview, ThemeSentiments: feelings);
+
+    /// <summary>Pages are equal when their rows (by reference, in order) and next cursors are.</summary>
+    private sealed class InboxPageComparer : IEqualityComparer<InboxPage>
+    {
+        public static readonly InboxPageComparer Instance = new();
+
+        public bool Equals(InboxPage? x, InboxPage? y) =>
+            x is not null && y is not null && x.Next == y.Next && x.Rows.Select(row => row.Reference).SequenceEqual(y.Rows.Select(row => row.Reference));
+
+        public int GetHashCode(InboxPage obj) => obj.Rows.Count;
+    }
 
     /// <summary>The stores of one database, with a way to put items in as analysed.</summary>
     protected sealed record Stores(IFeedbackStore Feedback, ITriageStore Triage, IFeedbackConversation Conversation, IUrgentQueue Urgent)

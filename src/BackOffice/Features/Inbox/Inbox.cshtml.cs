@@ -169,14 +169,13 @@ public sealed class InboxModel(ITriageStore triage, IUrgentQueue urgent, IUpdate
         Urgent = await urgent.ListAsync(20, cancellationToken);
         try
         {
-            Results = await triage.SearchAsync(filter, Query.Order, Query.After, PageSize, cancellationToken);
+            (Results, Counts) = await triage.ViewAsync(filter, Query.Order, Query.After, PageSize, cancellationToken);
         }
         catch (InvalidCursorException)
         {
             ModelState.AddModelError("after", "This page link is broken or out of date: go back to the first page");
+            Counts = await triage.CountAsync(filter, cancellationToken);
         }
-
-        Counts = await triage.CountAsync(filter, cancellationToken);
     }
 
     private async Task LoadChoicesAsync(CancellationToken cancellationToken)
