@@ -22,7 +22,6 @@ public sealed class CosmosFeedbackStore : IFeedbackStore
     private readonly CosmosFeedbackItems _items;
     private readonly CosmosUpdateStore _updates;
     private readonly Container _equality;
-    private readonly CosmosTrackingAttemptLedger _attempts;
     private readonly HashSet<string> _knownMonths = new(StringComparer.Ordinal);
     private readonly Lock _knownMonthsLock = new();
     private DateTimeOffset _lastFullSweep = DateTimeOffset.MinValue;
@@ -34,7 +33,6 @@ public sealed class CosmosFeedbackStore : IFeedbackStore
         _items = new CosmosFeedbackItems(containers.Feedback);
         _updates = new CosmosUpdateStore(containers);
         _equality = containers.EqualityMonitoring;
-        _attempts = new CosmosTrackingAttemptLedger(containers.Feedback);
     }
 
     /// <inheritdoc />
@@ -302,18 +300,6 @@ public sealed class CosmosFeedbackStore : IFeedbackStore
 
         return items;
     }
-
-    /// <inheritdoc />
-    public Task<DateTimeOffset?> LockedUntilAsync(string reference, DateTimeOffset now, CancellationToken cancellationToken) =>
-        _attempts.LockedUntilAsync(reference, now, cancellationToken);
-
-    /// <inheritdoc />
-    public Task<DateTimeOffset?> RecordFailureAsync(string reference, DateTimeOffset now, int maxFailures, TimeSpan lockFor, CancellationToken cancellationToken) =>
-        _attempts.RecordFailureAsync(reference, now, maxFailures, lockFor, cancellationToken);
-
-    /// <inheritdoc />
-    public Task ClearFailuresAsync(string reference, CancellationToken cancellationToken) =>
-        _attempts.ClearFailuresAsync(reference, cancellationToken);
 
     /// <summary>
     /// A repeat of an idempotency key. The claim holds only the first request's reference and keyed fingerprint

@@ -12,13 +12,11 @@ public sealed class CosmosSpeakUpStore : ISpeakUpStore, ISpeakUpCasework
     private const string Cases = "cases";
 
     private readonly Microsoft.Azure.Cosmos.Container _speakUp;
-    private readonly CosmosTrackingAttemptLedger _attempts;
 
     /// <summary>Opens the store on containers that exist.</summary>
     public CosmosSpeakUpStore(CosmosContainers containers)
     {
         _speakUp = containers.SpeakUp;
-        _attempts = new CosmosTrackingAttemptLedger(containers.SpeakUp);
     }
 
     /// <inheritdoc />
@@ -115,18 +113,6 @@ public sealed class CosmosSpeakUpStore : ISpeakUpStore, ISpeakUpCasework
         var (found, _) = await _speakUp.TryReadAsync<CaseDocument>(reference, Cases, cancellationToken);
         return found?.Type == "case" ? found.ToCase() : null;
     }
-
-    /// <inheritdoc />
-    public Task<DateTimeOffset?> LockedUntilAsync(string reference, DateTimeOffset now, CancellationToken cancellationToken) =>
-        _attempts.LockedUntilAsync(reference, now, cancellationToken);
-
-    /// <inheritdoc />
-    public Task<DateTimeOffset?> RecordFailureAsync(string reference, DateTimeOffset now, int maxFailures, TimeSpan lockFor, CancellationToken cancellationToken) =>
-        _attempts.RecordFailureAsync(reference, now, maxFailures, lockFor, cancellationToken);
-
-    /// <inheritdoc />
-    public Task ClearFailuresAsync(string reference, CancellationToken cancellationToken) =>
-        _attempts.ClearFailuresAsync(reference, cancellationToken);
 
     private static string ClaimId(string key) => "idempotency:" + key;
 

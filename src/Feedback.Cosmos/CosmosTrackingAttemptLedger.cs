@@ -8,17 +8,19 @@ namespace QualityVoice.Feedback.Storage.Cosmos;
 /// container that holds the references, counted with ETag-checked replaces so that concurrent failures all count,
 /// and removed by Cosmos DB's TTL a day after the last failure or lock.
 /// </summary>
-internal sealed class CosmosTrackingAttemptLedger(Container container) : ITrackingAttemptLedger
+public sealed class CosmosTrackingAttemptLedger(Container container) : ITrackingAttemptLedger
 {
     /// <summary>How long failures are remembered after the last one when they did not lock the reference.</summary>
     private static readonly TimeSpan Forgotten = TimeSpan.FromDays(1);
 
+    /// <inheritdoc />
     public async Task<DateTimeOffset?> LockedUntilAsync(string reference, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var (attempts, _) = await container.TryReadAsync<AttemptsDocument>(reference, PartitionOf(reference), cancellationToken);
         return attempts?.LockedUntil is { } until && until > now ? until : null;
     }
 
+    /// <inheritdoc />
     public async Task<DateTimeOffset?> RecordFailureAsync(string reference, DateTimeOffset now, int maxFailures, TimeSpan lockFor, CancellationToken cancellationToken)
     {
         var partition = PartitionOf(reference);
@@ -46,6 +48,7 @@ internal sealed class CosmosTrackingAttemptLedger(Container container) : ITracki
         }
     }
 
+    /// <inheritdoc />
     public Task ClearFailuresAsync(string reference, CancellationToken cancellationToken) =>
         container.DeleteIfPresentAsync(reference, PartitionOf(reference), cancellationToken);
 

@@ -94,6 +94,9 @@ public static class FeedbackHostingExtensions
         builder.Services.AddKeyedSingleton(SpeakUpDatabaseKey, new SqliteDatabase(speakUpDb, SqliteSpeakUpStore.Migrations) { IntakeLockWait = options.IntakeLockWait });
         builder.Services.AddSingleton<IFeedbackStore>(services =>
             new SqliteFeedbackStore(services.GetRequiredKeyedService<SqliteDatabase>(FeedbackDatabaseKey)));
+        builder.Services.AddSingleton(services => new TrackingAttemptLedgers(
+            new SqliteTrackingAttemptLedger(services.GetRequiredKeyedService<SqliteDatabase>(FeedbackDatabaseKey)),
+            new SqliteTrackingAttemptLedger(services.GetRequiredKeyedService<SqliteDatabase>(SpeakUpDatabaseKey))));
         builder.Services.AddSingleton(services => new SqliteSpeakUpStore(services.GetRequiredKeyedService<SqliteDatabase>(SpeakUpDatabaseKey)));
         builder.Services.AddSingleton<ISpeakUpStore>(services => services.GetRequiredService<SqliteSpeakUpStore>());
         builder.Services.AddSingleton<ISpeakUpCasework>(services => services.GetRequiredService<SqliteSpeakUpStore>());
@@ -142,6 +145,11 @@ public static class FeedbackHostingExtensions
         options.CreateIfMissing ??= !builder.Environment.IsProduction();
         builder.Services.AddSingleton(new CosmosContainers(options));
         builder.Services.AddSingleton<IFeedbackStore, CosmosFeedbackStore>();
+        builder.Services.AddSingleton(services =>
+        {
+            var containers = services.GetRequiredService<CosmosContainers>();
+            return new TrackingAttemptLedgers(new CosmosTrackingAttemptLedger(containers.Feedback), new CosmosTrackingAttemptLedger(containers.SpeakUp));
+        });
         builder.Services.AddSingleton<CosmosSpeakUpStore>();
         builder.Services.AddSingleton<ISpeakUpStore>(services => services.GetRequiredService<CosmosSpeakUpStore>());
         builder.Services.AddSingleton<ISpeakUpCasework>(services => services.GetRequiredService<CosmosSpeakUpStore>());

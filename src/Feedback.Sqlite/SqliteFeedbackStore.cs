@@ -17,14 +17,12 @@ public sealed class SqliteFeedbackStore : IFeedbackStore, IAsyncDisposable
 
     private readonly SqliteDatabase _database;
     private readonly SqliteIntakeWriter _writer;
-    private readonly SqliteTrackingAttemptLedger _attempts;
 
     /// <summary>Opens the store on a database whose schema is already migrated.</summary>
     public SqliteFeedbackStore(SqliteDatabase database)
     {
         _database = database;
         _writer = new SqliteIntakeWriter(database);
-        _attempts = new SqliteTrackingAttemptLedger(database);
     }
 
     /// <summary>The schema scripts of the feedback database.</summary>
@@ -328,18 +326,6 @@ public sealed class SqliteFeedbackStore : IFeedbackStore, IAsyncDisposable
         command.CommandText = "SELECT COUNT(*) FROM feedback_items WHERE analysis_state = 'pending';";
         return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
     }
-
-    /// <inheritdoc />
-    public Task<DateTimeOffset?> LockedUntilAsync(string reference, DateTimeOffset now, CancellationToken cancellationToken) =>
-        _attempts.LockedUntilAsync(reference, now, cancellationToken);
-
-    /// <inheritdoc />
-    public Task<DateTimeOffset?> RecordFailureAsync(string reference, DateTimeOffset now, int maxFailures, TimeSpan lockFor, CancellationToken cancellationToken) =>
-        _attempts.RecordFailureAsync(reference, now, maxFailures, lockFor, cancellationToken);
-
-    /// <inheritdoc />
-    public Task ClearFailuresAsync(string reference, CancellationToken cancellationToken) =>
-        _attempts.ClearFailuresAsync(reference, cancellationToken);
 
     /// <inheritdoc />
     public async IAsyncEnumerable<FeedbackItem> ReadAllAsync([EnumeratorCancellation] CancellationToken cancellationToken)

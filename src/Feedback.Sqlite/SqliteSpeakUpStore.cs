@@ -7,7 +7,6 @@ namespace QualityVoice.Feedback.Storage.Sqlite;
 /// <summary>Speak-up cases in their own SQLite file (<c>speak-up.db</c>), apart from patient feedback.</summary>
 public sealed class SqliteSpeakUpStore(SqliteDatabase database) : ISpeakUpStore, ISpeakUpCasework
 {
-    private readonly SqliteTrackingAttemptLedger _attempts = new(database);
 
     /// <summary>The schema scripts of the speak-up database.</summary>
     public static SqliteMigrations Migrations { get; } = SqliteMigrations.FromEmbeddedResources(
@@ -155,18 +154,6 @@ public sealed class SqliteSpeakUpStore(SqliteDatabase database) : ISpeakUpStore,
         command.Parameters.AddWithValue("$reference", reference);
         return await command.ExecuteNonQueryAsync(cancellationToken) > 0;
     }
-
-    /// <inheritdoc />
-    public Task<DateTimeOffset?> LockedUntilAsync(string reference, DateTimeOffset now, CancellationToken cancellationToken) =>
-        _attempts.LockedUntilAsync(reference, now, cancellationToken);
-
-    /// <inheritdoc />
-    public Task<DateTimeOffset?> RecordFailureAsync(string reference, DateTimeOffset now, int maxFailures, TimeSpan lockFor, CancellationToken cancellationToken) =>
-        _attempts.RecordFailureAsync(reference, now, maxFailures, lockFor, cancellationToken);
-
-    /// <inheritdoc />
-    public Task ClearFailuresAsync(string reference, CancellationToken cancellationToken) =>
-        _attempts.ClearFailuresAsync(reference, cancellationToken);
 
     /// <summary>One case, or every case (newest first), with their conversations.</summary>
     private async Task<IReadOnlyList<SpeakUpCase>> ReadCasesAsync(string? reference, CancellationToken cancellationToken)

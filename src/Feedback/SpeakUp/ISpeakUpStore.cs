@@ -7,7 +7,7 @@ namespace QualityVoice.Feedback.SpeakUp;
 /// Where Freedom to Speak Up cases are kept: their own store (their own SQLite file, or Cosmos container),
 /// never beside patient feedback, and reachable from no patient-feedback code path.
 /// </summary>
-public interface ISpeakUpStore : ITrackingAttemptLedger
+public interface ISpeakUpStore
 {
     /// <summary>Writes a new case durably; a repeated idempotency key writes nothing and returns the first reference.</summary>
     Task<AddResult> AddAsync(SpeakUpRecord record, CancellationToken cancellationToken);

@@ -6,7 +6,7 @@ namespace QualityVoice.Feedback.Storage;
 /// Where patient and carer feedback is kept. SQLite is the embedded default; Azure Cosmos DB serves an ICB that
 /// outgrows one machine. Both pass the same contract tests. Speak-up cases are in a separate store.
 /// </summary>
-public interface IFeedbackStore : ITrackingAttemptLedger
+public interface IFeedbackStore
 {
     /// <summary>
     /// Writes a new item durably, with its analysis pending in the same write. An idempotency key that was

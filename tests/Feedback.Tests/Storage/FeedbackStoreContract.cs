@@ -231,51 +231,6 @@ public abstract class FeedbackStoreContract
         Assert.Equal(records.Reverse().Take(2).Select(record => record.Reference), newest.Select(item => item.Reference));
     }
 
-    [Fact]
-    public async Task Five_wrong_passphrases_lock_a_reference_for_the_lock_period_then_the_count_starts_again()
-    {
-        var store = await CreateStoreAsync();
-        const string reference = "QV-3333-3333";
-
-        DateTimeOffset? locked = null;
-        for (var i = 0; i < 5; i++)
-        {
-            locked = await store.RecordFailureAsync(reference, Now, 5, TimeSpan.FromMinutes(15), CancellationToken.None);
-        }
-
-        Assert.Equal(Now.AddMinutes(15), locked);
-        Assert.Equal(Now.AddMinutes(15), await store.LockedUntilAsync(reference, Now.AddMinutes(1), CancellationToken.None));
-        Assert.Null(await store.LockedUntilAsync(reference, Now.AddMinutes(16), CancellationToken.None));
-        Assert.Null(await store.RecordFailureAsync(reference, Now.AddMinutes(16), 5, TimeSpan.FromMinutes(15), CancellationToken.None));
-        Assert.Null(await store.LockedUntilAsync("QV-3333-3334", Now, CancellationToken.None));
-    }
-
-    [Fact]
-    public async Task Concurrent_wrong_passphrases_all_count()
-    {
-        var store = await CreateStoreAsync();
-        const string reference = "QV-4444-4444";
-
-        await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => store.RecordFailureAsync(reference, Now, 5, TimeSpan.FromMinutes(15), CancellationToken.None)));
-
-        Assert.NotNull(await store.LockedUntilAsync(reference, Now, CancellationToken.None));
-    }
-
-    [Fact]
-    public async Task A_right_passphrase_clears_the_failures()
-    {
-        var store = await CreateStoreAsync();
-        const string reference = "QV-5555-5555";
-        for (var i = 0; i < 4; i++)
-        {
-            await store.RecordFailureAsync(reference, Now, 5, TimeSpan.FromMinutes(15), CancellationToken.None);
-        }
-
-        await store.ClearFailuresAsync(reference, CancellationToken.None);
-
-        Assert.Null(await store.RecordFailureAsync(reference, Now, 5, TimeSpan.FromMinutes(15), CancellationToken.None));
-    }
-
     private static DateTimeOffset Now { get; } = new(2026, 11, 21, 12, 0, 0, TimeSpan.Zero);
 
     private static TimeSpan Lease { get; } = TimeSpan.FromMinutes(2);

@@ -58,19 +58,6 @@ public abstract class SpeakUpStoreContract
     }
 
     [Fact]
-    public async Task Failed_attempts_lock_a_case_reference()
-    {
-        var store = await CreateSpeakUpStoreAsync();
-        var now = new DateTimeOffset(2026, 11, 21, 12, 0, 0, TimeSpan.Zero);
-        for (var i = 0; i < 5; i++)
-        {
-            await store.RecordFailureAsync("SU-3333-3333", now, 5, TimeSpan.FromMinutes(15), CancellationToken.None);
-        }
-
-        Assert.Equal(now.AddMinutes(15), await store.LockedUntilAsync("SU-3333-3333", now, CancellationToken.None));
-    }
-
-    [Fact]
     public async Task The_guardian_and_the_person_who_spoke_up_write_to_each_other_and_the_guardian_sees_the_whole_case()
     {
         var store = await CreateSpeakUpStoreAsync();

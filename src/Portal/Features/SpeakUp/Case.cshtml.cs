@@ -12,7 +12,7 @@ namespace QualityVoice.Portal.Features.SpeakUp;
 /// /track, reads the guardian's replies and answers them. Answering needs no session: the opened page carries a
 /// signed, short-lived token for its own case.
 /// </summary>
-public sealed class CaseModel(ISpeakUpStore store, ReferenceCheck check, IDataProtectionProvider dataProtection, TimeProvider time)
+public sealed class CaseModel(ISpeakUpStore store, TrackingAttemptLedgers ledgers, ReferenceCheck check, IDataProtectionProvider dataProtection, TimeProvider time)
     : ReferenceLookupModel<SpeakUpCaseSummary>(check)
 {
     private readonly ReferenceToken _replies = new(dataProtection, "QualityVoice.SpeakUp.Reply", time);
@@ -38,7 +38,7 @@ public sealed class CaseModel(ISpeakUpStore store, ReferenceCheck check, IDataPr
     protected override string WhatItOpens => "a concern";
 
     /// <inheritdoc />
-    protected override ITrackingAttemptLedger Ledger => store;
+    protected override ITrackingAttemptLedger Ledger => ledgers.SpeakUp;
 
     /// <summary>Sends their message to the guardian and shows the case again.</summary>
     public async Task<IActionResult> OnPostReplyAsync(CancellationToken cancellationToken)

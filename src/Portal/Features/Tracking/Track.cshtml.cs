@@ -16,7 +16,7 @@ namespace QualityVoice.Portal.Features.Tracking;
 /// deletes the address. Answering needs no session: the opened page carries a signed, short-lived token.
 /// </summary>
 public sealed class TrackModel(
-    IFeedbackStore store, ReferenceCheck check, IDataProtectionProvider dataProtection, TimeProvider time, IFeedbackConversation conversation)
+    IFeedbackStore store, TrackingAttemptLedgers ledgers, ReferenceCheck check, IDataProtectionProvider dataProtection, TimeProvider time, IFeedbackConversation conversation)
     : ReferenceLookupModel<TrackedFeedback>(check)
 {
     private readonly ReferenceToken _stopEmails = new(dataProtection, "QualityVoice.Feedback.StopEmails", time);
@@ -56,7 +56,7 @@ public sealed class TrackModel(
     protected override (string Prefix, string Path) Elsewhere => (FeedbackReference.SpeakUpPrefix, "/speak-up/case");
 
     /// <inheritdoc />
-    protected override ITrackingAttemptLedger Ledger => store;
+    protected override ITrackingAttemptLedger Ledger => ledgers.Feedback;
 
     /// <summary>A status in plain words.</summary>
     public static string Describe(TriageStatus status) => status switch
