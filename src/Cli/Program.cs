@@ -35,7 +35,7 @@ try
         "reanalyse" => await WithHostAsync(
             mayStartOne: false,
             services => ReanalyseCommand.RunAsync(
-                CommandLine.Parse(rest, new HashSet<string>()), services.GetRequiredService<IFeedbackStore>(), services.GetRequiredService<FeedbackAnalyser>(), Console.Out, cancel.Token),
+                CommandLine.Parse(rest, new HashSet<string>()), services.GetRequiredService<IAnalysisOutbox>(), services.GetRequiredService<FeedbackAnalyser>(), Console.Out, cancel.Token),
             AnalyzerFor(CommandLine.Parse(rest, new HashSet<string>()))),
         "seed" => await WithHostAsync(mayStartOne: true, services => SeedCommand.RunAsync(
             CommandLine.Parse(rest, new HashSet<string> { "if-empty" }), services.GetRequiredService<IFeedbackStore>(),

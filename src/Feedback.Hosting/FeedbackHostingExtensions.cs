@@ -45,6 +45,8 @@ public static class FeedbackHostingExtensions
             AddSqliteStores(builder, options);
         }
 
+        builder.Services.AddSingleton<IAnalysisOutbox>(services => services.GetRequiredService<IFeedbackStore>());
+        builder.Services.AddSingleton<ITrackingLookup>(services => services.GetRequiredService<IFeedbackStore>());
         builder.Services.AddSingleton(services =>
         {
             var configured = services.GetRequiredService<IOptions<FeedbackStoreOptions>>().Value.TrackingKey;

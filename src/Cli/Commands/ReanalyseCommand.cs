@@ -9,7 +9,7 @@ namespace QualityVoice.Cli.Commands;
 /// </summary>
 internal static class ReanalyseCommand
 {
-    public static async Task<int> RunAsync(CommandLine line, IFeedbackStore store, FeedbackAnalyser analyser, TextWriter output, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(CommandLine line, IAnalysisOutbox store, FeedbackAnalyser analyser, TextWriter output, CancellationToken cancellationToken)
     {
         line.OnlyAllow("model");
         var queued = await store.RequeueForAnalysisAsync(analyser.ModelVersion, cancellationToken);

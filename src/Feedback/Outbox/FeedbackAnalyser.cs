@@ -11,7 +11,7 @@ namespace QualityVoice.Feedback.Outbox;
 /// that also takes submissions, the analysis itself runs on a <see cref="LowPriorityScheduler"/>.
 /// </summary>
 public sealed partial class FeedbackAnalyser(
-    IFeedbackStore store,
+    IAnalysisOutbox store,
     ITextAnalyzer analyzer,
     ThemeTaxonomy taxonomy,
     TimeProvider time,

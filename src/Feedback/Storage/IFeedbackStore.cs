@@ -1,12 +1,15 @@
+using QualityVoice.Feedback.Outbox;
 using QualityVoice.Feedback.Tracking;
 
 namespace QualityVoice.Feedback.Storage;
 
 /// <summary>
 /// Where patient and carer feedback is kept. SQLite is the embedded default; Azure Cosmos DB serves an ICB that
-/// outgrows one machine. Both pass the same contract tests. Speak-up cases are in a separate store.
+/// outgrows one machine. Both pass the same contract tests. Speak-up cases are in a separate store. Code that does
+/// one job asks for that job's interface: the analysis worker for <see cref="IAnalysisOutbox"/>, /track for
+/// <see cref="ITrackingLookup"/>.
 /// </summary>
-public interface IFeedbackStore
+public interface IFeedbackStore : IAnalysisOutbox, ITrackingLookup
 {
     /// <summary>
     /// Writes a new item durably, with its analysis pending in the same write. An idempotency key that was
@@ -23,38 +26,6 @@ public interface IFeedbackStore
 
     /// <summary>Finds an item by its reference.</summary>
     Task<FeedbackItem?> FindAsync(string reference, CancellationToken cancellationToken);
-
-    /// <summary>What /track shows for a reference, with the passphrase hash to check first; null when unknown.</summary>
-    Task<(TrackedFeedback Item, byte[] PassphraseHash)?> FindForTrackingAsync(string reference, CancellationToken cancellationToken);
-
-    /// <summary>
-    /// Deletes the contact e-mail address of an item, with any e-mail not yet sent to it: the person withdrew their
-    /// consent. False when there is no such item or it had no address.
-    /// </summary>
-    Task<bool> ForgetContactAsync(string reference, CancellationToken cancellationToken);
-
-    /// <summary>
-    /// Claims up to <paramref name="max"/> items whose analysis is pending and not already claimed, under a lease
-    /// that runs out after <paramref name="leaseFor"/>: if the worker dies, another claims them after that.
-    /// </summary>
-    Task<IReadOnlyList<PendingAnalysis>> ClaimForAnalysisAsync(int max, string leaseToken, DateTimeOffset now, TimeSpan leaseFor, CancellationToken cancellationToken);
-
-    /// <summary>
-    /// Stores the analyses of items claimed under one lease, in one write where the store allows (so that the
-    /// worker takes the write lock once a batch, not once an item), each only if the lease is still this worker's: a
-    /// worker whose lease ran out and was taken over cannot overwrite the new one, so nothing is ever analysed twice
-    /// visibly. Returns how many were stored.
-    /// </summary>
-    Task<int> SaveAnalysesAsync(string leaseToken, IReadOnlyList<AnalysedItem> analyses, CancellationToken cancellationToken);
-
-    /// <summary>Gives up on an item's analysis after repeated failures; it stays in the inbox, unanalysed.</summary>
-    Task MarkAnalysisFailedAsync(string reference, string leaseToken, CancellationToken cancellationToken);
-
-    /// <summary>Queues for analysis every item not analysed by <paramref name="modelVersion"/>; returns how many.</summary>
-    Task<int> RequeueForAnalysisAsync(string modelVersion, CancellationToken cancellationToken);
-
-    /// <summary>How many items wait for analysis.</summary>
-    Task<int> CountPendingAnalysisAsync(CancellationToken cancellationToken);
 
     /// <summary>Every item once, roughly in the order they arrived, read a page at a time (for exports).</summary>
     IAsyncEnumerable<FeedbackItem> ReadAllAsync(CancellationToken cancellationToken);

@@ -16,7 +16,7 @@ namespace QualityVoice.Portal.Features.Tracking;
 /// deletes the address. Answering needs no session: the opened page carries a signed, short-lived token.
 /// </summary>
 public sealed class TrackModel(
-    IFeedbackStore store, TrackingAttemptLedgers ledgers, ReferenceCheck check, IDataProtectionProvider dataProtection, TimeProvider time, IFeedbackConversation conversation)
+    ITrackingLookup store, TrackingAttemptLedgers ledgers, ReferenceCheck check, IDataProtectionProvider dataProtection, TimeProvider time, IFeedbackConversation conversation)
     : ReferenceLookupModel<TrackedFeedback>(check)
 {
     private readonly ReferenceToken _stopEmails = new(dataProtection, "QualityVoice.Feedback.StopEmails", time);
