@@ -1,6 +1,7 @@
 using QualityVoice.Feedback.SpeakUp;
 using QualityVoice.Feedback.Storage;
 using QualityVoice.Feedback.Storage.Cosmos;
+using QualityVoice.Feedback.Triage;
 using QualityVoice.TestSupport;
 
 namespace QualityVoice.Feedback.Tests.Storage;
@@ -91,6 +92,25 @@ public sealed class CosmosFeedbackStoreTests(CosmosAccountFixture account) : Fee
         Assert.Contains("\"ageBand\":\"25-34\"", document, StringComparison.Ordinal);
         Assert.DoesNotContain(record.Reference, document, StringComparison.Ordinal);
         Assert.DoesNotContain("wait", document, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task A_theme_or_service_named_with_path_characters_is_counted_under_its_own_name()
+    {
+        // A rollup key is a patch path: '/', '~', '|' and '%' in a name must neither split it nor change it.
+        var containers = await account.Server.CreateDatabaseAsync();
+        var store = new CosmosFeedbackStore(containers);
+        const string theme = "Waiting / delays ~ 100% | other";
+        var record = FeedbackRecords.Record(feedback: FeedbackRecords.Feedback() with { ServiceId = "a/b~c", ServiceName = "A / B" });
+        var analysis = new FeedbackAnalysis(
+            QualityVoice.Analysis.Sentiment.Negative, 0, [new QualityVoice.Analysis.ThemePrediction(theme, 0.9)], [], [], null, "Long wait", [], false, [], "test", "model-1", record.SubmittedAt);
+        await store.ImportAsync([new ImportedFeedback(record, analysis, TriageStatus.New)], CancellationToken.None);
+
+        var month = YearMonth.Of(record.SubmittedAt);
+        var count = Assert.Single(await new CosmosInsightQueries(containers).ThemesAsync(month, month, "a/b~c", CancellationToken.None));
+        Assert.Equal((theme, "a/b~c", 1, 1), (count.Theme, count.ServiceId, count.Negative, count.Count));
+        var returned = Assert.Single(await new CosmosInsightQueries(containers).FftReturnAsync(month, CancellationToken.None));
+        Assert.Equal("A / B", returned.ServiceName);
     }
 }
 
