@@ -46,6 +46,7 @@ public static class FeedbackHostingExtensions
         }
 
         builder.Services.AddSingleton<IAnalysisOutbox>(services => services.GetRequiredService<IFeedbackStore>());
+        builder.Services.AddSingleton<IInboxQueries>(services => services.GetRequiredService<ITriageStore>());
         builder.Services.AddSingleton<ITrackingLookup>(services => services.GetRequiredService<IFeedbackStore>());
         builder.Services.AddSingleton(services =>
         {

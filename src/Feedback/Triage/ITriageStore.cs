@@ -3,27 +3,11 @@ using QualityVoice.Analysis;
 namespace QualityVoice.Feedback.Triage;
 
 /// <summary>
-/// The quality team's work on patient and carer feedback: the inbox, an item's page, and the changes staff make.
-/// Every change is recorded in the item's history with who made it and when.
+/// The quality team's work on patient and carer feedback: an item's page and the changes staff make (and, through
+/// <see cref="IInboxQueries"/>, the inbox). Every change is recorded in the item's history with who made it and when.
 /// </summary>
-public interface ITriageStore
+public interface ITriageStore : IInboxQueries
 {
-    /// <summary>
-    /// A page of the inbox, newest (or oldest) first, after the cursor <paramref name="after"/> (a page's
-    /// <see cref="InboxPage.Next"/>); throws <see cref="InvalidCursorException"/> for a cursor this store did not write.
-    /// </summary>
-    Task<InboxPage> SearchAsync(InboxFilter filter, InboxOrder order, string? after, int pageSize, CancellationToken cancellationToken);
-
-    /// <summary>How many items there are for each value of each filter, within <paramref name="filter"/>.</summary>
-    Task<InboxCounts> CountAsync(InboxFilter filter, CancellationToken cancellationToken);
-
-    /// <summary>
-    /// A page and the counts together, as the inbox shows them (<see cref="SearchAsync"/> then
-    /// <see cref="CountAsync"/>); a store that can count from what it read for the page overrides this.
-    /// </summary>
-    async Task<InboxView> ViewAsync(InboxFilter filter, InboxOrder order, string? after, int pageSize, CancellationToken cancellationToken) =>
-        new(await SearchAsync(filter, order, after, pageSize, cancellationToken), await CountAsync(filter, cancellationToken));
-
     /// <summary>An item with its history; null when there is none.</summary>
     Task<TriageItem?> GetAsync(string reference, CancellationToken cancellationToken);
 
@@ -50,9 +34,6 @@ public interface ITriageStore
 
     /// <summary>Publishes a reply that the person sees on /track (the caller has checked it for personal information).</summary>
     Task<bool> PublishReplyAsync(string reference, string reply, string actor, DateTimeOffset at, CancellationToken cancellationToken);
-
-    /// <summary>Items whose themes or sentiment staff corrected, as labelled examples for retraining.</summary>
-    IAsyncEnumerable<LabelledComment> HumanLabelsAsync(CancellationToken cancellationToken);
 }
 
 /// <summary>A comment with the labels staff gave it, in the shape of the training file.</summary>

@@ -8,7 +8,7 @@ public static class InboxExport
     private const int PageSize = 500;
 
     /// <summary>Every item <paramref name="filter"/> matches, newest first (redacted text only).</summary>
-    public static async IAsyncEnumerable<InboxRow> EveryRowAsync(this ITriageStore triage, InboxFilter filter, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public static async IAsyncEnumerable<InboxRow> EveryRowAsync(this IInboxQueries triage, InboxFilter filter, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         string? after = null;
         do

@@ -34,7 +34,7 @@ internal static class ExportEndpoints
     }
 
     private static async Task<IResult> FeedbackListAsync(
-        string format, [AsParameters] InboxQuery query, HttpContext context, [FromServices] ITriageStore triage, [FromServices] ContentPack pack, [FromServices] IAuditLog audit, [FromServices] TimeProvider time, CancellationToken cancellationToken)
+        string format, [AsParameters] InboxQuery query, HttpContext context, [FromServices] IInboxQueries triage, [FromServices] ContentPack pack, [FromServices] IAuditLog audit, [FromServices] TimeProvider time, CancellationToken cancellationToken)
     {
         var errors = new ModelStateDictionary();
         var me = StaffMember.NameOf(context.User);
@@ -80,7 +80,7 @@ internal static class ExportEndpoints
         return await SendAsync(context, format, $"fft-return-{chosen}", "FFT return", headers, rows.ToAsyncEnumerable(), cancellationToken);
     }
 
-    private static async Task<IResult> TrainingAsync(HttpContext context, [FromServices] ITriageStore triage, [FromServices] IAuditLog audit, [FromServices] TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<IResult> TrainingAsync(HttpContext context, [FromServices] IInboxQueries triage, [FromServices] IAuditLog audit, [FromServices] TimeProvider time, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         await audit.RecordAsync(new AuditEntry(now, StaffMember.NameOf(context.User), AuditActions.Exported, "training.csv", "Staff corrections as training data"), cancellationToken);

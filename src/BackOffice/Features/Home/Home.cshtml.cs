@@ -14,7 +14,7 @@ namespace QualityVoice.BackOffice.Features.Home;
 /// </summary>
 public sealed class HomeModel(
     ISpeakUpCasework casework,
-    ITriageStore triage,
+    IInboxQueries triage,
     IUrgentQueue urgent,
     IUpdateStore updates) : PageModel
 {
