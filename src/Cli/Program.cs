@@ -8,6 +8,7 @@ using QualityVoice.Cli.Seeding;
 using QualityVoice.Content;
 using QualityVoice.Content.Hosting;
 using QualityVoice.Feedback.Hosting;
+using QualityVoice.Feedback.Insight;
 using QualityVoice.Feedback.Outbox;
 using QualityVoice.Feedback.Storage;
 using QualityVoice.Staff.Accounts;
@@ -37,6 +38,8 @@ try
             services => ReanalyseCommand.RunAsync(
                 CommandLine.Parse(rest, new HashSet<string>()), services.GetRequiredService<IAnalysisOutbox>(), services.GetRequiredService<FeedbackAnalyser>(), Console.Out, cancel.Token),
             AnalyzerFor(CommandLine.Parse(rest, new HashSet<string>()))),
+        "recount" => await WithHostAsync(mayStartOne: false, services => RecountCommand.RunAsync(
+            services.GetRequiredService<IInsightRecount>(), Console.Out, cancel.Token)),
         "seed" => await WithHostAsync(mayStartOne: true, services => SeedCommand.RunAsync(
             CommandLine.Parse(rest, new HashSet<string> { "if-empty" }), services.GetRequiredService<IFeedbackStore>(),
             services.GetRequiredService<ContentPack>(), TimeProvider.System, Console.Out, cancel.Token,

@@ -107,9 +107,80 @@ internal sealed class MonthRollups(Container feedback)
         }
     }
 
+    /// <summary>
+    /// Rebuilds a month's rollup from its items: each counts as its <see cref="FeedbackDocument.Counted"/> keys (an
+    /// item written before rollups existed is given its keys first). The rollup is replaced under the ETag read
+    /// before the items were, so a count moved meanwhile starts the month again. True when the rollup was wrong.
+    /// </summary>
+    public async Task<bool> RecountAsync(string month, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var (rollup, eTag) = await feedback.TryReadAsync<MonthRollupDocument>(MonthRollupDocument.DocumentId, month, cancellationToken);
+            if (await TallyAsync(month, cancellationToken) is not { } counts)
+            {
+                continue;
+            }
+
+            var was = rollup?.Counts.Where(pair => pair.Value != 0).ToDictionary(StringComparer.Ordinal) ?? [];
+            if (was.Count == counts.Count && counts.All(pair => was.GetValueOrDefault(pair.Key) == pair.Value))
+            {
+                return false;
+            }
+
+            var rebuilt = new MonthRollupDocument { Pk = month, Counts = counts };
+            if (eTag is null
+                ? await feedback.TryCreateAsync(rebuilt, month, cancellationToken)
+                : await feedback.TryReplaceAsync(rebuilt, MonthRollupDocument.DocumentId, month, eTag, cancellationToken))
+            {
+                return true;
+            }
+        }
+    }
+
     /// <summary>A month's rollup, or null when nothing has been counted in it.</summary>
     public async Task<MonthRollupDocument?> ReadAsync(string month, CancellationToken cancellationToken) =>
         (await feedback.TryReadAsync<MonthRollupDocument>(MonthRollupDocument.DocumentId, month, cancellationToken)).Document;
+
+    /// <summary>What a month's items count towards; null when an item changed while it was being given its keys.</summary>
+    private async Task<Dictionary<string, int>?> TallyAsync(string month, CancellationToken cancellationToken)
+    {
+        const int PageSize = 500;
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        var after = string.Empty;
+        while (true)
+        {
+            var query = new QueryDefinition("SELECT TOP @size * FROM c WHERE c.pk = @pk AND c.type = @type AND c.sortKey > @after ORDER BY c.sortKey")
+                .WithParameter("@size", PageSize)
+                .WithParameter("@type", FeedbackDocument.TypeName)
+                .WithParameter("@after", after);
+            var page = await feedback.QueryAsync<FeedbackDocument>(query, month, cancellationToken).ToListAsync(cancellationToken);
+            foreach (var item in page)
+            {
+                var keys = item.Counted;
+                if (keys is null)
+                {
+                    keys = RollupKey.Of(item);
+                    if (!await feedback.TryReplaceAsync(item with { Counted = keys, ETag = null }, item.Id, month, item.ETag!, cancellationToken))
+                    {
+                        return null;
+                    }
+                }
+
+                foreach (var key in keys)
+                {
+                    counts[key] = counts.GetValueOrDefault(key) + 1;
+                }
+
+                after = item.SortKey;
+            }
+
+            if (page.Count < PageSize)
+            {
+                return counts;
+            }
+        }
+    }
 
     private async Task<bool> TryPatchAsync(string month, IReadOnlyList<PatchOperation> operations, CancellationToken cancellationToken)
     {

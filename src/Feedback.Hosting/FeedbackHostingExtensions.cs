@@ -115,6 +115,7 @@ public static class FeedbackHostingExtensions
             new SqliteUrgentQueue(services.GetRequiredKeyedService<SqliteDatabase>(FeedbackDatabaseKey)));
         builder.Services.AddSingleton<IInsightQueries>(services =>
             new SqliteInsightQueries(services.GetRequiredKeyedService<SqliteDatabase>(FeedbackDatabaseKey)));
+        builder.Services.AddSingleton<IInsightRecount, SqliteInsightRecount>();
         builder.Services.AddSingleton(services => new SqliteUpdateStore(services.GetRequiredKeyedService<SqliteDatabase>(FeedbackDatabaseKey)));
         builder.Services.AddSingleton<IUpdateStore>(services => services.GetRequiredService<SqliteUpdateStore>());
         builder.Services.AddSingleton<IPublishedUpdates>(services => services.GetRequiredService<SqliteUpdateStore>());
@@ -161,6 +162,7 @@ public static class FeedbackHostingExtensions
         builder.Services.AddSingleton<IFeedbackConversation>(services => services.GetRequiredService<CosmosTriageStore>());
         builder.Services.AddSingleton<IUrgentQueue>(services => services.GetRequiredService<CosmosTriageStore>());
         builder.Services.AddScoped<IInsightQueries, CosmosInsightQueries>();
+        builder.Services.AddSingleton<IInsightRecount, CosmosInsightRecount>();
         builder.Services.AddSingleton<CosmosUpdateStore>();
         builder.Services.AddSingleton<IUpdateStore>(services => services.GetRequiredService<CosmosUpdateStore>());
         builder.Services.AddSingleton<IPublishedUpdates>(services => services.GetRequiredService<CosmosUpdateStore>());

@@ -1,3 +1,4 @@
+using QualityVoice.Analysis;
 using QualityVoice.Feedback.SpeakUp;
 using QualityVoice.Feedback.Storage;
 using QualityVoice.Feedback.Storage.Cosmos;
@@ -95,6 +96,38 @@ public sealed class CosmosFeedbackStoreTests(CosmosAccountFixture account) : Fee
     }
 
     [Fact]
+    public async Task The_recount_rebuilds_a_month_s_counts_from_its_items_including_items_written_before_rollups()
+    {
+        var containers = await account.Server.CreateDatabaseAsync();
+        var store = new CosmosFeedbackStore(containers);
+        var at = new DateTimeOffset(2026, 10, 14, 9, 0, 0, TimeSpan.Zero);
+        var references = new List<string>();
+        foreach (var (theme, sentiment) in new[] { ("Parking", Sentiment.Negative), ("Discharge", Sentiment.Positive), ("Parking", Sentiment.Mixed) })
+        {
+            var record = FeedbackRecords.Record(submittedAt: at.AddHours(references.Count));
+            var analysis = new FeedbackAnalysis(sentiment, 0, [new ThemePrediction(theme, 0.9)], [], [], null, "Words", [], false, [], "test", "model-1", at);
+            await store.ImportAsync([new ImportedFeedback(record, analysis, TriageStatus.New)], CancellationToken.None);
+            references.Add(record.Reference);
+        }
+
+        var month = YearMonth.Of(at);
+        var expected = (await new CosmosInsightQueries(containers).ThemesAsync(month, month, null, CancellationToken.None)).ToArray();
+        Assert.Equal(2, expected.Length);
+
+        // Left behind: the rollup is gone, and one item is as written before items said what they are counted as.
+        await containers.Feedback.DeleteIfPresentAsync(MonthRollupDocument.DocumentId, month.ToString(), CancellationToken.None);
+        var (legacy, eTag) = await containers.Feedback.TryReadAsync<FeedbackDocument>(references[0], month.ToString(), CancellationToken.None);
+        Assert.True(await containers.Feedback.TryReplaceAsync(legacy! with { Counted = null, ETag = null }, references[0], month.ToString(), eTag!, CancellationToken.None));
+        Assert.Empty(await new CosmosInsightQueries(containers).ThemesAsync(month, month, null, CancellationToken.None));
+
+        var recount = new CosmosInsightRecount(containers);
+        Assert.Equal(1, await recount.RecountAsync(CancellationToken.None));
+        Assert.Equal(expected, await new CosmosInsightQueries(containers).ThemesAsync(month, month, null, CancellationToken.None));
+        Assert.NotNull((await containers.Feedback.TryReadAsync<FeedbackDocument>(references[0], month.ToString(), CancellationToken.None)).Document!.Counted);
+        Assert.Equal(0, await recount.RecountAsync(CancellationToken.None));
+    }
+
+    [Fact]
     public async Task A_theme_or_service_named_with_path_characters_is_counted_under_its_own_name()
     {
         // A rollup key is a patch path: '/', '~', '|' and '%' in a name must neither split it nor change it.
@@ -103,7 +136,7 @@ public sealed class CosmosFeedbackStoreTests(CosmosAccountFixture account) : Fee
         const string theme = "Waiting / delays ~ 100% | other";
         var record = FeedbackRecords.Record(feedback: FeedbackRecords.Feedback() with { ServiceId = "a/b~c", ServiceName = "A / B" });
         var analysis = new FeedbackAnalysis(
-            QualityVoice.Analysis.Sentiment.Negative, 0, [new QualityVoice.Analysis.ThemePrediction(theme, 0.9)], [], [], null, "Long wait", [], false, [], "test", "model-1", record.SubmittedAt);
+            Sentiment.Negative, 0, [new ThemePrediction(theme, 0.9)], [], [], null, "Long wait", [], false, [], "test", "model-1", record.SubmittedAt);
         await store.ImportAsync([new ImportedFeedback(record, analysis, TriageStatus.New)], CancellationToken.None);
 
         var month = YearMonth.Of(record.SubmittedAt);
