@@ -1,7 +1,9 @@
 using System.Globalization;
 using QualityVoice.Bench.BackOffice;
 
-// ./qv bench backoffice [--data DIR] [--runs 30] [--warm-up 5] [--store sqlite|cosmos]
+// ./qv bench backoffice [--data DIR] [--runs 30] [--warm-up 5] [--store sqlite|cosmos] [--pages TEXT]
+//
+// --pages times only the pages whose names hold TEXT (for example "dashboard").
 //
 // With --store cosmos the back office reads the account the Feedback__Cosmos__* variables name (as the apps do), and
 // counts the requests each page makes when the account is the protocol peer (tests/TestSupport/cosmosdb-peer.js).
@@ -38,4 +40,4 @@ else if (!File.Exists(Path.Combine(data, "feedback.db")))
     return 2;
 }
 
-return await PageTimings.RunAsync(repository, Path.GetFullPath(data), runs, warmUp, environment, requestCounter);
+return await PageTimings.RunAsync(repository, Path.GetFullPath(data), runs, warmUp, environment, requestCounter, options.GetValueOrDefault("pages"));
