@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Runtime.CompilerServices;
-using Microsoft.Azure.Cosmos;
 using QualityVoice.Analysis;
 using QualityVoice.Feedback.Insight;
 
