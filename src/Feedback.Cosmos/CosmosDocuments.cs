@@ -88,5 +88,35 @@ internal static class CosmosDocuments
         }
     }
 
+    /// <summary>
+    /// Every feedback item of a month, in arrival order, read a keyset page at a time (each page a single-partition
+    /// <c>TOP … ORDER BY c.sortKey</c> query after the last sort key read, as the protocol peer can serve).
+    /// </summary>
+    public static async IAsyncEnumerable<FeedbackDocument> EveryItemOfMonthAsync(
+        this Container feedback, string month, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        const int PageSize = 500;
+        var after = string.Empty;
+        while (true)
+        {
+            var query = new QueryDefinition("SELECT TOP @size * FROM c WHERE c.pk = @pk AND c.type = @type AND c.sortKey > @after ORDER BY c.sortKey")
+                .WithParameter("@size", PageSize)
+                .WithParameter("@type", FeedbackDocument.TypeName)
+                .WithParameter("@after", after);
+            var page = 0;
+            await foreach (var item in feedback.QueryAsync<FeedbackDocument>(query, month, cancellationToken))
+            {
+                page++;
+                after = item.SortKey;
+                yield return item;
+            }
+
+            if (page < PageSize)
+            {
+                yield break;
+            }
+        }
+    }
+
     private static MemoryStream Serialise<T>(T document) => new(JsonSerializer.SerializeToUtf8Bytes(document, CosmosContainers.Json));
 }

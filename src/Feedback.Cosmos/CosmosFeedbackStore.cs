@@ -16,8 +16,6 @@ public sealed class CosmosFeedbackStore : IFeedbackStore
     /// <summary>How often the analysis claim looks at every month, not just the last two.</summary>
     public static readonly TimeSpan FullSweepInterval = TimeSpan.FromMinutes(5);
 
-    private const int PageSize = 500;
-
     private readonly Container _feedback;
     private readonly CosmosFeedbackItems _items;
     private readonly CosmosUpdateStore _updates;
@@ -259,25 +257,9 @@ public sealed class CosmosFeedbackStore : IFeedbackStore
     {
         foreach (var month in await ReadMonthsAsync(cancellationToken))
         {
-            var after = string.Empty;
-            while (true)
+            await foreach (var item in _feedback.EveryItemOfMonthAsync(month, cancellationToken))
             {
-                var query = new QueryDefinition("SELECT TOP @size * FROM c WHERE c.pk = @pk AND c.type = @type AND c.sortKey > @after ORDER BY c.sortKey")
-                    .WithParameter("@size", PageSize)
-                    .WithParameter("@type", FeedbackDocument.TypeName)
-                    .WithParameter("@after", after);
-                var page = 0;
-                await foreach (var item in _feedback.QueryAsync<FeedbackDocument>(query, month, cancellationToken))
-                {
-                    page++;
-                    after = item.SortKey;
-                    yield return item.ToItem();
-                }
-
-                if (page < PageSize)
-                {
-                    break;
-                }
+                yield return item.ToItem();
             }
         }
     }

@@ -27,27 +27,37 @@ public sealed class CosmosTriageStore : ITriageStore, IFeedbackConversation, IUr
     }
 
     /// <inheritdoc />
-    public Task<InboxPage> SearchAsync(InboxFilter filter, InboxOrder order, string? after, int pageSize, CancellationToken cancellationToken) =>
-        SearchAsync(filter, order, after, pageSize, wholeMonths: null, cancellationToken);
+    public async Task<InboxPage> SearchAsync(InboxFilter filter, InboxOrder order, string? after, int pageSize, CancellationToken cancellationToken) =>
+        await SearchAsync(await _items.MonthsAsync(cancellationToken), filter, order, after, pageSize, wholeMonths: null, cancellationToken);
 
     /// <inheritdoc />
-    public Task<InboxCounts> CountAsync(InboxFilter filter, CancellationToken cancellationToken) =>
-        CountAsync(filter, wholeMonths: null, cancellationToken);
+    public async Task<InboxCounts> CountAsync(InboxFilter filter, CancellationToken cancellationToken) =>
+        await CountAsync(await _items.MonthsAsync(cancellationToken), filter, wholeMonths: null, cancellationToken);
 
     /// <summary>
     /// The page, then the counts from the months whose every match the page's queries already read (for a rare
-    /// filter, every month): each month is queried once for both.
+    /// filter, every month): the months document is read once, and each month queried once for both.
     /// </summary>
     public async Task<InboxView> ViewAsync(InboxFilter filter, InboxOrder order, string? after, int pageSize, CancellationToken cancellationToken)
     {
+        var held = await _items.MonthsAsync(cancellationToken);
         var wholeMonths = new Dictionary<string, List<FeedbackDocument>>(StringComparer.Ordinal);
-        var page = await SearchAsync(filter, order, after, pageSize, wholeMonths, cancellationToken);
-        return new InboxView(page, await CountAsync(filter, wholeMonths, cancellationToken));
+        var page = await SearchAsync(held, filter, order, after, pageSize, wholeMonths, cancellationToken);
+        return new InboxView(page, await CountAsync(held, filter, wholeMonths, cancellationToken));
     }
 
-    /// <summary>A page; each month whose every match it read goes into <paramref name="wholeMonths"/> when given.</summary>
+    /// <summary>
+    /// A page from the months <paramref name="held"/>; each month whose every match it read goes into
+    /// <paramref name="wholeMonths"/> when given.
+    /// </summary>
     private async Task<InboxPage> SearchAsync(
-        InboxFilter filter, InboxOrder order, string? after, int pageSize, Dictionary<string, List<FeedbackDocument>>? wholeMonths, CancellationToken cancellationToken)
+        IReadOnlyList<string> held,
+        InboxFilter filter,
+        InboxOrder order,
+        string? after,
+        int pageSize,
+        Dictionary<string, List<FeedbackDocument>>? wholeMonths,
+        CancellationToken cancellationToken)
     {
         var cursor = string.IsNullOrEmpty(after) ? null : ReadCursor(after) ?? throw new InvalidCursorException();
         var newest = order == InboxOrder.Newest;
@@ -55,7 +65,7 @@ public sealed class CosmosTriageStore : ITriageStore, IFeedbackConversation, IUr
         var keyset = cursor is null ? string.Empty : newest ? " AND c.sortKey < @after" : " AND c.sortKey > @after";
         var cursorMonth = cursor is null ? null : MonthOf(cursor);
         var found = new List<FeedbackDocument>(pageSize + 1);
-        foreach (var month in await MonthsAsync(query, newest, cursorMonth, cancellationToken))
+        foreach (var month in Visited(held, query, newest, cursorMonth))
         {
             var take = pageSize + 1 - found.Count;
             var definition = query.Define(
@@ -85,17 +95,19 @@ public sealed class CosmosTriageStore : ITriageStore, IFeedbackConversation, IUr
     }
 
     /// <summary>
-    /// The counts, from projected fields over the newest matches, as SQLite counts a filter its totals do not hold
-    /// (aggregates cost the same RU for a filtered partition read, and the protocol peer does not run them); months
-    /// in <paramref name="wholeMonths"/> are counted from the matches already read instead of queried again.
+    /// The counts over the months <paramref name="held"/>, from projected fields over the newest matches, as SQLite
+    /// counts a filter its totals do not hold (aggregates cost the same RU for a filtered partition read, and the
+    /// protocol peer does not run them); months in <paramref name="wholeMonths"/> are counted from the matches
+    /// already read instead of queried again.
     /// </summary>
-    private async Task<InboxCounts> CountAsync(InboxFilter filter, Dictionary<string, List<FeedbackDocument>>? wholeMonths, CancellationToken cancellationToken)
+    private async Task<InboxCounts> CountAsync(
+        IReadOnlyList<string> held, InboxFilter filter, Dictionary<string, List<FeedbackDocument>>? wholeMonths, CancellationToken cancellationToken)
     {
         var facets = new[] { "service", "kind", "fft", "status", "sentiment", "urgent" }
             .ToDictionary(facet => facet, _ => new Dictionary<string, int>(StringComparer.Ordinal), StringComparer.Ordinal);
         var total = 0;
         var query = CosmosInboxQuery.For(filter);
-        foreach (var month in await MonthsAsync(query, newest: true, cursorMonth: null, cancellationToken))
+        foreach (var month in Visited(held, query, newest: true, cursorMonth: null))
         {
             var rows = wholeMonths?.GetValueOrDefault(month) is { } read
                 ? read.OrderByDescending(item => item.SortKey, StringComparer.Ordinal).Take(InboxCounts.CountCap - total)
@@ -364,10 +376,10 @@ public sealed class CosmosTriageStore : ITriageStore, IFeedbackConversation, IUr
             item => change(item) is { } changed ? changed with { History = [.. item.History, happened], Version = item.Version + 1 } : null,
             cancellationToken) is not null;
 
-    /// <summary>The months a list visits, in its order: those the filter's dates allow, from the cursor's month on.</summary>
-    private async Task<IEnumerable<string>> MonthsAsync(CosmosInboxQuery query, bool newest, string? cursorMonth, CancellationToken cancellationToken)
+    /// <summary>The months held that a list visits, in its order: those the filter's dates allow, from the cursor's month on.</summary>
+    private static IEnumerable<string> Visited(IReadOnlyList<string> held, CosmosInboxQuery query, bool newest, string? cursorMonth)
     {
-        var months = (await _items.MonthsAsync(cancellationToken)).Where(query.CanMatch);
+        var months = held.Where(query.CanMatch);
         return newest
             ? months.Reverse().Where(month => cursorMonth is null || string.CompareOrdinal(month, cursorMonth) <= 0)
             : months.Where(month => cursorMonth is null || string.CompareOrdinal(month, cursorMonth) >= 0);

@@ -145,41 +145,26 @@ internal sealed class MonthRollups(Container feedback)
     /// <summary>What a month's items count towards; null when an item changed while it was being given its keys.</summary>
     private async Task<Dictionary<string, int>?> TallyAsync(string month, CancellationToken cancellationToken)
     {
-        const int PageSize = 500;
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
-        var after = string.Empty;
-        while (true)
+        await foreach (var item in feedback.EveryItemOfMonthAsync(month, cancellationToken))
         {
-            var query = new QueryDefinition("SELECT TOP @size * FROM c WHERE c.pk = @pk AND c.type = @type AND c.sortKey > @after ORDER BY c.sortKey")
-                .WithParameter("@size", PageSize)
-                .WithParameter("@type", FeedbackDocument.TypeName)
-                .WithParameter("@after", after);
-            var page = await feedback.QueryAsync<FeedbackDocument>(query, month, cancellationToken).ToListAsync(cancellationToken);
-            foreach (var item in page)
+            var keys = item.Counted;
+            if (keys is null)
             {
-                var keys = item.Counted;
-                if (keys is null)
+                keys = RollupKey.Of(item);
+                if (!await feedback.TryReplaceAsync(item with { Counted = keys, ETag = null }, item.Id, month, item.ETag!, cancellationToken))
                 {
-                    keys = RollupKey.Of(item);
-                    if (!await feedback.TryReplaceAsync(item with { Counted = keys, ETag = null }, item.Id, month, item.ETag!, cancellationToken))
-                    {
-                        return null;
-                    }
+                    return null;
                 }
-
-                foreach (var key in keys)
-                {
-                    counts[key] = counts.GetValueOrDefault(key) + 1;
-                }
-
-                after = item.SortKey;
             }
 
-            if (page.Count < PageSize)
+            foreach (var key in keys)
             {
-                return counts;
+                counts[key] = counts.GetValueOrDefault(key) + 1;
             }
         }
+
+        return counts;
     }
 
     private async Task<bool> TryPatchAsync(string month, IReadOnlyList<PatchOperation> operations, CancellationToken cancellationToken)
