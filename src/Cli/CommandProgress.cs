@@ -29,6 +29,26 @@ internal static class CommandProgress
             });
     }
 
+    /// <summary>As <see cref="RunAsync"/>, for work measured in bytes of a file (an import read as a stream).</summary>
+    public static async Task RunBytesAsync(string description, long totalBytes, Func<Action<long>, Task> work)
+    {
+        if (Console.IsOutputRedirected || !AnsiConsole.Profile.Capabilities.Interactive)
+        {
+            await work(_ => { });
+            return;
+        }
+
+        await AnsiConsole.Progress()
+            .AutoClear(false)
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new DownloadedColumn(), new TransferSpeedColumn(), new RemainingTimeColumn())
+            .StartAsync(async context =>
+            {
+                var task = context.AddTask(description, maxValue: Math.Max(1, totalBytes));
+                await work(done => task.Value = done);
+                task.Value = task.MaxValue;
+            });
+    }
+
     private sealed class RowsColumn : ProgressColumn
     {
         public override IRenderable Render(RenderOptions options, ProgressTask task, TimeSpan deltaTime) =>

@@ -8,10 +8,12 @@ using QualityVoice.Cli.Seeding;
 using QualityVoice.Content;
 using QualityVoice.Content.Hosting;
 using QualityVoice.Feedback.Hosting;
+using QualityVoice.Feedback.Import;
 using QualityVoice.Feedback.Insight;
 using QualityVoice.Feedback.Outbox;
 using QualityVoice.Feedback.Storage;
 using QualityVoice.Staff.Accounts;
+using QualityVoice.Staff.Audit;
 using QualityVoice.Staff.Hosting;
 
 // ./qv's subcommands. The bash script only finds the repository, maps QV_* settings and passes the arguments on.
@@ -38,6 +40,9 @@ try
             services => ReanalyseCommand.RunAsync(
                 CommandLine.Parse(rest, new HashSet<string>()), services.GetRequiredService<IAnalysisOutbox>(), services.GetRequiredService<FeedbackAnalyser>(), Console.Out, cancel.Token),
             AnalyzerFor(CommandLine.Parse(rest, new HashSet<string>()))),
+        "import" => await WithHostAsync(mayStartOne: false, services => ImportCommand.RunAsync(
+            CommandLine.Parse(rest, new HashSet<string> { "dry-run" }), ActivatorUtilities.CreateInstance<ProviderFileImport>(services),
+            services.GetRequiredService<IAuditLog>(), TimeProvider.System, Console.Out, cancel.Token)),
         "recount" => await WithHostAsync(mayStartOne: false, services => RecountCommand.RunAsync(
             services.GetRequiredService<IInsightRecount>(), Console.Out, cancel.Token)),
         "seed" => await WithHostAsync(mayStartOne: true, services => SeedCommand.RunAsync(
@@ -63,6 +68,16 @@ catch (UsageException usage)
 {
     Console.Error.WriteLine($"qv {command}: {usage.Message}");
     return 2;
+}
+catch (ImportProfileException profile)
+{
+    Console.Error.WriteLine($"qv {command}: {profile.Message}");
+    return 1;
+}
+catch (ImportFileException file)
+{
+    Console.Error.WriteLine($"qv {command}: {file.Message}");
+    return 1;
 }
 catch (ContentPackException pack)
 {

@@ -16,6 +16,9 @@ public sealed class CosmosFeedbackStore : IFeedbackStore
     /// <summary>How often the analysis claim looks at every month, not just the last two.</summary>
     public static readonly TimeSpan FullSweepInterval = TimeSpan.FromMinutes(5);
 
+    /// <summary>How many items of a batch are written at once.</summary>
+    private const int ConcurrentBatchWrites = 16;
+
     private readonly Container _feedback;
     private readonly CosmosFeedbackItems _items;
     private readonly CosmosUpdateStore _updates;
@@ -34,7 +37,15 @@ public sealed class CosmosFeedbackStore : IFeedbackStore
     }
 
     /// <inheritdoc />
-    public async Task<AddResult> AddAsync(FeedbackRecord record, CancellationToken cancellationToken)
+    public Task<AddResult> AddAsync(FeedbackRecord record, CancellationToken cancellationToken) =>
+        AddAsync(record, claimForever: false, cancellationToken);
+
+    /// <summary>
+    /// Writes an item. An API client's key is claimed for <see cref="IdempotencyDocument.Lifetime"/>, the time in which it
+    /// retries; a provider file's row id (<paramref name="claimForever"/>) for as long as the item is kept, since the same
+    /// file may be imported again months later.
+    /// </summary>
+    private async Task<AddResult> AddAsync(FeedbackRecord record, bool claimForever, CancellationToken cancellationToken)
     {
         var item = FeedbackDocument.From(record);
         await RegisterMonthAsync(item.Pk, cancellationToken);
@@ -42,7 +53,7 @@ public sealed class CosmosFeedbackStore : IFeedbackStore
         var key = record.IdempotencyKey is null ? null : Convert.ToHexString(record.IdempotencyKey);
         if (key is not null)
         {
-            var claim = IdempotencyDocument.Claim(key, record.Reference, record.RequestFingerprint);
+            var claim = IdempotencyDocument.Claim(key, record.Reference, record.RequestFingerprint, claimForever);
             if (!await _feedback.TryCreateAsync(claim, claim.Pk, cancellationToken))
             {
                 return await RepeatAsync(key, item, cancellationToken);
@@ -69,6 +80,29 @@ public sealed class CosmosFeedbackStore : IFeedbackStore
         }
 
         return new AddResult(AddOutcome.Stored, record.Reference);
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<AddResult>> AddBatchAsync(IReadOnlyList<FeedbackRecord> batch, CancellationToken cancellationToken)
+    {
+        // No transaction spans partitions: each item is written as the intake writes it, several at once.
+        var results = new AddResult[batch.Count];
+        await Parallel.ForEachAsync(
+            Enumerable.Range(0, batch.Count),
+            new ParallelOptions { MaxDegreeOfParallelism = ConcurrentBatchWrites, CancellationToken = cancellationToken },
+            async (i, token) =>
+            {
+                var result = await AddAsync(batch[i], claimForever: true, token);
+                if (result.Outcome == AddOutcome.Repeated && result.Reference != batch[i].Reference)
+                {
+                    // A row imported before, or one whose import stopped between its claim and its item: handed over
+                    // under the claimed reference, the write is finished if it was not, and nothing changes if it was.
+                    await AddAsync(batch[i] with { Reference = result.Reference }, claimForever: true, token);
+                }
+
+                results[i] = result;
+            });
+        return results;
     }
 
     /// <inheritdoc />

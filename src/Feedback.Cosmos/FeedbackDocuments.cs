@@ -192,8 +192,9 @@ internal sealed record IdempotencyDocument(string Id, string Pk, string Referenc
 
     public string Type { get; init; } = "idempotency";
 
-    public static IdempotencyDocument Claim(string key, string reference, byte[]? fingerprint) =>
-        new(key, PartitionOf(key), reference, fingerprint, (int)Lifetime.TotalSeconds);
+    /// <summary>A claim that lasts <see cref="Lifetime"/>, or, for a row of a provider's file, as long as the item (-1: no expiry).</summary>
+    public static IdempotencyDocument Claim(string key, string reference, byte[]? fingerprint, bool forever = false) =>
+        new(key, PartitionOf(key), reference, fingerprint, forever ? -1 : (int)Lifetime.TotalSeconds);
 
     public static string PartitionOf(string key) => "idempotency:" + key;
 }

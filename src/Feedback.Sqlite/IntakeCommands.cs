@@ -2,26 +2,21 @@ using Microsoft.Data.Sqlite;
 
 namespace QualityVoice.Feedback.Storage.Sqlite;
 
-/// <summary>The statements that add one feedback record, inside the intake writer's transaction.</summary>
-internal sealed class IntakeCommands(SqliteConnection connection, SqliteTransaction transaction)
+/// <summary>
+/// The statements that add feedback records inside one transaction (the intake writer's group commit, or a batch of an
+/// import). The insert is prepared once and reused for every record of the transaction.
+/// </summary>
+internal sealed class IntakeCommands(SqliteConnection connection, SqliteTransaction transaction) : IAsyncDisposable
 {
+    private SqliteCommand? _insert;
+
     public async Task<AddResult> AddAsync(FeedbackRecord record)
     {
         var feedback = record.Feedback;
 
         // The unique indexes decide: a repeated idempotency key or reference inserts nothing.
-        await using var insert = connection.CreateCommand();
-        insert.Transaction = transaction;
-        insert.CommandText = """
-            INSERT INTO feedback_items
-                (reference, idempotency_key, request_fingerprint, passphrase_hash, kind, service_id, service_name,
-                 fft_rating, what_was_good, what_could_improve, experience_month, collection_mode, contact_email, submitted_at)
-            VALUES
-                ($reference, $idempotencyKey, $fingerprint, $passphraseHash, $kind, $serviceId, $serviceName,
-                 $fftRating, $whatWasGood, $whatCouldImprove, $experienceMonth, $collectionMode, $contactEmail, $submittedAt)
-            ON CONFLICT DO NOTHING
-            RETURNING id;
-            """;
+        var insert = _insert ??= CreateInsert();
+        insert.Parameters.Clear();
         FeedbackRecordParameters.Add(insert, record);
         insert.Parameters.AddWithValue("$idempotencyKey", (object?)record.IdempotencyKey ?? DBNull.Value);
         insert.Parameters.AddWithValue("$fingerprint", (object?)record.RequestFingerprint ?? DBNull.Value);
@@ -76,5 +71,30 @@ internal sealed class IntakeCommands(SqliteConnection connection, SqliteTransact
         insert.Parameters.AddWithValue("$religion", (object?)answers.Religion ?? DBNull.Value);
         insert.Parameters.AddWithValue("$sexualOrientation", (object?)answers.SexualOrientation ?? DBNull.Value);
         await insert.ExecuteNonQueryAsync();
+    }
+
+    private SqliteCommand CreateInsert()
+    {
+        var insert = connection.CreateCommand();
+        insert.Transaction = transaction;
+        insert.CommandText = """
+            INSERT INTO feedback_items
+                (reference, idempotency_key, request_fingerprint, passphrase_hash, kind, service_id, service_name,
+                 fft_rating, what_was_good, what_could_improve, experience_month, collection_mode, contact_email, submitted_at)
+            VALUES
+                ($reference, $idempotencyKey, $fingerprint, $passphraseHash, $kind, $serviceId, $serviceName,
+                 $fftRating, $whatWasGood, $whatCouldImprove, $experienceMonth, $collectionMode, $contactEmail, $submittedAt)
+            ON CONFLICT DO NOTHING
+            RETURNING id;
+            """;
+        return insert;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_insert is not null)
+        {
+            await _insert.DisposeAsync();
+        }
     }
 }

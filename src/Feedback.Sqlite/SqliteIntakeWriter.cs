@@ -127,7 +127,7 @@ internal sealed class SqliteIntakeWriter : IAsyncDisposable
         var results = new AddResult[batch.Count];
         await using (var transaction = connection.BeginTransaction(deferred: false))
         {
-            var commands = new IntakeCommands(connection, transaction);
+            await using var commands = new IntakeCommands(connection, transaction);
             for (var i = 0; i < batch.Count; i++)
             {
                 results[i] = await commands.AddAsync(batch[i].Record);

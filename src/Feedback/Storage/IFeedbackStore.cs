@@ -19,6 +19,14 @@ public interface IFeedbackStore : IAnalysisOutbox, ITrackingLookup
     Task<AddResult> AddAsync(FeedbackRecord record, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Writes a batch of new items that arrive together (the rows of a provider's file), each as
+    /// <see cref="AddAsync"/> would, with its analysis pending, in one transaction where the store has them. Returns
+    /// each record's outcome, in order: a repeated idempotency key (a row imported before) writes nothing, and a row
+    /// whose earlier write stopped part-way is finished. The records of one batch have distinct idempotency keys.
+    /// </summary>
+    Task<IReadOnlyList<AddResult>> AddBatchAsync(IReadOnlyList<FeedbackRecord> batch, CancellationToken cancellationToken);
+
+    /// <summary>
     /// Writes items that arrive analysed and triaged (demonstration data, history from another system) in one
     /// transaction a batch, skipping any whose reference is taken. Returns how many were written.
     /// </summary>

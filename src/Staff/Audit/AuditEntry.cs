@@ -49,8 +49,11 @@ public static class AuditActions
     /// <summary>Added or changed a staff account, or signed out everywhere.</summary>
     public const string Account = "account";
 
+    /// <summary>Imported a provider's file of feedback (the counts, never the rows).</summary>
+    public const string Imported = "imported";
+
     /// <summary>Every action, for the administrator's filter.</summary>
-    public static IReadOnlyList<string> All { get; } = [Viewed, ViewedOriginal, Changed, Exported, Publishing, Account];
+    public static IReadOnlyList<string> All { get; } = [Viewed, ViewedOriginal, Changed, Exported, Publishing, Account, Imported];
 }
 
 /// <summary>Which entries to read, newest first.</summary>

@@ -73,6 +73,29 @@ public sealed class CosmosFeedbackStoreTests(CosmosAccountFixture account) : Fee
     }
 
     [Fact]
+    public async Task A_provider_row_s_claim_never_expires_and_an_import_interrupted_after_the_claim_is_finished_when_run_again()
+    {
+        var containers = await account.Server.CreateDatabaseAsync();
+        var store = new CosmosFeedbackStore(containers);
+        var row = FeedbackRecords.Record(idempotencyKey: "import:acme\nrow-9");
+        var key = Convert.ToHexString(row.IdempotencyKey!);
+
+        // What an import that stopped straight after claiming the row leaves behind: the claim and nothing else.
+        await containers.Feedback.TryCreateAsync(
+            IdempotencyDocument.Claim(key, row.Reference, null, forever: true), IdempotencyDocument.PartitionOf(key), CancellationToken.None);
+        var again = await store.AddBatchAsync([FeedbackRecords.Record(idempotencyKey: "import:acme\nrow-9")], CancellationToken.None);
+
+        Assert.Equal(AddOutcome.Repeated, Assert.Single(again).Outcome);
+        Assert.NotNull(await store.FindAsync(row.Reference, CancellationToken.None));
+
+        var fresh = FeedbackRecords.Record(idempotencyKey: "import:acme\nrow-10");
+        await store.AddBatchAsync([fresh], CancellationToken.None);
+        var freshKey = Convert.ToHexString(fresh.IdempotencyKey!);
+        using var claim = await containers.Feedback.ReadItemStreamAsync(freshKey, new Microsoft.Azure.Cosmos.PartitionKey(IdempotencyDocument.PartitionOf(freshKey)));
+        Assert.Contains("\"ttl\":-1", await new StreamReader(claim.Content).ReadToEndAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Equality_monitoring_goes_to_its_own_container_with_the_service_and_month_only()
     {
         var containers = await account.Server.CreateDatabaseAsync();

@@ -231,6 +231,30 @@ public abstract class FeedbackStoreContract
         Assert.Equal(records.Reverse().Take(2).Select(record => record.Reference), newest.Select(item => item.Reference));
     }
 
+    [Fact]
+    public async Task A_batch_is_stored_with_analysis_pending_and_a_row_seen_before_writes_nothing()
+    {
+        var store = await CreateStoreAsync();
+        var earlier = FeedbackRecords.Record(idempotencyKey: "import:supplier\nrow-1", submittedAt: new DateTimeOffset(2025, 3, 4, 12, 0, 0, TimeSpan.Zero));
+        await store.AddBatchAsync([earlier], CancellationToken.None);
+        var batch = new[]
+        {
+            FeedbackRecords.Record(idempotencyKey: "import:supplier\nrow-1"),
+            FeedbackRecords.Record(idempotencyKey: "import:supplier\nrow-2", submittedAt: new DateTimeOffset(2025, 3, 5, 12, 0, 0, TimeSpan.Zero)),
+            FeedbackRecords.Record(idempotencyKey: "import:supplier\nrow-3"),
+        };
+
+        var results = await store.AddBatchAsync(batch, CancellationToken.None);
+
+        Assert.Equal([AddOutcome.Repeated, AddOutcome.Stored, AddOutcome.Stored], results.Select(result => result.Outcome));
+        Assert.Equal(earlier.Reference, results[0].Reference);
+        Assert.Equal(3, await store.CountPendingAnalysisAsync(CancellationToken.None));
+        var stored = await store.FindAsync(batch[1].Reference, CancellationToken.None);
+        Assert.Equal(new DateTimeOffset(2025, 3, 5, 12, 0, 0, TimeSpan.Zero), stored?.SubmittedAt);
+        Assert.Equal(AnalysisState.Pending, stored?.AnalysisState);
+        Assert.Null(await store.FindAsync(batch[0].Reference, CancellationToken.None));
+    }
+
     private static DateTimeOffset Now { get; } = new(2026, 11, 21, 12, 0, 0, TimeSpan.Zero);
 
     private static TimeSpan Lease { get; } = TimeSpan.FromMinutes(2);
