@@ -134,5 +134,6 @@ static async Task<long> CountRequestsAsync(Uri counter)
 {
     using var handler = new HttpClientHandler { ServerCertificateCustomValidationCallback = HttpClientHandler.DangerousAcceptAnyServerCertificateValidator };
     using var client = new HttpClient(handler);
-    return long.Parse((await client.GetStringAsync(counter)).Trim(), CultureInfo.InvariantCulture);
+    using var count = System.Text.Json.JsonDocument.Parse(await client.GetStringAsync(counter));
+    return count.RootElement.GetProperty("requests").GetInt64();
 }

@@ -43,6 +43,9 @@ try
         "import" => await WithHostAsync(mayStartOne: false, services => ImportCommand.RunAsync(
             CommandLine.Parse(rest, new HashSet<string> { "dry-run" }), ActivatorUtilities.CreateInstance<ProviderFileImport>(services),
             services.GetRequiredService<IAuditLog>(), TimeProvider.System, Console.Out, cancel.Token)),
+        "api-clients" when !ApiClientsCommand.Verbs.Contains(rest.FirstOrDefault() ?? string.Empty) => throw new UsageException(ApiClientsCommand.Usage),
+        "api-clients" => await WithHostAsync(mayStartOne: rest.FirstOrDefault() == "add", services => ApiClientsCommand.RunAsync(
+            rest, services.GetRequiredService<QualityVoice.Feedback.Integrations.ApiClientRegistry>(), services.GetRequiredService<IAuditLog>(), TimeProvider.System, Console.Out, cancel.Token)),
         "recount" => await WithHostAsync(mayStartOne: false, services => RecountCommand.RunAsync(
             services.GetRequiredService<IInsightRecount>(), Console.Out, cancel.Token)),
         "seed" => await WithHostAsync(mayStartOne: true, services => SeedCommand.RunAsync(

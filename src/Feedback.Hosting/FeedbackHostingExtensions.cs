@@ -6,6 +6,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using QualityVoice.Feedback.Insight;
+using QualityVoice.Feedback.Integrations;
 using QualityVoice.Feedback.Intake;
 using QualityVoice.Feedback.Outbox;
 using QualityVoice.Feedback.Publishing;
@@ -63,6 +64,7 @@ public static class FeedbackHostingExtensions
             .SetApplicationName("QualityVoice")
             .PersistKeysToFileSystem(new DirectoryInfo(keys));
         builder.Services.AddSingleton<ReferenceIssuer>();
+        builder.Services.AddSingleton<ApiClientRegistry>();
         builder.Services.AddSingleton<FeedbackIntake>();
         builder.Services.AddSingleton<SpeakUpIntake>();
         builder.Services.AddSingleton<ReferenceCheck>();
@@ -116,6 +118,8 @@ public static class FeedbackHostingExtensions
         builder.Services.AddSingleton<IInsightQueries>(services =>
             new SqliteInsightQueries(services.GetRequiredKeyedService<SqliteDatabase>(FeedbackDatabaseKey)));
         builder.Services.AddSingleton<IInsightRecount, SqliteInsightRecount>();
+        builder.Services.AddSingleton<IApiClientStore>(services =>
+            new SqliteApiClientStore(services.GetRequiredKeyedService<SqliteDatabase>(FeedbackDatabaseKey)));
         builder.Services.AddSingleton(services => new SqliteUpdateStore(services.GetRequiredKeyedService<SqliteDatabase>(FeedbackDatabaseKey)));
         builder.Services.AddSingleton<IUpdateStore>(services => services.GetRequiredService<SqliteUpdateStore>());
         builder.Services.AddSingleton<IPublishedUpdates>(services => services.GetRequiredService<SqliteUpdateStore>());
@@ -163,6 +167,7 @@ public static class FeedbackHostingExtensions
         builder.Services.AddSingleton<IUrgentQueue>(services => services.GetRequiredService<CosmosTriageStore>());
         builder.Services.AddScoped<IInsightQueries, CosmosInsightQueries>();
         builder.Services.AddSingleton<IInsightRecount, CosmosInsightRecount>();
+        builder.Services.AddSingleton<IApiClientStore, CosmosApiClientStore>();
         builder.Services.AddSingleton<CosmosUpdateStore>();
         builder.Services.AddSingleton<IUpdateStore>(services => services.GetRequiredService<CosmosUpdateStore>());
         builder.Services.AddSingleton<IPublishedUpdates>(services => services.GetRequiredService<CosmosUpdateStore>());

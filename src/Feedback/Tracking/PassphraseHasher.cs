@@ -37,6 +37,13 @@ public sealed class PassphraseHasher(byte[] key)
         HMACSHA256.HashData(_key, Encoding.UTF8.GetBytes("request\n" + string.Join('\u001f', fields.Select(field => field ?? "\u0000"))));
 
     /// <summary>
+    /// The keyed hash of an API key, as the store keeps it: someone holding only the database cannot test guesses
+    /// against it, nor use a hash as a key.
+    /// </summary>
+    public byte[] HashApiKey(string apiKey) =>
+        HMACSHA256.HashData(_key, Encoding.UTF8.GetBytes("api-key\n" + apiKey));
+
+    /// <summary>
     /// The passphrase for a submission that carries an idempotency key: derived from the key under the secret,
     /// so a repeated request gets the same passphrase back although only its hash was stored.
     /// </summary>

@@ -52,8 +52,11 @@ public static class AuditActions
     /// <summary>Imported a provider's file of feedback (the counts, never the rows).</summary>
     public const string Imported = "imported";
 
+    /// <summary>Issued or revoked an API client's key.</summary>
+    public const string ApiClient = "api-client";
+
     /// <summary>Every action, for the administrator's filter.</summary>
-    public static IReadOnlyList<string> All { get; } = [Viewed, ViewedOriginal, Changed, Exported, Publishing, Account, Imported];
+    public static IReadOnlyList<string> All { get; } = [Viewed, ViewedOriginal, Changed, Exported, Publishing, Account, Imported, ApiClient];
 }
 
 /// <summary>Which entries to read, newest first.</summary>

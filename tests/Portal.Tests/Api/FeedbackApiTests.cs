@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using QualityVoice.Feedback;
+using QualityVoice.Feedback.Integrations;
 using QualityVoice.Feedback.Storage;
 using QualityVoice.Portal.Features.Api;
 
@@ -257,6 +258,42 @@ public sealed class FeedbackApiTests(PortalFactory portal) : IClassFixture<Porta
     }
 
     private HttpClient Client() => portal.CreateBrowser();
+
+    [Fact]
+    public async Task A_key_an_administrator_issues_works_once_the_portal_has_read_it_and_stops_when_revoked()
+    {
+        var registry = portal.Services.GetRequiredService<ApiClientRegistry>();
+        var clients = portal.Services.GetRequiredService<ApiClients>();
+        var issued = await registry.IssueAsync($"supplier-{Guid.NewGuid():N}", 5, "admin@example.nhs.uk", CancellationToken.None);
+        await clients.RefreshAsync(CancellationToken.None);
+
+        using var accepted = await PostAsync(Valid, idempotencyKey: "issued-1", apiKey: issued.Key);
+        await registry.RevokeAsync(issued.Client!.Name, "admin@example.nhs.uk", CancellationToken.None);
+        await clients.RefreshAsync(CancellationToken.None);
+        using var refused = await PostAsync(Valid, idempotencyKey: "issued-2", apiKey: issued.Key);
+
+        Assert.Equal(HttpStatusCode.Created, accepted.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+        Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task An_issued_key_with_its_own_rate_limit_is_held_to_it()
+    {
+        var registry = portal.Services.GetRequiredService<ApiClientRegistry>();
+        var issued = await registry.IssueAsync($"slow-{Guid.NewGuid():N}", 2, "admin@example.nhs.uk", CancellationToken.None);
+        await portal.Services.GetRequiredService<ApiClients>().RefreshAsync(CancellationToken.None);
+
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 4; i++)
+        {
+            using var response = await PostAsync(Valid, idempotencyKey: $"slow-{i}", apiKey: issued.Key);
+            statuses.Add(response.StatusCode);
+        }
+
+        Assert.Equal(HttpStatusCode.Created, statuses[0]);
+        Assert.Contains(HttpStatusCode.TooManyRequests, statuses);
+    }
 
     private async Task<HttpResponseMessage> PostAsync(string body, string? idempotencyKey = null, string contentType = "application/json", string? apiKey = PortalFactory.ApiKey)
     {

@@ -23,6 +23,7 @@ public static class AbuseProtectionExtensions
             .ValidateOnStart();
         builder.Services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<ApiClients>();
+        builder.Services.AddHostedService<ApiClientRefresh>();
         builder.Services.AddMemoryCache();
         builder.Services.AddSingleton(services => services.GetRequiredService<IOptions<BotCheckOptions>>().Value);
         builder.Services.AddSingleton<NoScriptAllowance>();

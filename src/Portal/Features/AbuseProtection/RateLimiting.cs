@@ -39,13 +39,14 @@ public static class RateLimiting
             {
                 var clients = context.RequestServices.GetRequiredService<ApiClients>();
                 var limits = context.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value;
-                if (context.Request.Headers.TryGetValue(ApiClients.Header, out var key) && clients.TryIdentify(key.ToString(), out var client))
+                if (context.Request.Headers.TryGetValue(ApiClients.Header, out var key) && clients.TryIdentify(key.ToString(), out var client, out var ownLimit))
                 {
-                    // A trusted integration: a token bucket that allows its bursts.
-                    return RateLimitPartition.GetTokenBucketLimiter($"api-client:{client}", _ => new TokenBucketRateLimiterOptions
+                    // A trusted integration: a token bucket that allows its bursts, at its own rate if it was given one.
+                    var perSecond = ownLimit ?? limits.ApiClientRequestsPerSecond;
+                    return RateLimitPartition.GetTokenBucketLimiter($"api-client:{client}:{perSecond}", _ => new TokenBucketRateLimiterOptions
                     {
-                        TokenLimit = limits.ApiClientRequestsPerSecond,
-                        TokensPerPeriod = limits.ApiClientRequestsPerSecond,
+                        TokenLimit = perSecond,
+                        TokensPerPeriod = perSecond,
                         ReplenishmentPeriod = TimeSpan.FromSeconds(1),
                         QueueLimit = 0,
                     });

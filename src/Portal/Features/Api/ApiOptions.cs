@@ -8,8 +8,12 @@ public sealed class ApiOptions : IValidatableObject
     /// <summary>The configuration section.</summary>
     public const string Section = "Api";
 
-    /// <summary>The trusted integrations.</summary>
+    /// <summary>The trusted integrations configured by the hash of their key (deployments before <c>./qv api-clients</c>).</summary>
     public List<ApiClientOptions> Clients { get; set; } = [];
+
+    /// <summary>How often each instance reads the issued keys again: a new or revoked key takes effect within this.</summary>
+    [Range(1, 3600)]
+    public int RefreshSeconds { get; set; } = 30;
 
     /// <inheritdoc />
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
