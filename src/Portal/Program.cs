@@ -18,6 +18,7 @@ builder.AddFeedbackStore();
 builder.AddAbuseProtection();
 builder.AddPortalPages();
 builder.AddPublicPageCache();
+builder.Services.AddApiDocument();
 
 var app = builder.Build();
 
@@ -28,6 +29,7 @@ app.MapStaticAssets();
 app.MapRazorPages().WithStaticAssets();
 app.MapBotCheck();
 app.MapFeedbackApi();
+app.MapApiDocument();
 app.MapOpenData();
 app.MapUpdatesFeed();
 app.MapUmbracoWebhook();

@@ -5,10 +5,13 @@ namespace QualityVoice.Feedback.Intake;
 /// <summary>The check an e-mail address for contact must pass.</summary>
 public static class ContactEmail
 {
+    /// <summary>The longest address there can be (RFC 5321's limit on a path).</summary>
+    public const int MaxLength = 254;
+
     /// <summary>Whether an address looks deliverable: one @, a dot in the domain, no spaces, at most 254 characters.</summary>
     public static bool IsValid(string? address)
     {
-        if (string.IsNullOrWhiteSpace(address) || address.Length > 254 || address.Any(char.IsWhiteSpace) || address.Any(char.IsControl))
+        if (string.IsNullOrWhiteSpace(address) || address.Length > MaxLength || address.Any(char.IsWhiteSpace) || address.Any(char.IsControl))
         {
             return false;
         }

@@ -68,7 +68,7 @@ public static class AbuseProtectionExtensions
         {
             context.Response.Headers.CacheControl = "no-store";
             return TypedResults.Json(challenges.Create());
-        }).RequireRateLimiting(RateLimiting.ChallengePolicy);
+        }).RequireRateLimiting(RateLimiting.ChallengePolicy).ExcludeFromDescription();
         return app;
     }
 }

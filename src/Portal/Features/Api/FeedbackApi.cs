@@ -25,11 +25,24 @@ public static class FeedbackApi
         app.MapPost("/api/v1/feedback", SubmitAsync)
             .RequireRateLimiting(RateLimiting.ApiPolicy)
             .DisableAntiforgery()
-            .AllowAnonymous();
+            .AllowAnonymous()
+            .WithName("SubmitFeedback")
+            .WithTags("Feedback")
+            .WithSummary("Send patient or carer feedback")
+            .WithDescription("Stores a Friends and Family Test answer and its comments with their analysis pending, and returns the reference and passphrase that follow it.")
+            .Produces<SubmissionReceipt>(StatusCodes.Status201Created)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
         // Anything else under /api/ is answered for an integrator, in problem details: 405 with Allow for an
         // endpoint asked with the wrong method, 404 for an address that is not an endpoint.
-        app.Map("/api/{**rest}", NotAnEndpoint).DisableAntiforgery().AllowAnonymous();
+        app.Map("/api/{**rest}", NotAnEndpoint).DisableAntiforgery().AllowAnonymous().ExcludeFromDescription();
         return app;
     }
 
