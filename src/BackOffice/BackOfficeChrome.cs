@@ -22,6 +22,7 @@ internal static class BackOfficeChrome
                 new NavigationLink("You said, we did", "/updates", BackOfficePolicies.Roles[BackOfficePolicies.Publish]),
                 new NavigationLink("Speak up cases", "/speak-up", BackOfficePolicies.Roles[BackOfficePolicies.SpeakUp]),
                 new NavigationLink("Staff accounts", "/admin/users", BackOfficePolicies.Roles[BackOfficePolicies.Administer]),
+                new NavigationLink("API clients", "/admin/api-clients", BackOfficePolicies.Roles[BackOfficePolicies.Administer]),
                 new NavigationLink("Audit log", "/admin/audit", BackOfficePolicies.Roles[BackOfficePolicies.Administer]),
                 new NavigationLink("Speak up audit log", "/speak-up/audit", BackOfficePolicies.Roles[BackOfficePolicies.SpeakUp]),
                 new NavigationLink("Roles to approve", "/guardian-appointments", BackOfficePolicies.Roles[BackOfficePolicies.ApproveRoles]),

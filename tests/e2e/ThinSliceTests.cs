@@ -114,6 +114,7 @@ public sealed class ThinSliceTests(BrowserFixture fixture)
     [InlineData("/themes/patient-safety")]
     [InlineData("/themes/patient-safety?version=easy-read")]
     [InlineData("/themes/culture-and-climate")]
+    [InlineData("/developers/api")]
     public async Task The_other_portal_pages_are_accessible(string path)
     {
         var page = await fixture.NewPageAsync();

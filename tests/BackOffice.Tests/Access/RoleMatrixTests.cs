@@ -54,6 +54,7 @@ public sealed class RoleMatrixTests(OneItemBackOffice backOffice) : IClassFixtur
         ("/speak-up/SU-2222-2222", Guardians, HttpStatusCode.NotFound),
         ("/admin/users", Administrators, HttpStatusCode.OK),
         ("/admin/audit", Administrators, HttpStatusCode.OK),
+        ("/admin/api-clients", Administrators, HttpStatusCode.OK),
     ];
 
     public static TheoryData<string, string, HttpStatusCode> Matrix()
@@ -89,6 +90,8 @@ public sealed class RoleMatrixTests(OneItemBackOffice backOffice) : IClassFixtur
     [Theory]
     [InlineData(StaffRoles.FtsuGuardian, "/inbox")]
     [InlineData(StaffRoles.QualityTeam, "/admin/users")]
+    [InlineData(StaffRoles.QualityTeam, "/admin/api-clients?handler=Issue")]
+    [InlineData(StaffRoles.FtsuGuardian, "/admin/api-clients?handler=Revoke")]
     public async Task A_change_posted_without_the_role_is_refused_too(string role, string path)
     {
         var browser = await backOffice.SignInAsync(role);

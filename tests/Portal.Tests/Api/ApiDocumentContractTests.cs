@@ -156,6 +156,25 @@ public sealed class ApiDocumentContractTests(ApiContractPortal portal) : IClassF
         Assert.Equal(["/api/v1/feedback"], root.GetProperty("paths").EnumerateObject().Select(path => path.Name));
     }
 
+    [Fact]
+    public async Task The_reference_page_for_developers_is_made_from_the_document()
+    {
+        var html = await portal.CreateClient().GetStringAsync("/developers/api");
+
+        foreach (var field in FeedbackRequestReader.Fields)
+        {
+            Assert.Contains($"<code>{field}</code>", html, StringComparison.Ordinal);
+        }
+
+        foreach (var (status, meaning) in ApiDocument.Responses)
+        {
+            Assert.Contains(System.Net.WebUtility.HtmlEncode(meaning).Replace("&#39;", "&#x27;", StringComparison.Ordinal)[..20], html, StringComparison.Ordinal);
+            Assert.Contains($"</span>{status}</td>", html, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("href=\"/openapi/v1.json\"", html, StringComparison.Ordinal);
+    }
+
     private async Task<JsonDocument> DocumentAsync()
     {
         using var response = await portal.CreateClient().GetAsync(ApiDocument.Path);
