@@ -19,6 +19,7 @@ internal static class BackOfficeChrome
                 new NavigationLink("Inbox", "/inbox", BackOfficePolicies.Roles[BackOfficePolicies.Triage]),
                 new NavigationLink("Dashboard", "/dashboard", BackOfficePolicies.Roles[BackOfficePolicies.Triage]),
                 new NavigationLink("Downloads", "/exports", BackOfficePolicies.Roles[BackOfficePolicies.Triage]),
+                new NavigationLink("Imports", "/imports", BackOfficePolicies.Roles[BackOfficePolicies.Import]),
                 new NavigationLink("You said, we did", "/updates", BackOfficePolicies.Roles[BackOfficePolicies.Publish]),
                 new NavigationLink("Speak up cases", "/speak-up", BackOfficePolicies.Roles[BackOfficePolicies.SpeakUp]),
                 new NavigationLink("Staff accounts", "/admin/users", BackOfficePolicies.Roles[BackOfficePolicies.Administer]),

@@ -24,6 +24,9 @@ public static class BackOfficePolicies
     /// <summary>Approving a role that needs a second person: guardians and administrators.</summary>
     public const string ApproveRoles = nameof(ApproveRoles);
 
+    /// <summary>Importing providers' files of feedback: the quality team, and administrators.</summary>
+    public const string Import = nameof(Import);
+
     /// <summary>Reading an audit log: administrators theirs, guardians the speak-up one.</summary>
     public const string ReadAudit = nameof(ReadAudit);
 
@@ -36,6 +39,7 @@ public static class BackOfficePolicies
         [SpeakUp] = [StaffRoles.FtsuGuardian],
         [ApproveRoles] = [.. RoleChangeRules.Approvers],
         [ReadAudit] = [StaffRoles.Administrator, StaffRoles.FtsuGuardian],
+        [Import] = [StaffRoles.QualityTeam, StaffRoles.Administrator],
     };
 
     /// <summary>Whether a policy admits the signed-in member of staff (to show or hide what they may use).</summary>

@@ -2,6 +2,7 @@ using QualityVoice.Analysis.Embeddings.Hosting;
 using QualityVoice.BackOffice;
 using QualityVoice.BackOffice.Features.Accounts;
 using QualityVoice.BackOffice.Features.Exports;
+using QualityVoice.BackOffice.Features.Imports;
 using QualityVoice.BackOffice.Features.Shared;
 using QualityVoice.BackOffice.Features.Updates;
 using QualityVoice.Content.Hosting;
@@ -20,6 +21,7 @@ builder.AddFeedbackAnalysisWorker();
 builder.AddStaffSignIn();
 builder.AddBackOfficeChrome();
 builder.AddUpdatePublishing();
+builder.AddProviderImports();
 
 var app = builder.Build();
 

@@ -23,6 +23,7 @@ public sealed class RoleMatrixTests(OneItemBackOffice backOffice) : IClassFixtur
     private static readonly string[] Everyone = [StaffRoles.Administrator, StaffRoles.QualityTeam, StaffRoles.EngagementTeam, StaffRoles.FtsuGuardian];
     private static readonly string[] Triage = [StaffRoles.Administrator, StaffRoles.QualityTeam, StaffRoles.EngagementTeam];
     private static readonly string[] Administrators = [StaffRoles.Administrator];
+    private static readonly string[] Importers = [StaffRoles.QualityTeam, StaffRoles.Administrator];
     private static readonly string[] Publishers = [StaffRoles.QualityTeam, StaffRoles.EngagementTeam];
     private static readonly string[] Guardians = [StaffRoles.FtsuGuardian];
 
@@ -55,6 +56,7 @@ public sealed class RoleMatrixTests(OneItemBackOffice backOffice) : IClassFixtur
         ("/admin/users", Administrators, HttpStatusCode.OK),
         ("/admin/audit", Administrators, HttpStatusCode.OK),
         ("/admin/api-clients", Administrators, HttpStatusCode.OK),
+        ("/imports", Importers, HttpStatusCode.OK),
     ];
 
     public static TheoryData<string, string, HttpStatusCode> Matrix()
@@ -92,6 +94,7 @@ public sealed class RoleMatrixTests(OneItemBackOffice backOffice) : IClassFixtur
     [InlineData(StaffRoles.QualityTeam, "/admin/users")]
     [InlineData(StaffRoles.QualityTeam, "/admin/api-clients?handler=Issue")]
     [InlineData(StaffRoles.FtsuGuardian, "/admin/api-clients?handler=Revoke")]
+    [InlineData(StaffRoles.EngagementTeam, "/imports")]
     public async Task A_change_posted_without_the_role_is_refused_too(string role, string path)
     {
         var browser = await backOffice.SignInAsync(role);

@@ -68,6 +68,7 @@ internal static class StaffSignInExtensions
             options.Conventions.AuthorizeFolder("/SpeakUp", BackOfficePolicies.SpeakUp);
             options.Conventions.AddPageRoute("/Updates/EditUpdate", "/updates/new");
             options.Conventions.AuthorizeFolder("/Admin", BackOfficePolicies.Administer);
+            options.Conventions.AuthorizeFolder("/Imports", BackOfficePolicies.Import);
             options.Conventions.AuthorizeFolder("/Appointments", BackOfficePolicies.ApproveRoles);
             options.Conventions.AuthorizeFolder("/Audit", BackOfficePolicies.ReadAudit);
             options.Conventions.AddPageRoute("/Audit/Audit", "/speak-up/audit");
