@@ -10,7 +10,17 @@ namespace QualityVoice.Cli;
 internal static class CommandProgress
 {
     /// <summary>Runs <paramref name="work"/>, which reports each step's rows to the callback it is given.</summary>
-    public static async Task RunAsync(string description, long total, Func<Action<long>, Task> work)
+    public static Task RunAsync(string description, long total, Func<Action<long>, Task> work) =>
+        RunAsync(description, total, work, (task, rows) => task.Increment(rows), new RowsColumn(), new RateColumn());
+
+    /// <summary>
+    /// As <see cref="RunAsync(string, long, Func{Action{long}, Task})"/>, for work measured in bytes of a file read as a
+    /// stream (an import): the callback is given how many bytes have been read so far.
+    /// </summary>
+    public static Task RunBytesAsync(string description, long totalBytes, Func<Action<long>, Task> work) =>
+        RunAsync(description, totalBytes, work, (task, read) => task.Value = read, new DownloadedColumn(), new TransferSpeedColumn());
+
+    private static async Task RunAsync(string description, long total, Func<Action<long>, Task> work, Action<ProgressTask, long> report, params ProgressColumn[] measures)
     {
         if (Console.IsOutputRedirected || !AnsiConsole.Profile.Capabilities.Interactive)
         {
@@ -20,31 +30,11 @@ internal static class CommandProgress
 
         await AnsiConsole.Progress()
             .AutoClear(false)
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new RowsColumn(), new RateColumn(), new RemainingTimeColumn())
+            .Columns([new TaskDescriptionColumn(), new ProgressBarColumn(), .. measures, new RemainingTimeColumn()])
             .StartAsync(async context =>
             {
                 var task = context.AddTask(description, maxValue: Math.Max(1, total));
-                await work(rows => task.Increment(rows));
-                task.Value = task.MaxValue;
-            });
-    }
-
-    /// <summary>As <see cref="RunAsync"/>, for work measured in bytes of a file (an import read as a stream).</summary>
-    public static async Task RunBytesAsync(string description, long totalBytes, Func<Action<long>, Task> work)
-    {
-        if (Console.IsOutputRedirected || !AnsiConsole.Profile.Capabilities.Interactive)
-        {
-            await work(_ => { });
-            return;
-        }
-
-        await AnsiConsole.Progress()
-            .AutoClear(false)
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new DownloadedColumn(), new TransferSpeedColumn(), new RemainingTimeColumn())
-            .StartAsync(async context =>
-            {
-                var task = context.AddTask(description, maxValue: Math.Max(1, totalBytes));
-                await work(done => task.Value = done);
+                await work(done => report(task, done));
                 task.Value = task.MaxValue;
             });
     }

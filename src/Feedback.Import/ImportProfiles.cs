@@ -15,6 +15,9 @@ public static class ImportProfiles
         UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow,
     };
 
+    /// <summary>Where the shipped profiles are: <c>import-profiles/</c>, copied beside the command line and the back office.</summary>
+    public static string ShippedFolder => Path.Combine(AppContext.BaseDirectory, "import-profiles");
+
     /// <summary>The names of the profiles in <paramref name="folder"/>.</summary>
     public static IReadOnlyList<string> Names(string folder) => Directory.Exists(folder)
         ? Directory.EnumerateFiles(folder, "*.json").Select(Path.GetFileNameWithoutExtension).OfType<string>().Order(StringComparer.Ordinal).ToArray()

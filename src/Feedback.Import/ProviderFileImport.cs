@@ -43,9 +43,9 @@ public sealed class ProviderFileImport(IFeedbackStore store, ContentPack pack, I
         {
             header = csv.Headers.ToArray();
         }
-        catch (CsvFormatException malformed)
+        catch (CsvFormatException unreadable)
         {
-            throw new ImportFileException($"The file's first line cannot be read as CSV headings: {malformed.Message}");
+            throw new ImportFileException($"The file's first line cannot be read as CSV headings: {unreadable.Message}");
         }
 
         if (header.Count == 0)
@@ -91,11 +91,12 @@ public sealed class ProviderFileImport(IFeedbackStore store, ContentPack pack, I
             cancellationToken);
 
         long read = 0;
+        ImportFileException? malformed = null;
         try
         {
             var records = new List<FeedbackRecord>(BatchSize);
             var keysInBatch = new HashSet<string>(StringComparer.Ordinal);
-            while (Read(csv, read))
+            while (TryRead(csv, read, out malformed))
             {
                 read++;
                 var fieldCount = csv.FieldCount;
@@ -131,7 +132,9 @@ public sealed class ProviderFileImport(IFeedbackStore store, ContentPack pack, I
                 }
             }
 
-            await batches.Writer.WriteAsync(new Batch(records, input.CanSeek ? input.Length : csv.ByteOffset), cancellationToken);
+            // The rows read before a malformed one are written too, so that the message's "the rows before it were
+            // imported" is true.
+            await batches.Writer.WriteAsync(new Batch(records, malformed is null && input.CanSeek ? input.Length : csv.ByteOffset), cancellationToken);
         }
         catch (ChannelClosedException)
         {
@@ -145,18 +148,26 @@ public sealed class ProviderFileImport(IFeedbackStore store, ContentPack pack, I
         }
 
         await writer;
+        if (malformed is not null)
+        {
+            throw malformed;
+        }
+
         return new ImportSummary(read, counts.Imported, counts.AlreadyImported + counts.RepeatedInFile, counts.Rejected, counts.ByReason, options.DryRun, clock.Elapsed);
     }
 
-    private static bool Read(CsvReader csv, long rowsSoFar)
+    /// <summary>Reads the next row; false at the end of the file, or at a row that is not CSV (with why).</summary>
+    private static bool TryRead(CsvReader csv, long rowsSoFar, out ImportFileException? malformed)
     {
+        malformed = null;
         try
         {
             return csv.Read();
         }
-        catch (CsvFormatException malformed)
+        catch (CsvFormatException problem)
         {
-            throw new ImportFileException($"The file cannot be read as CSV after row {rowsSoFar:N0}: {malformed.Message} The rows before it were imported; fix the file and import it again.");
+            malformed = new ImportFileException($"The file cannot be read as CSV after row {rowsSoFar:N0}: {problem.Message} The rows before it were imported; fix the file and import it again.");
+            return false;
         }
     }
 

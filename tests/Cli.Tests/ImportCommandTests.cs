@@ -129,6 +129,18 @@ public sealed class ImportCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_file_that_stops_being_csv_stops_the_import_there_with_the_rows_before_it_imported()
+    {
+        var file = await WriteAsync("b-1,2026-09-14,RTD,Maternity,1,,,sms", "b-2,2026-09-14,RTD,Maternity,1,\"never closed" + new string('x', ProviderFileImport.MaxRowBytes + 1));
+
+        var stopped = await Assert.ThrowsAsync<ImportFileException>(() => ImportCommand.RunAsync(
+            Line("--input", file, "--profile", "generic"), Import(), _audit, _time, TextWriter.Null, CancellationToken.None));
+
+        Assert.Contains("after row 1", stopped.Message, StringComparison.Ordinal);
+        Assert.Single(await _store.ListNewestAsync(5, CancellationToken.None));
+    }
+
+    [Fact]
     public async Task A_missing_file_or_unknown_profile_is_a_clear_error()
     {
         var file = await WriteAsync("s-1,2026-09-14,RTD,Maternity,1,,,sms");

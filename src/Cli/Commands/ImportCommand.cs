@@ -12,9 +12,6 @@ internal static class ImportCommand
 {
     public const string Usage = "import --input FILE.csv --profile NAME [--client NAME] [--dry-run] [--rejected FILE.csv]";
 
-    /// <summary>Where the shipped profiles are: import-profiles/ beside the command line.</summary>
-    public static string ProfilesFolder => Path.Combine(AppContext.BaseDirectory, "import-profiles");
-
     public static async Task<int> RunAsync(CommandLine line, ProviderFileImport import, IAuditLog audit, TimeProvider time, TextWriter output, CancellationToken cancellationToken)
     {
         line.OnlyAllow("input", "profile", "client", "dry-run", "rejected");
@@ -24,7 +21,7 @@ internal static class ImportCommand
             throw new UsageException($"--input names the provider's CSV file, and {input} is not there.");
         }
 
-        var profile = ImportProfiles.Load(line.Required("profile"), ProfilesFolder);
+        var profile = ImportProfiles.Load(line.Required("profile"), ImportProfiles.ShippedFolder);
         var client = line.Optional("client");
         if (client is { Length: 0 or > 64 })
         {

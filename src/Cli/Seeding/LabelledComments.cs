@@ -41,7 +41,7 @@ internal static class LabelledComments
         while (csv.Read())
         {
             var said = csv.GetString(text).Trim();
-            if (said.Length < ShortestText || !seen.Add(said) || RatingOf(csv.GetString(rating)) is not { } fft)
+            if (said.Length < ShortestText || !seen.Add(said) || !FftRatingText.TryParse(csv.GetString(rating), out var fft))
             {
                 continue;
             }
@@ -85,17 +85,6 @@ internal static class LabelledComments
             "pxtextmining-v6",
             at);
     }
-
-    private static FftRating? RatingOf(string value) => value.Trim() switch
-    {
-        "1" => FftRating.VeryGood,
-        "2" => FftRating.Good,
-        "3" => FftRating.Neither,
-        "4" => FftRating.Poor,
-        "5" => FftRating.VeryPoor,
-        "6" => FftRating.DontKnow,
-        _ => null,
-    };
 
     // Labelled 1 very positive … 5 very negative; 3 is mixed; blank where the labeller gave none.
     private static Sentiment? SentimentOf(string value) => value.Trim() switch

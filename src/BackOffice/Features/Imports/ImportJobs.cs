@@ -20,9 +20,6 @@ public sealed class ImportJobs(IConfiguration configuration, TimeProvider time)
     /// <summary>The folder that holds uploads and reports.</summary>
     public string Folder { get; } = DataDirectory.Combine(configuration, "imports");
 
-    /// <summary>Where the shipped import profiles are.</summary>
-    public static string ProfilesFolder => Path.Combine(AppContext.BaseDirectory, "import-profiles");
-
     /// <summary>Every job this instance knows, newest first.</summary>
     public IReadOnlyList<ImportJob> All => _jobs.Values.OrderByDescending(job => job.QueuedAt).ToArray();
 

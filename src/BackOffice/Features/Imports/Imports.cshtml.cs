@@ -18,8 +18,8 @@ public sealed class ImportsModel(ImportJobs jobs) : PageModel
     public const long MaxUploadBytes = 512L * 1024 * 1024;
 
     /// <summary>The profiles to choose from.</summary>
-    public IReadOnlyList<ImportProfile> Profiles { get; } = ImportProfiles.Names(ImportJobs.ProfilesFolder)
-        .Select(name => ImportProfiles.Load(name, ImportJobs.ProfilesFolder)).ToArray();
+    public IReadOnlyList<ImportProfile> Profiles { get; } = ImportProfiles.Names(ImportProfiles.ShippedFolder)
+        .Select(name => ImportProfiles.Load(name, ImportProfiles.ShippedFolder)).ToArray();
 
     /// <summary>The imports, newest first.</summary>
     public IReadOnlyList<ImportJob> Jobs => jobs.All;
