@@ -15,7 +15,7 @@ namespace QualityVoice.Feedback.Import;
 /// file is read as a stream a batch at a time, so memory stays flat however long it is. The supplier's row id,
 /// scoped to the client, is the idempotency key: importing a file again imports nothing twice.
 /// </summary>
-public sealed class ProviderFileImport(IFeedbackStore store, ContentPack pack, IRandomSource random, TimeProvider time)
+public sealed class ProviderFileImport(IFeedbackStore store, IContentSource content, IRandomSource random, TimeProvider time)
 {
     /// <summary>Rows written to the store in one transaction.</summary>
     public const int BatchSize = 20_000;
@@ -53,7 +53,8 @@ public sealed class ProviderFileImport(IFeedbackStore store, ContentPack pack, I
             throw new ImportFileException("The file is empty: its first line should be the column headings.");
         }
 
-        var rows = new ProviderRows(profile, header, pack, time);
+        // The content as it is now: from Umbraco it may change while the app runs, and is not read until after start-up.
+        var rows = new ProviderRows(profile, header, content.Current, time);
         using var report = rejected is null ? null : CsvWriter.Create(rejected, new CsvWriterOptions { Injection = CsvInjection.Escape }, leaveOpen: true);
         if (report is not null)
         {

@@ -154,7 +154,7 @@ public sealed class ImportCommandTests : IAsyncLifetime
         Assert.Contains("generic, pxtextmining", unknown.Message, StringComparison.Ordinal);
     }
 
-    private ProviderFileImport Import() => new(_store, Pack, new Feedback.SecureRandomSource(), _time);
+    private ProviderFileImport Import() => new(_store, new ContentPackSource(Pack), new Feedback.SecureRandomSource(), _time);
 
     private async Task<string> WriteAsync(params string[] rows)
     {
