@@ -39,7 +39,7 @@ internal static class ApiClientsCommand
                     throw new UsageException(issued.Problem!);
                 }
 
-                await audit.RecordAsync(new AuditEntry(time.GetUtcNow(), actor, AuditActions.ApiClient, $"api-client:{issued.Client.Name}", $"Issued a key ({issued.Client.KeyHint}…)"), cancellationToken);
+                await audit.RecordAsync(IntegrationAudit.KeyIssued(time.GetUtcNow(), actor, issued.Client), cancellationToken);
                 await output.WriteLineAsync($"api-clients: a key for '{issued.Client.Name}'. It is shown once and not kept; give it to the client over a secure channel:");
                 await output.WriteLineAsync(issued.Key);
                 await output.WriteLineAsync("api-clients: it is sent as the X-Api-Key header (docs/api.md) and works within 30 seconds on every portal instance.");
@@ -61,7 +61,7 @@ internal static class ApiClientsCommand
                 var name = line.Required("name");
                 var revoked = await registry.RevokeAsync(name, actor, cancellationToken)
                     ?? throw new UsageException($"There is no client called '{name}' whose key still works (./qv api-clients list).");
-                await audit.RecordAsync(new AuditEntry(time.GetUtcNow(), actor, AuditActions.ApiClient, $"api-client:{revoked.Name}", $"Revoked its key ({revoked.KeyHint}…)"), cancellationToken);
+                await audit.RecordAsync(IntegrationAudit.KeyRevoked(time.GetUtcNow(), actor, revoked), cancellationToken);
                 await output.WriteLineAsync($"api-clients: the key of '{revoked.Name}' is revoked; every portal instance refuses it within 30 seconds.");
                 return 0;
 

@@ -56,8 +56,7 @@ internal static class ImportCommand
         {
             await output.WriteLineAsync("import: the new items are analysed by the back office's analysis worker (or ./qv reanalyse)");
             await audit.RecordAsync(
-                new AuditEntry(time.GetUtcNow(), $"command line ({Environment.UserName})", AuditActions.Imported, $"import {Path.GetFileName(input)}",
-                    $"Profile {profile.Name}, client {client ?? profile.Name}: {summary}."),
+                IntegrationAudit.FileImported(time.GetUtcNow(), $"command line ({Environment.UserName})", Path.GetFileName(input), profile.Name, client ?? profile.Name, summary.ToString()),
                 cancellationToken);
         }
 

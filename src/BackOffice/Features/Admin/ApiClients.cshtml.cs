@@ -60,7 +60,7 @@ public sealed class ApiClientsModel(ApiClientRegistry registry, IAuditLog audit,
             var issued = await registry.IssueAsync(Name?.Trim() ?? string.Empty, perSecond, me, cancellationToken);
             if (issued.Client is not null)
             {
-                await audit.RecordAsync(new AuditEntry(time.GetUtcNow(), me, AuditActions.ApiClient, $"api-client:{issued.Client.Name}", $"Issued a key ({issued.Client.KeyHint}…)"), cancellationToken);
+                await audit.RecordAsync(IntegrationAudit.KeyIssued(time.GetUtcNow(), me, issued.Client), cancellationToken);
                 Issued = issued;
                 Name = null;
                 RequestsPerSecond = null;
@@ -90,7 +90,7 @@ public sealed class ApiClientsModel(ApiClientRegistry registry, IAuditLog audit,
             return NotFound();
         }
 
-        await audit.RecordAsync(new AuditEntry(time.GetUtcNow(), me, AuditActions.ApiClient, $"api-client:{revoked.Name}", $"Revoked its key ({revoked.KeyHint}…)"), cancellationToken);
+        await audit.RecordAsync(IntegrationAudit.KeyRevoked(time.GetUtcNow(), me, revoked), cancellationToken);
         Done = $"The key of {revoked.Name} is revoked. Every portal refuses it within 30 seconds.";
         return Redirect("/admin/api-clients");
     }

@@ -23,7 +23,7 @@ public sealed partial class ImportWorker(ImportJobs jobs, ProviderFileImport imp
             }
 
             await audit.RecordAsync(
-                new AuditEntry(time.GetUtcNow(), job.QueuedBy, AuditActions.Imported, $"import {job.FileName}", $"Profile {job.Profile.Name}, client {job.Client ?? job.Profile.Name}: {summary}."),
+                IntegrationAudit.FileImported(time.GetUtcNow(), job.QueuedBy, job.FileName, job.Profile.Name, job.Client ?? job.Profile.Name, summary.ToString()),
                 cancellationToken);
         }
         catch (Exception stopped) when (stopped is ImportFileException or ImportProfileException)
