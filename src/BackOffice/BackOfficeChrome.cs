@@ -18,6 +18,7 @@ internal static class BackOfficeChrome
             [
                 new NavigationLink("Inbox", "/inbox", BackOfficePolicies.Roles[BackOfficePolicies.Triage]),
                 new NavigationLink("Dashboard", "/dashboard", BackOfficePolicies.Roles[BackOfficePolicies.Triage]),
+                new NavigationLink("Reports", "/reports", BackOfficePolicies.Roles[BackOfficePolicies.Reports]),
                 new NavigationLink("Downloads", "/exports", BackOfficePolicies.Roles[BackOfficePolicies.Triage]),
                 new NavigationLink("Imports", "/imports", BackOfficePolicies.Roles[BackOfficePolicies.Import]),
                 new NavigationLink("You said, we did", "/updates", BackOfficePolicies.Roles[BackOfficePolicies.Publish]),

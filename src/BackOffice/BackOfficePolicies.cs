@@ -27,6 +27,9 @@ public static class BackOfficePolicies
     /// <summary>Importing providers' files of feedback: the quality team, and administrators.</summary>
     public const string Import = nameof(Import);
 
+    /// <summary>Reading and generating the insight reports for quality governance: the quality and engagement teams, and administrators.</summary>
+    public const string Reports = nameof(Reports);
+
     /// <summary>Reading an audit log: administrators theirs, guardians the speak-up one.</summary>
     public const string ReadAudit = nameof(ReadAudit);
 
@@ -40,6 +43,7 @@ public static class BackOfficePolicies
         [ApproveRoles] = [.. RoleChangeRules.Approvers],
         [ReadAudit] = [StaffRoles.Administrator, StaffRoles.FtsuGuardian],
         [Import] = [StaffRoles.QualityTeam, StaffRoles.Administrator],
+        [Reports] = [StaffRoles.QualityTeam, StaffRoles.EngagementTeam, StaffRoles.Administrator],
     };
 
     /// <summary>Whether a policy admits the signed-in member of staff (to show or hide what they may use).</summary>

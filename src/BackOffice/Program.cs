@@ -3,6 +3,7 @@ using QualityVoice.BackOffice;
 using QualityVoice.BackOffice.Features.Accounts;
 using QualityVoice.BackOffice.Features.Exports;
 using QualityVoice.BackOffice.Features.Imports;
+using QualityVoice.BackOffice.Features.Reports;
 using QualityVoice.BackOffice.Features.Shared;
 using QualityVoice.BackOffice.Features.Updates;
 using QualityVoice.Content.Hosting;
@@ -22,6 +23,7 @@ builder.AddStaffSignIn();
 builder.AddBackOfficeChrome();
 builder.AddUpdatePublishing();
 builder.AddProviderImports();
+builder.AddInsightReports();
 
 var app = builder.Build();
 

@@ -26,6 +26,7 @@ public sealed class RoleMatrixTests(OneItemBackOffice backOffice) : IClassFixtur
     private static readonly string[] Importers = [StaffRoles.QualityTeam, StaffRoles.Administrator];
     private static readonly string[] Publishers = [StaffRoles.QualityTeam, StaffRoles.EngagementTeam];
     private static readonly string[] Guardians = [StaffRoles.FtsuGuardian];
+    private static readonly string[] Reporters = [StaffRoles.QualityTeam, StaffRoles.EngagementTeam, StaffRoles.Administrator];
 
     /// <summary>Each route and the roles that may open it; for the others it is 403, and for nobody a trip to sign in.</summary>
     private static readonly (string Path, string[] Allowed, HttpStatusCode WhenAllowed)[] Routes =
@@ -57,6 +58,10 @@ public sealed class RoleMatrixTests(OneItemBackOffice backOffice) : IClassFixtur
         ("/admin/audit", Administrators, HttpStatusCode.OK),
         ("/admin/api-clients", Administrators, HttpStatusCode.OK),
         ("/imports", Importers, HttpStatusCode.OK),
+        ("/reports", Reporters, HttpStatusCode.OK),
+        ("/reports/weekly", Reporters, HttpStatusCode.OK),
+        ("/reports/weekly?week=2026-11-18", Reporters, HttpStatusCode.OK),
+        ("/reports/weekly?week=18-11-2026", Reporters, HttpStatusCode.BadRequest),
     ];
 
     public static TheoryData<string, string, HttpStatusCode> Matrix()

@@ -69,6 +69,7 @@ internal static class StaffSignInExtensions
             options.Conventions.AddPageRoute("/Updates/EditUpdate", "/updates/new");
             options.Conventions.AuthorizeFolder("/Admin", BackOfficePolicies.Administer);
             options.Conventions.AuthorizeFolder("/Imports", BackOfficePolicies.Import);
+            options.Conventions.AuthorizeFolder("/Reports", BackOfficePolicies.Reports);
             options.Conventions.AuthorizeFolder("/Appointments", BackOfficePolicies.ApproveRoles);
             options.Conventions.AuthorizeFolder("/Audit", BackOfficePolicies.ReadAudit);
             options.Conventions.AddPageRoute("/Audit/Audit", "/speak-up/audit");

@@ -1,0 +1,89 @@
+using System.Text;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
+
+namespace QualityVoice.BackOffice.Features.Reports;
+
+/// <summary>
+/// A report page that can also be had as PDF: with <c>?format=pdf</c>, the page renders as usual and its HTML is
+/// printed by headless Chromium (<see cref="ChromiumPdf"/>), so the PDF is the same document the page is. A page that
+/// answers with an error answers with its HTML; where Chromium is not installed, the PDF is refused with a 404 that
+/// says so.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class)]
+public sealed class PrintableAttribute() : TypeFilterAttribute(typeof(PrintFilter))
+{
+    /// <summary>The query that asks for the PDF.</summary>
+    public const string Query = "format";
+
+    /// <summary>Whether a request asks for the PDF.</summary>
+    public static bool AsksForPdf(HttpRequest request) => string.Equals(request.Query[Query], "pdf", StringComparison.Ordinal);
+
+    private sealed class PrintFilter(ChromiumPdf chromium, IServer server) : IAsyncResultFilter
+    {
+        public async Task OnResultExecutionAsync(ResultExecutingContext context, ResultExecutionDelegate next)
+        {
+            var http = context.HttpContext;
+            if (!AsksForPdf(http.Request))
+            {
+                await next();
+                return;
+            }
+
+            if (!chromium.IsAvailable || LoopbackAddress() is not { } assets)
+            {
+                context.Result = new ContentResult
+                {
+                    StatusCode = StatusCodes.Status404NotFound,
+                    ContentType = "text/plain; charset=utf-8",
+                    Content = "This report cannot be had as PDF here: Chromium is not installed on the server. Open the report and print it from your browser instead.",
+                };
+                await next();
+                return;
+            }
+
+            var body = http.Response.Body;
+            using var html = new MemoryStream();
+            http.Response.Body = html;
+            try
+            {
+                await next();
+            }
+            finally
+            {
+                http.Response.Body = body;
+            }
+
+            if (http.Response.StatusCode != StatusCodes.Status200OK)
+            {
+                html.Position = 0;
+                await html.CopyToAsync(body, http.RequestAborted);
+                return;
+            }
+
+            var pdf = await chromium.PrintAsync(Encoding.UTF8.GetString(html.ToArray()), assets, http.RequestAborted);
+            http.Response.ContentType = "application/pdf";
+            http.Response.ContentLength = pdf.Length;
+            http.Response.Headers.ContentDisposition = $"inline; filename=\"{Path.GetFileName(http.Request.Path.Value?.TrimEnd('/'))}.pdf\"";
+            await body.WriteAsync(pdf, http.RequestAborted);
+        }
+
+        /// <summary>Where this app listens, as Chromium on this machine reaches it: loopback, first http if there is one.</summary>
+        private Uri? LoopbackAddress()
+        {
+            var addresses = server.Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+            foreach (var address in addresses.OrderBy(address => address.StartsWith("https", StringComparison.OrdinalIgnoreCase)))
+            {
+                var bound = address.Replace("://+", "://0.0.0.0", StringComparison.Ordinal).Replace("://*", "://0.0.0.0", StringComparison.Ordinal);
+                if (Uri.TryCreate(bound, UriKind.Absolute, out var uri))
+                {
+                    return new UriBuilder(uri) { Host = "127.0.0.1", Path = "/" }.Uri;
+                }
+            }
+
+            return null;
+        }
+    }
+}

@@ -1,0 +1,14 @@
+namespace QualityVoice.BackOffice.Features.Reports;
+
+/// <summary>The insight reports for quality governance.</summary>
+internal static class ReportsExtensions
+{
+    public static WebApplicationBuilder AddInsightReports(this WebApplicationBuilder builder)
+    {
+        // Scoped: the insight queries are per request on some stores.
+        builder.Services.AddScoped<WeeklyInsightsReader>();
+        builder.Services.Configure<ReportPdfOptions>(builder.Configuration.GetSection(ReportPdfOptions.Section));
+        builder.Services.AddSingleton<ChromiumPdf>();
+        return builder;
+    }
+}

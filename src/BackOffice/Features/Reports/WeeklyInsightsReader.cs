@@ -1,0 +1,45 @@
+using QualityVoice.Feedback.Insight;
+using QualityVoice.Feedback.Publishing;
+using QualityVoice.Feedback.SpeakUp;
+using QualityVoice.Feedback.Triage;
+
+namespace QualityVoice.BackOffice.Features.Reports;
+
+/// <summary>Reads what the weekly insights pack counts from the stores, then builds it (<see cref="WeeklyInsightsPack.Build"/>).</summary>
+public sealed class WeeklyInsightsReader(ITriageStore triage, IInsightQueries insight, IUpdateStore updates, ISpeakUpCasework speakUp)
+{
+    /// <summary>The pack for the week starting <paramref name="week"/> (a Monday).</summary>
+    public async Task<WeeklyInsightsPack> ReadAsync(DateOnly week, CancellationToken cancellationToken)
+    {
+        var lastDay = week.AddDays(6);
+        var rows = new List<InboxRow>();
+        await foreach (var row in triage.EveryRowAsync(new InboxFilter { From = week.AddDays(-7 * WeeklyInsightsPack.PreviousWeeks), To = lastDay }, cancellationToken))
+        {
+            rows.Add(row);
+        }
+
+        var urgent = new List<UrgentOutcome>();
+        foreach (var row in rows.Where(row => row.Urgent && DateOnly.FromDateTime(row.SubmittedAt.UtcDateTime) >= week))
+        {
+            if (await triage.GetAsync(row.Reference, cancellationToken) is { } item)
+            {
+                urgent.Add(UrgentOutcome.Of(item));
+            }
+        }
+
+        // The weeks the early warnings look at, both at this week's end and at the end of the week before.
+        var weeklyThemes = await insight.WeeklyThemesAsync(EarlyWarnings.BaselineFrom(week.AddDays(-1)), week, cancellationToken);
+
+        var progress = new List<UpdateProgress>();
+        foreach (var summary in await updates.ListAsync(cancellationToken))
+        {
+            if (await updates.GetAsync(summary.Slug, cancellationToken) is { } update)
+            {
+                progress.Add(UpdateProgress.Of(summary, update.Content));
+            }
+        }
+
+        var cases = await speakUp.ListAsync(cancellationToken);
+        return WeeklyInsightsPack.Build(week, rows, urgent, weeklyThemes, progress, cases);
+    }
+}
