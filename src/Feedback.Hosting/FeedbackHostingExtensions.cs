@@ -120,6 +120,8 @@ public static class FeedbackHostingExtensions
         builder.Services.AddSingleton<IInsightRecount, SqliteInsightRecount>();
         builder.Services.AddSingleton<IApiClientStore>(services =>
             new SqliteApiClientStore(services.GetRequiredKeyedService<SqliteDatabase>(FeedbackDatabaseKey)));
+        builder.Services.AddSingleton<IServiceEscalations>(services =>
+            new SqliteServiceEscalations(services.GetRequiredKeyedService<SqliteDatabase>(FeedbackDatabaseKey)));
         builder.Services.AddSingleton(services => new SqliteUpdateStore(services.GetRequiredKeyedService<SqliteDatabase>(FeedbackDatabaseKey)));
         builder.Services.AddSingleton<IUpdateStore>(services => services.GetRequiredService<SqliteUpdateStore>());
         builder.Services.AddSingleton<IPublishedUpdates>(services => services.GetRequiredService<SqliteUpdateStore>());
@@ -168,6 +170,7 @@ public static class FeedbackHostingExtensions
         builder.Services.AddScoped<IInsightQueries, CosmosInsightQueries>();
         builder.Services.AddSingleton<IInsightRecount, CosmosInsightRecount>();
         builder.Services.AddSingleton<IApiClientStore, CosmosApiClientStore>();
+        builder.Services.AddSingleton<IServiceEscalations, CosmosServiceEscalations>();
         builder.Services.AddSingleton<CosmosUpdateStore>();
         builder.Services.AddSingleton<IUpdateStore>(services => services.GetRequiredService<CosmosUpdateStore>());
         builder.Services.AddSingleton<IPublishedUpdates>(services => services.GetRequiredService<CosmosUpdateStore>());

@@ -18,6 +18,9 @@ internal sealed record Sample(string Text)
     public FftRating Fft { get; init; } = FftRating.Poor;
     public Sentiment Sentiment { get; init; } = Sentiment.Negative;
     public IReadOnlyList<string> Themes { get; init; } = ["Timeliness of care"];
+
+    /// <summary>How sure the analysis was of each theme.</summary>
+    public double ThemeConfidence { get; init; } = 0.8;
     public bool Urgent { get; init; }
     public TriageStatus Status { get; init; } = TriageStatus.New;
     public string? AssignedTo { get; init; }
@@ -71,7 +74,7 @@ internal static class TriageData
             var analysis = new FeedbackAnalysis(
                 sample.Sentiment,
                 0.9,
-                sample.Themes.Select(theme => new ThemePrediction(theme, 0.8)).ToArray(),
+                sample.Themes.Select(theme => new ThemePrediction(theme, sample.ThemeConfidence)).ToArray(),
                 pack.Taxonomy.StrategicThemesOf(sample.Themes),
                 pack.Taxonomy.CqcQuestionsOf(sample.Themes),
                 null,

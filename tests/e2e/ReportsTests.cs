@@ -10,14 +10,23 @@ namespace QualityVoice.E2E;
 [Collection(BrowserCollection.Name)]
 public sealed class ReportsTests(BrowserFixture fixture)
 {
-    [Fact]
-    public async Task The_weekly_pack_opens_accessibly_and_its_pdf_is_the_document_a_browser_prints()
+    [Theory]
+    [InlineData("Weekly insights pack", "Freedom to Speak Up", 7)]
+    [InlineData("Service quality report", "Escalation level", 5)]
+    public async Task A_report_opens_accessibly_and_its_pdf_is_the_document_a_browser_prints(string report, string section, int sections)
     {
         var staff = await fixture.NewPageAsync();
         await staff.SignInAsync(fixture.Apps.BackOffice, Accounts.AdministratorEmail, "/reports");
         await staff.AssertAccessibleAsync();
-        await staff.GetByRole(AriaRole.Link, new() { Name = "Weekly insights pack" }).ClickAsync();
-        Assert.Equal("Weekly insights pack", await staff.Locator("h1").InnerTextAsync());
+        await staff.GetByRole(AriaRole.Link, new() { Name = report }).ClickAsync();
+        if (report == "Service quality report")
+        {
+            await staff.AssertAccessibleAsync();
+            await staff.GetByLabel("Service").SelectOptionAsync("rtd-ae");
+            await staff.GetByRole(AriaRole.Button, new() { Name = "Show" }).ClickAsync();
+        }
+
+        Assert.StartsWith(report, await staff.Locator("h1").InnerTextAsync(), StringComparison.Ordinal);
         var period = await staff.Locator("[data-testid=period]").InnerTextAsync();
         foreach (var (width, height) in new[] { (1280, 900), (390, 844) })
         {
@@ -33,18 +42,19 @@ public sealed class ReportsTests(BrowserFixture fixture)
         Assert.Equal("application/pdf", response.Headers["content-type"]);
         using var pdf = PdfDocument.Open(await response.BodyAsync());
         var text = string.Join(" ", pdf.GetPages().Select(page => page.Text));
-        Assert.Contains("Weeklyinsightspack", text.Replace(" ", string.Empty, StringComparison.Ordinal), StringComparison.Ordinal);
-        Assert.Contains(period.Replace(" ", string.Empty, StringComparison.Ordinal), text.Replace(" ", string.Empty, StringComparison.Ordinal), StringComparison.Ordinal);
-        Assert.Contains("FreedomtoSpeakUp", text.Replace(" ", string.Empty, StringComparison.Ordinal), StringComparison.Ordinal);
+        static string Squeezed(string text) => text.Replace(" ", string.Empty, StringComparison.Ordinal);
+        Assert.Contains(Squeezed(report), Squeezed(text), StringComparison.Ordinal);
+        Assert.Contains(Squeezed(period), Squeezed(text), StringComparison.Ordinal);
+        Assert.Contains(Squeezed(section), Squeezed(text), StringComparison.Ordinal);
         Assert.DoesNotContain("Sign out", text, StringComparison.Ordinal);
         Assert.All(pdf.GetPages(), page => Assert.Equal(595, page.Width, 1.0));
         await staff.SetViewportSizeAsync(1280, 900);
         using var printed = PdfDocument.Open(await staff.PdfAsync(new() { PreferCSSPageSize = true }));
         Assert.Equal(printed.NumberOfPages, pdf.NumberOfPages);
 
-        // Without JavaScript the pack is all there.
+        // Without JavaScript the report is all there.
         var plain = await fixture.NewPageAsync(javaScriptEnabled: false);
-        await plain.SignInAsync(fixture.Apps.BackOffice, Accounts.AdministratorEmail, "/reports/weekly");
-        Assert.Equal(7, await plain.Locator("main section h2").CountAsync());
+        await plain.SignInAsync(fixture.Apps.BackOffice, Accounts.AdministratorEmail, new Uri(staff.Url).PathAndQuery);
+        Assert.Equal(sections, await plain.Locator("main section h2").CountAsync());
     }
 }

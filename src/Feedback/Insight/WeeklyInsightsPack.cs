@@ -247,20 +247,24 @@ public sealed record ServiceWeekMovement(string ServiceName, int Negative, int A
 /// <summary>A "you said, we did" update and how far it has got.</summary>
 /// <param name="Slug">Its address.</param>
 /// <param name="Title">Its title.</param>
+/// <param name="ServiceId">The service it is about, when it is about one.</param>
 /// <param name="State">Where it is in the workflow.</param>
 /// <param name="Progress">How far its latest version says the change has got: planned, in-progress or done.</param>
 /// <param name="IsLive">Whether the portal shows it.</param>
 /// <param name="EditedAt">When its latest version was saved.</param>
 /// <param name="PublishAt">When it goes, or went, live.</param>
 /// <param name="LinkedFeedback">How many feedback items it answers.</param>
-public sealed record UpdateProgress(string Slug, string Title, PublishingState State, string Progress, bool IsLive, DateTimeOffset EditedAt, DateTimeOffset? PublishAt, int LinkedFeedback)
+public sealed record UpdateProgress(string Slug, string Title, string? ServiceId, PublishingState State, string Progress, bool IsLive, DateTimeOffset EditedAt, DateTimeOffset? PublishAt, int LinkedFeedback)
 {
     /// <summary>The steps of progress an update's author chooses from, in order.</summary>
     public static readonly string[] Steps = ["planned", "in-progress", "done"];
 
+    /// <summary>Whether the change it describes is still to finish: not done, and not taken down.</summary>
+    public bool IsOpen => Progress != "done" && State != PublishingState.Unpublished;
+
     /// <summary>An update from its summary and latest version.</summary>
     public static UpdateProgress Of(UpdateSummary summary, UpdateContent latest) =>
-        new(summary.Slug, summary.Title, summary.State, latest.Progress, summary.IsLive, summary.EditedAt, summary.PublishAt, summary.LinkedFeedback);
+        new(summary.Slug, summary.Title, latest.ServiceId, summary.State, latest.Progress, summary.IsLive, summary.EditedAt, summary.PublishAt, summary.LinkedFeedback);
 }
 
 /// <summary>

@@ -26,4 +26,12 @@ public static class EscalationText
         EscalationLevel.Intensive => "Intensive",
         _ => level.ToString(),
     };
+
+    /// <summary>What the level means, in a line.</summary>
+    public static string Meaning(EscalationLevel level) => level switch
+    {
+        EscalationLevel.Routine => "Managed within the service's usual quality processes",
+        EscalationLevel.Enhanced => "Closer surveillance and support from the ICB",
+        _ => "A system response with partners and regulators",
+    };
 }

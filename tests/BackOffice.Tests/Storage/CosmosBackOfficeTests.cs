@@ -99,6 +99,38 @@ public sealed class CosmosBackOfficeTests : IAsyncLifetime
         }
     }
 
+    [Fact]
+    public async Task The_same_feedback_gives_the_same_reports_on_SQLite_and_on_Cosmos()
+    {
+        await using var sqlite = new BackOfficeFactory();
+        var now = TimeProvider.System.GetUtcNow();
+        var week = QualityVoice.Feedback.Insight.EarlyWarnings.WeekOf(DateOnly.FromDateTime(now.UtcDateTime));
+        var monday = new DateTimeOffset(week.ToDateTime(new TimeOnly(0, 1)), TimeSpan.Zero);
+        var items = _backOffice.Analysed(
+            new Sample("Nobody came when I rang the bell, I want to end it all") { At = monday, Urgent = true },
+            new Sample("Waited six hours to be seen in the department") { At = monday.AddSeconds(1), ThemeConfidence = 0.9 },
+            new Sample("The wait was long and nobody told us why") { At = now.AddDays(-10) },
+            new Sample("Kind nurses who explained everything to my mum") { At = now.AddDays(-12), Sentiment = QualityVoice.Analysis.Sentiment.Positive, Fft = FftRating.VeryGood, Themes = ["Staff manner & personal attributes"] },
+            new Sample("Lovely staff on the children's ward") { At = now.AddDays(-40), ServiceId = "rtd-children", Sentiment = QualityVoice.Analysis.Sentiment.Positive, Fft = FftRating.Good, Themes = ["Staff manner & personal attributes"] });
+        await sqlite.ImportAsync(items);
+        await _backOffice.ImportAsync(items);
+
+        var months = $"from={YearMonth.Of(now.AddDays(-40))}&to={YearMonth.Of(now)}";
+        var weekly = "/reports/weekly?week=" + week.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        foreach (var (path, shows) in new[] { (weekly, items[0].Record.Reference), ("/reports/service?service=rtd-ae&" + months, "Waited six hours to be seen in the department") })
+        {
+            async Task<string> ReportAsync(BackOfficeFactory backOffice)
+            {
+                var page = await (await backOffice.SignInAsync(StaffRoles.QualityTeam)).GetPageAsync(path);
+                return string.Join("\n", page.QuerySelectorAll(".qv-report section").Select(section => section.TextContent));
+            }
+
+            var fromSqlite = await ReportAsync(sqlite);
+            Assert.Contains(shows, fromSqlite, StringComparison.Ordinal);
+            Assert.Equal(fromSqlite, await ReportAsync(_backOffice));
+        }
+    }
+
     private sealed class CosmosBackOffice(CosmosDbServer account) : BackOfficeFactory
     {
         protected override IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>

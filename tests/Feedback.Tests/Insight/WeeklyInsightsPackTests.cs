@@ -114,10 +114,10 @@ public sealed class WeeklyInsightsPackTests
         var monday = new DateTimeOffset(2026, 11, 23, 10, 0, 0, TimeSpan.Zero);
         UpdateProgress[] updates =
         [
-            new("edited", "Edited this week", PublishingState.Published, "in-progress", true, monday.AddDays(1), monday.AddDays(-20), 3),
-            new("published", "Published this week", PublishingState.Published, "done", true, monday.AddDays(-3), monday.AddDays(4), 0),
-            new("old", "Edited a fortnight ago", PublishingState.Draft, "planned", false, monday.AddDays(-14), null, 0),
-            new("sunday-night", "Saved late on Sunday", PublishingState.Draft, "planned", false, new DateTimeOffset(2026, 11, 29, 23, 59, 0, TimeSpan.Zero), null, 0),
+            new("edited", "Edited this week", null, PublishingState.Published, "in-progress", true, monday.AddDays(1), monday.AddDays(-20), 3),
+            new("published", "Published this week", null, PublishingState.Published, "done", true, monday.AddDays(-3), monday.AddDays(4), 0),
+            new("old", "Edited a fortnight ago", null, PublishingState.Draft, "planned", false, monday.AddDays(-14), null, 0),
+            new("sunday-night", "Saved late on Sunday", null, PublishingState.Draft, "planned", false, new DateTimeOffset(2026, 11, 29, 23, 59, 0, TimeSpan.Zero), null, 0),
         ];
 
         var pack = WeeklyInsightsPack.Build(Week, [], [], [], updates, []);

@@ -7,6 +7,7 @@ internal static class ReportsExtensions
     {
         // Scoped: the insight queries are per request on some stores.
         builder.Services.AddScoped<WeeklyInsightsReader>();
+        builder.Services.AddScoped<ServiceQualityReader>();
         builder.Services.Configure<ReportPdfOptions>(builder.Configuration.GetSection(ReportPdfOptions.Section));
         builder.Services.AddSingleton<ChromiumPdf>();
         return builder;

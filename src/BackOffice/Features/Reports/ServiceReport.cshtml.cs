@@ -1,0 +1,154 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using QualityVoice.BackOffice.Features.Shared;
+using QualityVoice.Content;
+using QualityVoice.Feedback;
+using QualityVoice.Feedback.Insight;
+using QualityVoice.Feedback.Triage;
+using QualityVoice.Staff.Accounts;
+using QualityVoice.Staff.Audit;
+
+namespace QualityVoice.BackOffice.Features.Reports;
+
+/// <summary>
+/// A service quality report for any service and months (by default the last two full months, as the bi-monthly
+/// reports run), ready to print; the quality team records the service's escalation level on it.
+/// </summary>
+[Printable]
+public sealed class ServiceReportModel(
+    ServiceQualityReader reader, ContentPack pack, IServiceEscalations escalations, IAuditLog audit, ChromiumPdf pdf, TimeProvider time) : PageModel
+{
+    /// <summary>The service's id in the content pack.</summary>
+    [BindProperty(SupportsGet = true, Name = "service")]
+    public string? Service { get; set; }
+
+    /// <summary>The first month, yyyy-MM.</summary>
+    [BindProperty(SupportsGet = true, Name = "from")]
+    public string? From { get; set; }
+
+    /// <summary>The last month, yyyy-MM.</summary>
+    [BindProperty(SupportsGet = true, Name = "to")]
+    public string? To { get; set; }
+
+    /// <summary>The escalation level to record.</summary>
+    [BindProperty]
+    public string? Level { get; set; }
+
+    /// <summary>Why the service is at that level.</summary>
+    [BindProperty]
+    public string? Reason { get; set; }
+
+    /// <summary>What the last change did.</summary>
+    [TempData]
+    public string? Done { get; set; }
+
+    /// <summary>The report; null until a service is chosen.</summary>
+    public ServiceQualityReport? Report { get; private set; }
+
+    /// <summary>The content pack.</summary>
+    public ContentPack Pack => pack;
+
+    /// <summary>The months to choose from: the last three years.</summary>
+    public IReadOnlyList<YearMonth> MonthChoices { get; private set; } = [];
+
+    /// <summary>Whether the report can be had as PDF here.</summary>
+    public bool CanPrint => pdf.IsAvailable;
+
+    /// <summary>Whether the signed-in member of staff records escalation levels (the quality team).</summary>
+    public bool CanEscalate => User.IsInRole(StaffRoles.QualityTeam);
+
+    /// <summary>When the report was read.</summary>
+    public DateTimeOffset ReadAt { get; private set; }
+
+    /// <summary>Shows the report.</summary>
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        if (!TryReadPeriod(out var service, out var from, out var to))
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+
+        if (service is not null)
+        {
+            Report = await reader.ReadAsync(service.Id, service.FullName, from, to, cancellationToken);
+        }
+
+        return Page();
+    }
+
+    /// <summary>Records the service's escalation level.</summary>
+    public async Task<IActionResult> OnPostEscalateAsync(CancellationToken cancellationToken)
+    {
+        if (!CanEscalate)
+        {
+            return Forbid();
+        }
+
+        if (!TryReadPeriod(out var service, out var from, out var to) || service is null)
+        {
+            ModelState.AddModelError("service", "Choose a service from the list");
+        }
+
+        if (!WireName<EscalationLevel>.TryParse(Level, out var level))
+        {
+            ModelState.AddModelError(nameof(Level), "Choose the service's escalation level");
+        }
+
+        if (ServiceEscalation.ProblemWith(Reason) is { } problem)
+        {
+            ModelState.AddModelError(nameof(Reason), problem);
+        }
+
+        if (!ModelState.IsValid)
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            if (service is not null)
+            {
+                Report = await reader.ReadAsync(service.Id, service.FullName, from, to, cancellationToken);
+            }
+
+            return Page();
+        }
+
+        var me = StaffMember.NameOf(User);
+        var escalation = new ServiceEscalation(service!.Id, level, Reason!.Trim(), me, time.GetUtcNow());
+        await escalations.AddAsync(escalation, cancellationToken);
+        await audit.RecordAsync(new AuditEntry(escalation.SetAt, me, AuditActions.Changed, $"service:{service.Id}", $"Escalation level set to {EscalationText.Of(level)}"), cancellationToken);
+        Done = $"{service.Name}'s escalation level is now {EscalationText.Of(level)}";
+        return Redirect($"/reports/service?service={Uri.EscapeDataString(service.Id)}&from={from}&to={to}#escalation");
+    }
+
+    private bool TryReadPeriod(out CareService? service, out YearMonth from, out YearMonth to)
+    {
+        ReadAt = time.GetUtcNow();
+        var thisMonth = YearMonth.Of(ReadAt);
+        MonthChoices = [.. Enumerable.Range(0, 36).Select(back => thisMonth.AddMonths(-back))];
+        to = thisMonth.AddMonths(-1);
+        from = thisMonth.AddMonths(-2);
+        service = null;
+        if (!string.IsNullOrEmpty(Service) && (service = pack.FindService(Service)) is null)
+        {
+            ModelState.AddModelError("service", $"Choose a service from the list ('{Service}' is not one of the content pack's services)");
+        }
+
+        if (!string.IsNullOrEmpty(From) && !YearMonth.TryParse(From, out from))
+        {
+            ModelState.AddModelError("from", "The first month must be written like 2026-09");
+        }
+
+        if (!string.IsNullOrEmpty(To) && !YearMonth.TryParse(To, out to))
+        {
+            ModelState.AddModelError("to", "The last month must be written like 2026-10");
+        }
+
+        if (ModelState.IsValid && from > to)
+        {
+            ModelState.AddModelError("to", "The last month must be the same as or after the first");
+        }
+
+        From = from.ToString();
+        To = to.ToString();
+        return ModelState.IsValid;
+    }
+}
