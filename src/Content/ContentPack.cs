@@ -27,6 +27,9 @@ public sealed record ContentPack(
     /// <summary>Who the Freedom to Speak Up guardians are and how soon they reply (the speak-up start page).</summary>
     public SpeakUpArrangements SpeakUp { get; init; } = SpeakUpArrangements.Unstated;
 
+    /// <summary>Who lives in the area, to compare with who gives feedback; <see cref="PopulationProfile.None"/> when the pack does not say.</summary>
+    public PopulationProfile Population { get; init; } = PopulationProfile.None;
+
     /// <summary>Finds an update by its slug.</summary>
     public Update? FindUpdate(string slug) =>
         Updates.FirstOrDefault(update => string.Equals(update.Slug, slug, StringComparison.Ordinal));

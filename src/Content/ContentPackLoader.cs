@@ -42,7 +42,54 @@ public static partial class ContentPackLoader
             LoadUpdates(root, folder, themes))
         {
             SpeakUp = SpeakUp(root, packFile, meta.SpeakUp),
+            Population = LoadPopulation(root, folder),
         };
+    }
+
+    private static PopulationProfile LoadPopulation(string root, string folder)
+    {
+        var file = Path.Combine(folder, "population.yml");
+        if (!File.Exists(file))
+        {
+            return PopulationProfile.None;
+        }
+
+        var relative = Path.GetRelativePath(root, file);
+        var yaml = FrontMatterFile.ReadYaml<PopulationYaml>(root, file);
+        Require(root, file, yaml.Source, "source");
+        var groups = new List<PopulationGroup>();
+        foreach (var group in yaml.Groups)
+        {
+            Require(root, file, group.Name, "name (of a population group)");
+            if (group.Question is null || !PopulationProfile.Questions.TryGetValue(group.Question, out var offered))
+            {
+                throw new ContentPackException(relative, null, $"the group '{group.Name}' needs a question, one of: {string.Join(", ", PopulationProfile.Questions.Keys)}.");
+            }
+
+            if (group.Answers.Count == 0 || group.Answers.Any(answer => !offered.Contains(answer)))
+            {
+                throw new ContentPackException(relative, null, $"the group '{group.Name}' needs answers to '{group.Question}' from: {string.Join(", ", offered)}.");
+            }
+
+            if (group.Percent is not (> 0 and < 100))
+            {
+                throw new ContentPackException(relative, null, $"the group '{group.Name}' needs a percent of the population greater than 0 and less than 100.");
+            }
+
+            if (groups.FirstOrDefault(other => other.Question == group.Question && other.Answers.Intersect(group.Answers).Any()) is { } overlapping)
+            {
+                throw new ContentPackException(relative, null, $"the groups '{overlapping.Name}' and '{group.Name}' share an answer: a person can be in only one group of a question.");
+            }
+
+            groups.Add(new PopulationGroup(group.Name!.Trim(), group.Question, [.. group.Answers], group.Percent.Value));
+        }
+
+        foreach (var question in groups.GroupBy(group => group.Question).Where(question => question.Sum(group => group.Percent) > 100.5))
+        {
+            throw new ContentPackException(relative, null, $"the groups of '{question.Key}' add up to more than 100% of the population.");
+        }
+
+        return new PopulationProfile(yaml.Source!.Trim(), groups);
     }
 
     private static SpeakUpArrangements SpeakUp(string root, string packFile, SpeakUpYaml? yaml)
@@ -279,6 +326,24 @@ public static partial class ContentPackLoader
         public string? Strategy { get; set; }
 
         public SpeakUpYaml? SpeakUp { get; set; }
+    }
+
+    private sealed class PopulationYaml
+    {
+        public string? Source { get; set; }
+
+        public List<PopulationGroupYaml> Groups { get; set; } = [];
+    }
+
+    private sealed class PopulationGroupYaml
+    {
+        public string? Name { get; set; }
+
+        public string? Question { get; set; }
+
+        public List<string> Answers { get; set; } = [];
+
+        public double? Percent { get; set; }
     }
 
     private sealed class SpeakUpYaml

@@ -15,11 +15,44 @@ namespace QualityVoice.Feedback.Storage.Cosmos;
 public sealed class CosmosInsightQueries : IInsightQueries
 {
     private readonly CosmosFeedbackItems _items;
+    private readonly Microsoft.Azure.Cosmos.Container _equality;
     private readonly ConcurrentDictionary<string, Task<MonthRollupDocument?>> _rollups = new(StringComparer.Ordinal);
     private Task<List<string>>? _months;
 
     /// <summary>Opens the queries on containers that exist.</summary>
-    public CosmosInsightQueries(CosmosContainers containers) => _items = new CosmosFeedbackItems(containers.Feedback);
+    public CosmosInsightQueries(CosmosContainers containers)
+    {
+        _items = new CosmosFeedbackItems(containers.Feedback);
+        _equality = containers.EqualityMonitoring;
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<EqualityAnswerCount>> EqualityAsync(YearMonth from, YearMonth to, string? serviceId, CancellationToken cancellationToken)
+    {
+        // The answers are kept by month, apart from the feedback: each month's partition read whole and counted.
+        var counts = new Dictionary<(string Question, string? Answer), int>();
+        for (var month = from; month <= to; month = month.AddMonths(1))
+        {
+            var query = new Microsoft.Azure.Cosmos.QueryDefinition("SELECT * FROM c WHERE c.pk = @pk");
+            await foreach (var document in _equality.QueryAsync<EqualityMonitoringDocument>(query, month.ToString(), cancellationToken))
+            {
+                if (serviceId is not null && document.ServiceId != serviceId)
+                {
+                    continue;
+                }
+
+                var answers = document.Answers;
+                foreach (var key in (ReadOnlySpan<(string, string?)>)[
+                    ("age", answers.AgeBand), ("sex", answers.Sex), ("gender-identity", answers.GenderIdentitySameAsBirth), ("ethnicity", answers.Ethnicity),
+                    ("disability", answers.Disability), ("religion", answers.Religion), ("sexual-orientation", answers.SexualOrientation)])
+                {
+                    counts[key] = counts.GetValueOrDefault(key) + 1;
+                }
+            }
+        }
+
+        return [.. counts.Select(pair => new EqualityAnswerCount(pair.Key.Question, pair.Key.Answer, pair.Value))];
+    }
 
     /// <inheritdoc />
     public async Task<IReadOnlyList<MonthlyCount>> MonthlyAsync(YearMonth from, YearMonth to, string? serviceId, CancellationToken cancellationToken)

@@ -30,6 +30,36 @@ public sealed class SqliteInsightQueries(SqliteDatabase database) : IInsightQuer
     }
 
     /// <inheritdoc />
+    public async Task<IReadOnlyList<EqualityAnswerCount>> EqualityAsync(YearMonth from, YearMonth to, string? serviceId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            WITH asked AS (
+                SELECT * FROM equality_monitoring
+                WHERE month BETWEEN $from AND $to AND ($service IS NULL OR service_id = $service))
+            SELECT 'age', age_band, COUNT(*) FROM asked GROUP BY age_band
+            UNION ALL SELECT 'sex', sex, COUNT(*) FROM asked GROUP BY sex
+            UNION ALL SELECT 'gender-identity', gender_identity_same_as_birth, COUNT(*) FROM asked GROUP BY gender_identity_same_as_birth
+            UNION ALL SELECT 'ethnicity', ethnicity, COUNT(*) FROM asked GROUP BY ethnicity
+            UNION ALL SELECT 'disability', disability, COUNT(*) FROM asked GROUP BY disability
+            UNION ALL SELECT 'religion', religion, COUNT(*) FROM asked GROUP BY religion
+            UNION ALL SELECT 'sexual-orientation', sexual_orientation, COUNT(*) FROM asked GROUP BY sexual_orientation;
+            """;
+        command.Parameters.AddWithValue("$from", from.ToString());
+        command.Parameters.AddWithValue("$to", to.ToString());
+        command.Parameters.AddWithValue("$service", (object?)serviceId ?? DBNull.Value);
+        var rows = new List<EqualityAnswerCount>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            rows.Add(new EqualityAnswerCount(reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetString(1), reader.GetInt32(2)));
+        }
+
+        return rows;
+    }
+
+    /// <inheritdoc />
     public async Task<IReadOnlyList<ThemeCount>> ThemesAsync(YearMonth from, YearMonth to, string? serviceId, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);

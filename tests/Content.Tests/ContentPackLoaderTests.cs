@@ -203,6 +203,36 @@ public sealed class ContentPackLoaderTests : IDisposable
         Assert.Equal(Path.Combine("test", "pack.yml"), error.File);
     }
 
+    [Fact]
+    public void Somersets_population_is_described_in_the_feedback_forms_terms_and_a_pack_without_one_has_none()
+    {
+        var somerset = ContentPackLoader.Load(ShippedPacks, "somerset").Population;
+
+        Assert.Contains("100 people", somerset.Source, StringComparison.Ordinal);
+        Assert.Equal(100, somerset.Groups.Where(group => group.Question == "age").Sum(group => group.Percent));
+        var disability = Assert.Single(somerset.Groups, group => group.Question == "disability");
+        Assert.Equal(["yes"], disability.Answers);
+        Assert.Equal(19.0, disability.Percent);
+        Assert.Same(PopulationProfile.None, ContentPackLoader.Load(ShippedPacks, "nenc").Population);
+    }
+
+    [Theory]
+    [InlineData("  - name: Old\n    question: height\n    answers: [tall]\n    percent: 5\n", "needs a question, one of: age")]
+    [InlineData("  - name: Old\n    question: age\n    answers: [ancient]\n    percent: 5\n", "needs answers to 'age' from: under-16")]
+    [InlineData("  - name: Old\n    question: age\n    answers: [75-84]\n    percent: 0\n", "greater than 0 and less than 100")]
+    [InlineData("  - name: Old\n    question: age\n    answers: [75-84]\n    percent: 12\n  - name: Older\n    question: age\n    answers: [75-84, 85-plus]\n    percent: 3\n", "share an answer")]
+    [InlineData("  - name: Young\n    question: age\n    answers: [16-24]\n    percent: 60\n  - name: Old\n    question: age\n    answers: [75-84]\n    percent: 60\n", "add up to more than 100%")]
+    public void A_population_that_cannot_be_compared_is_refused_with_what_is_wrong(string groups, string message)
+    {
+        WritePack();
+        File.WriteAllText(Path.Combine(_root.Path, "test", "population.yml"), "source: A census\ngroups:\n" + groups);
+
+        var error = Assert.Throws<ContentPackException>(() => ContentPackLoader.Load(_root.Path, "test"));
+
+        Assert.Contains(message, error.Message, StringComparison.Ordinal);
+        Assert.Equal(Path.Combine("test", "population.yml"), error.File);
+    }
+
     [Theory]
     [InlineData("../etc")]
     [InlineData("NENC")]

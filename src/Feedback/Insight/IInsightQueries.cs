@@ -15,6 +15,12 @@ public interface IInsightQueries
     /// <summary>Theme mentions by week (starting Monday), service, with how many were negative.</summary>
     Task<IReadOnlyList<WeeklyThemeCount>> WeeklyThemesAsync(DateOnly fromWeek, DateOnly toWeek, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// How many people gave each answer to each equality monitoring question in months [<paramref name="from"/>,
+    /// <paramref name="to"/>] (at one service, or all): read from the answers kept apart from the feedback.
+    /// </summary>
+    Task<IReadOnlyList<EqualityAnswerCount>> EqualityAsync(YearMonth from, YearMonth to, string? serviceId, CancellationToken cancellationToken);
+
     /// <summary>A month's FFT responses per service, collection mode and answer: the monthly return to NHS England.</summary>
     Task<IReadOnlyList<FftReturnCount>> FftReturnAsync(YearMonth month, CancellationToken cancellationToken);
 }

@@ -23,6 +23,44 @@ public abstract class InsightQueriesContract
     protected abstract Task<(IFeedbackStore Feedback, ITriageStore Triage, IInsightQueries Insight)> CreateStoresAsync();
 
     [Fact]
+    public async Task Equality_answers_are_counted_by_month_and_service_apart_from_the_feedback()
+    {
+        var (feedback, _, insight) = await CreateStoresAsync();
+        (DateTimeOffset At, string Service, EqualityMonitoring? Answers)[] given =
+        [
+            (Start, "rvi-ae", new EqualityMonitoring("16-24", "female", null, "white", "yes", null, null)),
+            (Start.AddHours(1), "rvi-ae", new EqualityMonitoring("75-84", null, null, "asian", "prefer-not-to-say", null, null)),
+            (Start.AddHours(2), "rtd-wards", new EqualityMonitoring("16-24", "male", "yes", null, "no", "none", "straight")),
+            (Start.AddHours(3), "rtd-wards", null),
+
+            // A month later (Start is 28 August): counted only when September is asked for.
+            (Start.AddDays(10), "rvi-ae", new EqualityMonitoring("16-24", null, null, null, null, null, null)),
+        ];
+        foreach (var (at, service, answers) in given)
+        {
+            var record = FeedbackRecords.Record(submittedAt: at, feedback: new NewFeedback(FeedbackKind.Patient, service, service, FftRating.Good, "Fine", null, null, CollectionMode.Online, null, answers));
+            await feedback.AddAsync(record, CancellationToken.None);
+        }
+
+        var august = YearMonth.Of(Start);
+        var all = await insight.EqualityAsync(august, august, null, CancellationToken.None);
+        var ae = await insight.EqualityAsync(august, august, "rvi-ae", CancellationToken.None);
+        var both = await insight.EqualityAsync(august, august.AddMonths(1), null, CancellationToken.None);
+
+        int Count(IReadOnlyList<EqualityAnswerCount> counts, string question, string? answer) =>
+            counts.Where(count => count.Question == question && count.Answer == answer).Sum(count => count.Count);
+        Assert.Equal(2, Count(all, "age", "16-24"));
+        Assert.Equal(1, Count(all, "age", "75-84"));
+        Assert.Equal(1, Count(all, "disability", "prefer-not-to-say"));
+        Assert.Equal((1, 1, 1), (Count(all, "sex", "female"), Count(all, "sex", "male"), Count(all, "sex", null)));
+        Assert.Equal(2, Count(all, "religion", null));
+        Assert.Equal(3, all.Where(count => count.Question == "ethnicity").Sum(count => count.Count));
+        Assert.Equal(1, Count(ae, "age", "16-24"));
+        Assert.Equal(2, ae.Where(count => count.Question == "age").Sum(count => count.Count));
+        Assert.Equal(3, Count(both, "age", "16-24"));
+    }
+
+    [Fact]
     public async Task Every_count_equals_counting_the_items()
     {
         var (feedback, triage, insight) = await CreateStoresAsync();

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using QualityVoice.BackOffice.Features.Shared;
 using QualityVoice.Content;
 using QualityVoice.Feedback;
 using QualityVoice.Feedback.Insight;
@@ -10,7 +11,7 @@ namespace QualityVoice.BackOffice.Features.Dashboard;
 /// Insight for the Quality Committee on one page a desktop shows in under three screens: any period and service,
 /// compared with the period before, with early warnings.
 /// </summary>
-public sealed class DashboardModel(IInsightQueries insight, ContentPack pack, TimeProvider time) : PageModel
+public sealed class DashboardModel(IInsightQueries insight, ContentPack pack, VoicesReader voices, TimeProvider time) : PageModel
 {
     /// <summary>The first month, yyyy-MM (default: eleven months before this one).</summary>
     [BindProperty(SupportsGet = true, Name = "from")]
@@ -26,6 +27,9 @@ public sealed class DashboardModel(IInsightQueries insight, ContentPack pack, Ti
 
     /// <summary>The report.</summary>
     public DashboardReport? Report { get; private set; }
+
+    /// <summary>Whose voices are missing in the period.</summary>
+    public VoicesPanel? Voices { get; private set; }
 
     /// <summary>The content pack.</summary>
     public ContentPack Pack => pack;
@@ -83,6 +87,7 @@ public sealed class DashboardModel(IInsightQueries insight, ContentPack pack, Ti
         var weekly = await insight.WeeklyThemesAsync(EarlyWarnings.BaselineFrom(today), EarlyWarnings.WeekOf(today), cancellationToken);
         var warnings = EarlyWarnings.Detect(service is null ? weekly : weekly.Where(week => week.ServiceId == service), today);
         Report = DashboardReport.Build(from, to, monthly, themes, monthlyBefore, themesBefore, warnings, pack);
+        Voices = await voices.ReadAsync(from, to, service, cancellationToken);
         return Page();
     }
 }

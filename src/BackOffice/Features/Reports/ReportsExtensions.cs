@@ -1,3 +1,5 @@
+using QualityVoice.BackOffice.Features.Shared;
+
 namespace QualityVoice.BackOffice.Features.Reports;
 
 /// <summary>The insight reports for quality governance.</summary>
@@ -8,6 +10,7 @@ internal static class ReportsExtensions
         // Scoped: the insight queries are per request on some stores.
         builder.Services.AddScoped<WeeklyInsightsReader>();
         builder.Services.AddScoped<ServiceQualityReader>();
+        builder.Services.AddScoped<VoicesReader>();
         builder.Services.Configure<ReportPdfOptions>(builder.Configuration.GetSection(ReportPdfOptions.Section));
         builder.Services.AddSingleton<ChromiumPdf>();
         return builder;

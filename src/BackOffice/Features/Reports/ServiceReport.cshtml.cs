@@ -16,7 +16,7 @@ namespace QualityVoice.BackOffice.Features.Reports;
 /// </summary>
 [Printable]
 public sealed class ServiceReportModel(
-    ServiceQualityReader reader, ContentPack pack, IServiceEscalations escalations, IAuditLog audit, ChromiumPdf pdf, TimeProvider time) : PageModel
+    ServiceQualityReader reader, VoicesReader voices, ContentPack pack, IServiceEscalations escalations, IAuditLog audit, ChromiumPdf pdf, TimeProvider time) : PageModel
 {
     /// <summary>The service's id in the content pack.</summary>
     [BindProperty(SupportsGet = true, Name = "service")]
@@ -45,6 +45,9 @@ public sealed class ServiceReportModel(
     /// <summary>The report; null until a service is chosen.</summary>
     public ServiceQualityReport? Report { get; private set; }
 
+    /// <summary>Whose voices are missing at the service in the period.</summary>
+    public VoicesPanel? Voices { get; private set; }
+
     /// <summary>The content pack.</summary>
     public ContentPack Pack => pack;
 
@@ -71,7 +74,7 @@ public sealed class ServiceReportModel(
 
         if (service is not null)
         {
-            Report = await reader.ReadAsync(service.Id, service.FullName, from, to, cancellationToken);
+            await ReadAsync(service, from, to, cancellationToken);
         }
 
         return Page();
@@ -105,7 +108,7 @@ public sealed class ServiceReportModel(
             Response.StatusCode = StatusCodes.Status400BadRequest;
             if (service is not null)
             {
-                Report = await reader.ReadAsync(service.Id, service.FullName, from, to, cancellationToken);
+                await ReadAsync(service, from, to, cancellationToken);
             }
 
             return Page();
@@ -117,6 +120,12 @@ public sealed class ServiceReportModel(
         await audit.RecordAsync(new AuditEntry(escalation.SetAt, me, AuditActions.Changed, $"service:{service.Id}", $"Escalation level set to {EscalationText.Of(level)}"), cancellationToken);
         Done = $"{service.Name}'s escalation level is now {EscalationText.Of(level)}";
         return Redirect($"/reports/service?service={Uri.EscapeDataString(service.Id)}&from={from}&to={to}#escalation");
+    }
+
+    private async Task ReadAsync(CareService service, YearMonth from, YearMonth to, CancellationToken cancellationToken)
+    {
+        Report = await reader.ReadAsync(service.Id, service.FullName, from, to, cancellationToken);
+        Voices = await voices.ReadAsync(from, to, service.Id, cancellationToken);
     }
 
     private bool TryReadPeriod(out CareService? service, out YearMonth from, out YearMonth to)

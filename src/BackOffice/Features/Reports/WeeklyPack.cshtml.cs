@@ -1,14 +1,16 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using QualityVoice.BackOffice.Features.Shared;
 using QualityVoice.Content;
+using QualityVoice.Feedback;
 using QualityVoice.Feedback.Insight;
 
 namespace QualityVoice.BackOffice.Features.Reports;
 
 /// <summary>The weekly insights pack for the Insights Meeting, for any week that has started, ready to print.</summary>
 [Printable]
-public sealed class WeeklyPackModel(WeeklyInsightsReader reader, ContentPack pack, ChromiumPdf pdf, TimeProvider time) : PageModel
+public sealed class WeeklyPackModel(WeeklyInsightsReader reader, VoicesReader voices, ContentPack pack, ChromiumPdf pdf, TimeProvider time) : PageModel
 {
     /// <summary>How many weeks back the list of weeks goes (an earlier week can be asked for by its date).</summary>
     public const int WeeksBack = 26;
@@ -19,6 +21,12 @@ public sealed class WeeklyPackModel(WeeklyInsightsReader reader, ContentPack pac
 
     /// <summary>The pack.</summary>
     public WeeklyInsightsPack? Pack { get; private set; }
+
+    /// <summary>How many months, ending with the week's, the pack's "whose voices are missing" covers: a week is too few people to say.</summary>
+    public const int VoicesMonths = 3;
+
+    /// <summary>Whose voices are missing in the three months ending with the week's.</summary>
+    public VoicesPanel? Voices { get; private set; }
 
     /// <summary>Whether the pack can be had as PDF here.</summary>
     public bool CanPrint => pdf.IsAvailable;
@@ -67,6 +75,8 @@ public sealed class WeeklyPackModel(WeeklyInsightsReader reader, ContentPack pac
 
         Week = week.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         Pack = await reader.ReadAsync(week, cancellationToken);
+        var lastMonth = YearMonth.Of(new DateTimeOffset(Pack.LastDay.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero));
+        Voices = await voices.ReadAsync(lastMonth.AddMonths(1 - VoicesMonths), lastMonth, null, cancellationToken);
         return Page();
     }
 }
