@@ -122,6 +122,8 @@ public static class FeedbackHostingExtensions
             new SqliteApiClientStore(services.GetRequiredKeyedService<SqliteDatabase>(FeedbackDatabaseKey)));
         builder.Services.AddSingleton<IServiceEscalations>(services =>
             new SqliteServiceEscalations(services.GetRequiredKeyedService<SqliteDatabase>(FeedbackDatabaseKey)));
+        builder.Services.AddSingleton<IOtherIntelligence>(services =>
+            new SqliteOtherIntelligence(services.GetRequiredKeyedService<SqliteDatabase>(FeedbackDatabaseKey)));
         builder.Services.AddSingleton(services => new SqliteUpdateStore(services.GetRequiredKeyedService<SqliteDatabase>(FeedbackDatabaseKey)));
         builder.Services.AddSingleton<IUpdateStore>(services => services.GetRequiredService<SqliteUpdateStore>());
         builder.Services.AddSingleton<IPublishedUpdates>(services => services.GetRequiredService<SqliteUpdateStore>());
@@ -171,6 +173,7 @@ public static class FeedbackHostingExtensions
         builder.Services.AddSingleton<IInsightRecount, CosmosInsightRecount>();
         builder.Services.AddSingleton<IApiClientStore, CosmosApiClientStore>();
         builder.Services.AddSingleton<IServiceEscalations, CosmosServiceEscalations>();
+        builder.Services.AddSingleton<IOtherIntelligence, CosmosOtherIntelligence>();
         builder.Services.AddSingleton<CosmosUpdateStore>();
         builder.Services.AddSingleton<IUpdateStore>(services => services.GetRequiredService<CosmosUpdateStore>());
         builder.Services.AddSingleton<IPublishedUpdates>(services => services.GetRequiredService<CosmosUpdateStore>());

@@ -11,8 +11,8 @@ namespace QualityVoice.E2E;
 public sealed class ReportsTests(BrowserFixture fixture)
 {
     [Theory]
-    [InlineData("Weekly insights pack", "Freedom to Speak Up", 8)]
-    [InlineData("Service quality report", "Escalation level", 6)]
+    [InlineData("Weekly insights pack", "Freedom to Speak Up", 9)]
+    [InlineData("Service quality report", "Escalation level", 7)]
     public async Task A_report_opens_accessibly_and_its_pdf_is_the_document_a_browser_prints(string report, string section, int sections)
     {
         var staff = await fixture.NewPageAsync();
@@ -56,5 +56,40 @@ public sealed class ReportsTests(BrowserFixture fixture)
         var plain = await fixture.NewPageAsync(javaScriptEnabled: false);
         await plain.SignInAsync(fixture.Apps.BackOffice, Accounts.AdministratorEmail, new Uri(staff.Url).PathAndQuery);
         Assert.Equal(sections, await plain.Locator("main section h2").CountAsync());
+    }
+
+    [Fact]
+    public async Task The_quality_team_uploads_other_intelligence_and_records_a_level_and_the_service_report_shows_both()
+    {
+        const string quality = "reports-quality@e2e.example.nhs.uk";
+        var admin = await fixture.NewPageAsync();
+        await admin.SignInAsync(fixture.Apps.BackOffice, Accounts.AdministratorEmail, "/admin/users");
+        await admin.AddAccountAsync(quality, "Quality team");
+
+        var staff = await fixture.NewPageAsync();
+        await staff.SignInAsync(fixture.Apps.BackOffice, quality, "/reports/intelligence");
+        await staff.AssertAccessibleAsync();
+        var month = TimeProvider.System.GetUtcNow().ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
+        await staff.GetByLabel("The CSV file").SetInputFilesAsync(new FilePayload
+        {
+            Name = "counts.csv",
+            MimeType = "text/csv",
+            Buffer = System.Text.Encoding.UTF8.GetBytes($"service,month,channel,subject,count\nrtd-children,{month},complaints,Communication,4\nrtd-children,{month},pals,,9\n"),
+        });
+        await staff.GetByRole(AriaRole.Button, new() { Name = "Upload" }).ClickAsync();
+        Assert.Contains("Saved 2 counts for 1 service", await staff.Locator("[role=status]").InnerTextAsync(), StringComparison.Ordinal);
+        await staff.AssertAccessibleAsync();
+
+        await staff.GotoAsync(new Uri(fixture.Apps.BackOffice, $"/reports/service?service=rtd-children&from={month}&to={month}").ToString());
+        await staff.GetByText("Record a new level").ClickAsync();
+        await staff.GetByLabel("Enhanced").CheckAsync();
+        await staff.GetByLabel("Why this level").FillAsync("Complaints about communication rising; agreed at the Quality Committee");
+        await staff.AssertAccessibleAsync();
+        await staff.GetByRole(AriaRole.Button, new() { Name = "Record level" }).ClickAsync();
+        Assert.Contains("escalation level is now Enhanced", await staff.Locator("[role=status]").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.StartsWith("Enhanced", await staff.Locator("[data-testid=escalation-level]").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("Communication (4)", await staff.Locator("[data-testid=intelligence]").InnerTextAsync(), StringComparison.Ordinal);
+        await staff.AssertAccessibleAsync();
+        await staff.AssertFitsTheScreenAsync();
     }
 }

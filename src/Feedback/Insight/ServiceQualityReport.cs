@@ -48,6 +48,9 @@ public sealed record ServiceQualityReport
     /// <summary>The themes most criticised, most first, each with a representative comment.</summary>
     public required IReadOnlyList<ThemeVoice> Criticised { get; init; }
 
+    /// <summary>Complaints, PALS, incidents and the rest uploaded for the service, in the period and the one before.</summary>
+    public required IReadOnlyList<ChannelSummary> Intelligence { get; init; }
+
     /// <summary>"You said, we did" changes about the service still to finish.</summary>
     public required IReadOnlyList<UpdateProgress> OpenActions { get; init; }
 
@@ -67,6 +70,7 @@ public sealed record ServiceQualityReport
     /// <param name="quotes">The representative comment chosen for a theme and feeling, if any.</param>
     /// <param name="updates">Every "you said, we did" update.</param>
     /// <param name="escalations">The service's escalation history, the latest first.</param>
+    /// <param name="intelligence">Other intelligence uploaded for the service, for the period and the one before.</param>
     public static ServiceQualityReport Build(
         string serviceId,
         string serviceName,
@@ -76,7 +80,8 @@ public sealed record ServiceQualityReport
         IReadOnlyList<ThemeCount> themes,
         Func<string, Sentiment, RepresentativeQuote?> quotes,
         IReadOnlyList<UpdateProgress> updates,
-        IReadOnlyList<ServiceEscalation> escalations)
+        IReadOnlyList<ServiceEscalation> escalations,
+        IReadOnlyList<IntelligenceCount> intelligence)
     {
         if (from > to)
         {
@@ -111,6 +116,7 @@ public sealed record ServiceQualityReport
             Praised = Top(Sentiment.Positive, theme => theme.Positive),
             Criticised = Top(Sentiment.Negative, theme => theme.Negative),
             OpenActions = [.. updates.Where(update => update.ServiceId == serviceId && update.IsOpen).OrderByDescending(update => update.EditedAt)],
+            Intelligence = ChannelSummary.Of([.. intelligence.Where(count => count.ServiceId == serviceId)], (from, to), before),
         };
     }
 

@@ -67,6 +67,9 @@ public sealed record WeeklyInsightsPack
     /// <summary>Live updates by how far they have got: planned, in progress, done.</summary>
     public required IReadOnlyList<(string Progress, int Updates)> LiveUpdatesByProgress { get; init; }
 
+    /// <summary>Other intelligence uploaded for the month the week ends in, by service and channel, the most first.</summary>
+    public required IReadOnlyList<ServiceIntelligence> Intelligence { get; init; }
+
     /// <summary>Freedom to Speak Up cases raised in the week, as counts with small numbers hidden.</summary>
     public required SpeakUpWeekSummary SpeakUp { get; init; }
 
@@ -77,13 +80,15 @@ public sealed record WeeklyInsightsPack
     /// <param name="weeklyThemes">Theme counts by week from the early warnings' baseline before the week before to the week.</param>
     /// <param name="updates">Every "you said, we did" update, with how far its latest version says it has got.</param>
     /// <param name="speakUpCases">Every speak-up case (only counts of those raised in the week leave here).</param>
+    /// <param name="intelligence">Other intelligence uploaded for the month the week ends in.</param>
     public static WeeklyInsightsPack Build(
         DateOnly week,
         IReadOnlyList<InboxRow> rows,
         IReadOnlyList<UrgentOutcome> urgent,
         IReadOnlyList<WeeklyThemeCount> weeklyThemes,
         IReadOnlyList<UpdateProgress> updates,
-        IEnumerable<SpeakUpCase> speakUpCases)
+        IEnumerable<SpeakUpCase> speakUpCases,
+        IReadOnlyList<IntelligenceCount> intelligence)
     {
         if (week.DayOfWeek != DayOfWeek.Monday)
         {
@@ -118,6 +123,12 @@ public sealed record WeeklyInsightsPack
                 .OrderByDescending(update => update.PublishAt is { } at && at > update.EditedAt ? at : update.EditedAt)],
             LiveUpdatesByProgress = [.. UpdateProgress.Steps.Select(step => (step, updates.Count(update => update.IsLive && update.Progress == step)))],
             SpeakUp = SpeakUpWeekSummary.Count(speakUpCases, week, lastDay),
+            Intelligence = [.. intelligence
+                .Where(count => count.Month == YearMonth.Of(new DateTimeOffset(lastDay.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero)))
+                .GroupBy(count => (count.ServiceId, count.Channel))
+                .Select(group => new ServiceIntelligence(group.Key.ServiceId, group.Key.Channel, group.Sum(count => count.Count)))
+                .Where(line => line.Count > 0)
+                .OrderByDescending(line => line.Count).ThenBy(line => line.ServiceId, StringComparer.Ordinal).ThenBy(line => line.Channel)],
         };
     }
 
@@ -152,6 +163,12 @@ public sealed record WeeklyInsightsPack
             .OrderByDescending(service => service.Change).ThenBy(service => service.ServiceName, StringComparer.Ordinal)];
     }
 }
+
+/// <summary>A channel's count for a service in a month.</summary>
+/// <param name="ServiceId">The service.</param>
+/// <param name="Channel">The channel.</param>
+/// <param name="Count">How many.</param>
+public sealed record ServiceIntelligence(string ServiceId, IntelligenceChannel Channel, int Count);
 
 /// <summary>An urgent item and what happened to it.</summary>
 /// <param name="Reference">The item.</param>

@@ -28,7 +28,7 @@ public sealed class ServiceQualityReportTests
             new(September, "maternity", FftRating.Good, "positive", 100),
         ];
 
-        var report = ServiceQualityReport.Build("ae", "A&E", September, October, monthly, [], (_, _) => null, [], []);
+        var report = ServiceQualityReport.Build("ae", "A&E", September, October, monthly, [], (_, _) => null, [], [], []);
 
         Assert.Equal((43, 36, 7), (report.Fft.Responses, report.Fft.Positive, report.Fft.Negative));
         Assert.Equal(100.0 * 36 / 43, report.Fft.PercentPositive!.Value, 6);
@@ -57,7 +57,7 @@ public sealed class ServiceQualityReportTests
         ];
         var quote = new RepresentativeQuote("QV-1", "The nurse was kind and explained everything", 0.9);
 
-        var report = ServiceQualityReport.Build("ae", "A&E", September, October, [], themes, (theme, feeling) => theme == "Staff manner" && feeling == Sentiment.Positive ? quote : null, [], []);
+        var report = ServiceQualityReport.Build("ae", "A&E", September, October, [], themes, (theme, feeling) => theme == "Staff manner" && feeling == Sentiment.Positive ? quote : null, [], [], []);
 
         Assert.Equal([("Staff manner", 12), ("Waiting", 1)], report.Praised.Select(voice => (voice.Theme, voice.Positive)));
         Assert.Equal([("Waiting", 14, 16), ("Staff manner", 2, 15)], report.Criticised.Select(voice => (voice.Theme, voice.Negative, voice.Mentions)));
@@ -83,7 +83,7 @@ public sealed class ServiceQualityReportTests
             new("ae", EscalationLevel.Routine, "Annual review", "quality@example.nhs.uk", at),
         ];
 
-        var report = ServiceQualityReport.Build("ae", "A&E", September, October, [], [], (_, _) => null, updates, history);
+        var report = ServiceQualityReport.Build("ae", "A&E", September, October, [], [], (_, _) => null, updates, history, []);
 
         Assert.Equal(["going", "planned"], report.OpenActions.Select(update => update.Slug));
         Assert.Equal(EscalationLevel.Enhanced, report.Escalation!.Level);
@@ -112,9 +112,35 @@ public sealed class ServiceQualityReportTests
     }
 
     [Fact]
+    public void Other_intelligence_is_summed_by_channel_for_the_period_and_the_one_before_with_its_subjects()
+    {
+        var at = new DateTimeOffset(2026, 11, 2, 9, 0, 0, TimeSpan.Zero);
+        IntelligenceCount Count(YearMonth month, IntelligenceChannel channel, string subject, int n, string service = "ae") => new(service, month, channel, subject, n, "quality@example.nhs.uk", at);
+        IntelligenceCount[] counts =
+        [
+            Count(September, IntelligenceChannel.Complaints, "Waiting times", 4),
+            Count(October, IntelligenceChannel.Complaints, "Waiting times", 3),
+            Count(October, IntelligenceChannel.Complaints, "Communication", 5),
+            Count(October, IntelligenceChannel.Complaints, "", 2),
+            Count(new YearMonth(2026, 8), IntelligenceChannel.Complaints, "", 6),
+            Count(October, IntelligenceChannel.Pals, "Communication", 0),
+            Count(new YearMonth(2026, 7), IntelligenceChannel.Incidents, "Falls", 2),
+            Count(October, IntelligenceChannel.Complaints, "Waiting times", 50, service: "maternity"),
+        ];
+
+        var report = ServiceQualityReport.Build("ae", "A&E", September, October, [], [], (_, _) => null, [], [], counts);
+
+        Assert.Equal([IntelligenceChannel.Complaints, IntelligenceChannel.Incidents], report.Intelligence.Select(channel => channel.Channel));
+        var complaints = report.Intelligence[0];
+        Assert.Equal((14, 6), (complaints.Count, complaints.CountBefore));
+        Assert.Equal([new SubjectCount("Waiting times", 7), new SubjectCount("Communication", 5)], complaints.Subjects);
+        Assert.Equal((0, 2), (report.Intelligence[1].Count, report.Intelligence[1].CountBefore));
+    }
+
+    [Fact]
     public void A_period_that_ends_before_it_starts_is_refused()
     {
-        Assert.Throws<ArgumentException>(() => ServiceQualityReport.Build("ae", "A&E", October, September, [], [], (_, _) => null, [], []));
+        Assert.Throws<ArgumentException>(() => ServiceQualityReport.Build("ae", "A&E", October, September, [], [], (_, _) => null, [], [], []));
     }
 
     private static FeedbackItem Item(string reference, string improve, double confidence, Sentiment sentiment = Sentiment.Negative, bool urgent = false, int at = 0)

@@ -40,7 +40,7 @@ public sealed class WeeklyInsightsPackTests
         rows.AddRange(Rows(3, new DateOnly(2026, 10, 25), "A&E", Sentiment.Negative, "Waiting"));
         rows.AddRange(Rows(3, new DateOnly(2026, 11, 30), "A&E", Sentiment.Negative, "Waiting"));
 
-        var pack = WeeklyInsightsPack.Build(Week, rows, [], [], [], []);
+        var pack = WeeklyInsightsPack.Build(Week, rows, [], [], [], [], []);
 
         Assert.Equal((13, 25), (pack.Items, pack.ItemsBefore));
         var positive = pack.Sentiments.Single(row => row.Sentiment == Sentiment.Positive);
@@ -82,7 +82,7 @@ public sealed class WeeklyInsightsPackTests
             }
         }
 
-        var pack = WeeklyInsightsPack.Build(Week, [], [], counts, [], []);
+        var pack = WeeklyInsightsPack.Build(Week, [], [], counts, [], [], []);
 
         Assert.Equal(["Raised"], pack.WarningsRaised.Select(warning => warning.Theme));
         Assert.Equal(["Standing"], pack.WarningsStanding.Select(warning => warning.Theme));
@@ -102,7 +102,7 @@ public sealed class WeeklyInsightsPackTests
             new("QV-3", at.AddDays(1), "Maternity", [], TriageStatus.Closed, new UrgentAcknowledgement("sam@example.nhs.uk", at.AddDays(2).AddMinutes(1), UrgentResponse.FirstActions[1]), null),
         ];
 
-        var pack = WeeklyInsightsPack.Build(Week, [], urgent, [], [], []);
+        var pack = WeeklyInsightsPack.Build(Week, [], urgent, [], [], [], []);
 
         Assert.Equal(["QV-1", "QV-3", "QV-2"], pack.Urgent.Select(item => item.Reference));
         Assert.Equal([true, false, false], pack.Urgent.Select(item => item.ReadInTime));
@@ -120,7 +120,7 @@ public sealed class WeeklyInsightsPackTests
             new("sunday-night", "Saved late on Sunday", null, PublishingState.Draft, "planned", false, new DateTimeOffset(2026, 11, 29, 23, 59, 0, TimeSpan.Zero), null, 0),
         ];
 
-        var pack = WeeklyInsightsPack.Build(Week, [], [], [], updates, []);
+        var pack = WeeklyInsightsPack.Build(Week, [], [], [], updates, [], []);
 
         Assert.Equal(["sunday-night", "published", "edited"], pack.Updates.Select(update => update.Slug));
         Assert.Equal([("planned", 0), ("in-progress", 1), ("done", 1)], pack.LiveUpdatesByProgress);
@@ -130,20 +130,20 @@ public sealed class WeeklyInsightsPackTests
     public void Speak_up_counts_hide_small_numbers_and_any_count_the_total_would_give_away()
     {
         // No cases: every count is a shown zero.
-        var none = WeeklyInsightsPack.Build(Week, [], [], [], [], [Case(Week.AddDays(-1)), Case(Week.AddDays(7))]).SpeakUp;
+        var none = WeeklyInsightsPack.Build(Week, [], [], [], [], [Case(Week.AddDays(-1)), Case(Week.AddDays(7))], []).SpeakUp;
         Assert.Equal(0, none.Cases);
         Assert.Equal(0, none.Anonymous);
         Assert.All(none.Elements, element => Assert.Equal(0, element.Cases));
 
         // 3 cases: the total is 1 to 4, so it and every count in it is hidden.
-        var three = WeeklyInsightsPack.Build(Week, [], [], [], [], [Case(Week), Case(Week.AddDays(1)), Case(Week.AddDays(6))]).SpeakUp;
+        var three = WeeklyInsightsPack.Build(Week, [], [], [], [], [Case(Week), Case(Week.AddDays(1)), Case(Week.AddDays(6))], []).SpeakUp;
         Assert.Null(three.Cases);
         Assert.Null(three.Anonymous);
         Assert.Null(three.DetrimentIndicated);
         Assert.All(three.Elements, element => Assert.Null(element.Cases));
 
         // 5 cases, none anonymous, none with detriment, all about patient safety: 5 is shown, and so are the zeros.
-        var five = WeeklyInsightsPack.Build(Week, [], [], [], [], [.. Enumerable.Range(0, 5).Select(i => Case(Week.AddDays(i)))]).SpeakUp;
+        var five = WeeklyInsightsPack.Build(Week, [], [], [], [], [.. Enumerable.Range(0, 5).Select(i => Case(Week.AddDays(i)))], []).SpeakUp;
         Assert.Equal(5, five.Cases);
         Assert.Equal(0, five.Anonymous);
         Assert.Equal(0, five.DetrimentIndicated);
@@ -157,7 +157,7 @@ public sealed class WeeklyInsightsPackTests
             Case(Week, SpeakUpMode.Anonymous, DetrimentAnswer.Yes, SpeakUpCategory.PatientSafetyOrQuality, SpeakUpCategory.BullyingOrHarassment),
             Case(Week, SpeakUpMode.Anonymous),
         ];
-        var summary = WeeklyInsightsPack.Build(Week, [], [], [], [], seven).SpeakUp;
+        var summary = WeeklyInsightsPack.Build(Week, [], [], [], [], seven, []).SpeakUp;
         Assert.Equal(7, summary.Cases);
         Assert.Null(summary.Anonymous);
         Assert.Null(summary.DetrimentIndicated);
@@ -167,9 +167,28 @@ public sealed class WeeklyInsightsPackTests
     }
 
     [Fact]
+    public void Other_intelligence_is_the_month_the_week_ends_in_by_service_and_channel_the_most_first()
+    {
+        var at = new DateTimeOffset(2026, 11, 2, 9, 0, 0, TimeSpan.Zero);
+        IntelligenceCount Count(string service, int month, IntelligenceChannel channel, string subject, int n) => new(service, new YearMonth(2026, month), channel, subject, n, "q", at);
+        IntelligenceCount[] counts =
+        [
+            Count("ae", 11, IntelligenceChannel.Complaints, "Waiting", 3),
+            Count("ae", 11, IntelligenceChannel.Complaints, "Communication", 2),
+            Count("wards", 11, IntelligenceChannel.Incidents, "Falls", 9),
+            Count("wards", 11, IntelligenceChannel.Pals, string.Empty, 0),
+            Count("ae", 10, IntelligenceChannel.Complaints, "Waiting", 40),
+        ];
+
+        var pack = WeeklyInsightsPack.Build(Week, [], [], [], [], [], counts);
+
+        Assert.Equal([new ServiceIntelligence("wards", IntelligenceChannel.Incidents, 9), new ServiceIntelligence("ae", IntelligenceChannel.Complaints, 5)], pack.Intelligence);
+    }
+
+    [Fact]
     public void A_week_starts_on_a_monday()
     {
-        Assert.Throws<ArgumentException>(() => WeeklyInsightsPack.Build(Week.AddDays(1), [], [], [], [], []));
+        Assert.Throws<ArgumentException>(() => WeeklyInsightsPack.Build(Week.AddDays(1), [], [], [], [], [], []));
     }
 
     private static IEnumerable<InboxRow> Rows(int count, DateOnly day, string service, Sentiment? sentiment, params string[] themes) =>

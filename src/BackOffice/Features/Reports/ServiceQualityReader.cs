@@ -9,7 +9,7 @@ namespace QualityVoice.BackOffice.Features.Reports;
 
 /// <summary>Reads what a service quality report needs from the stores, then builds it (<see cref="ServiceQualityReport.Build"/>).</summary>
 public sealed class ServiceQualityReader(
-    IInsightQueries insight, IInboxQueries inbox, IFeedbackStore feedback, IUpdateStore updates, IServiceEscalations escalations)
+    IInsightQueries insight, IInboxQueries inbox, IFeedbackStore feedback, IUpdateStore updates, IServiceEscalations escalations, IOtherIntelligence intelligence)
 {
     /// <summary>
     /// How many of a theme's comments the representative one is chosen from: spread evenly over the period, so that
@@ -34,9 +34,10 @@ public sealed class ServiceQualityReader(
         }
 
         var history = await escalations.HistoryAsync(serviceId, cancellationToken);
+        var other = await intelligence.ReadAsync(before.From, to, serviceId, cancellationToken);
 
         // Which themes the report quotes depends only on the counts: build it once to find them, then with their quotes.
-        var unquoted = ServiceQualityReport.Build(serviceId, serviceName, from, to, monthly, themes, (_, _) => null, progress, history);
+        var unquoted = ServiceQualityReport.Build(serviceId, serviceName, from, to, monthly, themes, (_, _) => null, progress, history, other);
         var quotes = new Dictionary<(string, Sentiment), RepresentativeQuote?>();
         foreach (var (themeVoices, feeling) in new[] { (unquoted.Praised, Sentiment.Positive), (unquoted.Criticised, Sentiment.Negative) })
         {
@@ -46,7 +47,7 @@ public sealed class ServiceQualityReader(
             }
         }
 
-        return ServiceQualityReport.Build(serviceId, serviceName, from, to, monthly, themes, (theme, feeling) => quotes.GetValueOrDefault((theme, feeling)), progress, history);
+        return ServiceQualityReport.Build(serviceId, serviceName, from, to, monthly, themes, (theme, feeling) => quotes.GetValueOrDefault((theme, feeling)), progress, history, other);
     }
 
     private async Task<IReadOnlyList<FeedbackItem>> CandidatesAsync(string serviceId, string theme, Sentiment feeling, YearMonth from, YearMonth to, CancellationToken cancellationToken)

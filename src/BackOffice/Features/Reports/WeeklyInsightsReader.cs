@@ -1,3 +1,4 @@
+using QualityVoice.Feedback;
 using QualityVoice.Feedback.Insight;
 using QualityVoice.Feedback.Publishing;
 using QualityVoice.Feedback.SpeakUp;
@@ -6,7 +7,7 @@ using QualityVoice.Feedback.Triage;
 namespace QualityVoice.BackOffice.Features.Reports;
 
 /// <summary>Reads what the weekly insights pack counts from the stores, then builds it (<see cref="WeeklyInsightsPack.Build"/>).</summary>
-public sealed class WeeklyInsightsReader(ITriageStore triage, IInsightQueries insight, IUpdateStore updates, ISpeakUpCasework speakUp)
+public sealed class WeeklyInsightsReader(ITriageStore triage, IInsightQueries insight, IUpdateStore updates, ISpeakUpCasework speakUp, IOtherIntelligence intelligence)
 {
     /// <summary>The pack for the week starting <paramref name="week"/> (a Monday).</summary>
     public async Task<WeeklyInsightsPack> ReadAsync(DateOnly week, CancellationToken cancellationToken)
@@ -40,6 +41,8 @@ public sealed class WeeklyInsightsReader(ITriageStore triage, IInsightQueries in
         }
 
         var cases = await speakUp.ListAsync(cancellationToken);
-        return WeeklyInsightsPack.Build(week, rows, urgent, weeklyThemes, progress, cases);
+        var month = YearMonth.Of(new DateTimeOffset(lastDay.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero));
+        var other = await intelligence.ReadAsync(month, month, null, cancellationToken);
+        return WeeklyInsightsPack.Build(week, rows, urgent, weeklyThemes, progress, cases, other);
     }
 }
