@@ -124,6 +124,8 @@ public static class FeedbackHostingExtensions
             new SqliteServiceEscalations(services.GetRequiredKeyedService<SqliteDatabase>(FeedbackDatabaseKey)));
         builder.Services.AddSingleton<IOtherIntelligence>(services =>
             new SqliteOtherIntelligence(services.GetRequiredKeyedService<SqliteDatabase>(FeedbackDatabaseKey)));
+        builder.Services.AddSingleton<IOutreachPlans>(services =>
+            new SqliteOutreachPlans(services.GetRequiredKeyedService<SqliteDatabase>(FeedbackDatabaseKey)));
         builder.Services.AddSingleton(services => new SqliteUpdateStore(services.GetRequiredKeyedService<SqliteDatabase>(FeedbackDatabaseKey)));
         builder.Services.AddSingleton<IUpdateStore>(services => services.GetRequiredService<SqliteUpdateStore>());
         builder.Services.AddSingleton<IPublishedUpdates>(services => services.GetRequiredService<SqliteUpdateStore>());
@@ -174,6 +176,7 @@ public static class FeedbackHostingExtensions
         builder.Services.AddSingleton<IApiClientStore, CosmosApiClientStore>();
         builder.Services.AddSingleton<IServiceEscalations, CosmosServiceEscalations>();
         builder.Services.AddSingleton<IOtherIntelligence, CosmosOtherIntelligence>();
+        builder.Services.AddSingleton<IOutreachPlans, CosmosOutreachPlans>();
         builder.Services.AddSingleton<CosmosUpdateStore>();
         builder.Services.AddSingleton<IUpdateStore>(services => services.GetRequiredService<CosmosUpdateStore>());
         builder.Services.AddSingleton<IPublishedUpdates>(services => services.GetRequiredService<CosmosUpdateStore>());

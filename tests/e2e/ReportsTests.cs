@@ -91,5 +91,10 @@ public sealed class ReportsTests(BrowserFixture fixture)
         Assert.Contains("Communication (4)", await staff.Locator("[data-testid=intelligence]").InnerTextAsync(), StringComparison.Ordinal);
         await staff.AssertAccessibleAsync();
         await staff.AssertFitsTheScreenAsync();
+
+        // Outreach: this pack describes no population, and says so.
+        await staff.GotoAsync(new Uri(fixture.Apps.BackOffice, "/reports/outreach").ToString());
+        Assert.Contains("cannot be tied to a group yet", await staff.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
+        await staff.AssertAccessibleAsync();
     }
 }

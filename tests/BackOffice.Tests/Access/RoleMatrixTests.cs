@@ -64,6 +64,7 @@ public sealed class RoleMatrixTests(OneItemBackOffice backOffice) : IClassFixtur
         ("/reports/weekly?week=18-11-2026", Reporters, HttpStatusCode.BadRequest),
         ("/reports/service", Reporters, HttpStatusCode.OK),
         ("/reports/intelligence", Reporters, HttpStatusCode.OK),
+        ("/reports/outreach", Reporters, HttpStatusCode.OK),
         ("/reports/service?service=rtd-ae&from=2026-01&to=2026-03", Reporters, HttpStatusCode.OK),
     ];
 

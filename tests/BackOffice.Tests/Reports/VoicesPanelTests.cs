@@ -55,4 +55,32 @@ public sealed class VoicesPanelTests(SomersetVoices backOffice) : IClassFixture<
         var unanswered = page.QuerySelectorAll("[data-testid=voices-unanswered] li").Select(item => item.TextContent).ToArray();
         Assert.Contains("Age: 60 answered, 5 chose \"prefer not to say\", and 5 of the 70 pieces of feedback had no answer.", unanswered);
     }
+
+    [Fact]
+    public async Task The_engagement_team_records_outreach_for_a_group_and_sees_its_share_before_and_since()
+    {
+        var engagement = await backOffice.SignInAsync(StaffRoles.EngagementTeam);
+        var form = await engagement.GetPageAsync("/reports/outreach");
+
+        using (var missing = await engagement.SubmitAsync(form, [new("Group", "Aged under 25"), new("What", " "), new("Starts", backOffice.ThisMonth.ToString())], "main form"))
+        {
+            await missing.ShouldBeAsync(System.Net.HttpStatusCode.BadRequest);
+            Assert.Contains("Say what the outreach will do", await missing.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        using (var recorded = await engagement.SubmitAsync(form, [new("Group", "Aged under 25"), new("What", "Feedback form on tablets at the college"), new("Starts", backOffice.ThisMonth.ToString())], "main form"))
+        {
+            await recorded.ShouldBeAsync(System.Net.HttpStatusCode.Redirect);
+        }
+
+        var page = await engagement.GetPageAsync("/reports/outreach");
+        var row = page.QuerySelectorAll("[data-testid=outreach] tbody tr").Single(row => row.TextContent.Contains("tablets at the college", StringComparison.Ordinal));
+        Assert.Equal("Aged under 25", row.Children[0].TextContent);
+        Assert.Equal("nobody answered", row.Children[3].TextContent);
+        Assert.Equal("1 to 4 of 60", row.Children[4].TextContent);
+
+        var admin = await backOffice.SignInAsync(StaffRoles.Administrator);
+        var theirs = await admin.GetPageAsync("/reports/outreach");
+        Assert.Null(theirs.QuerySelector("main form"));
+    }
 }

@@ -67,4 +67,19 @@ public sealed class VoicesHeardTests
         Assert.All(heard.Groups, group => Assert.Equal(Hearing.TooFewToSay, group.Hearing));
         Assert.All(heard.Questions, question => Assert.Equal(12, question.NotAnswered));
     }
+
+    [Fact]
+    public void Outreach_is_measured_against_the_three_months_before_the_month_it_starts()
+    {
+        var plan = new OutreachPlan("p", "Aged under 25", "College fair", new DateOnly(2026, 11, 15), "e", DateTimeOffset.UnixEpoch);
+        EqualityAnswerCount[] before = [new("age", "16-24", 5), new("age", "45-54", 95)];
+        EqualityAnswerCount[] since = [new("age", "16-24", 30), new("age", "45-54", 70)];
+
+        var effect = OutreachEffect.Of(plan, Population[0], before, 120, since, 110);
+
+        Assert.Equal((new YearMonth(2026, 8), new YearMonth(2026, 10)), plan.Before);
+        Assert.Equal((5.0, Hearing.HeardLess), (effect.Before!.Percent!.Value, effect.Before.Hearing));
+        Assert.Equal((30.0, Hearing.InLine), (effect.Since!.Percent!.Value, effect.Since.Hearing));
+        Assert.Equal((null, null), (OutreachEffect.Of(plan, null, before, 120, since, 110).Before, OutreachEffect.Of(plan, null, before, 120, since, 110).Since));
+    }
 }

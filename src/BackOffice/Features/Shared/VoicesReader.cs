@@ -7,6 +7,30 @@ namespace QualityVoice.BackOffice.Features.Shared;
 /// <summary>Whose voices are missing for a period (at a service, or everywhere), read from the stores.</summary>
 public sealed class VoicesReader(IInsightQueries insight, ContentPack pack)
 {
+    /// <summary>How an outreach plan's group was heard in the months before it started, and since (up to <paramref name="now"/>).</summary>
+    public async Task<OutreachEffect> EffectAsync(OutreachPlan plan, YearMonth now, CancellationToken cancellationToken)
+    {
+        var group = pack.Population.Groups.FirstOrDefault(candidate => candidate.Name == plan.Group) is { } found
+            ? new PopulationShare(found.Name, found.Question, found.Answers, found.Percent)
+            : null;
+        if (group is null)
+        {
+            return OutreachEffect.Of(plan, null, [], 0, null, 0);
+        }
+
+        var (beforeFrom, beforeTo) = plan.Before;
+        var before = await insight.EqualityAsync(beforeFrom, beforeTo, null, cancellationToken);
+        var feedbackBefore = (await insight.MonthlyAsync(beforeFrom, beforeTo, null, cancellationToken)).Sum(count => count.Count);
+        if (plan.StartMonth > now)
+        {
+            return OutreachEffect.Of(plan, group, before, feedbackBefore, null, 0);
+        }
+
+        var since = await insight.EqualityAsync(plan.StartMonth, now, null, cancellationToken);
+        var feedbackSince = (await insight.MonthlyAsync(plan.StartMonth, now, null, cancellationToken)).Sum(count => count.Count);
+        return OutreachEffect.Of(plan, group, before, feedbackBefore, since, feedbackSince);
+    }
+
     /// <summary>The comparison, or null when the content pack does not describe the area's population.</summary>
     public async Task<VoicesPanel> ReadAsync(YearMonth from, YearMonth to, string? serviceId, CancellationToken cancellationToken)
     {
