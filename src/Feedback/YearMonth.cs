@@ -26,6 +26,16 @@ public readonly record struct YearMonth(int Year, int Month) : IComparable<YearM
     /// <summary>The month a moment falls in, in UTC.</summary>
     public static YearMonth Of(DateTimeOffset moment) => new(moment.UtcDateTime.Year, moment.UtcDateTime.Month);
 
+    /// <summary>The month a day falls in.</summary>
+    public static YearMonth Of(DateOnly day) => new(day.Year, day.Month);
+
+    /// <summary>The months of the same number as [<paramref name="from"/>, <paramref name="to"/>] that end the month before it.</summary>
+    public static (YearMonth From, YearMonth To) PeriodBefore(YearMonth from, YearMonth to)
+    {
+        var months = ((to.Year - from.Year) * 12) + to.Month - from.Month + 1;
+        return (from.AddMonths(-months), from.AddMonths(-1));
+    }
+
     /// <summary>Parses <c>yyyy-MM</c>, refusing anything else.</summary>
     public static bool TryParse([NotNullWhen(true)] string? text, out YearMonth month)
     {

@@ -52,6 +52,12 @@ public sealed class ReportsTests(BrowserFixture fixture)
         using var printed = PdfDocument.Open(await staff.PdfAsync(new() { PreferCSSPageSize = true }));
         Assert.Equal(printed.NumberOfPages, pdf.NumberOfPages);
 
+        // The PDF is in the audit log, as a download is.
+        var reportPage = staff.Url;
+        await staff.GotoAsync(new Uri(fixture.Apps.BackOffice, "/admin/audit").ToString());
+        Assert.Contains("PDF of " + pdfLink!.Split('?')[0], await staff.Locator("main table").InnerTextAsync(), StringComparison.Ordinal);
+        await staff.GotoAsync(reportPage);
+
         // Without JavaScript the report is all there.
         var plain = await fixture.NewPageAsync(javaScriptEnabled: false);
         await plain.SignInAsync(fixture.Apps.BackOffice, Accounts.AdministratorEmail, new Uri(staff.Url).PathAndQuery);

@@ -28,7 +28,7 @@ public sealed record ServiceQualityReport
     public required YearMonth To { get; init; }
 
     /// <summary>The period of the same length just before.</summary>
-    public (YearMonth From, YearMonth To) Before => PeriodBefore(From, To);
+    public (YearMonth From, YearMonth To) Before => YearMonth.PeriodBefore(From, To);
 
     /// <summary>FFT responses in the period.</summary>
     public required FftScore Fft { get; init; }
@@ -88,7 +88,7 @@ public sealed record ServiceQualityReport
             throw new ArgumentException("The period must end on or after it starts", nameof(to));
         }
 
-        var before = PeriodBefore(from, to);
+        var before = YearMonth.PeriodBefore(from, to);
         var mine = monthly.Where(row => row.ServiceId == serviceId).ToArray();
         FftScore Score(YearMonth first, YearMonth last) =>
             FftScore.Of(mine.Where(row => row.Month >= first && row.Month <= last).Select(row => (row.Fft, row.Count)));
@@ -118,13 +118,6 @@ public sealed record ServiceQualityReport
             OpenActions = [.. updates.Where(update => update.ServiceId == serviceId && update.IsOpen).OrderByDescending(update => update.EditedAt)],
             Intelligence = ChannelSummary.Of([.. intelligence.Where(count => count.ServiceId == serviceId)], (from, to), before),
         };
-    }
-
-    /// <summary>The months of the same number as [<paramref name="from"/>, <paramref name="to"/>] that end the month before it.</summary>
-    public static (YearMonth From, YearMonth To) PeriodBefore(YearMonth from, YearMonth to)
-    {
-        var months = ((to.Year - from.Year) * 12) + to.Month - from.Month + 1;
-        return (from.AddMonths(-months), from.AddMonths(-1));
     }
 }
 

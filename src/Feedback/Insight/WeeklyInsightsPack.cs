@@ -124,7 +124,7 @@ public sealed record WeeklyInsightsPack
             LiveUpdatesByProgress = [.. UpdateProgress.Steps.Select(step => (step, updates.Count(update => update.IsLive && update.Progress == step)))],
             SpeakUp = SpeakUpWeekSummary.Count(speakUpCases, week, lastDay),
             Intelligence = [.. intelligence
-                .Where(count => count.Month == YearMonth.Of(new DateTimeOffset(lastDay.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero)))
+                .Where(count => count.Month == YearMonth.Of(lastDay))
                 .GroupBy(count => (count.ServiceId, count.Channel))
                 .Select(group => new ServiceIntelligence(group.Key.ServiceId, group.Key.Channel, group.Sum(count => count.Count)))
                 .Where(line => line.Count > 0)

@@ -46,22 +46,7 @@ public sealed class DashboardModel(IInsightQueries insight, ContentPack pack, Vo
         var now = time.GetUtcNow();
         var thisMonth = YearMonth.Of(now);
         MonthChoices = Enumerable.Range(0, 36).Select(back => thisMonth.AddMonths(-back)).ToArray();
-        var to = thisMonth;
-        var from = MonthChoices[11];
-        if (!string.IsNullOrEmpty(To) && !YearMonth.TryParse(To, out to))
-        {
-            ModelState.AddModelError("to", "The last month must be written like 2026-03");
-        }
-
-        if (!string.IsNullOrEmpty(From) && !YearMonth.TryParse(From, out from))
-        {
-            ModelState.AddModelError("from", "The first month must be written like 2025-04");
-        }
-
-        if (ModelState.IsValid && from > to)
-        {
-            ModelState.AddModelError("to", "The last month must be the same as or after the first");
-        }
+        var (from, to) = MonthPeriod.Read(From, To, MonthChoices[11], thisMonth, ModelState);
 
         if (!string.IsNullOrEmpty(Service) && Service != NewFeedback.OtherService && pack.FindService(Service) is null)
         {
@@ -79,7 +64,7 @@ public sealed class DashboardModel(IInsightQueries insight, ContentPack pack, Vo
         var service = string.IsNullOrEmpty(Service) ? null : Service;
         var monthly = await insight.MonthlyAsync(from, to, service, cancellationToken);
         var themes = await insight.ThemesAsync(from, to, service, cancellationToken);
-        var (previousFrom, previousTo) = DashboardReport.PreviousPeriod(from, to);
+        var (previousFrom, previousTo) = YearMonth.PeriodBefore(from, to);
         var monthlyBefore = await insight.MonthlyAsync(previousFrom, previousTo, service, cancellationToken);
         var themesBefore = await insight.ThemesAsync(previousFrom, previousTo, service, cancellationToken);
         var today = DateOnly.FromDateTime(now.UtcDateTime);

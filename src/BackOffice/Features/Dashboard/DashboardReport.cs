@@ -72,7 +72,7 @@ public sealed class DashboardReport
         ContentPack pack)
     {
         var months = MonthsOf(from, to);
-        var previous = PreviousPeriod(from, to);
+        var previous = YearMonth.PeriodBefore(from, to);
         string NameOf(string serviceId) => serviceId == NewFeedback.OtherService ? "Other services" : pack.FindService(serviceId)?.FullName ?? serviceId;
 
         var byMonth = monthly.ToLookup(row => row.Month);
@@ -103,13 +103,6 @@ public sealed class DashboardReport
                 .OrderByDescending(service => service.Change).ThenBy(service => service.ServiceName, StringComparer.Ordinal).Take(TopN).ToArray(),
             Warnings = warnings,
         };
-    }
-
-    /// <summary>The period of the same number of months that ends the month before <paramref name="from"/>.</summary>
-    public static (YearMonth From, YearMonth To) PreviousPeriod(YearMonth from, YearMonth to)
-    {
-        var length = MonthsOf(from, to).Count;
-        return (from.AddMonths(-length), from.AddMonths(-1));
     }
 
     private static List<YearMonth> MonthsOf(YearMonth from, YearMonth to)

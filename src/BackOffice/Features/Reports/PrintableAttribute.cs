@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
+using QualityVoice.BackOffice.Features.Shared;
+using QualityVoice.Staff.Audit;
 
 namespace QualityVoice.BackOffice.Features.Reports;
 
@@ -10,7 +12,7 @@ namespace QualityVoice.BackOffice.Features.Reports;
 /// A report page that can also be had as PDF: with <c>?format=pdf</c>, the page renders as usual and its HTML is
 /// printed by headless Chromium (<see cref="ChromiumPdf"/>), so the PDF is the same document the page is. A page that
 /// answers with an error answers with its HTML; where Chromium is not installed, the PDF is refused with a 404 that
-/// says so.
+/// says so. Each PDF is in the audit log, as a download is.
 /// </summary>
 [AttributeUsage(AttributeTargets.Class)]
 public sealed class PrintableAttribute() : TypeFilterAttribute(typeof(PrintFilter))
@@ -21,7 +23,7 @@ public sealed class PrintableAttribute() : TypeFilterAttribute(typeof(PrintFilte
     /// <summary>Whether a request asks for the PDF.</summary>
     public static bool AsksForPdf(HttpRequest request) => string.Equals(request.Query[Query], "pdf", StringComparison.Ordinal);
 
-    private sealed class PrintFilter(ChromiumPdf chromium, IServer server) : IAsyncResultFilter
+    private sealed class PrintFilter(ChromiumPdf chromium, IServer server, IAuditLog audit, TimeProvider time) : IAsyncResultFilter
     {
         public async Task OnResultExecutionAsync(ResultExecutingContext context, ResultExecutionDelegate next)
         {
@@ -64,6 +66,11 @@ public sealed class PrintableAttribute() : TypeFilterAttribute(typeof(PrintFilte
             }
 
             var pdf = await chromium.PrintAsync(Encoding.UTF8.GetString(html.ToArray()), assets, http.RequestAborted);
+
+            // A report leaves the back office as a file, as a download does: the audit log says who took which.
+            await audit.RecordAsync(
+                new AuditEntry(time.GetUtcNow(), StaffMember.NameOf(http.User), AuditActions.Exported, "report", $"PDF of {http.Request.Path}{http.Request.QueryString}"),
+                http.RequestAborted);
             http.Response.ContentType = "application/pdf";
             http.Response.ContentLength = pdf.Length;
             http.Response.Headers.ContentDisposition = $"inline; filename=\"{Path.GetFileName(http.Request.Path.Value?.TrimEnd('/'))}.pdf\"";

@@ -20,7 +20,7 @@ public sealed class ServiceQualityReader(
     /// <summary>The report for a service over [<paramref name="from"/>, <paramref name="to"/>].</summary>
     public async Task<ServiceQualityReport> ReadAsync(string serviceId, string serviceName, YearMonth from, YearMonth to, CancellationToken cancellationToken)
     {
-        var before = ServiceQualityReport.PeriodBefore(from, to);
+        var before = YearMonth.PeriodBefore(from, to);
         var trendFrom = to.AddMonths(1 - ServiceQualityReport.TrendMonths);
         var monthly = await insight.MonthlyAsync(before.From < trendFrom ? before.From : trendFrom, to, serviceId, cancellationToken);
         var themes = await insight.ThemesAsync(from, to, serviceId, cancellationToken);

@@ -133,28 +133,13 @@ public sealed class ServiceReportModel(
         ReadAt = time.GetUtcNow();
         var thisMonth = YearMonth.Of(ReadAt);
         MonthChoices = [.. Enumerable.Range(0, 36).Select(back => thisMonth.AddMonths(-back))];
-        to = thisMonth.AddMonths(-1);
-        from = thisMonth.AddMonths(-2);
         service = null;
         if (!string.IsNullOrEmpty(Service) && (service = pack.FindService(Service)) is null)
         {
             ModelState.AddModelError("service", $"Choose a service from the list ('{Service}' is not one of the content pack's services)");
         }
 
-        if (!string.IsNullOrEmpty(From) && !YearMonth.TryParse(From, out from))
-        {
-            ModelState.AddModelError("from", "The first month must be written like 2026-09");
-        }
-
-        if (!string.IsNullOrEmpty(To) && !YearMonth.TryParse(To, out to))
-        {
-            ModelState.AddModelError("to", "The last month must be written like 2026-10");
-        }
-
-        if (ModelState.IsValid && from > to)
-        {
-            ModelState.AddModelError("to", "The last month must be the same as or after the first");
-        }
+        (from, to) = MonthPeriod.Read(From, To, thisMonth.AddMonths(-2), thisMonth.AddMonths(-1), ModelState);
 
         From = from.ToString();
         To = to.ToString();

@@ -41,7 +41,7 @@ public sealed class WeeklyInsightsReader(ITriageStore triage, IInsightQueries in
         }
 
         var cases = await speakUp.ListAsync(cancellationToken);
-        var month = YearMonth.Of(new DateTimeOffset(lastDay.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero));
+        var month = YearMonth.Of(lastDay);
         var other = await intelligence.ReadAsync(month, month, null, cancellationToken);
         return WeeklyInsightsPack.Build(week, rows, urgent, weeklyThemes, progress, cases, other);
     }

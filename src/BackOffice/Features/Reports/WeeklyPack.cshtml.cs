@@ -75,7 +75,7 @@ public sealed class WeeklyPackModel(WeeklyInsightsReader reader, VoicesReader vo
 
         Week = week.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         Pack = await reader.ReadAsync(week, cancellationToken);
-        var lastMonth = YearMonth.Of(new DateTimeOffset(Pack.LastDay.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero));
+        var lastMonth = YearMonth.Of(Pack.LastDay);
         Voices = await voices.ReadAsync(lastMonth.AddMonths(1 - VoicesMonths), lastMonth, null, cancellationToken);
         return Page();
     }
