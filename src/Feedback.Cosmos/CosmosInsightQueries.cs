@@ -29,12 +29,15 @@ public sealed class CosmosInsightQueries : IInsightQueries
     /// <inheritdoc />
     public async Task<IReadOnlyList<EqualityAnswerCount>> EqualityAsync(YearMonth from, YearMonth to, string? serviceId, CancellationToken cancellationToken)
     {
-        // The answers are kept by month, apart from the feedback: each month's partition read whole and counted.
+        // The answers are kept by month, apart from the feedback: each month that holds feedback has its partition read
+        // whole and counted (a month without feedback has no answers).
         var counts = new Dictionary<(string Question, string? Answer), int>();
-        for (var month = from; month <= to; month = month.AddMonths(1))
+        _months ??= _items.MonthsAsync(cancellationToken);
+        var (first, last) = (from.ToString(), to.ToString());
+        foreach (var month in (await _months).Where(month => string.CompareOrdinal(month, first) >= 0 && string.CompareOrdinal(month, last) <= 0))
         {
             var query = new Microsoft.Azure.Cosmos.QueryDefinition("SELECT * FROM c WHERE c.pk = @pk");
-            await foreach (var document in _equality.QueryAsync<EqualityMonitoringDocument>(query, month.ToString(), cancellationToken))
+            await foreach (var document in _equality.QueryAsync<EqualityMonitoringDocument>(query, month, cancellationToken))
             {
                 if (serviceId is not null && document.ServiceId != serviceId)
                 {

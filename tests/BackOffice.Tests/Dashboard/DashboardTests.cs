@@ -93,6 +93,7 @@ public sealed class DashboardTests(TurningNegative backOffice) : IClassFixture<T
     [Theory]
     [InlineData("/dashboard?from=April", "from")]
     [InlineData("/dashboard?from=2026-06&to=2026-01", "to")]
+    [InlineData("/dashboard?from=1900-01&to=2026-01", "to")]
     [InlineData("/dashboard?service=nowhere", "service")]
     public async Task A_period_or_service_it_does_not_know_is_a_400_that_names_it(string path, string field)
     {

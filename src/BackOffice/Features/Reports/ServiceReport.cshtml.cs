@@ -88,7 +88,8 @@ public sealed class ServiceReportModel(
             return Forbid();
         }
 
-        if (!TryReadPeriod(out var service, out var from, out var to) || service is null)
+        var periodRead = TryReadPeriod(out var service, out var from, out var to);
+        if (service is null && !ModelState.ContainsKey("service"))
         {
             ModelState.AddModelError("service", "Choose a service from the list");
         }
@@ -106,7 +107,7 @@ public sealed class ServiceReportModel(
         if (!ModelState.IsValid)
         {
             Response.StatusCode = StatusCodes.Status400BadRequest;
-            if (service is not null)
+            if (periodRead && service is not null)
             {
                 await ReadAsync(service, from, to, cancellationToken);
             }

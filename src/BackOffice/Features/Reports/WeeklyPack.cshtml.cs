@@ -15,6 +15,9 @@ public sealed class WeeklyPackModel(WeeklyInsightsReader reader, VoicesReader vo
     /// <summary>How many weeks back the list of weeks goes (an earlier week can be asked for by its date).</summary>
     public const int WeeksBack = 26;
 
+    /// <summary>The first year a pack can be read for: feedback is dated from 1900 (as <see cref="YearMonth"/> reads months).</summary>
+    public const int FirstYear = 1900;
+
     /// <summary>A day of the week, yyyy-MM-dd (default: the last full week).</summary>
     [BindProperty(SupportsGet = true, Name = "week")]
     public string? Week { get; set; }
@@ -56,6 +59,10 @@ public sealed class WeeklyPackModel(WeeklyInsightsReader reader, VoicesReader vo
             if (!DateOnly.TryParseExact(Week, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
             {
                 ModelState.AddModelError("week", "The week must be a date written like 2026-11-23");
+            }
+            else if (day.Year < FirstYear)
+            {
+                ModelState.AddModelError("week", $"Choose a week from {FirstYear} onwards");
             }
             else if (EarlyWarnings.WeekOf(day) > thisWeek)
             {

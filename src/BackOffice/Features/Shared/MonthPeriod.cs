@@ -6,9 +6,12 @@ namespace QualityVoice.BackOffice.Features.Shared;
 /// <summary>A period of whole months from the query string (<c>from=yyyy-MM&amp;to=yyyy-MM</c>), as the dashboard and the reports read it.</summary>
 public static class MonthPeriod
 {
+    /// <summary>The longest period read: three years, as the lists of months offer.</summary>
+    public const int MaxMonths = 36;
+
     /// <summary>
     /// The months asked for, or the defaults where none is given; a month that is not <c>yyyy-MM</c>, or a period that
-    /// ends before it starts, is an error on <c>from</c> or <c>to</c>.
+    /// ends before it starts or is longer than <see cref="MaxMonths"/>, is an error on <c>from</c> or <c>to</c>.
     /// </summary>
     public static (YearMonth From, YearMonth To) Read(string? from, string? to, YearMonth defaultFrom, YearMonth defaultTo, ModelStateDictionary errors)
     {
@@ -26,6 +29,10 @@ public static class MonthPeriod
         if (errors.IsValid && first > last)
         {
             errors.AddModelError("to", "The last month must be the same as or after the first");
+        }
+        else if (errors.IsValid && first.AddMonths(MaxMonths) <= last)
+        {
+            errors.AddModelError("to", $"Choose a period of {MaxMonths} months or fewer");
         }
 
         return (first, last);
