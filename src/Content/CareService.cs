@@ -6,6 +6,18 @@ namespace QualityVoice.Content;
 /// <param name="OrganisationName">Its organisation's name.</param>
 public sealed record CareService(string Id, string Name, string OrganisationName)
 {
+    /// <summary>NHS England's published FFT result for the service's setting, to compare with; null when the pack gives none.</summary>
+    public EnglandFft? England { get; init; }
+
     /// <summary>The name to show on its own, such as "Maternity, Gateshead Health NHS Foundation Trust".</summary>
     public string FullName => $"{Name}, {OrganisationName}";
 }
+
+/// <summary>
+/// NHS England's Friends and Family Test result for a setting (A&amp;E, inpatient, maternity…) in a month, as the content
+/// pack quotes it from the published data, so that a service's report can set its own result beside England's.
+/// </summary>
+/// <param name="Setting">The setting, in NHS England's words.</param>
+/// <param name="Month">The month of the published figure, yyyy-MM.</param>
+/// <param name="PercentPositive">The percentage who said good or very good.</param>
+public sealed record EnglandFft(string Setting, string Month, double PercentPositive);

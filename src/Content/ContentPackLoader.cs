@@ -248,7 +248,7 @@ public static partial class ContentPackLoader
                         $"the service '{service.Name}' of {organisation.Name} needs an id of its own: lower-case letters, digits and dashes, not 'other'.");
                 }
 
-                services.Add(new CareService(service.Id, service.Name!, organisation.Name!));
+                services.Add(new CareService(service.Id, service.Name!, organisation.Name!) { England = England(root, file, service) });
             }
 
             if (services.Count == 0)
@@ -265,6 +265,25 @@ public static partial class ContentPackLoader
         }
 
         return organisations;
+    }
+
+    private static EnglandFft? England(string root, string file, ServiceYaml service)
+    {
+        if (service.England is not { } england)
+        {
+            return null;
+        }
+
+        if (string.IsNullOrWhiteSpace(england.Setting) || england.Month is not { Length: 7 } month || month[4] != '-'
+            || !int.TryParse(month.AsSpan(0, 4), out _) || !int.TryParse(month.AsSpan(5, 2), out var m) || m is < 1 or > 12
+            || england.Positive is not (>= 0 and <= 100))
+        {
+            throw new ContentPackException(
+                Path.GetRelativePath(root, file), null,
+                $"the England comparison of the service '{service.Name}' needs a setting, a month written like 2026-09 and positive, the percentage from 0 to 100 who said good or very good.");
+        }
+
+        return new EnglandFft(england.Setting.Trim(), month, england.Positive.Value);
     }
 
     private static ThemeTaxonomy LoadTaxonomy(string root, string folder, IReadOnlyList<StrategicTheme> themes)
@@ -402,6 +421,17 @@ public static partial class ContentPackLoader
         public string? Id { get; set; }
 
         public string? Name { get; set; }
+
+        public EnglandYaml? England { get; set; }
+    }
+
+    private sealed class EnglandYaml
+    {
+        public string? Setting { get; set; }
+
+        public string? Month { get; set; }
+
+        public double? Positive { get; set; }
     }
 
     private sealed class UpdateYaml

@@ -233,6 +233,22 @@ public sealed class ContentPackLoaderTests : IDisposable
         Assert.Equal(Path.Combine("test", "population.yml"), error.File);
     }
 
+    [Fact]
+    public void A_service_may_quote_englands_fft_result_for_its_setting_and_a_bad_one_is_refused()
+    {
+        WritePack();
+        var services = Path.Combine(_root.Path, "test", "services.yml");
+        File.AppendAllText(services, "        england:\n          setting: Emergency departments (type 1)\n          month: 2026-09\n          positive: 78.4\n");
+
+        var england = ContentPackLoader.Load(_root.Path, "test").FindService("trust-ae")!.England;
+
+        Assert.Equal(new EnglandFft("Emergency departments (type 1)", "2026-09", 78.4), england);
+        Assert.Null(ContentPackLoader.Load(ShippedPacks, "nenc").FindService("rtd-ae")!.England);
+        File.WriteAllText(services, File.ReadAllText(services).Replace("positive: 78.4", "positive: 178", StringComparison.Ordinal));
+        var error = Assert.Throws<ContentPackException>(() => ContentPackLoader.Load(_root.Path, "test"));
+        Assert.Contains("the percentage from 0 to 100", error.Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("../etc")]
     [InlineData("NENC")]
