@@ -12,7 +12,8 @@ namespace QualityVoice.BackOffice.Features.Reports;
 /// A report page that can also be had as PDF: with <c>?format=pdf</c>, the page renders as usual and its HTML is
 /// printed by headless Chromium (<see cref="ChromiumPdf"/>), so the PDF is the same document the page is. A page that
 /// answers with an error answers with its HTML; where Chromium is not installed, the PDF is refused with a 404 that
-/// says so. Each PDF is in the audit log, as a download is.
+/// says so, and where Chromium fails or takes too long, with a 503 that says how to have the report anyway. Each PDF is in
+/// the audit log, as a download is.
 /// </summary>
 [AttributeUsage(AttributeTargets.Class)]
 public sealed class PrintableAttribute() : TypeFilterAttribute(typeof(PrintFilter))
@@ -65,7 +66,20 @@ public sealed class PrintableAttribute() : TypeFilterAttribute(typeof(PrintFilte
                 return;
             }
 
-            var pdf = await chromium.PrintAsync(Encoding.UTF8.GetString(html.ToArray()), assets, http.RequestAborted);
+            byte[] pdf;
+            try
+            {
+                pdf = await chromium.PrintAsync(Encoding.UTF8.GetString(html.ToArray()), assets, http.RequestAborted);
+            }
+            catch (Exception failed) when (failed is InvalidOperationException || (failed is OperationCanceledException && !http.RequestAborted.IsCancellationRequested))
+            {
+                // Chromium failed or took too long: say so, and how to have the report anyway.
+                http.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+                http.Response.ContentType = "text/plain; charset=utf-8";
+                http.Response.Headers.RetryAfter = "60";
+                await http.Response.WriteAsync("The PDF could not be made just now. Try again in a minute, or open the report and print it from your browser.", http.RequestAborted);
+                return;
+            }
 
             // A report leaves the back office as a file, as a download does: the audit log says who took which.
             await audit.RecordAsync(
