@@ -103,6 +103,7 @@ public static class FeedbackHostingExtensions
             new SqliteTrackingAttemptLedger(services.GetRequiredKeyedService<SqliteDatabase>(FeedbackDatabaseKey)),
             new SqliteTrackingAttemptLedger(services.GetRequiredKeyedService<SqliteDatabase>(SpeakUpDatabaseKey))));
         builder.Services.AddSingleton(services => new SqliteSpeakUpStore(services.GetRequiredKeyedService<SqliteDatabase>(SpeakUpDatabaseKey)));
+        builder.Services.AddSingleton<ISpeakUpPackRelease>(services => new SqliteSpeakUpPackRelease(services.GetRequiredKeyedService<SqliteDatabase>(SpeakUpDatabaseKey)));
         builder.Services.AddSingleton<ISpeakUpStore>(services => services.GetRequiredService<SqliteSpeakUpStore>());
         builder.Services.AddSingleton<ISpeakUpCasework>(services => services.GetRequiredService<SqliteSpeakUpStore>());
         builder.Services.AddSingleton<ITriageStore>(services =>
@@ -177,6 +178,7 @@ public static class FeedbackHostingExtensions
         builder.Services.AddSingleton<IServiceEscalations, CosmosServiceEscalations>();
         builder.Services.AddSingleton<IOtherIntelligence, CosmosOtherIntelligence>();
         builder.Services.AddSingleton<IOutreachPlans, CosmosOutreachPlans>();
+        builder.Services.AddSingleton<ISpeakUpPackRelease, CosmosSpeakUpPackRelease>();
         builder.Services.AddSingleton<CosmosUpdateStore>();
         builder.Services.AddSingleton<IUpdateStore>(services => services.GetRequiredService<CosmosUpdateStore>());
         builder.Services.AddSingleton<IPublishedUpdates>(services => services.GetRequiredService<CosmosUpdateStore>());

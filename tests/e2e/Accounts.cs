@@ -27,7 +27,8 @@ public static class Accounts
     /// </summary>
     public static async Task AddAccountAsync(this IPage admin, string email, string role)
     {
-        if ((await admin.Locator("main table").InnerTextAsync()).Contains(email, StringComparison.Ordinal))
+        // The address as a whole word: "reports-quality@…" is not "quality@…".
+        if (System.Text.RegularExpressions.Regex.IsMatch(await admin.Locator("main table").InnerTextAsync(), $@"(^|\s){System.Text.RegularExpressions.Regex.Escape(email)}(\s|$)"))
         {
             return;
         }

@@ -67,7 +67,7 @@ public sealed class ReportsTests(BrowserFixture fixture)
     [Fact]
     public async Task The_quality_team_uploads_other_intelligence_and_records_a_level_and_the_service_report_shows_both()
     {
-        const string quality = "reports-quality@e2e.example.nhs.uk";
+        const string quality = "reports.lead@e2e.example.nhs.uk";
         var admin = await fixture.NewPageAsync();
         await admin.SignInAsync(fixture.Apps.BackOffice, Accounts.AdministratorEmail, "/admin/users");
         await admin.AddAccountAsync(quality, "Quality team");

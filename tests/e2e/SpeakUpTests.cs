@@ -77,13 +77,21 @@ public sealed class SpeakUpTests(BrowserFixture fixture)
 
         // The guardian's pages fit a phone as well as a desktop.
         await guardian.SetViewportSizeAsync(390, 844);
-        foreach (var path in new[] { "/", "/speak-up", $"/speak-up/{reference}", "/speak-up/data-return" })
+        foreach (var path in new[] { "/", "/speak-up", $"/speak-up/{reference}", "/speak-up/data-return", "/speak-up/insights-pack" })
         {
             await guardian.GotoAsync(new Uri(fixture.Apps.BackOffice, path).ToString());
             await guardian.AssertFitsTheScreenAsync();
         }
 
         await guardian.SetViewportSizeAsync(1280, 900);
+
+        // The guardian decides which counts the quality team's weekly insights pack shows.
+        await guardian.GotoAsync(new Uri(fixture.Apps.BackOffice, "/speak-up/insights-pack").ToString());
+        await guardian.AssertAccessibleAsync();
+        await guardian.GetByLabel("Cases raised", new() { Exact = true }).CheckAsync();
+        await guardian.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        Assert.Contains("now shows: cases raised", await guardian.Locator("[role=status]").InnerTextAsync(), StringComparison.Ordinal);
+        await guardian.AssertAccessibleAsync();
         await guardian.GotoAsync(new Uri(fixture.Apps.BackOffice, $"/speak-up/{reference}").ToString());
 
         // The person reads the reply with their reference and passphrase, and answers.

@@ -81,6 +81,7 @@ public sealed record WeeklyInsightsPack
     /// <param name="updates">Every "you said, we did" update, with how far its latest version says it has got.</param>
     /// <param name="speakUpCases">Every speak-up case (only counts of those raised in the week leave here).</param>
     /// <param name="intelligence">Other intelligence uploaded for the month the week ends in.</param>
+    /// <param name="release">The speak-up figures the guardians release to the pack.</param>
     public static WeeklyInsightsPack Build(
         DateOnly week,
         IReadOnlyList<InboxRow> rows,
@@ -88,7 +89,8 @@ public sealed record WeeklyInsightsPack
         IReadOnlyList<WeeklyThemeCount> weeklyThemes,
         IReadOnlyList<UpdateProgress> updates,
         IEnumerable<SpeakUpCase> speakUpCases,
-        IReadOnlyList<IntelligenceCount> intelligence)
+        IReadOnlyList<IntelligenceCount> intelligence,
+        SpeakUpPackRelease release)
     {
         if (week.DayOfWeek != DayOfWeek.Monday)
         {
@@ -122,7 +124,7 @@ public sealed record WeeklyInsightsPack
             Updates = [.. updates.Where(update => Within(update.EditedAt, week, lastDay) || (update.PublishAt is { } at && Within(at, week, lastDay)))
                 .OrderByDescending(update => update.PublishAt is { } at && at > update.EditedAt ? at : update.EditedAt)],
             LiveUpdatesByProgress = [.. UpdateProgress.Steps.Select(step => (step, updates.Count(update => update.IsLive && update.Progress == step)))],
-            SpeakUp = SpeakUpWeekSummary.Count(speakUpCases, week, lastDay),
+            SpeakUp = SpeakUpWeekSummary.Count(speakUpCases, week, lastDay, release),
             Intelligence = [.. intelligence
                 .Where(count => count.Month == YearMonth.Of(lastDay))
                 .GroupBy(count => (count.ServiceId, count.Channel))
@@ -286,17 +288,25 @@ public sealed record UpdateProgress(string Slug, string Title, string? ServiceId
 
 /// <summary>
 /// Freedom to Speak Up cases raised in a period as counts only — never text, never anything about one person — with
-/// counts of 1 to 4, and any count that with the total would reveal one, hidden (<see cref="SmallNumbers"/>).
+/// counts of 1 to 4, and any count that with the total would reveal one, hidden (<see cref="SmallNumbers"/>), and only
+/// the figures the guardians release: the others are not counted here at all.
 /// </summary>
-/// <param name="Cases">Cases raised; null when hidden.</param>
-/// <param name="Anonymous">Of those, raised anonymously; null when hidden.</param>
-/// <param name="DetrimentIndicated">Of those, where the person said they had experienced detriment; null when hidden.</param>
-/// <param name="Elements">Cases with each element, in the National Guardian's Office's order; null where hidden.</param>
-public sealed record SpeakUpWeekSummary(int? Cases, int? Anonymous, int? DetrimentIndicated, IReadOnlyList<(SpeakUpCategory Element, int? Cases)> Elements)
+/// <param name="Released">The figures the guardians release, in order.</param>
+/// <param name="Cases">Cases raised; null when hidden or not released.</param>
+/// <param name="Anonymous">Of those, raised anonymously; null when hidden or not released.</param>
+/// <param name="DetrimentIndicated">Of those, where the person said they had experienced detriment; null when hidden or not released.</param>
+/// <param name="Elements">Cases with each element, in the National Guardian's Office's order; empty when not released, null where hidden.</param>
+public sealed record SpeakUpWeekSummary(IReadOnlyList<SpeakUpMeasure> Released, int? Cases, int? Anonymous, int? DetrimentIndicated, IReadOnlyList<ElementCount> Elements)
 {
-    /// <summary>Counts the cases raised from <paramref name="first"/> to <paramref name="last"/>, hiding small numbers.</summary>
-    public static SpeakUpWeekSummary Count(IEnumerable<SpeakUpCase> cases, DateOnly first, DateOnly last)
+    /// <summary>Counts the cases raised from <paramref name="first"/> to <paramref name="last"/> that <paramref name="release"/> lets out, hiding small numbers.</summary>
+    public static SpeakUpWeekSummary Count(IEnumerable<SpeakUpCase> cases, DateOnly first, DateOnly last, SpeakUpPackRelease release)
     {
+        var released = Enum.GetValues<SpeakUpMeasure>().Where(release.Releases).ToArray();
+        if (released.Length == 0)
+        {
+            return new SpeakUpWeekSummary([], null, null, null, []);
+        }
+
         var raised = cases.Where(found => found.RaisedOn >= first && found.RaisedOn <= last).ToArray();
         var anonymous = raised.Count(found => found.Mode == SpeakUpMode.Anonymous);
         var detriment = raised.Count(found => found.Detriment == DetrimentAnswer.Yes);
@@ -308,9 +318,15 @@ public sealed record SpeakUpWeekSummary(int? Cases, int? Anonymous, int? Detrime
         var elements = Enum.GetValues<SpeakUpCategory>();
         var (byElement, _) = SmallNumbers.Suppress([.. elements.Select(element => raised.Count(found => found.Categories.Contains(element)))]);
         return new SpeakUpWeekSummary(
-            total,
-            total is null ? null : byMode[0],
-            total is null ? null : byDetriment[0],
-            [.. elements.Select((element, i) => (element, total is null ? null : byElement[i]))]);
+            released,
+            release.Releases(SpeakUpMeasure.Cases) ? total : null,
+            release.Releases(SpeakUpMeasure.Anonymous) && total is not null ? byMode[0] : null,
+            release.Releases(SpeakUpMeasure.Detriment) && total is not null ? byDetriment[0] : null,
+            release.Releases(SpeakUpMeasure.Elements) ? [.. elements.Select((element, i) => new ElementCount(element, total is null ? null : byElement[i]))] : []);
     }
 }
+
+/// <summary>How many cases had an element.</summary>
+/// <param name="Element">The element.</param>
+/// <param name="Cases">How many; null when hidden.</param>
+public sealed record ElementCount(SpeakUpCategory Element, int? Cases);

@@ -53,6 +53,7 @@ public sealed class RoleMatrixTests(OneItemBackOffice backOffice) : IClassFixtur
         ("/speak-up", Guardians, HttpStatusCode.OK),
         ("/speak-up/data-return", Guardians, HttpStatusCode.OK),
         ("/speak-up/data-return?handler=Csv", Guardians, HttpStatusCode.OK),
+        ("/speak-up/insights-pack", Guardians, HttpStatusCode.OK),
         ("/speak-up/SU-2222-2222", Guardians, HttpStatusCode.NotFound),
         ("/admin/users", Administrators, HttpStatusCode.OK),
         ("/admin/audit", Administrators, HttpStatusCode.OK),

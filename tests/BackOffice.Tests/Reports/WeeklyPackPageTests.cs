@@ -57,10 +57,20 @@ public sealed class WeeklyPackPageTests(WeekOfFeedback backOffice) : IClassFixtu
         Assert.Equal("2 (40.0%)", feeling["Positive"]);
         Assert.NotNull(page.QuerySelector("figure svg[role=img][aria-label*='5 comments']"));
 
+        // Until the guardians choose, the pack shows no speak-up figure; then only those they release.
+        Assert.Contains("have not released any figures", page.QuerySelector("[data-testid=speak-up]")!.TextContent, StringComparison.Ordinal);
+        var guardian = await backOffice.SignInAsync(StaffRoles.FtsuGuardian);
+        using (var saved = await guardian.SubmitAsync(await guardian.GetPageAsync("/speak-up/insights-pack"), [new("Measures", "cases"), new("Measures", "anonymous"), new("Measures", "elements")], "main form"))
+        {
+            await saved.ShouldBeAsync(HttpStatusCode.Redirect);
+        }
+
+        page = await browser.GetPageAsync("/reports/weekly?week=" + backOffice.Week.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         var speakUp = page.QuerySelectorAll("[data-testid=speak-up] tbody tr").ToDictionary(row => row.Children[0].TextContent, row => row.Children[1].TextContent);
         Assert.Equal("6", speakUp["Cases raised"]);
-        Assert.Equal("1 to 4 (hidden)", speakUp["Raised anonymously"]);
+        Assert.Equal("1 to 4 (hidden)", speakUp["Cases raised anonymously"]);
         Assert.Equal("6", speakUp["Element of patient safety or quality"]);
+        Assert.False(speakUp.ContainsKey("Cases where detriment for speaking up was indicated"));
         Assert.DoesNotContain("ward 7", page.Body!.TextContent, StringComparison.Ordinal);
         Assert.DoesNotContain("Sam Patel", page.Body!.TextContent, StringComparison.Ordinal);
     }

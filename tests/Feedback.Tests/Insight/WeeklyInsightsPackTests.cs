@@ -15,6 +15,8 @@ public sealed class WeeklyInsightsPackTests
 {
     private static readonly DateOnly Week = new(2026, 11, 23);
 
+    private static readonly SpeakUpPackRelease All = new(Enum.GetValues<SpeakUpMeasure>(), "guardian@example.nhs.uk", DateTimeOffset.UnixEpoch);
+
     [Fact]
     public void Feeling_themes_and_services_are_counted_against_the_four_weeks_before()
     {
@@ -40,7 +42,7 @@ public sealed class WeeklyInsightsPackTests
         rows.AddRange(Rows(3, new DateOnly(2026, 10, 25), "A&E", Sentiment.Negative, "Waiting"));
         rows.AddRange(Rows(3, new DateOnly(2026, 11, 30), "A&E", Sentiment.Negative, "Waiting"));
 
-        var pack = WeeklyInsightsPack.Build(Week, rows, [], [], [], [], []);
+        var pack = WeeklyInsightsPack.Build(Week, rows, [], [], [], [], [], SpeakUpPackRelease.Nothing);
 
         Assert.Equal((13, 25), (pack.Items, pack.ItemsBefore));
         var positive = pack.Sentiments.Single(row => row.Sentiment == Sentiment.Positive);
@@ -82,7 +84,7 @@ public sealed class WeeklyInsightsPackTests
             }
         }
 
-        var pack = WeeklyInsightsPack.Build(Week, [], [], counts, [], [], []);
+        var pack = WeeklyInsightsPack.Build(Week, [], [], counts, [], [], [], SpeakUpPackRelease.Nothing);
 
         Assert.Equal(["Raised"], pack.WarningsRaised.Select(warning => warning.Theme));
         Assert.Equal(["Standing"], pack.WarningsStanding.Select(warning => warning.Theme));
@@ -102,7 +104,7 @@ public sealed class WeeklyInsightsPackTests
             new("QV-3", at.AddDays(1), "Maternity", [], TriageStatus.Closed, new UrgentAcknowledgement("sam@example.nhs.uk", at.AddDays(2).AddMinutes(1), UrgentResponse.FirstActions[1]), null),
         ];
 
-        var pack = WeeklyInsightsPack.Build(Week, [], urgent, [], [], [], []);
+        var pack = WeeklyInsightsPack.Build(Week, [], urgent, [], [], [], [], SpeakUpPackRelease.Nothing);
 
         Assert.Equal(["QV-1", "QV-3", "QV-2"], pack.Urgent.Select(item => item.Reference));
         Assert.Equal([true, false, false], pack.Urgent.Select(item => item.ReadInTime));
@@ -120,7 +122,7 @@ public sealed class WeeklyInsightsPackTests
             new("sunday-night", "Saved late on Sunday", null, PublishingState.Draft, "planned", false, new DateTimeOffset(2026, 11, 29, 23, 59, 0, TimeSpan.Zero), null, 0),
         ];
 
-        var pack = WeeklyInsightsPack.Build(Week, [], [], [], updates, [], []);
+        var pack = WeeklyInsightsPack.Build(Week, [], [], [], updates, [], [], SpeakUpPackRelease.Nothing);
 
         Assert.Equal(["sunday-night", "published", "edited"], pack.Updates.Select(update => update.Slug));
         Assert.Equal([("planned", 0), ("in-progress", 1), ("done", 1)], pack.LiveUpdatesByProgress);
@@ -130,20 +132,20 @@ public sealed class WeeklyInsightsPackTests
     public void Speak_up_counts_hide_small_numbers_and_any_count_the_total_would_give_away()
     {
         // No cases: every count is a shown zero.
-        var none = WeeklyInsightsPack.Build(Week, [], [], [], [], [Case(Week.AddDays(-1)), Case(Week.AddDays(7))], []).SpeakUp;
+        var none = WeeklyInsightsPack.Build(Week, [], [], [], [], [Case(Week.AddDays(-1)), Case(Week.AddDays(7))], [], All).SpeakUp;
         Assert.Equal(0, none.Cases);
         Assert.Equal(0, none.Anonymous);
         Assert.All(none.Elements, element => Assert.Equal(0, element.Cases));
 
         // 3 cases: the total is 1 to 4, so it and every count in it is hidden.
-        var three = WeeklyInsightsPack.Build(Week, [], [], [], [], [Case(Week), Case(Week.AddDays(1)), Case(Week.AddDays(6))], []).SpeakUp;
+        var three = WeeklyInsightsPack.Build(Week, [], [], [], [], [Case(Week), Case(Week.AddDays(1)), Case(Week.AddDays(6))], [], All).SpeakUp;
         Assert.Null(three.Cases);
         Assert.Null(three.Anonymous);
         Assert.Null(three.DetrimentIndicated);
         Assert.All(three.Elements, element => Assert.Null(element.Cases));
 
         // 5 cases, none anonymous, none with detriment, all about patient safety: 5 is shown, and so are the zeros.
-        var five = WeeklyInsightsPack.Build(Week, [], [], [], [], [.. Enumerable.Range(0, 5).Select(i => Case(Week.AddDays(i)))], []).SpeakUp;
+        var five = WeeklyInsightsPack.Build(Week, [], [], [], [], [.. Enumerable.Range(0, 5).Select(i => Case(Week.AddDays(i)))], [], All).SpeakUp;
         Assert.Equal(5, five.Cases);
         Assert.Equal(0, five.Anonymous);
         Assert.Equal(0, five.DetrimentIndicated);
@@ -157,7 +159,7 @@ public sealed class WeeklyInsightsPackTests
             Case(Week, SpeakUpMode.Anonymous, DetrimentAnswer.Yes, SpeakUpCategory.PatientSafetyOrQuality, SpeakUpCategory.BullyingOrHarassment),
             Case(Week, SpeakUpMode.Anonymous),
         ];
-        var summary = WeeklyInsightsPack.Build(Week, [], [], [], [], seven, []).SpeakUp;
+        var summary = WeeklyInsightsPack.Build(Week, [], [], [], [], seven, [], All).SpeakUp;
         Assert.Equal(7, summary.Cases);
         Assert.Null(summary.Anonymous);
         Assert.Null(summary.DetrimentIndicated);
@@ -180,15 +182,31 @@ public sealed class WeeklyInsightsPackTests
             Count("ae", 10, IntelligenceChannel.Complaints, "Waiting", 40),
         ];
 
-        var pack = WeeklyInsightsPack.Build(Week, [], [], [], [], [], counts);
+        var pack = WeeklyInsightsPack.Build(Week, [], [], [], [], [], counts, SpeakUpPackRelease.Nothing);
 
         Assert.Equal([new ServiceIntelligence("wards", IntelligenceChannel.Incidents, 9), new ServiceIntelligence("ae", IntelligenceChannel.Complaints, 5)], pack.Intelligence);
     }
 
     [Fact]
+    public void Only_the_speak_up_figures_the_guardians_release_are_counted_and_none_until_they_choose()
+    {
+        SpeakUpCase[] cases = [.. Enumerable.Range(0, 6).Select(i => Case(Week.AddDays(i % 7), i < 5 ? SpeakUpMode.Confidential : SpeakUpMode.Anonymous))];
+
+        var nothing = WeeklyInsightsPack.Build(Week, [], [], [], [], cases, [], SpeakUpPackRelease.Nothing).SpeakUp;
+        var casesOnly = WeeklyInsightsPack.Build(Week, [], [], [], [], cases, [], new([SpeakUpMeasure.Cases], "g", DateTimeOffset.UnixEpoch)).SpeakUp;
+
+        Assert.Equal(new SpeakUpWeekSummary([], null, null, null, []), nothing with { Elements = [] });
+        Assert.Empty(nothing.Released);
+        Assert.Equal([SpeakUpMeasure.Cases], casesOnly.Released);
+        Assert.Equal(6, casesOnly.Cases);
+        Assert.Null(casesOnly.Anonymous);
+        Assert.Empty(casesOnly.Elements);
+    }
+
+    [Fact]
     public void A_week_starts_on_a_monday()
     {
-        Assert.Throws<ArgumentException>(() => WeeklyInsightsPack.Build(Week.AddDays(1), [], [], [], [], [], []));
+        Assert.Throws<ArgumentException>(() => WeeklyInsightsPack.Build(Week.AddDays(1), [], [], [], [], [], [], SpeakUpPackRelease.Nothing));
     }
 
     private static IEnumerable<InboxRow> Rows(int count, DateOnly day, string service, Sentiment? sentiment, params string[] themes) =>

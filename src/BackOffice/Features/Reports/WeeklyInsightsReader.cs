@@ -7,7 +7,7 @@ using QualityVoice.Feedback.Triage;
 namespace QualityVoice.BackOffice.Features.Reports;
 
 /// <summary>Reads what the weekly insights pack counts from the stores, then builds it (<see cref="WeeklyInsightsPack.Build"/>).</summary>
-public sealed class WeeklyInsightsReader(ITriageStore triage, IInsightQueries insight, IUpdateStore updates, ISpeakUpCasework speakUp, IOtherIntelligence intelligence)
+public sealed class WeeklyInsightsReader(ITriageStore triage, IInsightQueries insight, IUpdateStore updates, ISpeakUpCasework speakUp, ISpeakUpPackRelease release, IOtherIntelligence intelligence)
 {
     /// <summary>The pack for the week starting <paramref name="week"/> (a Monday).</summary>
     public async Task<WeeklyInsightsPack> ReadAsync(DateOnly week, CancellationToken cancellationToken)
@@ -40,9 +40,11 @@ public sealed class WeeklyInsightsReader(ITriageStore triage, IInsightQueries in
             }
         }
 
-        var cases = await speakUp.ListAsync(cancellationToken);
+        // Only the figures the guardians release are counted: with none released, no case is read.
+        var released = await release.GetAsync(cancellationToken);
+        var cases = released.Measures.Count == 0 ? [] : await speakUp.ListAsync(cancellationToken);
         var month = YearMonth.Of(lastDay);
         var other = await intelligence.ReadAsync(month, month, null, cancellationToken);
-        return WeeklyInsightsPack.Build(week, rows, urgent, weeklyThemes, progress, cases, other);
+        return WeeklyInsightsPack.Build(week, rows, urgent, weeklyThemes, progress, cases, other, released);
     }
 }
