@@ -13,6 +13,10 @@ public readonly record struct YearMonth(int Year, int Month) : IComparable<YearM
     public string ToDisplayString() =>
         new DateOnly(Year, Month, 1).ToString("MMMM yyyy", CultureInfo.GetCultureInfo("en-GB"));
 
+    /// <summary>Months as people read them: "March 2025", or "March 2025 to May 2025".</summary>
+    public static string DisplayPeriod(YearMonth from, YearMonth to) =>
+        from == to ? from.ToDisplayString() : $"{from.ToDisplayString()} to {to.ToDisplayString()}";
+
     /// <summary>The first day of the month.</summary>
     public DateOnly FirstDay => new(Year, Month, 1);
 

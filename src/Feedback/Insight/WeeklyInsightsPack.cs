@@ -99,8 +99,8 @@ public sealed record WeeklyInsightsPack
 
         var lastDay = week.AddDays(6);
         var previousFrom = week.AddDays(-7 * PreviousWeeks);
-        var thisWeek = rows.Where(row => DayOf(row) >= week && DayOf(row) <= lastDay).ToArray();
-        var before = rows.Where(row => DayOf(row) >= previousFrom && DayOf(row) < week).ToArray();
+        var thisWeek = rows.Where(row => Within(row.SubmittedAt, week, lastDay)).ToArray();
+        var before = rows.Where(row => Within(row.SubmittedAt, previousFrom, week.AddDays(-1))).ToArray();
 
         var now = EarlyWarnings.Detect(weeklyThemes, lastDay);
         var then = EarlyWarnings.Detect(weeklyThemes.Where(count => count.Week < week), week.AddDays(-1));
@@ -133,8 +133,6 @@ public sealed record WeeklyInsightsPack
                 .OrderByDescending(line => line.Count).ThenBy(line => line.ServiceId, StringComparer.Ordinal).ThenBy(line => line.Channel)],
         };
     }
-
-    private static DateOnly DayOf(InboxRow row) => DateOnly.FromDateTime(row.SubmittedAt.UtcDateTime);
 
     private static bool Within(DateTimeOffset at, DateOnly first, DateOnly last)
     {
@@ -284,6 +282,21 @@ public sealed record UpdateProgress(string Slug, string Title, string? ServiceId
     /// <summary>An update from its summary and latest version.</summary>
     public static UpdateProgress Of(UpdateSummary summary, UpdateContent latest) =>
         new(summary.Slug, summary.Title, latest.ServiceId, summary.State, latest.Progress, summary.IsLive, summary.EditedAt, summary.PublishAt, summary.LinkedFeedback);
+
+    /// <summary>Every update in <paramref name="updates"/>, with how far its latest version says it has got.</summary>
+    public static async Task<IReadOnlyList<UpdateProgress>> ReadAllAsync(IUpdateStore updates, CancellationToken cancellationToken)
+    {
+        var progress = new List<UpdateProgress>();
+        foreach (var summary in await updates.ListAsync(cancellationToken))
+        {
+            if (await updates.GetAsync(summary.Slug, cancellationToken) is { } update)
+            {
+                progress.Add(Of(summary, update.Content));
+            }
+        }
+
+        return progress;
+    }
 }
 
 /// <summary>

@@ -77,7 +77,7 @@ public sealed class IntelligenceModel(IOtherIntelligence intelligence, ContentPa
                 var months = counts.Select(count => count.Month).Distinct().Order().ToArray();
                 var services = counts.Select(count => count.ServiceId).Distinct().Count();
                 var summary = $"{counts.Count:N0} {(counts.Count == 1 ? "count" : "counts")} for {services:N0} {(services == 1 ? "service" : "services")}, " +
-                    $"{months[0].ToDisplayString()}{(months.Length > 1 ? " to " + months[^1].ToDisplayString() : string.Empty)}";
+                    YearMonth.DisplayPeriod(months[0], months[^1]);
                 await audit.RecordAsync(new AuditEntry(now, me, AuditActions.Imported, $"intelligence {Upload.FileName}", summary), cancellationToken);
                 Done = $"Saved {summary}.";
                 return RedirectToPage();

@@ -24,14 +24,7 @@ public sealed class ServiceQualityReader(
         var trendFrom = to.AddMonths(1 - ServiceQualityReport.TrendMonths);
         var monthly = await insight.MonthlyAsync(before.From < trendFrom ? before.From : trendFrom, to, serviceId, cancellationToken);
         var themes = await insight.ThemesAsync(from, to, serviceId, cancellationToken);
-        var progress = new List<UpdateProgress>();
-        foreach (var summary in await updates.ListAsync(cancellationToken))
-        {
-            if (await updates.GetAsync(summary.Slug, cancellationToken) is { } update)
-            {
-                progress.Add(UpdateProgress.Of(summary, update.Content));
-            }
-        }
+        var progress = await UpdateProgress.ReadAllAsync(updates, cancellationToken);
 
         var history = await escalations.HistoryAsync(serviceId, cancellationToken);
         var other = await intelligence.ReadAsync(before.From, to, serviceId, cancellationToken);

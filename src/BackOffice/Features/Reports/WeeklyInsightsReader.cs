@@ -31,14 +31,7 @@ public sealed class WeeklyInsightsReader(ITriageStore triage, IInsightQueries in
         // The weeks the early warnings look at, both at this week's end and at the end of the week before.
         var weeklyThemes = await insight.WeeklyThemesAsync(EarlyWarnings.BaselineFrom(week.AddDays(-1)), week, cancellationToken);
 
-        var progress = new List<UpdateProgress>();
-        foreach (var summary in await updates.ListAsync(cancellationToken))
-        {
-            if (await updates.GetAsync(summary.Slug, cancellationToken) is { } update)
-            {
-                progress.Add(UpdateProgress.Of(summary, update.Content));
-            }
-        }
+        var progress = await UpdateProgress.ReadAllAsync(updates, cancellationToken);
 
         // Only the figures the guardians release are counted: with none released, no case is read.
         var released = await release.GetAsync(cancellationToken);

@@ -10,41 +10,40 @@ public sealed class VoicesReader(IInsightQueries insight, ContentPack pack)
     /// <summary>How an outreach plan's group was heard in the months before it started, and since (up to <paramref name="now"/>).</summary>
     public async Task<OutreachEffect> EffectAsync(OutreachPlan plan, YearMonth now, CancellationToken cancellationToken)
     {
-        var group = pack.Population.Groups.FirstOrDefault(candidate => candidate.Name == plan.Group) is { } found
-            ? new PopulationShare(found.Name, found.Question, found.Answers, found.Percent)
-            : null;
-        if (group is null)
+        if (pack.Population.Groups.FirstOrDefault(candidate => candidate.Name == plan.Group) is not { } found)
         {
             return OutreachEffect.Of(plan, null, [], 0, null, 0);
         }
 
         var (beforeFrom, beforeTo) = plan.Before;
-        var before = await insight.EqualityAsync(beforeFrom, beforeTo, null, cancellationToken);
-        var feedbackBefore = (await insight.MonthlyAsync(beforeFrom, beforeTo, null, cancellationToken)).Sum(count => count.Count);
+        var (before, feedbackBefore) = await AnswersAsync(beforeFrom, beforeTo, null, cancellationToken);
         if (plan.StartMonth > now)
         {
-            return OutreachEffect.Of(plan, group, before, feedbackBefore, null, 0);
+            return OutreachEffect.Of(plan, ShareOf(found), before, feedbackBefore, null, 0);
         }
 
-        var since = await insight.EqualityAsync(plan.StartMonth, now, null, cancellationToken);
-        var feedbackSince = (await insight.MonthlyAsync(plan.StartMonth, now, null, cancellationToken)).Sum(count => count.Count);
-        return OutreachEffect.Of(plan, group, before, feedbackBefore, since, feedbackSince);
+        var (since, feedbackSince) = await AnswersAsync(plan.StartMonth, now, null, cancellationToken);
+        return OutreachEffect.Of(plan, ShareOf(found), before, feedbackBefore, since, feedbackSince);
     }
 
     /// <summary>The comparison, or null when the content pack does not describe the area's population.</summary>
     public async Task<VoicesPanel> ReadAsync(YearMonth from, YearMonth to, string? serviceId, CancellationToken cancellationToken)
     {
-        var period = from == to ? from.ToDisplayString() : $"{from.ToDisplayString()} to {to.ToDisplayString()}";
+        var period = YearMonth.DisplayPeriod(from, to);
         if (pack.Population.Groups.Count == 0)
         {
             return new VoicesPanel(null, pack.Population.Source, period);
         }
 
-        var answers = await insight.EqualityAsync(from, to, serviceId, cancellationToken);
-        var feedback = (await insight.MonthlyAsync(from, to, serviceId, cancellationToken)).Sum(count => count.Count);
-        var groups = pack.Population.Groups.Select(group => new PopulationShare(group.Name, group.Question, group.Answers, group.Percent)).ToArray();
-        return new VoicesPanel(VoicesHeard.Compare(groups, answers, feedback), pack.Population.Source, period);
+        var (answers, feedback) = await AnswersAsync(from, to, serviceId, cancellationToken);
+        return new VoicesPanel(VoicesHeard.Compare([.. pack.Population.Groups.Select(ShareOf)], answers, feedback), pack.Population.Source, period);
     }
+
+    private static PopulationShare ShareOf(PopulationGroup group) => new(group.Name, group.Question, group.Answers, group.Percent);
+
+    /// <summary>The equality answers given in the months, and how many pieces of feedback came in them.</summary>
+    private async Task<(IReadOnlyList<EqualityAnswerCount> Answers, int Feedback)> AnswersAsync(YearMonth from, YearMonth to, string? serviceId, CancellationToken cancellationToken) =>
+        (await insight.EqualityAsync(from, to, serviceId, cancellationToken), (await insight.MonthlyAsync(from, to, serviceId, cancellationToken)).Sum(count => count.Count));
 }
 
 /// <summary>What the "Whose voices are missing" panel shows.</summary>
