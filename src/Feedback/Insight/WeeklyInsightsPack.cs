@@ -173,6 +173,7 @@ public sealed record ServiceIntelligence(string ServiceId, IntelligenceChannel C
 /// <summary>An urgent item and what happened to it.</summary>
 /// <param name="Reference">The item.</param>
 /// <param name="SubmittedAt">When it arrived.</param>
+/// <param name="UrgentSince">When its 24-hour clock started (<see cref="TriageItem.UrgentSince"/>): its arrival, or an urgent answer on /track.</param>
 /// <param name="ServiceName">The service.</param>
 /// <param name="Themes">Its themes.</param>
 /// <param name="Status">Where it is in triage now.</param>
@@ -181,19 +182,21 @@ public sealed record ServiceIntelligence(string ServiceId, IntelligenceChannel C
 public sealed record UrgentOutcome(
     string Reference,
     DateTimeOffset SubmittedAt,
+    DateTimeOffset UrgentSince,
     string ServiceName,
     IReadOnlyList<string> Themes,
     TriageStatus Status,
     UrgentAcknowledgement? Acknowledged,
     EscalationLevel? Escalation)
 {
-    /// <summary>Whether it was read within <see cref="UrgentResponse.Within"/> of arriving.</summary>
-    public bool ReadInTime => Acknowledged is { } read && read.At <= UrgentResponse.DueBy(SubmittedAt);
+    /// <summary>Whether it was read within <see cref="UrgentResponse.Within"/> of its clock starting.</summary>
+    public bool ReadInTime => Acknowledged is { } read && read.At <= UrgentResponse.DueBy(UrgentSince);
 
     /// <summary>What happened to an item, for the pack.</summary>
     public static UrgentOutcome Of(TriageItem item) => new(
         item.Item.Reference,
         item.Item.SubmittedAt,
+        item.UrgentSince,
         item.Item.ServiceName,
         [.. item.Themes.Select(theme => theme.Name)],
         item.Item.Status,

@@ -94,20 +94,23 @@ public sealed class WeeklyInsightsPackTests
     }
 
     [Fact]
-    public void Urgent_items_are_listed_oldest_first_with_whether_they_were_read_within_24_hours()
+    public void Urgent_items_are_listed_oldest_first_with_whether_they_were_read_within_24_hours_of_their_clock_starting()
     {
         var at = new DateTimeOffset(2026, 11, 24, 9, 0, 0, TimeSpan.Zero);
         UrgentOutcome[] urgent =
         [
-            new("QV-2", at.AddDays(2), "A&E", ["Waiting"], TriageStatus.New, null, null),
-            new("QV-1", at, "A&E", [], TriageStatus.InProgress, new UrgentAcknowledgement("sam@example.nhs.uk", at.AddHours(3), UrgentResponse.FirstActions[0]), EscalationLevel.Enhanced),
-            new("QV-3", at.AddDays(1), "Maternity", [], TriageStatus.Closed, new UrgentAcknowledgement("sam@example.nhs.uk", at.AddDays(2).AddMinutes(1), UrgentResponse.FirstActions[1]), null),
+            new("QV-2", at.AddDays(2), at.AddDays(2), "A&E", ["Waiting"], TriageStatus.New, null, null),
+            new("QV-1", at, at, "A&E", [], TriageStatus.InProgress, new UrgentAcknowledgement("sam@example.nhs.uk", at.AddHours(3), UrgentResponse.FirstActions[0]), EscalationLevel.Enhanced),
+            new("QV-3", at.AddDays(1), at.AddDays(1), "Maternity", [], TriageStatus.Closed, new UrgentAcknowledgement("sam@example.nhs.uk", at.AddDays(2).AddMinutes(1), UrgentResponse.FirstActions[1]), null),
+
+            // Urgent again when the person's answer on /track read as urgent a day after it arrived: read 2 hours after that answer.
+            new("QV-4", at.AddHours(1), at.AddDays(1), "Maternity", [], TriageStatus.InProgress, new UrgentAcknowledgement("sam@example.nhs.uk", at.AddDays(1).AddHours(2), UrgentResponse.FirstActions[1]), null),
         ];
 
         var pack = WeeklyInsightsPack.Build(Week, [], urgent, [], [], [], [], SpeakUpPackRelease.Nothing);
 
-        Assert.Equal(["QV-1", "QV-3", "QV-2"], pack.Urgent.Select(item => item.Reference));
-        Assert.Equal([true, false, false], pack.Urgent.Select(item => item.ReadInTime));
+        Assert.Equal(["QV-1", "QV-4", "QV-3", "QV-2"], pack.Urgent.Select(item => item.Reference));
+        Assert.Equal([true, true, false, false], pack.Urgent.Select(item => item.ReadInTime));
     }
 
     [Fact]
