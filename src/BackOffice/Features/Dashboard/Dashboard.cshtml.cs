@@ -45,7 +45,7 @@ public sealed class DashboardModel(IInsightQueries insight, ContentPack pack, Vo
     {
         var now = time.GetUtcNow();
         var thisMonth = YearMonth.Of(now);
-        MonthChoices = Enumerable.Range(0, 36).Select(back => thisMonth.AddMonths(-back)).ToArray();
+        MonthChoices = Enumerable.Range(0, MonthPeriod.MaxMonths).Select(back => thisMonth.AddMonths(-back)).ToArray();
         var (from, to) = MonthPeriod.Read(From, To, MonthChoices[11], thisMonth, ModelState);
 
         if (!string.IsNullOrEmpty(Service) && Service != NewFeedback.OtherService && pack.FindService(Service) is null)

@@ -133,7 +133,7 @@ public sealed class ServiceReportModel(
     {
         ReadAt = time.GetUtcNow();
         var thisMonth = YearMonth.Of(ReadAt);
-        MonthChoices = [.. Enumerable.Range(0, 36).Select(back => thisMonth.AddMonths(-back))];
+        MonthChoices = [.. Enumerable.Range(0, MonthPeriod.MaxMonths).Select(back => thisMonth.AddMonths(-back))];
         service = null;
         if (!string.IsNullOrEmpty(Service) && (service = pack.FindService(Service)) is null)
         {
