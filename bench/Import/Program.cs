@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 
-// ./qv bench import [--rows 1000000] [--store sqlite|cosmos]
+// ./qv bench import [--rows 1000000] [--store sqlite|cosmos] [--rows-per-transaction N]
 //
 // Writes a provider's file of --rows answers in the generic profile's shape (fixed seed: services of the nenc pack,
 // dates over ten months, every collection mode, comments on about half the rows), then times ./qv import as a whole
@@ -14,6 +14,7 @@ var repository = Environment.GetEnvironmentVariable("QV_REPOSITORY") ?? Director
 var options = args.Chunk(2).Where(pair => pair.Length == 2).ToDictionary(pair => pair[0].TrimStart('-'), pair => pair[1]);
 var rows = int.Parse(options.GetValueOrDefault("rows") ?? "1000000", CultureInfo.InvariantCulture);
 var store = options.GetValueOrDefault("store") ?? "sqlite";
+string[] transaction = options.TryGetValue("rows-per-transaction", out var rowsPerTransaction) ? ["--rows-per-transaction", rowsPerTransaction] : [];
 
 var work = Directory.CreateTempSubdirectory("qv-bench-import-");
 var data = Path.Combine(work.FullName, "data");
@@ -46,7 +47,7 @@ try
 {
     var file = Path.Combine(work.FullName, "provider.csv");
     WriteProviderFile(file, rows);
-    Console.WriteLine($"bench import: {rows:N0} rows, {new FileInfo(file).Length / 1024.0 / 1024.0:N1} MB, store {store}");
+    Console.WriteLine($"bench import: {rows:N0} rows, {new FileInfo(file).Length / 1024.0 / 1024.0:N1} MB, store {store}{(transaction.Length == 0 ? string.Empty : $", {rowsPerTransaction} rows a transaction")}");
 
     // A store to import into: the command refuses an empty data folder, as it would a mistyped one.
     await RunCliAsync(["seed", "--synthetic", "1"], environment);
@@ -55,7 +56,7 @@ try
     foreach (var run in new[] { "first import", "the same file again" })
     {
         var before = requestCounter is null ? (long?)null : await CountRequestsAsync(requestCounter);
-        var (output, peakKb) = await RunCliAsync(["import", "--input", file, "--profile", "generic", "--client", "bench"], environment, timed: true);
+        var (output, peakKb) = await RunCliAsync(["import", "--input", file, "--profile", "generic", "--client", "bench", .. transaction], environment, timed: true);
         var after = requestCounter is null ? (long?)null : await CountRequestsAsync(requestCounter);
         var rate = Regex.Match(output, @"in ([\d.,]+) s \(([\d,]+) rows a second\)");
         Console.WriteLine($"| {run} | {rows:N0} | {rate.Groups[2].Value} | {rate.Groups[1].Value} s | {peakKb / 1024.0:N0} MB | {(after - before)?.ToString("N0", CultureInfo.InvariantCulture) ?? "-"} |");

@@ -106,6 +106,10 @@ public sealed class CosmosFeedbackStore : IFeedbackStore
     }
 
     /// <inheritdoc />
+    public Task<IFeedbackBatchWriter> OpenBatchWriterAsync(int rowsPerTransaction, CancellationToken cancellationToken) =>
+        Task.FromResult<IFeedbackBatchWriter>(new BatchWriter(this));
+
+    /// <inheritdoc />
     public async Task<int> ImportAsync(IReadOnlyList<ImportedFeedback> batch, CancellationToken cancellationToken)
     {
         var written = 0;
@@ -400,5 +404,19 @@ public sealed class CosmosFeedbackStore : IFeedbackStore
         {
             _knownMonths.Add(month);
         }
+    }
+
+    /// <summary>
+    /// No transaction spans partitions: each batch is written as <see cref="AddBatchAsync"/> writes it, and is durable
+    /// as soon as it is written.
+    /// </summary>
+    private sealed class BatchWriter(CosmosFeedbackStore store) : IFeedbackBatchWriter
+    {
+        public Task<IReadOnlyList<AddResult>> AddAsync(IReadOnlyList<FeedbackRecord> batch, CancellationToken cancellationToken) =>
+            store.AddBatchAsync(batch, cancellationToken);
+
+        public Task CommitAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
     }
 }

@@ -36,34 +36,15 @@ public sealed class SqliteFeedbackStore : IFeedbackStore, IAsyncDisposable
     /// <inheritdoc />
     public async Task<IReadOnlyList<AddResult>> AddBatchAsync(IReadOnlyList<FeedbackRecord> batch, CancellationToken cancellationToken)
     {
-        var results = new AddResult[batch.Count];
-        await using var connection = await _database.OpenAsync(cancellationToken);
-
-        // A batch inserts into a dozen indexes at random places: a larger page cache keeps them in memory from one batch
-        // to the next (the pooled connection keeps it until the pool closes it), and the statement journal (each
-        // insert's undo, needed for ON CONFLICT and the triggers) stays off the disk.
-        await using (var pragmas = connection.CreateCommand())
-        {
-            pragmas.CommandText = "PRAGMA cache_size = -131072; PRAGMA temp_store = MEMORY;";
-            await pragmas.ExecuteNonQueryAsync(cancellationToken);
-        }
-
-        await using (var transaction = connection.BeginTransaction(deferred: false))
-        {
-            await using (var commands = new IntakeCommands(connection, transaction))
-            {
-                for (var i = 0; i < batch.Count; i++)
-                {
-                    results[i] = await commands.AddAsync(batch[i]);
-                }
-            }
-
-            await transaction.CommitAsync(cancellationToken);
-        }
-
-        _database.NoteWritten();
+        await using var writer = await SqliteBatchWriter.OpenAsync(_database, int.MaxValue, cancellationToken);
+        var results = await writer.AddAsync(batch, cancellationToken);
+        await writer.CommitAsync(cancellationToken);
         return results;
     }
+
+    /// <inheritdoc />
+    public async Task<IFeedbackBatchWriter> OpenBatchWriterAsync(int rowsPerTransaction, CancellationToken cancellationToken) =>
+        await SqliteBatchWriter.OpenAsync(_database, rowsPerTransaction, cancellationToken);
 
     /// <inheritdoc />
     public async Task<int> ImportAsync(IReadOnlyList<ImportedFeedback> batch, CancellationToken cancellationToken)

@@ -154,6 +154,23 @@ public sealed class ImportCommandTests : IAsyncLifetime
         Assert.Contains("generic, pxtextmining", unknown.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_file_imports_whole_however_few_rows_a_transaction_holds_and_a_count_that_is_not_one_is_a_clear_error()
+    {
+        var file = await WriteAsync(
+            "t-1,2026-09-14,RTD,Maternity,1,,,sms", "t-2,2026-09-15,RTD,Maternity,2,,,sms", "t-3,2026-09-16,RTD,Maternity,3,,,sms",
+            "t-4,2026-09-17,RTD,Maternity,4,,,sms", "t-5,2026-09-18,RTD,Maternity,5,,,sms");
+        using var output = new StringWriter();
+
+        await ImportCommand.RunAsync(Line("--input", file, "--profile", "generic", "--rows-per-transaction", "2"), Import(), _audit, _time, output, CancellationToken.None);
+        var refused = await Assert.ThrowsAsync<UsageException>(() => ImportCommand.RunAsync(
+            Line("--input", file, "--profile", "generic", "--rows-per-transaction", "0"), Import(), _audit, _time, TextWriter.Null, CancellationToken.None));
+
+        Assert.Contains("5 rows read: 5 imported", output.ToString(), StringComparison.Ordinal);
+        Assert.Equal(5, await _store.CountPendingAnalysisAsync(CancellationToken.None));
+        Assert.Contains("--rows-per-transaction is a whole number from 1 to 1,000,000", refused.Message, StringComparison.Ordinal);
+    }
+
     private ProviderFileImport Import() => new(_store, new ContentPackSource(Pack), new Feedback.SecureRandomSource(), _time);
 
     private async Task<string> WriteAsync(params string[] rows)

@@ -27,6 +27,12 @@ public interface IFeedbackStore : IAnalysisOutbox, ITrackingLookup
     Task<IReadOnlyList<AddResult>> AddBatchAsync(IReadOnlyList<FeedbackRecord> batch, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Opens a writer for a long run of batches (a provider's file), which keeps up to
+    /// <paramref name="rowsPerTransaction"/> rows in one transaction where the store has them.
+    /// </summary>
+    Task<IFeedbackBatchWriter> OpenBatchWriterAsync(int rowsPerTransaction, CancellationToken cancellationToken);
+
+    /// <summary>
     /// Writes items that arrive analysed and triaged (demonstration data, history from another system) in one
     /// transaction a batch, skipping any whose reference is taken. Returns how many were written.
     /// </summary>

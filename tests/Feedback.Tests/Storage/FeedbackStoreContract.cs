@@ -255,6 +255,33 @@ public abstract class FeedbackStoreContract
         Assert.Null(await store.FindAsync(batch[0].Reference, CancellationToken.None));
     }
 
+    [Fact]
+    public async Task A_batch_writer_stores_every_batch_it_is_given_and_a_second_run_of_the_same_rows_writes_nothing()
+    {
+        var store = await CreateStoreAsync();
+        var rows = Enumerable.Range(1, 5).Select(row => FeedbackRecords.Record(idempotencyKey: $"import:supplier\nrow-{row}")).ToArray();
+
+        // Two rows a transaction: the first batch fills one, the second overfills the next, the last is committed at the end.
+        IReadOnlyList<AddResult>[] first;
+        await using (var writer = await store.OpenBatchWriterAsync(rowsPerTransaction: 2, CancellationToken.None))
+        {
+            first = [await writer.AddAsync(rows[..2], CancellationToken.None), await writer.AddAsync(rows[2..5], CancellationToken.None)];
+            await writer.CommitAsync(CancellationToken.None);
+        }
+
+        IReadOnlyList<AddResult> again;
+        await using (var writer = await store.OpenBatchWriterAsync(rowsPerTransaction: 100, CancellationToken.None))
+        {
+            again = await writer.AddAsync([.. rows.Select(row => row with { Reference = FeedbackReference.Create(FeedbackReference.FeedbackPrefix, new SecureRandomSource()) })], CancellationToken.None);
+            await writer.CommitAsync(CancellationToken.None);
+        }
+
+        Assert.All(first.SelectMany(results => results), result => Assert.Equal(AddOutcome.Stored, result.Outcome));
+        Assert.Equal(rows.Select(row => row.Reference), again.Select(result => result.Reference));
+        Assert.All(again, result => Assert.Equal(AddOutcome.Repeated, result.Outcome));
+        Assert.Equal(5, await store.CountPendingAnalysisAsync(CancellationToken.None));
+    }
+
     private static DateTimeOffset Now { get; } = new(2026, 11, 21, 12, 0, 0, TimeSpan.Zero);
 
     private static TimeSpan Lease { get; } = TimeSpan.FromMinutes(2);

@@ -26,6 +26,29 @@ public sealed class SqliteFeedbackStoreTests : FeedbackStoreContract, IAsyncLife
     }
 
     [Fact]
+    public async Task A_batch_writer_disposed_before_its_commit_keeps_the_transactions_it_filled_and_rolls_back_the_rest()
+    {
+        var store = await OpenAsync();
+        var rows = Enumerable.Range(1, 3).Select(row => FeedbackRecords.Record(idempotencyKey: $"import:supplier\nrow-{row}")).ToArray();
+
+        await using (var writer = await store.OpenBatchWriterAsync(rowsPerTransaction: 2, CancellationToken.None))
+        {
+            await writer.AddAsync(rows[..2], CancellationToken.None);
+            await writer.AddAsync(rows[2..], CancellationToken.None);
+        }
+
+        Assert.NotNull(await store.FindAsync(rows[0].Reference, CancellationToken.None));
+        Assert.NotNull(await store.FindAsync(rows[1].Reference, CancellationToken.None));
+        Assert.Null(await store.FindAsync(rows[2].Reference, CancellationToken.None));
+
+        // The connection goes back to the pool with SQLite's usual page cache, not the writer's 256 MB.
+        await using var connection = await Database().OpenAsync();
+        await using var cache = connection.CreateCommand();
+        cache.CommandText = "PRAGMA cache_size;";
+        Assert.Equal(-2000L, await cache.ExecuteScalarAsync());
+    }
+
+    [Fact]
     public async Task An_acknowledged_submission_is_in_the_file_when_it_is_opened_again()
     {
         var store = await OpenAsync();

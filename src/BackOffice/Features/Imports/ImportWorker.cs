@@ -19,7 +19,7 @@ public sealed partial class ImportWorker(ImportJobs jobs, ProviderFileImport imp
             await using (var file = new FileStream(job.UploadPath, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan))
             await using (var report = new StreamWriter(QualityVoice.Feedback.PrivateFiles.CreateNew(job.ReportPath)))
             {
-                summary = await import.RunAsync(file, job.Profile, new ImportOptions(job.Client), report, read => job.BytesRead = read, cancellationToken);
+                summary = await import.RunAsync(file, job.Profile, new ImportOptions(job.Client, RowsPerTransaction: ImportOptions.LiveRowsPerTransaction), report, read => job.BytesRead = read, cancellationToken);
             }
 
             await audit.RecordAsync(
