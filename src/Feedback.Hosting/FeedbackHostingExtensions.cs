@@ -127,6 +127,8 @@ public static class FeedbackHostingExtensions
             new SqliteOtherIntelligence(services.GetRequiredKeyedService<SqliteDatabase>(FeedbackDatabaseKey)));
         builder.Services.AddSingleton<IOutreachPlans>(services =>
             new SqliteOutreachPlans(services.GetRequiredKeyedService<SqliteDatabase>(FeedbackDatabaseKey)));
+        builder.Services.AddSingleton<IKeptReports>(services =>
+            new SqliteKeptReports(services.GetRequiredKeyedService<SqliteDatabase>(FeedbackDatabaseKey)));
         builder.Services.AddSingleton(services => new SqliteUpdateStore(services.GetRequiredKeyedService<SqliteDatabase>(FeedbackDatabaseKey)));
         builder.Services.AddSingleton<IUpdateStore>(services => services.GetRequiredService<SqliteUpdateStore>());
         builder.Services.AddSingleton<IPublishedUpdates>(services => services.GetRequiredService<SqliteUpdateStore>());
@@ -178,6 +180,7 @@ public static class FeedbackHostingExtensions
         builder.Services.AddSingleton<IServiceEscalations, CosmosServiceEscalations>();
         builder.Services.AddSingleton<IOtherIntelligence, CosmosOtherIntelligence>();
         builder.Services.AddSingleton<IOutreachPlans, CosmosOutreachPlans>();
+        builder.Services.AddSingleton<IKeptReports, CosmosKeptReports>();
         builder.Services.AddSingleton<ISpeakUpPackRelease, CosmosSpeakUpPackRelease>();
         builder.Services.AddSingleton<CosmosUpdateStore>();
         builder.Services.AddSingleton<IUpdateStore>(services => services.GetRequiredService<CosmosUpdateStore>());
