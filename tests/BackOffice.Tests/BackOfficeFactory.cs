@@ -84,6 +84,9 @@ public class BackOfficeFactory : WebApplicationFactory<Program>
         builder.UseSetting("Staff:RequireTwoFactor", "false");
         // The analysis worker would race the tests that set analysis themselves.
         builder.UseSetting("Analysis:Worker:Enabled", "false");
+        // Kept reports are made on a schedule only where a test asks (KeptReportsTests).
+        builder.UseSetting("Reports:Schedule:WeeklyPack", "false");
+        builder.UseSetting("Reports:Schedule:ServiceReports", "false");
         // Every test signs in from the same in-memory client; SignInRateLimitTests keeps the real ceiling.
         builder.UseSetting("RateLimits:SignInAttemptsPerMinute", "10000");
         foreach (var (key, value) in Settings)

@@ -62,6 +62,25 @@ public sealed class ReportsTests(BrowserFixture fixture)
         var plain = await fixture.NewPageAsync(javaScriptEnabled: false);
         await plain.SignInAsync(fixture.Apps.BackOffice, Accounts.AdministratorEmail, new Uri(staff.Url).PathAndQuery);
         Assert.Equal(sections, await plain.Locator("main section h2").CountAsync());
+
+        // A kept copy is made in the background: the list says how it is going, then opens it, with its own PDF.
+        await staff.GetByRole(AriaRole.Button, new() { Name = "Keep a copy" }).ClickAsync();
+        Assert.EndsWith("/reports/kept", staff.Url, StringComparison.Ordinal);
+        await staff.AssertAccessibleAsync();
+        // The schedule keeps reports too (by "the schedule"): this one is the administrator's.
+        var copy = staff.Locator("[data-testid=kept] tbody tr", new() { HasText = Accounts.AdministratorEmail }).Filter(new() { HasText = report }).Locator("a");
+        for (var tries = 0; await copy.CountAsync() == 0 && tries < 50; tries++)
+        {
+            await staff.WaitForTimeoutAsync(200);
+            await staff.ReloadAsync();
+        }
+
+        await copy.First.ClickAsync();
+        Assert.Contains("This is a kept copy", await staff.Locator("[data-testid=kept-copy]").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal(period, await staff.Locator("[data-testid=period]").InnerTextAsync());
+        Assert.Equal(sections, await staff.Locator("main section h2").CountAsync());
+        await staff.AssertAccessibleAsync();
+        Assert.Contains("kept=", await staff.Locator("[data-testid=pdf]").GetAttributeAsync("href"), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -66,6 +66,9 @@ public sealed class RoleMatrixTests(OneItemBackOffice backOffice) : IClassFixtur
         ("/reports/service", Reporters, HttpStatusCode.OK),
         ("/reports/intelligence", Reporters, HttpStatusCode.OK),
         ("/reports/outreach", Reporters, HttpStatusCode.OK),
+        ("/reports/kept", Reporters, HttpStatusCode.OK),
+        ("/reports/weekly?kept=no-such-report", Reporters, HttpStatusCode.NotFound),
+        ("/reports/service?kept=no-such-report", Reporters, HttpStatusCode.NotFound),
         ("/reports/service?service=rtd-ae&from=2026-01&to=2026-03", Reporters, HttpStatusCode.OK),
     ];
 

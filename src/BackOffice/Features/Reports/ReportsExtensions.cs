@@ -13,6 +13,14 @@ internal static class ReportsExtensions
         builder.Services.AddScoped<VoicesReader>();
         builder.Services.Configure<ReportPdfOptions>(builder.Configuration.GetSection(ReportPdfOptions.Section));
         builder.Services.AddSingleton<ChromiumPdf>();
+
+        // Kept reports: made in the background, when asked for and on the schedule.
+        builder.Services.AddSingleton<ReportJobs>();
+        builder.Services.AddSingleton<ReportGenerator>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<ReportGenerator>());
+        builder.Services.Configure<ReportScheduleOptions>(builder.Configuration.GetSection(ReportScheduleOptions.Section));
+        builder.Services.AddSingleton<ReportSchedule>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<ReportSchedule>());
         return builder;
     }
 }

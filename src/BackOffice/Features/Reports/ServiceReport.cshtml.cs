@@ -16,7 +16,7 @@ namespace QualityVoice.BackOffice.Features.Reports;
 /// </summary>
 [Printable]
 public sealed class ServiceReportModel(
-    ServiceQualityReader reader, VoicesReader voices, ContentPack pack, IServiceEscalations escalations, IAuditLog audit, ChromiumPdf pdf, TimeProvider time) : PageModel
+    ServiceQualityReader reader, VoicesReader voices, ContentPack pack, IServiceEscalations escalations, IAuditLog audit, ReportJobs jobs, IKeptReports kept, ChromiumPdf pdf, TimeProvider time) : PageModel
 {
     /// <summary>The service's id in the content pack.</summary>
     [BindProperty(SupportsGet = true, Name = "service")]
@@ -29,6 +29,10 @@ public sealed class ServiceReportModel(
     /// <summary>The last month, yyyy-MM.</summary>
     [BindProperty(SupportsGet = true, Name = "to")]
     public string? To { get; set; }
+
+    /// <summary>A kept copy's id, to show it instead of reading the figures now.</summary>
+    [BindProperty(SupportsGet = true, Name = "kept")]
+    public string? Kept { get; set; }
 
     /// <summary>The escalation level to record.</summary>
     [BindProperty]
@@ -48,6 +52,14 @@ public sealed class ServiceReportModel(
     /// <summary>Whose voices are missing at the service in the period.</summary>
     public VoicesPanel? Voices { get; private set; }
 
+    /// <summary>The kept copy shown, or null when the figures were read now.</summary>
+    public KeptReportSummary? KeptCopy { get; private set; }
+
+    /// <summary>The query that gives this report (its kept copy, or its service and months), for the PDF's address.</summary>
+    public string Query => KeptCopy is { } copy
+        ? $"kept={Uri.EscapeDataString(copy.Id)}"
+        : $"service={Uri.EscapeDataString(Report?.ServiceId ?? string.Empty)}&from={From}&to={To}";
+
     /// <summary>The content pack.</summary>
     public ContentPack Pack => pack;
 
@@ -57,8 +69,8 @@ public sealed class ServiceReportModel(
     /// <summary>Whether the report can be had as PDF here.</summary>
     public bool CanPrint => pdf.IsAvailable;
 
-    /// <summary>Whether the signed-in member of staff records escalation levels (the quality team).</summary>
-    public bool CanEscalate => User.IsInRole(StaffRoles.QualityTeam);
+    /// <summary>Whether the signed-in member of staff records escalation levels (the quality team), on the report as it is now.</summary>
+    public bool CanEscalate => KeptCopy is null && User.IsInRole(StaffRoles.QualityTeam);
 
     /// <summary>When the report was read.</summary>
     public DateTimeOffset ReadAt { get; private set; }
@@ -66,6 +78,11 @@ public sealed class ServiceReportModel(
     /// <summary>Shows the report.</summary>
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
+        if (!string.IsNullOrEmpty(Kept))
+        {
+            return await ShowKeptAsync(Kept, cancellationToken);
+        }
+
         if (!TryReadPeriod(out var service, out var from, out var to))
         {
             Response.StatusCode = StatusCodes.Status400BadRequest;
@@ -78,6 +95,25 @@ public sealed class ServiceReportModel(
         }
 
         return Page();
+    }
+
+    /// <summary>Keeps a copy of the report: its figures are read in the background, and the kept reports show how it is going.</summary>
+    public IActionResult OnPostKeep()
+    {
+        var periodRead = TryReadPeriod(out var service, out var from, out var to);
+        if (service is null && !ModelState.ContainsKey("service"))
+        {
+            ModelState.AddModelError("service", "Choose a service from the list");
+        }
+
+        if (!periodRead || service is null)
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+
+        jobs.Queue(new ServiceReportRequest(service, from, to), StaffMember.NameOf(User));
+        return Redirect("/reports/kept");
     }
 
     /// <summary>Records the service's escalation level.</summary>
@@ -123,10 +159,21 @@ public sealed class ServiceReportModel(
         return Redirect($"/reports/service?service={Uri.EscapeDataString(service.Id)}&from={from}&to={to}#escalation");
     }
 
-    private async Task ReadAsync(CareService service, YearMonth from, YearMonth to, CancellationToken cancellationToken)
+    private async Task ReadAsync(CareService service, YearMonth from, YearMonth to, CancellationToken cancellationToken) =>
+        (Report, Voices) = await ServiceReportFigures.ReadAsync(reader, voices, service, from, to, cancellationToken);
+
+    private async Task<IActionResult> ShowKeptAsync(string id, CancellationToken cancellationToken)
     {
-        Report = await reader.ReadAsync(service.Id, service.FullName, from, to, cancellationToken);
-        Voices = await voices.ReadAsync(from, to, service.Id, cancellationToken);
+        if (await kept.FindAsync(id, cancellationToken) is not { Kind: KeptReportKind.ServiceReport } copy)
+        {
+            return NotFound();
+        }
+
+        var figures = KeptFigures.Read<ServiceReportFigures>(copy.Figures);
+        (Report, Voices, KeptCopy, ReadAt) = (figures.Report, figures.Voices, copy.Summary, copy.GeneratedAt);
+        (Service, From, To) = (figures.Report.ServiceId, figures.Report.From.ToString(), figures.Report.To.ToString());
+        MonthChoices = [.. new[] { figures.Report.To, figures.Report.From }.Distinct()];
+        return Page();
     }
 
     private bool TryReadPeriod(out CareService? service, out YearMonth from, out YearMonth to)

@@ -10,7 +10,7 @@ namespace QualityVoice.BackOffice.Features.Reports;
 
 /// <summary>The weekly insights pack for the Insights Meeting, for any week that has started, ready to print.</summary>
 [Printable]
-public sealed class WeeklyPackModel(WeeklyInsightsReader reader, VoicesReader voices, ContentPack pack, ChromiumPdf pdf, TimeProvider time) : PageModel
+public sealed class WeeklyPackModel(WeeklyInsightsReader reader, VoicesReader voices, ContentPack pack, ReportJobs jobs, IKeptReports kept, ChromiumPdf pdf, TimeProvider time) : PageModel
 {
     /// <summary>How many weeks back the list of weeks goes (an earlier week can be asked for by its date).</summary>
     public const int WeeksBack = 26;
@@ -22,14 +22,18 @@ public sealed class WeeklyPackModel(WeeklyInsightsReader reader, VoicesReader vo
     [BindProperty(SupportsGet = true, Name = "week")]
     public string? Week { get; set; }
 
+    /// <summary>A kept copy's id, to show it instead of reading the figures now.</summary>
+    [BindProperty(SupportsGet = true, Name = "kept")]
+    public string? Kept { get; set; }
+
     /// <summary>The pack.</summary>
     public WeeklyInsightsPack? Pack { get; private set; }
 
-    /// <summary>How many months, ending with the week's, the pack's "whose voices are missing" covers: a week is too few people to say.</summary>
-    public const int VoicesMonths = 3;
-
     /// <summary>Whose voices are missing in the three months ending with the week's.</summary>
     public VoicesPanel? Voices { get; private set; }
+
+    /// <summary>The kept copy shown, or null when the figures were read now.</summary>
+    public KeptReportSummary? KeptCopy { get; private set; }
 
     /// <summary>Whether the pack can be had as PDF here.</summary>
     public bool CanPrint => pdf.IsAvailable;
@@ -44,16 +48,58 @@ public sealed class WeeklyPackModel(WeeklyInsightsReader reader, VoicesReader vo
     /// <summary>The weeks to choose from, the latest first.</summary>
     public IReadOnlyList<DateOnly> WeekChoices { get; private set; } = [];
 
-    /// <summary>When the pack was read.</summary>
+    /// <summary>When the pack's figures were read.</summary>
     public DateTimeOffset ReadAt { get; private set; }
 
-    /// <summary>Shows the pack.</summary>
+    /// <summary>The query that gives this pack (its kept copy, or its week), for the PDF's address.</summary>
+    public string Query => KeptCopy is { } copy ? $"kept={Uri.EscapeDataString(copy.Id)}" : $"week={Week}";
+
+    /// <summary>Shows the pack: read now, or a kept copy.</summary>
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        if (!string.IsNullOrEmpty(Kept))
+        {
+            if (await kept.FindAsync(Kept, cancellationToken) is not { Kind: KeptReportKind.WeeklyPack } copy)
+            {
+                return NotFound();
+            }
+
+            var figures = KeptFigures.Read<WeeklyPackFigures>(copy.Figures);
+            (Pack, Voices, KeptCopy, ReadAt) = (figures.Pack, figures.Voices, copy.Summary, copy.GeneratedAt);
+            Week = figures.Pack.Week.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            WeekChoices = [figures.Pack.Week];
+            return Page();
+        }
+
+        if (!TryReadWeek(out var week))
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+
+        (Pack, Voices) = await WeeklyPackFigures.ReadAsync(reader, voices, week, cancellationToken);
+        return Page();
+    }
+
+    /// <summary>Keeps a copy of the week's pack: its figures are read in the background, and the kept reports show how it is going.</summary>
+    public IActionResult OnPostKeep()
+    {
+        if (!TryReadWeek(out var week))
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+
+        jobs.Queue(new WeeklyPackRequest(week), StaffMember.NameOf(User));
+        return Redirect("/reports/kept");
+    }
+
+    private bool TryReadWeek(out DateOnly week)
     {
         ReadAt = time.GetUtcNow();
         var thisWeek = EarlyWarnings.WeekOf(DateOnly.FromDateTime(ReadAt.UtcDateTime));
         WeekChoices = [.. Enumerable.Range(0, WeeksBack + 1).Select(back => thisWeek.AddDays(-7 * back))];
-        var week = thisWeek.AddDays(-7);
+        week = thisWeek.AddDays(-7);
         if (!string.IsNullOrEmpty(Week))
         {
             if (!DateOnly.TryParseExact(Week, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
@@ -76,14 +122,10 @@ public sealed class WeeklyPackModel(WeeklyInsightsReader reader, VoicesReader vo
 
         if (!ModelState.IsValid)
         {
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return Page();
+            return false;
         }
 
         Week = week.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        Pack = await reader.ReadAsync(week, cancellationToken);
-        var lastMonth = YearMonth.Of(Pack.LastDay);
-        Voices = await voices.ReadAsync(lastMonth.AddMonths(1 - VoicesMonths), lastMonth, null, cancellationToken);
-        return Page();
+        return true;
     }
 }
