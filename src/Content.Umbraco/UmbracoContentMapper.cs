@@ -42,6 +42,9 @@ public static class UmbracoContentMapper
 
         /// <summary>A Freedom to Speak Up guardian named on the speak-up start page, below the root.</summary>
         public const string Guardian = "qvSpeakUpGuardian";
+
+        /// <summary>A group of the area's population, below the root ("whose voices are missing").</summary>
+        public const string PopulationGroup = "qvPopulationGroup";
     }
 
     private static readonly HtmlSanitizer Sanitizer = CreateSanitizer();
@@ -96,6 +99,7 @@ public static class UmbracoContentMapper
             [])
         {
             SpeakUp = SpeakUp(root, children["/"]),
+            Population = Population(root, children["/"]),
         };
     }
 
@@ -150,7 +154,7 @@ public static class UmbracoContentMapper
                     throw new UmbracoContentException(service, "'serviceId' must be its own: lower-case letters, digits and dashes, not 'other' (feedback keeps it, so never change it).");
                 }
 
-                services.Add(new CareService(id, Name(service), Name(item)));
+                services.Add(new CareService(id, Name(service), Name(item)) { England = England(service) });
             }
 
             if (services.Count == 0)
@@ -195,6 +199,57 @@ public static class UmbracoContentMapper
             .Select(item => new SpeakUpGuardian(Name(item), Text(item, "organisation") ?? throw new UmbracoContentException(item, "'organisation' is required.")))
             .ToArray();
         return new SpeakUpArrangements(guardians, replies);
+    }
+
+    private static PopulationProfile Population(DeliveryItem root, IEnumerable<DeliveryItem> belowRoot)
+    {
+        var groups = belowRoot.Where(item => item.ContentType == DocumentTypes.PopulationGroup).ToArray();
+        if (groups.Length == 0)
+        {
+            return PopulationProfile.None;
+        }
+
+        var described = groups.Select(item => new PopulationGroupDescription(Name(item), Text(item, "question"), Words(item, "answers"), Number(item, "percent")));
+        return PopulationProfile.TryCreate(Text(root, "populationSource"), described, out var profile, out var problem)
+            ? profile
+            : throw new UmbracoContentException(root, $"its population groups do not hold together: {problem} (population groups are '{DocumentTypes.PopulationGroup}' items below it; 'populationSource' on it).");
+    }
+
+    private static EnglandFft? England(DeliveryItem service)
+    {
+        var (setting, month, positive) = (Text(service, "englandSetting"), Text(service, "englandMonth"), Number(service, "englandPositive"));
+        if (setting is null && month is null && positive is null)
+        {
+            return null;
+        }
+
+        return EnglandFft.TryCreate(setting, month, positive, out var england)
+            ? england
+            : throw new UmbracoContentException(service, "the England comparison needs all three of 'englandSetting', 'englandMonth' (written like 2026-09) and 'englandPositive' (the percentage from 0 to 100 who said good or very good).");
+    }
+
+    /// <summary>A list of words: a tags or checkbox list property, or text with the words between commas.</summary>
+    private static string[] Words(DeliveryItem item, string alias)
+    {
+        var value = item.Property(alias);
+        var words = value.ValueKind switch
+        {
+            JsonValueKind.Array => value.EnumerateArray().Where(word => word.ValueKind == JsonValueKind.String).Select(word => word.GetString()!),
+            JsonValueKind.String => value.GetString()!.Split(','),
+            _ => [],
+        };
+        return [.. words.Select(word => word.Trim()).Where(word => word.Length > 0)];
+    }
+
+    private static double? Number(DeliveryItem item, string alias)
+    {
+        var value = item.Property(alias);
+        return value.ValueKind switch
+        {
+            JsonValueKind.Number => value.GetDouble(),
+            JsonValueKind.String when double.TryParse(value.GetString(), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var parsed) => parsed,
+            _ => null,
+        };
     }
 
     private static string? Text(DeliveryItem item, string alias)

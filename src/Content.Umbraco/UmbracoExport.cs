@@ -24,8 +24,8 @@ public static class UmbracoExport
 {
     /// <summary>
     /// The root (<c>qvStrategy</c>) first, then each theme with its I and We statements and quality priorities
-    /// (status <c>planned</c>: the pack does not say), the pages, the organisations with their services, and the
-    /// Freedom to Speak Up guardians.
+    /// (status <c>planned</c>: the pack does not say), the pages, the organisations with their services (and England's
+    /// FFT result where the pack quotes one), the Freedom to Speak Up guardians and the population groups.
     /// Keys are derived from the pack's names and paths, so exporting the same pack twice gives the same keys.
     /// </summary>
     public static List<UmbracoNode> NodesOf(ContentPack pack)
@@ -37,6 +37,7 @@ public static class UmbracoExport
                 ["icbName"] = pack.IcbName,
                 ["strategyTitle"] = pack.StrategyTitle,
                 ["speakUpRepliesWithinWorkingDays"] = pack.SpeakUp.RepliesWithinWorkingDays,
+                ["populationSource"] = pack.Population.Groups.Count == 0 ? null : pack.Population.Source,
             }),
         };
         foreach (var theme in pack.Themes)
@@ -63,11 +64,19 @@ public static class UmbracoExport
             var path = $"/{organisation.Id}/";
             nodes.Add(Node(pack, organisation.Name, Types.Organisation, path, new() { ["odsCode"] = organisation.OdsCode }));
             nodes.AddRange(organisation.Services.Select(service =>
-                Node(pack, service.Name, Types.Service, $"{path}{service.Id}/", new() { ["serviceId"] = service.Id })));
+                Node(pack, service.Name, Types.Service, $"{path}{service.Id}/", new()
+                {
+                    ["serviceId"] = service.Id,
+                    ["englandSetting"] = service.England?.Setting,
+                    ["englandMonth"] = service.England?.Month,
+                    ["englandPositive"] = service.England?.PercentPositive,
+                })));
         }
 
         nodes.AddRange(pack.SpeakUp.Guardians.Select((guardian, index) =>
             Node(pack, guardian.Name, Types.Guardian, $"/guardian-{index + 1}/", new() { ["organisation"] = guardian.Organisation })));
+        nodes.AddRange(pack.Population.Groups.Select((group, index) =>
+            Node(pack, group.Name, Types.PopulationGroup, $"/population-{index + 1}/", new() { ["question"] = group.Question, ["answers"] = group.Answers, ["percent"] = group.Percent })));
         return nodes;
     }
 

@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace QualityVoice.Content;
 
 /// <summary>A service people can give feedback about, such as a hospital's maternity service.</summary>
@@ -20,4 +22,16 @@ public sealed record CareService(string Id, string Name, string OrganisationName
 /// <param name="Setting">The setting, in NHS England's words.</param>
 /// <param name="Month">The month of the published figure, yyyy-MM.</param>
 /// <param name="PercentPositive">The percentage who said good or very good.</param>
-public sealed record EnglandFft(string Setting, string Month, double PercentPositive);
+public sealed record EnglandFft(string Setting, string Month, double PercentPositive)
+{
+    /// <summary>The comparison, when its setting, month (yyyy-MM) and percentage (0 to 100) are all there and make sense.</summary>
+    public static bool TryCreate(string? setting, string? month, double? positive, [NotNullWhen(true)] out EnglandFft? england)
+    {
+        england = !string.IsNullOrWhiteSpace(setting) && month is { Length: 7 } && month[4] == '-'
+            && int.TryParse(month.AsSpan(0, 4), out _) && int.TryParse(month.AsSpan(5, 2), out var m) && m is >= 1 and <= 12
+            && positive is >= 0 and <= 100
+                ? new EnglandFft(setting.Trim(), month, positive.Value)
+                : null;
+        return england is not null;
+    }
+}

@@ -54,42 +54,10 @@ public static partial class ContentPackLoader
             return PopulationProfile.None;
         }
 
-        var relative = Path.GetRelativePath(root, file);
         var yaml = FrontMatterFile.ReadYaml<PopulationYaml>(root, file);
-        Require(root, file, yaml.Source, "source");
-        var groups = new List<PopulationGroup>();
-        foreach (var group in yaml.Groups)
-        {
-            Require(root, file, group.Name, "name (of a population group)");
-            if (group.Question is null || !PopulationProfile.Questions.TryGetValue(group.Question, out var offered))
-            {
-                throw new ContentPackException(relative, null, $"the group '{group.Name}' needs a question, one of: {string.Join(", ", PopulationProfile.Questions.Keys)}.");
-            }
-
-            if (group.Answers.Count == 0 || group.Answers.Any(answer => !offered.Contains(answer)))
-            {
-                throw new ContentPackException(relative, null, $"the group '{group.Name}' needs answers to '{group.Question}' from: {string.Join(", ", offered)}.");
-            }
-
-            if (group.Percent is not (> 0 and < 100))
-            {
-                throw new ContentPackException(relative, null, $"the group '{group.Name}' needs a percent of the population greater than 0 and less than 100.");
-            }
-
-            if (groups.FirstOrDefault(other => other.Question == group.Question && other.Answers.Intersect(group.Answers).Any()) is { } overlapping)
-            {
-                throw new ContentPackException(relative, null, $"the groups '{overlapping.Name}' and '{group.Name}' share an answer: a person can be in only one group of a question.");
-            }
-
-            groups.Add(new PopulationGroup(group.Name!.Trim(), group.Question, [.. group.Answers], group.Percent.Value));
-        }
-
-        foreach (var question in groups.GroupBy(group => group.Question).Where(question => question.Sum(group => group.Percent) > 100.5))
-        {
-            throw new ContentPackException(relative, null, $"the groups of '{question.Key}' add up to more than 100% of the population.");
-        }
-
-        return new PopulationProfile(yaml.Source!.Trim(), groups);
+        return PopulationProfile.TryCreate(yaml.Source, yaml.Groups.Select(group => new PopulationGroupDescription(group.Name, group.Question, group.Answers, group.Percent)), out var profile, out var problem)
+            ? profile
+            : throw new ContentPackException(Path.GetRelativePath(root, file), null, problem);
     }
 
     private static SpeakUpArrangements SpeakUp(string root, string packFile, SpeakUpYaml? yaml)
@@ -274,16 +242,11 @@ public static partial class ContentPackLoader
             return null;
         }
 
-        if (string.IsNullOrWhiteSpace(england.Setting) || england.Month is not { Length: 7 } month || month[4] != '-'
-            || !int.TryParse(month.AsSpan(0, 4), out _) || !int.TryParse(month.AsSpan(5, 2), out var m) || m is < 1 or > 12
-            || england.Positive is not (>= 0 and <= 100))
-        {
-            throw new ContentPackException(
+        return EnglandFft.TryCreate(england.Setting, england.Month, england.Positive, out var comparison)
+            ? comparison
+            : throw new ContentPackException(
                 Path.GetRelativePath(root, file), null,
                 $"the England comparison of the service '{service.Name}' needs a setting, a month written like 2026-09 and positive, the percentage from 0 to 100 who said good or very good.");
-        }
-
-        return new EnglandFft(england.Setting.Trim(), month, england.Positive.Value);
     }
 
     private static ThemeTaxonomy LoadTaxonomy(string root, string folder, IReadOnlyList<StrategicTheme> themes)

@@ -52,6 +52,32 @@ public sealed class ContentCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task A_packs_population_and_englands_fft_result_go_to_umbraco_and_come_back()
+    {
+        var somerset = new ContentOptions { Pack = "somerset" };
+        var original = ContentPackLoader.Load(somerset.ResolveRoot(), "somerset");
+        var nodes = UmbracoExport.NodesOf(original);
+        var service = nodes.First(node => node.ContentType == UmbracoContentMapper.DocumentTypes.Service);
+        (service.Properties["englandSetting"], service.Properties["englandMonth"], service.Properties["englandPositive"]) = ("A&E", "2026-09", 80.5);
+
+        await using var umbraco = await UmbracoDeliveryServer.StartAsync(nodes, apiKey: "umbraco-key");
+        var code = await ContentCommand.RunAsync(
+            ["import-umbraco", "--url", umbraco.Address.ToString(), "--start-item", umbraco.RootSegment, "--api-key", "umbraco-key", "--out", Path.Combine(_folder.Path, "somerset-back")],
+            somerset, TextWriter.Null, CancellationToken.None);
+
+        Assert.Equal(0, code);
+        var imported = ContentPackLoader.Load(_folder.Path, "somerset-back");
+        Assert.NotEmpty(original.Population.Groups);
+        Assert.Equal(original.Population.Source, imported.Population.Source);
+        Assert.Equal(
+            original.Population.Groups.Select(group => (group.Name, group.Question, string.Join(",", group.Answers), group.Percent)),
+            imported.Population.Groups.Select(group => (group.Name, group.Question, string.Join(",", group.Answers), group.Percent)));
+        var withEngland = Assert.Single(imported.Organisations.SelectMany(organisation => organisation.Services), candidate => candidate.England is not null);
+        Assert.Equal(service.Properties["serviceId"], withEngland.Id);
+        Assert.Equal(new EnglandFft("A&E", "2026-09", 80.5), withEngland.England);
+    }
+
+    [Fact]
     public async Task An_umbraco_that_refuses_the_key_is_named_and_nothing_is_written()
     {
         await using var umbraco = await UmbracoDeliveryServer.StartAsync(UmbracoExport.NodesOf(ContentPackLoader.Load(Nenc.ResolveRoot(), "nenc")), apiKey: "umbraco-key");

@@ -57,9 +57,22 @@ public static class ContentPackWriter
                 id = organisation.Id,
                 name = organisation.Name,
                 ods = organisation.OdsCode,
-                services = organisation.Services.Select(service => new { id = service.Id, name = service.Name }).ToArray(),
+                services = organisation.Services.Select(service => new
+                {
+                    id = service.Id,
+                    name = service.Name,
+                    england = service.England is { } england ? new { setting = england.Setting, month = england.Month, positive = england.PercentPositive } : null,
+                }).ToArray(),
             }).ToArray(),
         }));
+        if (pack.Population.Groups.Count > 0)
+        {
+            File.WriteAllText(Path.Combine(folder, "population.yml"), Yaml.Serialize(new
+            {
+                source = pack.Population.Source,
+                groups = pack.Population.Groups.Select(group => new { name = group.Name, question = group.Question, answers = group.Answers, percent = group.Percent }).ToArray(),
+            }));
+        }
         File.Copy(taxonomyFile, Path.Combine(folder, "taxonomy.yml"), overwrite: true);
     }
 

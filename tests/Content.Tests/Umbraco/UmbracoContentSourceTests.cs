@@ -111,6 +111,24 @@ public sealed class UmbracoContentSourceTests : IDisposable
     }
 
     [Fact]
+    public async Task The_population_published_in_umbraco_reaches_the_reports_and_a_group_that_does_not_add_up_is_named()
+    {
+        var population = new PopulationProfile("A census", [new PopulationGroup("Aged 75 or over", "age", ["75-84", "85-plus"], 9.5), new PopulationGroup("Disabled", "disability", ["yes"], 21)]);
+        await using var umbraco = await UmbracoDeliveryServer.StartAsync(UmbracoExport.NodesOf(Nenc with { Population = population }));
+        var source = Source(umbraco);
+
+        Assert.True(await source.RefreshAsync(CancellationToken.None), source.Problem);
+
+        Assert.Equal("A census", source.Current.Population.Source);
+        Assert.Equal(population.Groups.Select(group => (group.Name, group.Percent, string.Join(",", group.Answers))), source.Current.Population.Groups.Select(group => (group.Name, group.Percent, string.Join(",", group.Answers))));
+
+        umbraco.Nodes.Last().Properties["answers"] = "yes, maybe";
+        Assert.False(await source.RefreshAsync(CancellationToken.None));
+        Assert.Contains("the group 'Disabled' needs answers to 'disability' from: yes, no.", source.Problem, StringComparison.Ordinal);
+        Assert.Equal("A census", source.Current.Population.Source);
+    }
+
+    [Fact]
     public async Task An_item_missing_what_a_page_needs_is_named_and_the_last_good_content_stays()
     {
         var nodes = UmbracoExport.NodesOf(Nenc);
