@@ -121,5 +121,14 @@ public sealed class ReportsTests(BrowserFixture fixture)
         await staff.GotoAsync(new Uri(fixture.Apps.BackOffice, "/reports/outreach").ToString());
         Assert.Contains("cannot be tied to a group yet", await staff.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
         await staff.AssertAccessibleAsync();
+
+        // The pages around the reports on a phone too.
+        await staff.SetViewportSizeAsync(390, 844);
+        foreach (var path in new[] { "/reports/outreach", "/reports/intelligence", "/reports/kept", "/reports" })
+        {
+            await staff.GotoAsync(new Uri(fixture.Apps.BackOffice, path).ToString());
+            await staff.AssertAccessibleAsync();
+            await staff.AssertFitsTheScreenAsync();
+        }
     }
 }

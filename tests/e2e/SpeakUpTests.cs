@@ -80,6 +80,7 @@ public sealed class SpeakUpTests(BrowserFixture fixture)
         foreach (var path in new[] { "/", "/speak-up", $"/speak-up/{reference}", "/speak-up/data-return", "/speak-up/insights-pack" })
         {
             await guardian.GotoAsync(new Uri(fixture.Apps.BackOffice, path).ToString());
+            await guardian.AssertAccessibleAsync();
             await guardian.AssertFitsTheScreenAsync();
         }
 

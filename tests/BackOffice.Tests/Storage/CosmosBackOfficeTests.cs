@@ -159,10 +159,56 @@ public sealed class CosmosBackOfficeTests : IAsyncLifetime
         }
     }
 
-    private sealed class CosmosBackOffice(CosmosDbServer account) : BackOfficeFactory
+    [Fact]
+    public async Task Other_intelligence_outreach_and_the_guardians_release_work_on_Cosmos()
+    {
+        await using var somerset = new CosmosBackOffice(_account, "somerset");
+        var lastMonth = YearMonth.Of(TimeProvider.System.GetUtcNow()).AddMonths(-1);
+
+        // The quality team uploads counts; the service report sets them beside the feedback.
+        var quality = await somerset.SignInAsync(StaffRoles.QualityTeam);
+        var upload = await quality.GetPageAsync("/reports/intelligence");
+        using (var form = new MultipartFormDataContent())
+        {
+            form.Add(new StringContent((upload.QuerySelector("input[name=__RequestVerificationToken]") as AngleSharp.Html.Dom.IHtmlInputElement)!.Value), "__RequestVerificationToken");
+            var file = new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes($"service,month,channel,subject,count\nrh5-ed-musgrove,{lastMonth},complaints,Communication,7\n"));
+            file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("text/csv");
+            form.Add(file, "Upload", "counts.csv");
+            using var saved = await quality.PostAsync(new Uri("/reports/intelligence", UriKind.Relative), form);
+            await saved.ShouldBeAsync(HttpStatusCode.Redirect);
+        }
+
+        var report = await quality.GetPageAsync($"/reports/service?service=rh5-ed-musgrove&from={lastMonth}&to={lastMonth}");
+        Assert.Contains("Communication (7)", report.QuerySelector("[data-testid=intelligence]")!.TextContent, StringComparison.Ordinal);
+
+        // The engagement team records outreach for a group Somerset's pack describes.
+        var engagement = await somerset.SignInAsync(StaffRoles.EngagementTeam);
+        using (var recorded = await engagement.SubmitAsync(
+            await engagement.GetPageAsync("/reports/outreach"), [new("Group", "Aged 75 or over"), new("What", "Paper forms at the day centres"), new("Starts", lastMonth.ToString())], "main form"))
+        {
+            await recorded.ShouldBeAsync(HttpStatusCode.Redirect);
+        }
+
+        var outreach = await engagement.GetPageAsync("/reports/outreach");
+        Assert.Contains(outreach.QuerySelectorAll("[data-testid=outreach] tbody tr"), row => row.TextContent.Contains("day centres", StringComparison.Ordinal));
+
+        // The guardians release the count of cases; the weekly pack shows it and nothing else of speak-up.
+        var guardian = await somerset.SignInAsync(StaffRoles.FtsuGuardian);
+        using (var released = await guardian.SubmitAsync(await guardian.GetPageAsync("/speak-up/insights-pack"), [new("Measures", "cases")], "main form"))
+        {
+            await released.ShouldBeAsync(HttpStatusCode.Redirect);
+        }
+
+        var pack = await quality.GetPageAsync("/reports/weekly");
+        var speakUp = pack.QuerySelectorAll("[data-testid=speak-up] tbody tr").Select(row => row.Children[0].TextContent).ToArray();
+        Assert.Equal(["Cases raised"], speakUp);
+    }
+
+    private sealed class CosmosBackOffice(CosmosDbServer account, string pack = "nenc") : BackOfficeFactory
     {
         protected override IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>
         {
+            ["Content:Pack"] = pack,
             ["Feedback:Store"] = "Cosmos",
             ["Feedback:Cosmos:Endpoint"] = account.Endpoint.ToString(),
             ["Feedback:Cosmos:Key"] = account.Key,
