@@ -29,13 +29,13 @@ internal sealed class CosmosOutbox(Container feedback)
         return await feedback.TryReplaceAsync(leased, owed.Id, OutboxDocument.Partition, owed.ETag!, cancellationToken) ? leased : null;
     }
 
-    /// <summary>Records that it was sent.</summary>
-    public Task SentAsync(string id, DateTimeOffset at, CancellationToken cancellationToken) =>
-        FinishAsync(id, owed => owed with { State = "sent", SentAt = at.ToUnixTimeMilliseconds(), LeaseUntil = null }, cancellationToken);
+    /// <summary>Records that it was sent under the claim that made <paramref name="attempts"/> tries; false when it has been claimed again since.</summary>
+    public Task<bool> SentAsync(string id, int attempts, DateTimeOffset at, CancellationToken cancellationToken) =>
+        FinishAsync(id, attempts, owed => owed with { State = "sent", SentAt = at.ToUnixTimeMilliseconds(), LeaseUntil = null }, cancellationToken);
 
-    /// <summary>Gives up on it.</summary>
-    public Task GiveUpAsync(string id, CancellationToken cancellationToken) =>
-        FinishAsync(id, owed => owed with { State = "failed", LeaseUntil = null }, cancellationToken);
+    /// <summary>Gives up on it under the claim that made <paramref name="attempts"/> tries; false when it has been claimed again since.</summary>
+    public Task<bool> GiveUpAsync(string id, int attempts, CancellationToken cancellationToken) =>
+        FinishAsync(id, attempts, owed => owed with { State = "failed", LeaseUntil = null }, cancellationToken);
 
     /// <summary>Drops it: what it would tell of is gone (the address was withdrawn, or the reply was never kept).</summary>
     public Task DropAsync(string id, CancellationToken cancellationToken) => feedback.DeleteIfPresentAsync(id, OutboxDocument.Partition, cancellationToken);
@@ -52,14 +52,20 @@ internal sealed class CosmosOutbox(Container feedback)
         }
     }
 
-    private async Task FinishAsync(string id, Func<OutboxDocument, OutboxDocument> finish, CancellationToken cancellationToken)
+    private async Task<bool> FinishAsync(string id, int attempts, Func<OutboxDocument, OutboxDocument> finish, CancellationToken cancellationToken)
     {
         while (true)
         {
+            // Only under the claim it was tried under: once claimed again, the attempt count has moved on.
             var (owed, eTag) = await feedback.TryReadAsync<OutboxDocument>(id, OutboxDocument.Partition, cancellationToken);
-            if (owed is null || eTag is null || await feedback.TryReplaceAsync(finish(owed) with { ETag = null }, id, OutboxDocument.Partition, eTag, cancellationToken))
+            if (owed is null || eTag is null || owed.State != "pending" || owed.Attempts != attempts)
             {
-                return;
+                return false;
+            }
+
+            if (await feedback.TryReplaceAsync(finish(owed) with { ETag = null }, id, OutboxDocument.Partition, eTag, cancellationToken))
+            {
+                return true;
             }
         }
     }

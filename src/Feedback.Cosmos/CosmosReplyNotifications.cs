@@ -53,10 +53,10 @@ public sealed class CosmosReplyNotifications : IReplyNotifications
     }
 
     /// <inheritdoc />
-    public Task MarkSentAsync(ReplyNotification notification, DateTimeOffset at, CancellationToken cancellationToken) =>
-        _outbox.SentAsync(notification.Key, at, cancellationToken);
+    public Task<bool> MarkSentAsync(ReplyNotification notification, DateTimeOffset at, CancellationToken cancellationToken) =>
+        _outbox.SentAsync(notification.Key, notification.Attempts, at, cancellationToken);
 
     /// <inheritdoc />
-    public Task GiveUpAsync(ReplyNotification notification, DateTimeOffset at, CancellationToken cancellationToken) =>
-        _outbox.GiveUpAsync(notification.Key, cancellationToken);
+    public Task<bool> GiveUpAsync(ReplyNotification notification, DateTimeOffset at, CancellationToken cancellationToken) =>
+        _outbox.GiveUpAsync(notification.Key, notification.Attempts, cancellationToken);
 }

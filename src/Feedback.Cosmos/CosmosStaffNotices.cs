@@ -34,6 +34,6 @@ public sealed class CosmosStaffNotices(CosmosContainers containers) : IStaffNoti
     }
 
     /// <inheritdoc />
-    public Task FinishAsync(string id, bool sent, DateTimeOffset at, CancellationToken cancellationToken) =>
-        sent ? _outbox.SentAsync(id, at, cancellationToken) : _outbox.GiveUpAsync(id, cancellationToken);
+    public Task<bool> FinishAsync(QueuedStaffNotice notice, bool sent, DateTimeOffset at, CancellationToken cancellationToken) =>
+        sent ? _outbox.SentAsync(notice.Id, notice.Attempts, at, cancellationToken) : _outbox.GiveUpAsync(notice.Id, notice.Attempts, cancellationToken);
 }

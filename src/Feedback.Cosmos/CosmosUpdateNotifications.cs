@@ -44,10 +44,10 @@ public sealed class CosmosUpdateNotifications : IUpdateNotifications
     }
 
     /// <inheritdoc />
-    public Task MarkSentAsync(UpdateNotification notification, DateTimeOffset at, CancellationToken cancellationToken) =>
-        _outbox.SentAsync(notification.Key, at, cancellationToken);
+    public Task<bool> MarkSentAsync(UpdateNotification notification, DateTimeOffset at, CancellationToken cancellationToken) =>
+        _outbox.SentAsync(notification.Key, notification.Attempts, at, cancellationToken);
 
     /// <inheritdoc />
-    public Task GiveUpAsync(UpdateNotification notification, DateTimeOffset at, CancellationToken cancellationToken) =>
-        _outbox.GiveUpAsync(notification.Key, cancellationToken);
+    public Task<bool> GiveUpAsync(UpdateNotification notification, DateTimeOffset at, CancellationToken cancellationToken) =>
+        _outbox.GiveUpAsync(notification.Key, notification.Attempts, cancellationToken);
 }

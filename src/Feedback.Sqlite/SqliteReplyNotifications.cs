@@ -69,21 +69,23 @@ public sealed class SqliteReplyNotifications(SqliteDatabase database) : IReplyNo
     }
 
     /// <inheritdoc />
-    public Task MarkSentAsync(ReplyNotification notification, DateTimeOffset at, CancellationToken cancellationToken) =>
-        SetAsync(notification.Key, "sent", at, cancellationToken);
+    public Task<bool> MarkSentAsync(ReplyNotification notification, DateTimeOffset at, CancellationToken cancellationToken) =>
+        SetAsync(notification, "sent", at, cancellationToken);
 
     /// <inheritdoc />
-    public Task GiveUpAsync(ReplyNotification notification, DateTimeOffset at, CancellationToken cancellationToken) =>
-        SetAsync(notification.Key, "failed", null, cancellationToken);
+    public Task<bool> GiveUpAsync(ReplyNotification notification, DateTimeOffset at, CancellationToken cancellationToken) =>
+        SetAsync(notification, "failed", null, cancellationToken);
 
-    private async Task SetAsync(string key, string state, DateTimeOffset? sentAt, CancellationToken cancellationToken)
+    private async Task<bool> SetAsync(ReplyNotification notification, string state, DateTimeOffset? sentAt, CancellationToken cancellationToken)
     {
+        // Only under the claim it was tried under: once claimed again, the attempt count has moved on.
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = "UPDATE reply_notifications SET state = $state, sent_at = $at, lease_until = NULL WHERE message_id = $id;";
+        command.CommandText = "UPDATE reply_notifications SET state = $state, sent_at = $at, lease_until = NULL WHERE message_id = $id AND state = 'pending' AND attempts = $attempts;";
+        command.Parameters.AddWithValue("$attempts", notification.Attempts);
         command.Parameters.AddWithValue("$state", state);
         command.Parameters.AddWithValue("$at", sentAt is { } at ? at.ToUnixTimeMilliseconds() : DBNull.Value);
-        command.Parameters.AddWithValue("$id", long.Parse(key, System.Globalization.CultureInfo.InvariantCulture));
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        command.Parameters.AddWithValue("$id", long.Parse(notification.Key, System.Globalization.CultureInfo.InvariantCulture));
+        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 }

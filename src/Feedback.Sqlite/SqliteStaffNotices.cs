@@ -52,14 +52,16 @@ public sealed class SqliteStaffNotices(SqliteDatabase database) : IStaffNotices
     }
 
     /// <inheritdoc />
-    public async Task FinishAsync(string id, bool sent, DateTimeOffset at, CancellationToken cancellationToken)
+    public async Task<bool> FinishAsync(QueuedStaffNotice notice, bool sent, DateTimeOffset at, CancellationToken cancellationToken)
     {
+        // Only under the claim it was tried under: once claimed again, the attempt count has moved on.
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = "UPDATE staff_notices SET state = $state, sent_at = $at, lease_until = NULL WHERE id = $id;";
+        command.CommandText = "UPDATE staff_notices SET state = $state, sent_at = $at, lease_until = NULL WHERE id = $id AND state = 'pending' AND attempts = $attempts;";
+        command.Parameters.AddWithValue("$attempts", notice.Attempts);
         command.Parameters.AddWithValue("$state", sent ? "sent" : "failed");
         command.Parameters.AddWithValue("$at", sent ? at.ToUnixTimeMilliseconds() : DBNull.Value);
-        command.Parameters.AddWithValue("$id", long.Parse(id, System.Globalization.CultureInfo.InvariantCulture));
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        command.Parameters.AddWithValue("$id", long.Parse(notice.Id, System.Globalization.CultureInfo.InvariantCulture));
+        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 }

@@ -64,18 +64,20 @@ public sealed class SqliteUpdateNotifications(SqliteDatabase database) : IUpdate
     }
 
     /// <inheritdoc />
-    public Task MarkSentAsync(UpdateNotification notification, DateTimeOffset at, CancellationToken cancellationToken) =>
+    public Task<bool> MarkSentAsync(UpdateNotification notification, DateTimeOffset at, CancellationToken cancellationToken) =>
         SetAsync(notification, "state = 'sent', sent_at = $at, lease_until = NULL", at, cancellationToken);
 
     /// <inheritdoc />
-    public Task GiveUpAsync(UpdateNotification notification, DateTimeOffset at, CancellationToken cancellationToken) =>
+    public Task<bool> GiveUpAsync(UpdateNotification notification, DateTimeOffset at, CancellationToken cancellationToken) =>
         SetAsync(notification, "state = 'failed', lease_until = NULL", at, cancellationToken);
 
-    private async Task SetAsync(UpdateNotification notification, string assignments, DateTimeOffset at, CancellationToken cancellationToken)
+    private async Task<bool> SetAsync(UpdateNotification notification, string assignments, DateTimeOffset at, CancellationToken cancellationToken)
     {
+        // Only under the claim it was tried under: once claimed again, the attempt count has moved on.
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = $"UPDATE update_notifications SET {assignments} WHERE update_id = $update AND item_id = $item;";
+        command.CommandText = $"UPDATE update_notifications SET {assignments} WHERE update_id = $update AND item_id = $item AND state = 'pending' AND attempts = $attempts;";
+        command.Parameters.AddWithValue("$attempts", notification.Attempts);
         if (assignments.Contains("$at", StringComparison.Ordinal))
         {
             command.Parameters.AddWithValue("$at", at.ToUnixTimeMilliseconds());
@@ -84,6 +86,6 @@ public sealed class SqliteUpdateNotifications(SqliteDatabase database) : IUpdate
         var ids = notification.Key.Split(':');
         command.Parameters.AddWithValue("$update", long.Parse(ids[0], System.Globalization.CultureInfo.InvariantCulture));
         command.Parameters.AddWithValue("$item", long.Parse(ids[1], System.Globalization.CultureInfo.InvariantCulture));
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 }

@@ -13,8 +13,8 @@ public interface IStaffNotices
     /// <summary>Claims up to <paramref name="max"/> unsent e-mails for <paramref name="leaseFor"/>.</summary>
     Task<IReadOnlyList<QueuedStaffNotice>> ClaimAsync(int max, DateTimeOffset now, TimeSpan leaseFor, CancellationToken cancellationToken);
 
-    /// <summary>Records that it was sent (true) or given up on (false).</summary>
-    Task FinishAsync(string id, bool sent, DateTimeOffset at, CancellationToken cancellationToken);
+    /// <summary>Records that it was sent (true) or given up on (false), under the claim it was tried under: false when its claim ran out and another sender has claimed it since (that sender records its own try).</summary>
+    Task<bool> FinishAsync(QueuedStaffNotice notice, bool sent, DateTimeOffset at, CancellationToken cancellationToken);
 }
 
 /// <summary>An e-mail to a member of staff: their work address, the subject and the plain-text body.</summary>

@@ -2,7 +2,8 @@ namespace QualityVoice.Feedback.Publishing;
 
 /// <summary>
 /// The e-mails owed to people whose feedback an update answers, queued as the update goes live. A sender claims a
-/// few for a while, sends them and marks them sent; a claim that runs out (the sender stopped) is claimed again.
+/// few for a while, sends them and marks them sent; a claim that runs out (the sender stopped) is claimed again, and
+/// then only the new claim's sender can mark it: each claim is told apart by <see cref="UpdateNotification.Attempts"/>.
 /// </summary>
 public interface IUpdateNotifications
 {
@@ -12,14 +13,14 @@ public interface IUpdateNotifications
     /// </summary>
     Task<IReadOnlyList<UpdateNotification>> ClaimAsync(int max, DateTimeOffset now, TimeSpan leaseFor, CancellationToken cancellationToken);
 
-    /// <summary>Records that it was sent.</summary>
-    Task MarkSentAsync(UpdateNotification notification, DateTimeOffset at, CancellationToken cancellationToken);
+    /// <summary>Records that it was sent, under the claim it was sent under: false when its claim ran out and another sender has claimed it since (that sender records its own try).</summary>
+    Task<bool> MarkSentAsync(UpdateNotification notification, DateTimeOffset at, CancellationToken cancellationToken);
 
     /// <summary>
     /// Gives up on it after too many tries. (A try that fails is simply not marked: it is claimed again once its
-    /// claim runs out, which spaces the tries.)
+    /// claim runs out, which spaces the tries.) Like <see cref="MarkSentAsync"/>, false when its claim ran out and another sender has claimed it since (that sender records its own try).
     /// </summary>
-    Task GiveUpAsync(UpdateNotification notification, DateTimeOffset at, CancellationToken cancellationToken);
+    Task<bool> GiveUpAsync(UpdateNotification notification, DateTimeOffset at, CancellationToken cancellationToken);
 }
 
 /// <summary>One e-mail owed: the update, the feedback it answers, and the protected address.</summary>

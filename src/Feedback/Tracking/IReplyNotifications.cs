@@ -9,11 +9,11 @@ public interface IReplyNotifications
     /// <summary>Claims up to <paramref name="max"/> unsent e-mails for <paramref name="leaseFor"/>.</summary>
     Task<IReadOnlyList<ReplyNotification>> ClaimAsync(int max, DateTimeOffset now, TimeSpan leaseFor, CancellationToken cancellationToken);
 
-    /// <summary>Records that it was sent.</summary>
-    Task MarkSentAsync(ReplyNotification notification, DateTimeOffset at, CancellationToken cancellationToken);
+    /// <summary>Records that it was sent, under the claim it was sent under: false when its claim ran out and another sender has claimed it since (that sender records its own try).</summary>
+    Task<bool> MarkSentAsync(ReplyNotification notification, DateTimeOffset at, CancellationToken cancellationToken);
 
-    /// <summary>Gives up on it (the address cannot be read, or too many tries).</summary>
-    Task GiveUpAsync(ReplyNotification notification, DateTimeOffset at, CancellationToken cancellationToken);
+    /// <summary>Gives up on it (the address cannot be read, or too many tries); false when its claim ran out and another sender has claimed it since (that sender records its own try).</summary>
+    Task<bool> GiveUpAsync(ReplyNotification notification, DateTimeOffset at, CancellationToken cancellationToken);
 }
 
 /// <summary>One e-mail owed: the reply, the feedback it answers, and the protected address.</summary>

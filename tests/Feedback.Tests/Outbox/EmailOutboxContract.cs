@@ -37,13 +37,17 @@ public abstract class EmailOutboxContract
         Assert.Empty(await replies.ClaimAsync(10, Now.AddMinutes(1), Lease, None));
         var again = Assert.Single(await replies.ClaimAsync(10, Now.AddMinutes(6), Lease, None));
         Assert.Equal(2, again.Attempts);
-        await replies.MarkSentAsync(again, Now.AddMinutes(6), None);
+
+        // The first sender finishing late records nothing: the claim is the second sender's now.
+        Assert.False(await replies.MarkSentAsync(owed, Now.AddMinutes(7), None));
+        Assert.False(await replies.GiveUpAsync(owed, Now.AddMinutes(7), None));
+        Assert.True(await replies.MarkSentAsync(again, Now.AddMinutes(7), None));
         Assert.Empty(await replies.ClaimAsync(10, Now.AddHours(1), Lease, None));
 
         // A second reply owes a second e-mail; given up on, it is not tried again.
         Assert.True(await triage.PublishReplyAsync(withAddress, "One more thing.", "quality@example.nhs.uk", Now.AddHours(1), None));
         var second = Assert.Single(await replies.ClaimAsync(10, Now.AddHours(1), Lease, None));
-        await replies.GiveUpAsync(second, Now.AddHours(1), None);
+        Assert.True(await replies.GiveUpAsync(second, Now.AddHours(1), None));
         Assert.Empty(await replies.ClaimAsync(10, Now.AddHours(2), Lease, None));
     }
 
@@ -71,8 +75,23 @@ public abstract class EmailOutboxContract
         var second = Assert.Single(await staff.ClaimAsync(10, Now.AddMinutes(2), Lease, None));
         Assert.Equal("author@nhs.net", second.Notice.To);
 
-        await staff.FinishAsync(first.Id, sent: true, Now.AddMinutes(3), None);
-        await staff.FinishAsync(second.Id, sent: false, Now.AddMinutes(3), None);
+        Assert.True(await staff.FinishAsync(first, sent: true, Now.AddMinutes(3), None));
+        Assert.True(await staff.FinishAsync(second, sent: false, Now.AddMinutes(3), None));
+        Assert.False(await staff.FinishAsync(first, sent: true, Now.AddMinutes(4), None));
+        Assert.Empty(await staff.ClaimAsync(10, Now.AddHours(1), Lease, None));
+    }
+
+    [Fact]
+    public async Task A_staff_e_mail_whose_claim_ran_out_is_recorded_only_by_the_sender_that_claimed_it_again()
+    {
+        var (_, _, _, staff) = await CreateStoresAsync();
+        await staff.QueueAsync([new StaffNotice("reviewer@nhs.net", "An update waits for you", "Body")], Now, None);
+        var slow = Assert.Single(await staff.ClaimAsync(1, Now, Lease, None));
+        var again = Assert.Single(await staff.ClaimAsync(1, Now.AddMinutes(6), Lease, None));
+
+        Assert.False(await staff.FinishAsync(slow, sent: true, Now.AddMinutes(7), None));
+        Assert.Equal(2, again.Attempts);
+        Assert.True(await staff.FinishAsync(again, sent: true, Now.AddMinutes(7), None));
         Assert.Empty(await staff.ClaimAsync(10, Now.AddHours(1), Lease, None));
     }
 

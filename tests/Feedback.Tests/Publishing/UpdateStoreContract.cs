@@ -154,10 +154,14 @@ public abstract class UpdateStoreContract : IAsyncLifetime
         var owed = Assert.Single(await _notifications.ClaimAsync(10, Now, TimeSpan.FromMinutes(5), None));
         Assert.Equal((consented, "protected-1", slug, "waits"), (owed.Reference, owed.ProtectedEmail, owed.Slug, owed.Title));
 
-        // Claimed, so not claimed again until the claim runs out; once sent, never again.
+        // Claimed, so not claimed again until the claim runs out; then only the new claim's sender records it; once
+        // sent, never again.
         Assert.Empty(await _notifications.ClaimAsync(10, Now.AddMinutes(1), TimeSpan.FromMinutes(5), None));
-        Assert.Single(await _notifications.ClaimAsync(10, Now.AddMinutes(6), TimeSpan.FromMinutes(5), None));
-        await _notifications.MarkSentAsync(owed, Now.AddMinutes(6), None);
+        var reclaimed = Assert.Single(await _notifications.ClaimAsync(10, Now.AddMinutes(6), TimeSpan.FromMinutes(5), None));
+        Assert.False(await _notifications.MarkSentAsync(owed, Now.AddMinutes(6), None));
+        Assert.False(await _notifications.GiveUpAsync(owed, Now.AddMinutes(6), None));
+        Assert.True(await _notifications.MarkSentAsync(reclaimed, Now.AddMinutes(7), None));
+        Assert.False(await _notifications.MarkSentAsync(reclaimed, Now.AddMinutes(7), None));
         Assert.Empty(await _notifications.ClaimAsync(10, Now.AddHours(1), TimeSpan.FromMinutes(5), None));
 
         // Republishing after an edit does not tell the same person twice; linking someone new to a live update does.

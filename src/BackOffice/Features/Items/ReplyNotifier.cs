@@ -77,7 +77,11 @@ public sealed partial class ReplyNotifier(
         {
             using var message = Compose(notification, address);
             await email.SendAsync(message, cancellationToken);
-            await notifications.MarkSentAsync(notification, Time.GetUtcNow(), cancellationToken);
+            if (!await notifications.MarkSentAsync(notification, Time.GetUtcNow(), cancellationToken))
+            {
+                Log.ClaimLost(logger, notification.Attempts);
+            }
+
             return true;
         }
         catch (Exception exception) when (PlainEmail.IsSendFailure(exception))
@@ -123,5 +127,8 @@ public sealed partial class ReplyNotifier(
 
         [LoggerMessage(2, LogLevel.Warning, "An e-mail about a reply could not be sent (try {Attempt}): {Error}")]
         public static partial void SendFailed(ILogger logger, int attempt, string error);
+
+        [LoggerMessage(3, LogLevel.Warning, "An e-mail about a reply was sent after its claim ran out (try {Attempt}): another sender claimed it meanwhile and records its own try, so it may have gone twice")]
+        public static partial void ClaimLost(ILogger logger, int attempt);
     }
 }

@@ -23,7 +23,8 @@ internal static class PublishingExtensions
         }
 
 
-        // Every store keeps updates and the e-mail outboxes; one back office instance runs the workers (Publishing:WorkerEnabled).
+        // Every store keeps updates and the e-mail outboxes; every instance may run the workers, since each e-mail is claimed by
+        // one sender and recorded only under its claim (Publishing:WorkerEnabled=false for an instance that only serves pages).
         var workers = builder.Configuration.GetValue($"{PublishingOptions.Section}:WorkerEnabled", defaultValue: true);
         builder.Services.AddSingleton<UpdatePublishingWorker>();
         builder.Services.AddSingleton<Appointments.RoleRequestAnnouncer>();

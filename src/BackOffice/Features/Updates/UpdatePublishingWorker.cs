@@ -104,7 +104,10 @@ public sealed partial class UpdatePublishingWorker(
             await email.SendAsync(message, cancellationToken);
             foreach (var notification in owed)
             {
-                await notifications.MarkSentAsync(notification, Time.GetUtcNow(), cancellationToken);
+                if (!await notifications.MarkSentAsync(notification, Time.GetUtcNow(), cancellationToken))
+                {
+                    Log.ClaimLost(logger, notification.Attempts);
+                }
             }
 
             return true;
@@ -135,5 +138,8 @@ public sealed partial class UpdatePublishingWorker(
 
         [LoggerMessage(2, LogLevel.Warning, "An e-mail about an update could not be sent (try {Attempt}): {Error}")]
         public static partial void SendFailed(ILogger logger, int attempt, string error);
+
+        [LoggerMessage(3, LogLevel.Warning, "An e-mail about an update was sent after its claim ran out (try {Attempt}): another sender claimed it meanwhile and records its own try, so it may have gone twice")]
+        public static partial void ClaimLost(ILogger logger, int attempt);
     }
 }

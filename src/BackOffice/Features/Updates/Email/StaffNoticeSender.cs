@@ -33,7 +33,11 @@ public sealed partial class StaffNoticeSender(
                 {
                     using var message = PlainEmail.Compose(emailOptions.Value.From, content.Current.IcbName, queued.Notice.To, queued.Notice.Subject, queued.Notice.Body);
                     await email.SendAsync(message, cancellationToken);
-                    await notices.FinishAsync(queued.Id, sent: true, Time.GetUtcNow(), cancellationToken);
+                    if (!await notices.FinishAsync(queued, sent: true, Time.GetUtcNow(), cancellationToken))
+                    {
+                        Log.ClaimLost(logger, queued.Attempts);
+                    }
+
                     sent++;
                 }
                 catch (Exception exception) when (PlainEmail.IsSendFailure(exception))
@@ -42,7 +46,7 @@ public sealed partial class StaffNoticeSender(
                     Log.SendFailed(logger, queued.Attempts, exception.GetType().Name);
                     if (PlainEmail.GivesUp(exception, queued.Attempts))
                     {
-                        await notices.FinishAsync(queued.Id, sent: false, Time.GetUtcNow(), cancellationToken);
+                        await notices.FinishAsync(queued, sent: false, Time.GetUtcNow(), cancellationToken);
                     }
                 }
             }
@@ -67,5 +71,8 @@ public sealed partial class StaffNoticeSender(
 
         [LoggerMessage(2, LogLevel.Warning, "An e-mail to staff could not be sent (try {Attempt}): {Error}")]
         public static partial void SendFailed(ILogger logger, int attempt, string error);
+
+        [LoggerMessage(3, LogLevel.Warning, "An e-mail to staff was sent after its claim ran out (try {Attempt}): another sender claimed it meanwhile and records its own try, so it may have gone twice")]
+        public static partial void ClaimLost(ILogger logger, int attempt);
     }
 }
