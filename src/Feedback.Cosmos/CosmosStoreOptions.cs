@@ -29,4 +29,10 @@ public sealed class CosmosStoreOptions
     /// except in Production, where the platform team creates them (or turns this on for the first start).
     /// </summary>
     public bool? CreateIfMissing { get; set; }
+
+    /// <summary>
+    /// The certificate (a PFX, base64, from Key Vault) that encrypts Data Protection's keys before they are stored in
+    /// the shared key ring (<see cref="CosmosKeyRing"/>); required in Production, where the key ring is in Cosmos DB.
+    /// </summary>
+    public string? KeyRingCertificate { get; set; }
 }

@@ -1,4 +1,6 @@
+using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -56,13 +58,6 @@ public static class FeedbackHostingExtensions
                 ? new PassphraseHasher(Convert.FromBase64String(configured))
                 : PassphraseHasher.FromKeyFile(DataDirectory.Combine(builder.Configuration, "tracking.key"));
         });
-        // One key ring for the portal, back office and command line, so that the back office can read a contact
-        // address the portal encrypted. In production the folder is on shared storage, or use Key Vault.
-        var keys = DataDirectory.Combine(builder.Configuration, "keys");
-        PrivateFiles.CreateDirectory(keys);
-        builder.Services.AddDataProtection()
-            .SetApplicationName("QualityVoice")
-            .PersistKeysToFileSystem(new DirectoryInfo(keys));
         builder.Services.AddSingleton<ReferenceIssuer>();
         builder.Services.AddSingleton<ApiClientRegistry>();
         builder.Services.AddSingleton<FeedbackIntake>();
@@ -93,6 +88,14 @@ public static class FeedbackHostingExtensions
 
     private static void AddSqliteStores(IHostApplicationBuilder builder, FeedbackStoreOptions options)
     {
+        // One key ring for the portal, back office and command line on this machine, so that the back office can read a
+        // contact address the portal encrypted.
+        var keys = DataDirectory.Combine(builder.Configuration, "keys");
+        PrivateFiles.CreateDirectory(keys);
+        builder.Services.AddDataProtection()
+            .SetApplicationName(DataProtectionApplication)
+            .PersistKeysToFileSystem(new DirectoryInfo(keys));
+
         var feedbackDb = options.SqlitePath ?? DataDirectory.Combine(builder.Configuration, "feedback.db");
         var speakUpDb = options.SpeakUpSqlitePath ?? DataDirectory.Combine(builder.Configuration, "speak-up.db");
         builder.Services.AddKeyedSingleton(FeedbackDatabaseKey, new SqliteDatabase(feedbackDb, SqliteFeedbackStore.Migrations) { IntakeLockWait = options.IntakeLockWait });
@@ -160,6 +163,7 @@ public static class FeedbackHostingExtensions
         }
 
         options.CreateIfMissing ??= !builder.Environment.IsProduction();
+        AddSharedKeyRing(builder, options);
         builder.Services.AddSingleton(new CosmosContainers(options));
         builder.Services.AddSingleton<IFeedbackStore, CosmosFeedbackStore>();
         builder.Services.AddSingleton(services =>
@@ -191,6 +195,37 @@ public static class FeedbackHostingExtensions
         builder.Services.AddHostedService<CosmosStartup>();
         builder.Services.AddHealthChecks().AddCheck<CosmosReadinessCheck>("cosmos", HealthStatus.Unhealthy, ["ready"]);
     }
+
+    /// <summary>
+    /// Data Protection's keys in the store every instance shares (<see cref="CosmosKeyRing"/>), encrypted with the
+    /// certificate Key Vault holds; and, in Production, the secrets each instance would otherwise make for itself.
+    /// </summary>
+    private static void AddSharedKeyRing(IHostApplicationBuilder builder, CosmosStoreOptions options)
+    {
+        var production = builder.Environment.IsProduction();
+        if (production && string.IsNullOrEmpty(builder.Configuration[$"{FeedbackStoreOptions.Section}:{nameof(FeedbackStoreOptions.TrackingKey)}"]))
+        {
+            throw new StoreConfigurationException(
+                "Feedback:Store is Cosmos in Production, so Feedback:TrackingKey must be set (from Key Vault): every instance must hash passphrases with the same key, and a key file on one instance's disk would not be the others'.");
+        }
+
+        var dataProtection = builder.Services.AddDataProtection().SetApplicationName(DataProtectionApplication);
+        builder.Services.AddOptions<KeyManagementOptions>()
+            .Configure<CosmosContainers>((keys, containers) => keys.XmlRepository = new CosmosKeyRing(containers.Feedback));
+        if (options.KeyRingCertificate is { Length: > 0 } pfx)
+        {
+            var certificate = X509CertificateLoader.LoadPkcs12(Convert.FromBase64String(pfx), password: null);
+            dataProtection.ProtectKeysWithCertificate(certificate).UnprotectKeysWithAnyCertificate(certificate);
+        }
+        else if (production)
+        {
+            throw new StoreConfigurationException(
+                "Feedback:Store is Cosmos in Production, so Feedback:Cosmos:KeyRingCertificate must be set (a PFX certificate from Key Vault, base64): it encrypts the shared Data Protection keys before they are stored.");
+        }
+    }
+
+    /// <summary>The name every app gives Data Protection, so that all of them read each other's protected data.</summary>
+    private const string DataProtectionApplication = "QualityVoice";
 
     /// <summary>The DI key of the feedback database.</summary>
     public const string FeedbackDatabaseKey = "feedback";

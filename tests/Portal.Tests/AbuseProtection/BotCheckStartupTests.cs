@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using QualityVoice.Portal.Features.AbuseProtection;
 
 namespace QualityVoice.Portal.Tests.AbuseProtection;
 
@@ -12,6 +13,20 @@ public sealed class BotCheckStartupTests
         var error = Assert.Throws<OptionsValidationException>(() => portal.CreateClient());
 
         Assert.Contains("BotCheck:Mode=Off is not allowed in Production", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void On_cosmos_in_production_every_portal_instance_must_be_given_the_same_proof_of_work_secret()
+    {
+        var shared = new BotCheckOptions { IsProduction = true, IsSharedByInstances = true };
+        var alone = new BotCheckOptions { IsProduction = true, IsSharedByInstances = false };
+
+        var problems = shared.Validate(new System.ComponentModel.DataAnnotations.ValidationContext(shared)).Select(problem => problem.ErrorMessage).ToArray();
+        shared.ProofOfWork.Secret = Convert.ToBase64String(new byte[32]);
+
+        Assert.Contains(problems, problem => problem!.StartsWith("BotCheck:ProofOfWork:Secret must be set", StringComparison.Ordinal));
+        Assert.Empty(shared.Validate(new System.ComponentModel.DataAnnotations.ValidationContext(shared)));
+        Assert.Empty(alone.Validate(new System.ComponentModel.DataAnnotations.ValidationContext(alone)));
     }
 
     [Fact]

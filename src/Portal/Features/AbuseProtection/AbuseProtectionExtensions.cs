@@ -16,9 +16,10 @@ public static class AbuseProtectionExtensions
     public static WebApplicationBuilder AddAbuseProtection(this WebApplicationBuilder builder)
     {
         var isProduction = builder.Environment.IsProduction();
+        var sharedStore = builder.Configuration["Feedback:Store"] == "Cosmos";
         builder.Services.AddOptions<BotCheckOptions>()
             .BindConfiguration(BotCheckOptions.Section)
-            .PostConfigure(options => options.IsProduction = isProduction)
+            .PostConfigure(options => (options.IsProduction, options.IsSharedByInstances) = (isProduction, sharedStore))
             .ValidateDataAnnotations()
             .ValidateOnStart();
         builder.Services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.Section).ValidateDataAnnotations().ValidateOnStart();

@@ -27,6 +27,9 @@ public sealed class BotCheckOptions : IValidatableObject
     /// <summary>Set by the host: whether it runs in Production, where <see cref="BotCheckMode.Off"/> is refused.</summary>
     internal bool IsProduction { get; set; }
 
+    /// <summary>Set by the host: whether the store is shared by several instances (Cosmos DB), so a secret on one instance's disk would not be the others'.</summary>
+    internal bool IsSharedByInstances { get; set; }
+
     /// <inheritdoc />
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
@@ -43,6 +46,11 @@ public sealed class BotCheckOptions : IValidatableObject
         if (Mode == BotCheckMode.Recaptcha && Recaptcha.Hostnames.Count == 0)
         {
             yield return new ValidationResult("BotCheck:Mode=Recaptcha needs BotCheck:Recaptcha:Hostnames: the portal's host names, which Google's answer must name.");
+        }
+
+        if (Mode == BotCheckMode.ProofOfWork && IsProduction && IsSharedByInstances && string.IsNullOrWhiteSpace(ProofOfWork.Secret))
+        {
+            yield return new ValidationResult("BotCheck:ProofOfWork:Secret must be set (from Key Vault) in Production on Cosmos DB: a challenge made by one portal instance is checked by whichever instance the answer reaches.");
         }
 
         if (Mode == BotCheckMode.ProofOfWork && ProofOfWork.Algorithm is not ("SHA-256" or "PBKDF2/SHA-256"))
