@@ -83,10 +83,17 @@ internal sealed class SqliteBatchWriter : IFeedbackBatchWriter
     {
         // Whatever was not committed is rolled back with the transaction.
         await EndTransactionAsync();
-        await using (var pragma = _connection.CreateCommand())
+        try
         {
+            await using var pragma = _connection.CreateCommand();
             pragma.CommandText = "PRAGMA cache_size = -2000; PRAGMA temp_store = DEFAULT;";
             await pragma.ExecuteNonQueryAsync();
+        }
+        catch (SqliteException)
+        {
+            // A connection that cannot take a pragma (the import failed on it) is not given back to the pool with the
+            // writer's cache, and the import's own error is the one that surfaces.
+            SqliteConnection.ClearPool(_connection);
         }
 
         await _connection.DisposeAsync();

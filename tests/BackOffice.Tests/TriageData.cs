@@ -101,3 +101,20 @@ internal static class TriageData
         }
     }
 }
+
+/// <summary>Waiting for the reports a test asked to be kept.</summary>
+internal static class KeptReportsMade
+{
+    /// <summary>Waits until every report the back office was asked to keep has been made, and none failed.</summary>
+    public static async Task AllKeptAsync(this BackOfficeFactory backOffice)
+    {
+        var jobs = backOffice.Services.GetRequiredService<QualityVoice.BackOffice.Features.Reports.ReportJobs>();
+        for (var waited = 0; jobs.All.Any(job => !job.IsFinished); waited++)
+        {
+            Assert.True(waited < 1200, "The reports were not made within a minute.");
+            await Task.Delay(50);
+        }
+
+        Assert.DoesNotContain(jobs.All, job => job.Step == QualityVoice.BackOffice.Features.Reports.ReportStep.Failed);
+    }
+}

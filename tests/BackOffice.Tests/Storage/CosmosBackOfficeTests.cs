@@ -1,5 +1,4 @@
 using System.Net;
-using Microsoft.Extensions.DependencyInjection;
 using QualityVoice.Feedback;
 using QualityVoice.Staff.Accounts;
 using QualityVoice.TestSupport;
@@ -147,11 +146,7 @@ public sealed class CosmosBackOfficeTests : IAsyncLifetime
                 await asked.ShouldBeAsync(HttpStatusCode.Redirect);
             }
 
-            var jobs = _backOffice.Services.GetRequiredService<QualityVoice.BackOffice.Features.Reports.ReportJobs>();
-            for (var waited = 0; jobs.All.Any(job => !job.IsFinished) && waited < 600; waited++)
-            {
-                await Task.Delay(50);
-            }
+            await _backOffice.AllKeptAsync();
 
             var kept = (await browser.GetPageAsync("/reports/kept")).QuerySelectorAll("[data-testid=kept] a").Select(link => link.GetAttribute("href")!).First();
             var copy = await browser.GetPageAsync(kept);

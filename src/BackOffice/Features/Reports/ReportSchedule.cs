@@ -31,7 +31,8 @@ public sealed class ReportScheduleOptions
 /// or by another) is not made again, and one missed while no instance ran is made when one next does. Only the
 /// latest period is made: the schedule does not fill in history.
 /// </summary>
-public sealed class ReportSchedule(ReportJobs jobs, IKeptReports kept, IContentSource content, IOptions<ReportScheduleOptions> options, TimeProvider time) : BackgroundService
+public sealed partial class ReportSchedule(
+    ReportJobs jobs, IKeptReports kept, IContentSource content, IOptions<ReportScheduleOptions> options, TimeProvider time, ILogger<ReportSchedule> logger) : BackgroundService
 {
     /// <summary>Queues the reports that are due and not kept; returns how many were queued.</summary>
     public async Task<int> QueueDueAsync(CancellationToken cancellationToken)
@@ -88,8 +89,19 @@ public sealed class ReportSchedule(ReportJobs jobs, IKeptReports kept, IContentS
         using var timer = new PeriodicTimer(options.Value.Every, time);
         do
         {
-            await QueueDueAsync(stoppingToken);
+            try
+            {
+                await QueueDueAsync(stoppingToken);
+            }
+            catch (Exception failed) when (failed is not OperationCanceledException)
+            {
+                // The store could not be read: the next look tries again, and the back office goes on serving.
+                LookFailed(logger, failed.GetType().Name);
+            }
         }
         while (await timer.WaitForNextTickAsync(stoppingToken));
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The report schedule could not be looked at: {Failure}; it is looked at again within the hour")]
+    private static partial void LookFailed(ILogger logger, string failure);
 }
