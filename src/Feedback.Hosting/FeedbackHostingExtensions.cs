@@ -185,6 +185,7 @@ public static class FeedbackHostingExtensions
         builder.Services.AddSingleton<IOtherIntelligence, CosmosOtherIntelligence>();
         builder.Services.AddSingleton<IOutreachPlans, CosmosOutreachPlans>();
         builder.Services.AddSingleton<IKeptReports, CosmosKeptReports>();
+        builder.Services.AddSingleton<IUsedChallenges, CosmosUsedChallenges>();
         builder.Services.AddSingleton<ISpeakUpPackRelease, CosmosSpeakUpPackRelease>();
         builder.Services.AddSingleton<CosmosUpdateStore>();
         builder.Services.AddSingleton<IUpdateStore>(services => services.GetRequiredService<CosmosUpdateStore>());

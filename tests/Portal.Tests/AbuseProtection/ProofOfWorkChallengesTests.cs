@@ -9,38 +9,40 @@ public sealed class ProofOfWorkChallengesTests
 {
     private static readonly byte[] Secret = Enumerable.Range(0, 32).Select(i => (byte)i).ToArray();
     private readonly ManualTimeProvider _clock = new();
-    private readonly MemoryCache _used = new(Microsoft.Extensions.Options.Options.Create(new MemoryCacheOptions()));
+    private readonly MemoryUsedChallenges _used;
+
+    public ProofOfWorkChallengesTests() => _used = new MemoryUsedChallenges(new MemoryCache(Microsoft.Extensions.Options.Options.Create(new MemoryCacheOptions())), _clock);
 
     [Theory]
     [InlineData("SHA-256", 1, "0")]
     [InlineData("PBKDF2/SHA-256", 10, "0")]
-    public void A_solved_challenge_verifies_once(string algorithm, int cost, string prefix)
+    public async Task A_solved_challenge_verifies_once(string algorithm, int cost, string prefix)
     {
         var challenges = Challenges(algorithm, cost, prefix);
         var payload = ProofOfWorkSolver.Solve(challenges.Create());
 
-        Assert.Equal(BotCheckResult.Pass, challenges.Verify(payload));
-        Assert.Equal("proof of work: challenge already used", challenges.Verify(payload).Reason);
+        Assert.Equal(BotCheckResult.Pass, await challenges.VerifyAsync(payload, CancellationToken.None));
+        Assert.Equal("proof of work: challenge already used", (await challenges.VerifyAsync(payload, CancellationToken.None)).Reason);
     }
 
     [Fact]
-    public void An_expired_challenge_fails()
+    public async Task An_expired_challenge_fails()
     {
         var challenges = Challenges("SHA-256", 1, "0");
         var payload = ProofOfWorkSolver.Solve(challenges.Create());
 
         _clock.Advance(TimeSpan.FromMinutes(21));
 
-        Assert.Equal("proof of work: challenge expired", challenges.Verify(payload).Reason);
+        Assert.Equal("proof of work: challenge expired", (await challenges.VerifyAsync(payload, CancellationToken.None)).Reason);
     }
 
     [Fact]
-    public void A_challenge_signed_with_another_secret_fails()
+    public async Task A_challenge_signed_with_another_secret_fails()
     {
         var theirs = new ProofOfWorkChallenges(Options("SHA-256", 1, "0"), new byte[32], _clock, _used);
         var payload = ProofOfWorkSolver.Solve(theirs.Create());
 
-        Assert.Equal("proof of work: signature invalid", Challenges("SHA-256", 1, "0").Verify(payload).Reason);
+        Assert.Equal("proof of work: signature invalid", (await Challenges("SHA-256", 1, "0").VerifyAsync(payload, CancellationToken.None)).Reason);
     }
 
     [Fact]

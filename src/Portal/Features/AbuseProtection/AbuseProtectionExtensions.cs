@@ -1,6 +1,7 @@
-using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using QualityVoice.Feedback;
+using QualityVoice.Feedback.Intake;
 using QualityVoice.Portal.Features.Api;
 using QualityVoice.Web.Hosting;
 
@@ -26,6 +27,9 @@ public static class AbuseProtectionExtensions
         builder.Services.AddSingleton<ApiClients>();
         builder.Services.AddHostedService<ApiClientRefresh>();
         builder.Services.AddMemoryCache();
+
+        // One portal on the embedded store remembers the challenges it accepted in memory; on Cosmos DB the store does.
+        builder.Services.TryAddSingleton<IUsedChallenges, MemoryUsedChallenges>();
         builder.Services.AddSingleton(services => services.GetRequiredService<IOptions<BotCheckOptions>>().Value);
         builder.Services.AddSingleton<NoScriptAllowance>();
         builder.Services.AddSingleton<HoneypotBotCheck>();
@@ -35,7 +39,7 @@ public static class AbuseProtectionExtensions
             var secret = options.Secret is { Length: > 0 } configured
                 ? Convert.FromBase64String(configured)
                 : SecretKeyFile.ReadOrCreate(DataDirectory.Combine(builder.Configuration, "bot-check.key"));
-            return new ProofOfWorkChallenges(options, secret, services.GetRequiredService<TimeProvider>(), services.GetRequiredService<IMemoryCache>());
+            return new ProofOfWorkChallenges(options, secret, services.GetRequiredService<TimeProvider>(), services.GetRequiredService<IUsedChallenges>());
         });
         builder.Services.AddHttpClient<RecaptchaBotCheck>(http => http.Timeout = TimeSpan.FromSeconds(10));
         builder.Services.AddSingleton<IBotCheck>(services => services.GetRequiredService<BotCheckOptions>().Mode switch

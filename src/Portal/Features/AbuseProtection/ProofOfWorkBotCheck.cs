@@ -11,9 +11,7 @@ public sealed class ProofOfWorkBotCheck(ProofOfWorkChallenges challenges, Honeyp
     public BotCheckMode Mode => BotCheckMode.ProofOfWork;
 
     /// <inheritdoc />
-    public Task<BotCheckResult> VerifyAsync(BotCheckEvidence evidence, CancellationToken cancellationToken) => Task.FromResult(Verify(evidence));
-
-    private BotCheckResult Verify(BotCheckEvidence evidence)
+    public async Task<BotCheckResult> VerifyAsync(BotCheckEvidence evidence, CancellationToken cancellationToken)
     {
         var trap = honeypot.CheckTraps(evidence);
         if (!trap.Passed)
@@ -28,6 +26,6 @@ public sealed class ProofOfWorkBotCheck(ProofOfWorkChallenges challenges, Honeyp
                 : BotCheckResult.Fail("no proof of work, and no no-script allowance");
         }
 
-        return challenges.Verify(evidence.Token);
+        return await challenges.VerifyAsync(evidence.Token, cancellationToken);
     }
 }

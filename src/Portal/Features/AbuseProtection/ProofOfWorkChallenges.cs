@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using Microsoft.Extensions.Caching.Memory;
+using QualityVoice.Feedback.Intake;
 
 namespace QualityVoice.Portal.Features.AbuseProtection;
 
@@ -14,7 +14,7 @@ namespace QualityVoice.Portal.Features.AbuseProtection;
 /// with the key prefix, and posts <c>base64({"challenge":{parameters,signature},"solution":{counter,derivedKey}})</c>.
 /// Verifying costs one key derivation; each challenge is accepted once, until it expires.
 /// </summary>
-public sealed class ProofOfWorkChallenges(ProofOfWorkOptions options, byte[] secret, TimeProvider time, IMemoryCache usedChallenges)
+public sealed class ProofOfWorkChallenges(ProofOfWorkOptions options, byte[] secret, TimeProvider time, IUsedChallenges usedChallenges)
 {
     private const int KeyLength = 32;
 
@@ -33,7 +33,7 @@ public sealed class ProofOfWorkChallenges(ProofOfWorkOptions options, byte[] sec
     }
 
     /// <summary>Checks a widget's payload; the reason names what was wrong, for the logs.</summary>
-    public BotCheckResult Verify(string payload)
+    public async Task<BotCheckResult> VerifyAsync(string payload, CancellationToken cancellationToken)
     {
         if (!TryRead(payload, out var parameters, out var signature, out var counter, out var derivedKey))
         {
@@ -57,20 +57,10 @@ public sealed class ProofOfWorkChallenges(ProofOfWorkOptions options, byte[] sec
             return BotCheckResult.Fail("proof of work: solution wrong");
         }
 
-        // Each challenge once: a solved challenge replayed is refused until it would have expired anyway.
-        var replayKey = $"pow:{signature}";
-        lock (usedChallenges)
-        {
-            if (usedChallenges.TryGetValue(replayKey, out _))
-            {
-                return BotCheckResult.Fail("proof of work: challenge already used");
-            }
-
-            var remaining = DateTimeOffset.FromUnixTimeSeconds(parameters.ExpiresAt + 1) - time.GetUtcNow();
-            usedChallenges.Set(replayKey, true, remaining);
-        }
-
-        return BotCheckResult.Pass;
+        // Each challenge once, on every instance: a solved challenge replayed is refused until it would have expired anyway.
+        return await usedChallenges.TryUseAsync(signature, DateTimeOffset.FromUnixTimeSeconds(parameters.ExpiresAt), cancellationToken)
+            ? BotCheckResult.Pass
+            : BotCheckResult.Fail("proof of work: challenge already used");
     }
 
     /// <summary>Derives the key for a counter, as the widget's workers do (used by tests to solve challenges).</summary>
