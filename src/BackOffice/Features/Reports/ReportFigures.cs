@@ -57,6 +57,10 @@ public static class KeptFigures
     /// <summary>The figures a kept report holds.</summary>
     public static T Read<T>(string figures) => JsonSerializer.Deserialize<T>(figures, Json)
         ?? throw new JsonException("A kept report's figures are empty.");
+
+    /// <summary>A kept report of <paramref name="kind"/> with its figures read, or null when there is none by that id.</summary>
+    public static async Task<(KeptReportSummary Copy, T Figures)?> FindFiguresAsync<T>(this IKeptReports kept, string id, KeptReportKind kind, CancellationToken cancellationToken) =>
+        await kept.FindAsync(id, cancellationToken) is { } copy && copy.Kind == kind ? (copy.Summary, Read<T>(copy.Figures)) : null;
 }
 
 /// <summary>What the notice on a kept copy says.</summary>

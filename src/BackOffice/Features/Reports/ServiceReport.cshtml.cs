@@ -164,13 +164,12 @@ public sealed class ServiceReportModel(
 
     private async Task<IActionResult> ShowKeptAsync(string id, CancellationToken cancellationToken)
     {
-        if (await kept.FindAsync(id, cancellationToken) is not { Kind: KeptReportKind.ServiceReport } copy)
+        if (await kept.FindFiguresAsync<ServiceReportFigures>(id, KeptReportKind.ServiceReport, cancellationToken) is not ({ } copy, { } figures))
         {
             return NotFound();
         }
 
-        var figures = KeptFigures.Read<ServiceReportFigures>(copy.Figures);
-        (Report, Voices, KeptCopy, ReadAt) = (figures.Report, figures.Voices, copy.Summary, copy.GeneratedAt);
+        (Report, Voices, KeptCopy, ReadAt) = (figures.Report, figures.Voices, copy, copy.GeneratedAt);
         (Service, From, To) = (figures.Report.ServiceId, figures.Report.From.ToString(), figures.Report.To.ToString());
         MonthChoices = [.. new[] { figures.Report.To, figures.Report.From }.Distinct()];
         return Page();

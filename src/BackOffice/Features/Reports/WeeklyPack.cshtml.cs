@@ -59,13 +59,12 @@ public sealed class WeeklyPackModel(WeeklyInsightsReader reader, VoicesReader vo
     {
         if (!string.IsNullOrEmpty(Kept))
         {
-            if (await kept.FindAsync(Kept, cancellationToken) is not { Kind: KeptReportKind.WeeklyPack } copy)
+            if (await kept.FindFiguresAsync<WeeklyPackFigures>(Kept, KeptReportKind.WeeklyPack, cancellationToken) is not ({ } copy, { } figures))
             {
                 return NotFound();
             }
 
-            var figures = KeptFigures.Read<WeeklyPackFigures>(copy.Figures);
-            (Pack, Voices, KeptCopy, ReadAt) = (figures.Pack, figures.Voices, copy.Summary, copy.GeneratedAt);
+            (Pack, Voices, KeptCopy, ReadAt) = (figures.Pack, figures.Voices, copy, copy.GeneratedAt);
             Week = figures.Pack.Week.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
             WeekChoices = [figures.Pack.Week];
             return Page();
