@@ -50,6 +50,7 @@ public sealed class KeptReportsTests(WeekToKeep backOffice) : IClassFixture<Week
 
         await backOffice.AllKeptAsync();
         var list = await browser.GetPageAsync("/reports/kept");
+        Assert.Contains("No reports are kept on a schedule here", list.Body!.TextContent, StringComparison.Ordinal);
         var row = Assert.Single(list.QuerySelectorAll("[data-testid=kept] tbody tr"), row => row.TextContent.Contains("Weekly insights pack", StringComparison.Ordinal));
         Assert.Equal(WeeklyPackFigures.TitleOf(backOffice.LastWeek), row.QuerySelector("a")!.TextContent);
         Assert.Contains("qualityteam@", row.Children[2].TextContent, StringComparison.Ordinal);
@@ -137,6 +138,8 @@ public sealed class ReportScheduleTests(ScheduledReports backOffice) : IClassFix
         var again = await schedule.QueueDueAsync(CancellationToken.None);
         var kept = await backOffice.Services.GetRequiredService<IKeptReports>().ListAsync(CancellationToken.None);
 
+        var list = await (await backOffice.SignInAsync(StaffRoles.QualityTeam)).GetPageAsync("/reports/kept");
+        Assert.Contains("On a schedule, QualityVoice also keeps the weekly insights pack for each week once it has ended, and a service quality report for every service every two months", list.Body!.TextContent, StringComparison.Ordinal);
         Assert.Equal(1 + services, queued);
         Assert.Equal(0, again);
         Assert.Equal(1 + services, kept.Count);
