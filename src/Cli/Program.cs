@@ -7,13 +7,13 @@ using QualityVoice.Cli.Commands;
 using QualityVoice.Cli.Seeding;
 using QualityVoice.Content;
 using QualityVoice.Content.Hosting;
+using QualityVoice.Feedback.Audit;
 using QualityVoice.Feedback.Hosting;
 using QualityVoice.Feedback.Import;
 using QualityVoice.Feedback.Insight;
 using QualityVoice.Feedback.Outbox;
 using QualityVoice.Feedback.Storage;
 using QualityVoice.Staff.Accounts;
-using QualityVoice.Staff.Audit;
 using QualityVoice.Staff.Hosting;
 
 // ./qv's subcommands. The bash script only finds the repository, maps QV_* settings and passes the arguments on.

@@ -6,9 +6,10 @@ using Microsoft.Azure.Cosmos;
 namespace QualityVoice.Feedback.Storage.Cosmos;
 
 /// <summary>
-/// The account's client and the three containers QualityVoice uses: <c>feedback</c> (patient and carer feedback,
-/// partitioned by month), <c>equality-monitoring</c> (apart from the feedback, so nobody can casually join them)
-/// and <c>speak-up</c> (Freedom to Speak Up cases, never beside patient feedback). Every container is
+/// The account's client and the four containers QualityVoice uses: <c>feedback</c> (patient and carer feedback,
+/// partitioned by month), <c>equality-monitoring</c> (apart from the feedback, so nobody can casually join them),
+/// <c>speak-up</c> (Freedom to Speak Up cases, never beside patient feedback) and <c>audit</c> (the audit log, which
+/// the apps may create in and read but not change). Every container is
 /// partitioned on <c>/pk</c>; docs/adr/0006-cosmos-partitioning.md says why and what each query costs.
 /// </summary>
 public sealed class CosmosContainers : IDisposable
@@ -55,6 +56,7 @@ public sealed class CosmosContainers : IDisposable
         Feedback = _client.GetContainer(_database, "feedback");
         EqualityMonitoring = _client.GetContainer(_database, "equality-monitoring");
         SpeakUp = _client.GetContainer(_database, "speak-up");
+        Audit = _client.GetContainer(_database, "audit");
     }
 
     /// <summary>Patient and carer feedback, with its reference, idempotency and tracking documents.</summary>
@@ -65,6 +67,9 @@ public sealed class CosmosContainers : IDisposable
 
     /// <summary>Freedom to Speak Up cases and their conversations.</summary>
     public Container SpeakUp { get; }
+
+    /// <summary>The audit log: entries are created and read, never replaced or deleted.</summary>
+    public Container Audit { get; }
 
     /// <summary>Creates the database and containers when they are missing; what start-up runs.</summary>
     public async Task EnsureCreatedAsync(CancellationToken cancellationToken)
@@ -80,6 +85,7 @@ public sealed class CosmosContainers : IDisposable
                      (Feedback.Id, CosmosIndexing.Feedback()),
                      (EqualityMonitoring.Id, CosmosIndexing.EqualityMonitoring()),
                      (SpeakUp.Id, CosmosIndexing.SpeakUp()),
+                     (Audit.Id, CosmosIndexing.Audit()),
                  })
         {
             // TTL on, with no default: only documents that say so expire (idempotency claims, tracking failures).
@@ -92,7 +98,7 @@ public sealed class CosmosContainers : IDisposable
     /// <summary>Whether the database and its containers answer.</summary>
     public async Task<bool> IsReadyAsync(CancellationToken cancellationToken)
     {
-        foreach (var container in new[] { Feedback, EqualityMonitoring, SpeakUp })
+        foreach (var container in new[] { Feedback, EqualityMonitoring, SpeakUp, Audit })
         {
             using var response = await container.ReadContainerStreamAsync(cancellationToken: cancellationToken);
             if (response.StatusCode != HttpStatusCode.OK)

@@ -26,7 +26,10 @@ internal static class CosmosIndexing
     /// <summary>The <c>equality-monitoring</c> container: answers are never queried by their content.</summary>
     public static IndexingPolicy EqualityMonitoring() => Only(["/serviceId/?"], []);
 
-    private static IndexingPolicy Only(string[] paths, string[] filteredBeforeSortKey)
+    /// <summary>The <c>audit</c> container: read newest first, filtered by who, what kind or about what; never by the detail.</summary>
+    public static IndexingPolicy Audit() => Only(["/type/?", "/sequence/?", "/actor/?", "/action/?", "/subject/?"], ["/actor", "/action", "/subject"], "/sequence");
+
+    private static IndexingPolicy Only(string[] paths, string[] filteredBeforeSortKey, string sortKey = "/sortKey")
     {
         var policy = new IndexingPolicy { IndexingMode = IndexingMode.Consistent, Automatic = true };
         policy.IncludedPaths.Add(new IncludedPath { Path = "/pk/?" });
@@ -41,7 +44,7 @@ internal static class CosmosIndexing
             policy.CompositeIndexes.Add(
             [
                 new CompositePath { Path = field, Order = CompositePathSortOrder.Ascending },
-                new CompositePath { Path = "/sortKey", Order = CompositePathSortOrder.Descending },
+                new CompositePath { Path = sortKey, Order = CompositePathSortOrder.Descending },
             ]);
         }
 

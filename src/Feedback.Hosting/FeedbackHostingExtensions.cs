@@ -8,8 +8,8 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using QualityVoice.Feedback.Insight;
-using QualityVoice.Feedback.Integrations;
 using QualityVoice.Feedback.Intake;
+using QualityVoice.Feedback.Integrations;
 using QualityVoice.Feedback.Outbox;
 using QualityVoice.Feedback.Publishing;
 using QualityVoice.Feedback.SpeakUp;
@@ -38,7 +38,7 @@ public static class FeedbackHostingExtensions
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.TryAddSingleton<IRandomSource, SecureRandomSource>();
 
-        var options = builder.Configuration.GetSection(FeedbackStoreOptions.Section).Get<FeedbackStoreOptions>() ?? new();
+        var options = StoreOptions(builder);
         if (options.Store == "Cosmos")
         {
             AddCosmosStores(builder);
@@ -85,6 +85,10 @@ public static class FeedbackHostingExtensions
 
         return builder;
     }
+
+    /// <summary>The store options as configured, for choosing what to register.</summary>
+    internal static FeedbackStoreOptions StoreOptions(IHostApplicationBuilder builder) =>
+        builder.Configuration.GetSection(FeedbackStoreOptions.Section).Get<FeedbackStoreOptions>() ?? new();
 
     private static void AddSqliteStores(IHostApplicationBuilder builder, FeedbackStoreOptions options)
     {

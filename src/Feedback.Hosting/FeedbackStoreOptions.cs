@@ -19,6 +19,9 @@ public sealed class FeedbackStoreOptions
     /// <summary>The speak-up database file; by default <c>speak-up.db</c> in the data directory.</summary>
     public string? SpeakUpSqlitePath { get; set; }
 
+    /// <summary>The audit log's file; by default <c>audit.db</c> in the data directory.</summary>
+    public string? AuditSqlitePath { get; set; }
+
     /// <summary>
     /// The secret that keys passphrase hashes, base64 (at least 32 bytes), from Key Vault in production;
     /// by default a file <c>tracking.key</c> in the data directory, created on first start.

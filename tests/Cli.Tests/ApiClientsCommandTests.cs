@@ -1,10 +1,10 @@
 using Microsoft.Data.Sqlite;
 using QualityVoice.Cli.Commands;
 using QualityVoice.Feedback;
+using QualityVoice.Feedback.Audit;
 using QualityVoice.Feedback.Integrations;
 using QualityVoice.Feedback.Storage.Sqlite;
 using QualityVoice.Feedback.Tracking;
-using QualityVoice.Staff.Audit;
 using QualityVoice.TestSupport;
 
 namespace QualityVoice.Cli.Tests;

@@ -2,10 +2,10 @@ using Microsoft.Data.Sqlite;
 using QualityVoice.Cli.Commands;
 using QualityVoice.Content;
 using QualityVoice.Feedback;
+using QualityVoice.Feedback.Audit;
 using QualityVoice.Feedback.Import;
 using QualityVoice.Feedback.Insight;
 using QualityVoice.Feedback.Storage.Sqlite;
-using QualityVoice.Staff.Audit;
 using QualityVoice.TestSupport;
 
 namespace QualityVoice.Cli.Tests;

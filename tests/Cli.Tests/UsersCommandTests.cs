@@ -3,9 +3,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using QualityVoice.Cli;
 using QualityVoice.Cli.Commands;
+using QualityVoice.Feedback.Audit;
 using QualityVoice.Feedback.Hosting;
 using QualityVoice.Staff.Accounts;
-using QualityVoice.Staff.Audit;
 using QualityVoice.Staff.Hosting;
 using QualityVoice.TestSupport;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using QualityVoice.Feedback;
+using QualityVoice.Feedback.Audit;
 using QualityVoice.Feedback.Integrations;
-using QualityVoice.Staff.Audit;
 
 namespace QualityVoice.Cli.Commands;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
+using QualityVoice.Feedback.Audit;
 using QualityVoice.Feedback.Import;
-using QualityVoice.Staff.Audit;
 
 namespace QualityVoice.Cli.Commands;
 

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Identity;
-using QualityVoice.Staff.Audit;
+using QualityVoice.Feedback.Audit;
 
 namespace QualityVoice.Staff.Accounts;
 

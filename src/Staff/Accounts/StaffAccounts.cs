@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using QualityVoice.Staff.Audit;
+using QualityVoice.Feedback.Audit;
 using QualityVoice.Staff.Sessions;
 using QualityVoice.Staff.Storage;
 

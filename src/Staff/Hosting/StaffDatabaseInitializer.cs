@@ -21,7 +21,6 @@ internal sealed partial class StaffDatabaseInitializer(
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await services.GetRequiredKeyedService<SqliteDatabase>(StaffHostingExtensions.StaffDatabaseKey).MigrateAsync(cancellationToken);
-        await services.GetRequiredKeyedService<SqliteDatabase>(StaffHostingExtensions.AuditDatabaseKey).MigrateAsync(cancellationToken);
 
         await using var scope = services.CreateAsyncScope();
         var accounts = scope.ServiceProvider.GetRequiredService<StaffAccounts>();

@@ -7,9 +7,9 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using QualityVoice.Feedback;
+using QualityVoice.Feedback.Hosting;
 using QualityVoice.Feedback.Storage.Sqlite;
 using QualityVoice.Staff.Accounts;
-using QualityVoice.Staff.Audit;
 using QualityVoice.Staff.Sessions;
 using QualityVoice.Staff.Storage;
 
@@ -20,9 +20,6 @@ public static class StaffHostingExtensions
 {
     /// <summary>The DI key of the staff database.</summary>
     public const string StaffDatabaseKey = "staff";
-
-    /// <summary>The DI key of the audit database.</summary>
-    public const string AuditDatabaseKey = "audit";
 
     /// <summary>
     /// Adds ASP.NET Core Identity's user and role managers on the staff database (SQLite), with the account
@@ -50,16 +47,8 @@ public static class StaffHostingExtensions
             services.GetRequiredService<TimeProvider>(),
             options.AbsoluteSessionLifetime));
 
-        // The audit log: its own append-only file beside the staff database.
-        var audit = new SqliteDatabase(
-            options.AuditSqlitePath ?? DataDirectory.Combine(builder.Configuration, "audit.db"), SqliteAuditLog.Migrations);
-        builder.Services.AddKeyedSingleton(AuditDatabaseKey, audit);
-        builder.Services.AddSingleton<IAuditLog>(new SqliteAuditLog(audit));
-        builder.Services.AddHealthChecks().Add(new HealthCheckRegistration(
-            "audit-log",
-            services => new SqliteReadinessCheck(services.GetRequiredKeyedService<SqliteDatabase>(AuditDatabaseKey)),
-            HealthStatus.Unhealthy,
-            ["ready"]));
+        // The audit log, on the feedback's store (migrated before the initializer below records anything in it).
+        builder.AddAuditLog();
         builder.Services.AddHostedService<StaffDatabaseInitializer>();
         builder.Services.AddHealthChecks().Add(new HealthCheckRegistration(
             "staff-store",

@@ -9,9 +9,6 @@ public sealed class StaffStoreOptions
     /// <summary>The staff database file; by default <c>staff.db</c> in the data directory.</summary>
     public string? SqlitePath { get; set; }
 
-    /// <summary>The audit log's file; by default <c>audit.db</c> in the data directory.</summary>
-    public string? AuditSqlitePath { get; set; }
-
     /// <summary>
     /// Whether staff must sign in with an authenticator app as well as a password, set up from a link an
     /// administrator gives them. On by default; <c>./qv run</c> turns it off so a first look needs no phone.

@@ -2,8 +2,8 @@ using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using QualityVoice.BackOffice.Features.Appointments;
 using QualityVoice.BackOffice.Tests.Updates;
+using QualityVoice.Feedback.Audit;
 using QualityVoice.Staff.Accounts;
-using QualityVoice.Staff.Audit;
 using QualityVoice.TestSupport;
 
 namespace QualityVoice.BackOffice.Tests.Accounts;

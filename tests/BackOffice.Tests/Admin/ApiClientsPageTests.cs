@@ -1,9 +1,9 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
+using QualityVoice.Feedback.Audit;
 using QualityVoice.Feedback.Integrations;
 using QualityVoice.Feedback.Tracking;
 using QualityVoice.Staff.Accounts;
-using QualityVoice.Staff.Audit;
 using QualityVoice.TestSupport;
 
 namespace QualityVoice.BackOffice.Tests.Admin;

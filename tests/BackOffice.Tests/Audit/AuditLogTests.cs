@@ -1,9 +1,9 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
+using QualityVoice.Feedback.Audit;
+using QualityVoice.Feedback.Hosting;
 using QualityVoice.Feedback.Storage.Sqlite;
 using QualityVoice.Staff.Accounts;
-using QualityVoice.Staff.Audit;
-using QualityVoice.Staff.Hosting;
 using QualityVoice.TestSupport;
 
 namespace QualityVoice.BackOffice.Tests.Audit;
@@ -18,7 +18,7 @@ public sealed class AuditLogTests(BackOfficeFactory backOffice) : IClassFixture<
         var log = backOffice.Services.GetRequiredService<IAuditLog>();
         var subject = sql[..6];
         await log.RecordAsync(new AuditEntry(TimeProvider.System.GetUtcNow(), "quality@example.nhs.uk", AuditActions.Viewed, subject, "Opened the item"));
-        var database = backOffice.Services.GetRequiredKeyedService<SqliteDatabase>(StaffHostingExtensions.AuditDatabaseKey);
+        var database = backOffice.Services.GetRequiredKeyedService<SqliteDatabase>(AuditLogHostingExtensions.AuditDatabaseKey);
 
         await using var connection = await database.OpenAsync(CancellationToken.None);
         await using var command = connection.CreateCommand();

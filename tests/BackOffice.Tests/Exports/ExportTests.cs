@@ -3,8 +3,8 @@ using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using Microsoft.Extensions.DependencyInjection;
 using QualityVoice.Feedback;
+using QualityVoice.Feedback.Audit;
 using QualityVoice.Staff.Accounts;
-using QualityVoice.Staff.Audit;
 using QualityVoice.TestSupport;
 
 namespace QualityVoice.BackOffice.Tests.Exports;

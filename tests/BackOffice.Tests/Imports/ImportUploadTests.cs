@@ -4,9 +4,9 @@ using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using Microsoft.Extensions.DependencyInjection;
 using QualityVoice.BackOffice.Features.Imports;
+using QualityVoice.Feedback.Audit;
 using QualityVoice.Feedback.Outbox;
 using QualityVoice.Staff.Accounts;
-using QualityVoice.Staff.Audit;
 using QualityVoice.TestSupport;
 
 namespace QualityVoice.BackOffice.Tests.Imports;

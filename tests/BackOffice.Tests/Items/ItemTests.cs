@@ -2,10 +2,10 @@ using System.Net;
 using AngleSharp.Html.Dom;
 using Microsoft.Extensions.DependencyInjection;
 using QualityVoice.Feedback;
+using QualityVoice.Feedback.Audit;
 using QualityVoice.Feedback.Intake;
 using QualityVoice.Feedback.Storage;
 using QualityVoice.Staff.Accounts;
-using QualityVoice.Staff.Audit;
 using QualityVoice.TestSupport;
 
 namespace QualityVoice.BackOffice.Tests.Items;

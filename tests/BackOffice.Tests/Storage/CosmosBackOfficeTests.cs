@@ -69,6 +69,12 @@ public sealed class CosmosBackOfficeTests : IAsyncLifetime
         var author = await _backOffice.SignInAsync(StaffRoles.EngagementTeam, "engagement@example.nhs.uk");
         using var updates = await author.GetAsync(new Uri("/updates", UriKind.Relative));
         await updates.ShouldBeAsync(HttpStatusCode.OK);
+
+        // The audit log is in the store every instance shares, and reads as on SQLite.
+        var administrator = await _backOffice.SignInAsync(StaffRoles.Administrator, "admin@example.nhs.uk");
+        var trail = (await administrator.GetPageAsync("/admin/audit?actor=quality%40example.nhs.uk")).QuerySelectorAll("main table tbody tr").Select(row => row.TextContent).ToArray();
+        Assert.Contains(trail, row => row.Contains(urgent, StringComparison.Ordinal) && row.Contains("changed", StringComparison.Ordinal));
+        Assert.Contains(trail, row => row.Contains("feedback.csv", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -3,9 +3,9 @@ using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using Microsoft.Extensions.DependencyInjection;
 using QualityVoice.BackOffice.Features.Updates;
+using QualityVoice.Feedback.Audit;
 using QualityVoice.Feedback.Publishing;
 using QualityVoice.Staff.Accounts;
-using QualityVoice.Staff.Audit;
 using QualityVoice.TestSupport;
 
 namespace QualityVoice.BackOffice.Tests.Updates;

@@ -2,8 +2,8 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using QualityVoice.BackOffice.Features.Shared;
+using QualityVoice.Feedback.Audit;
 using QualityVoice.Staff.Accounts;
-using QualityVoice.Staff.Audit;
 using QualityVoice.Staff.Sessions;
 
 namespace QualityVoice.BackOffice.Features.Accounts;

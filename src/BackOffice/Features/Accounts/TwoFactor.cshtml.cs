@@ -6,8 +6,8 @@ using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 using QRCoder;
 using QualityVoice.BackOffice.Features.Shared;
+using QualityVoice.Feedback.Audit;
 using QualityVoice.Staff.Accounts;
-using QualityVoice.Staff.Audit;
 using QualityVoice.Staff.Hosting;
 
 namespace QualityVoice.BackOffice.Features.Accounts;

@@ -3,8 +3,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
 using QualityVoice.BackOffice.Features.Shared;
 using QualityVoice.BackOffice.Features.Updates;
+using QualityVoice.Feedback.Audit;
 using QualityVoice.Feedback.Integrations;
-using QualityVoice.Staff.Audit;
 
 namespace QualityVoice.BackOffice.Features.Admin;
 

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using QualityVoice.Staff.Audit;
+using QualityVoice.Feedback.Audit;
 
 namespace QualityVoice.BackOffice.Features.Audit;
 

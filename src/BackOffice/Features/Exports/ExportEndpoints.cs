@@ -8,9 +8,9 @@ using QualityVoice.BackOffice.Features.Inbox;
 using QualityVoice.BackOffice.Features.Shared;
 using QualityVoice.Content;
 using QualityVoice.Feedback;
+using QualityVoice.Feedback.Audit;
 using QualityVoice.Feedback.Insight;
 using QualityVoice.Feedback.Triage;
-using QualityVoice.Staff.Audit;
 using QualityVoice.Web.Downloads;
 
 namespace QualityVoice.BackOffice.Features.Exports;

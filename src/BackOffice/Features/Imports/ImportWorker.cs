@@ -1,5 +1,5 @@
+using QualityVoice.Feedback.Audit;
 using QualityVoice.Feedback.Import;
-using QualityVoice.Staff.Audit;
 
 namespace QualityVoice.BackOffice.Features.Imports;
 

@@ -5,10 +5,10 @@ using QualityVoice.Analysis.Pii;
 using QualityVoice.BackOffice.Features.Shared;
 using QualityVoice.Content;
 using QualityVoice.Feedback;
+using QualityVoice.Feedback.Audit;
 using QualityVoice.Feedback.Publishing;
 using QualityVoice.Feedback.Triage;
 using QualityVoice.Staff.Accounts;
-using QualityVoice.Staff.Audit;
 
 namespace QualityVoice.BackOffice.Features.Items;
 

@@ -3,9 +3,9 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using QualityVoice.BackOffice.Features.Shared;
 using QualityVoice.Content;
 using QualityVoice.Feedback;
+using QualityVoice.Feedback.Audit;
 using QualityVoice.Feedback.Insight;
 using QualityVoice.Staff.Accounts;
-using QualityVoice.Staff.Audit;
 
 namespace QualityVoice.BackOffice.Features.Reports;
 

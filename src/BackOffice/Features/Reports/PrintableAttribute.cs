@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using QualityVoice.BackOffice.Features.Shared;
-using QualityVoice.Staff.Audit;
+using QualityVoice.Feedback.Audit;
 
 namespace QualityVoice.BackOffice.Features.Reports;
 

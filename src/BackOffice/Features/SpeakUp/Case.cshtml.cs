@@ -5,8 +5,8 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using QualityVoice.BackOffice.Features.Shared;
 using QualityVoice.Feedback;
+using QualityVoice.Feedback.Audit;
 using QualityVoice.Feedback.SpeakUp;
-using QualityVoice.Staff.Audit;
 
 namespace QualityVoice.BackOffice.Features.SpeakUp;
 

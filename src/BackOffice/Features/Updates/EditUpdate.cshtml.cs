@@ -2,8 +2,8 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using QualityVoice.BackOffice.Features.Shared;
 using QualityVoice.Content;
+using QualityVoice.Feedback.Audit;
 using QualityVoice.Feedback.Publishing;
-using QualityVoice.Staff.Audit;
 
 namespace QualityVoice.BackOffice.Features.Updates;
 

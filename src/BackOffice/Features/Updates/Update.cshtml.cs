@@ -5,9 +5,9 @@ using Microsoft.Extensions.Options;
 using QualityVoice.BackOffice.Features.Shared;
 using QualityVoice.Content;
 using QualityVoice.Feedback;
+using QualityVoice.Feedback.Audit;
 using QualityVoice.Feedback.Publishing;
 using QualityVoice.Staff.Accounts;
-using QualityVoice.Staff.Audit;
 
 namespace QualityVoice.BackOffice.Features.Updates;
 

@@ -1,13 +1,13 @@
-using QualityVoice.Feedback.Storage.Sqlite;
+using QualityVoice.Feedback.Audit;
 
-namespace QualityVoice.Staff.Audit;
+namespace QualityVoice.Feedback.Storage.Sqlite;
 
 /// <summary>The audit log in its own SQLite file (<c>audit.db</c>), whose triggers refuse updates and deletes.</summary>
 public sealed class SqliteAuditLog(SqliteDatabase database) : IAuditLog
 {
     /// <summary>The audit database's schema scripts.</summary>
     public static SqliteMigrations Migrations { get; } = SqliteMigrations.FromEmbeddedResources(
-        typeof(SqliteAuditLog).Assembly, "QualityVoice.Staff.Storage.Migrations.audit.");
+        typeof(SqliteAuditLog).Assembly, "QualityVoice.Feedback.Storage.Sqlite.Migrations.audit.");
 
     /// <inheritdoc />
     public async Task RecordAsync(AuditEntry entry, CancellationToken cancellationToken = default)

@@ -1,4 +1,4 @@
-namespace QualityVoice.Staff.Audit;
+namespace QualityVoice.Feedback.Audit;
 
 /// <summary>One thing a member of staff did that the audit log keeps.</summary>
 /// <param name="At">When.</param>

@@ -1,6 +1,6 @@
 using QualityVoice.Feedback.Integrations;
 
-namespace QualityVoice.Staff.Audit;
+namespace QualityVoice.Feedback.Audit;
 
 /// <summary>
 /// The audit entries for integrations, written the same way by the command line and the back office: keys issued and

@@ -1,4 +1,4 @@
-namespace QualityVoice.Staff.Audit;
+namespace QualityVoice.Feedback.Audit;
 
 /// <summary>The append-only record of who viewed, changed or exported what.</summary>
 public interface IAuditLog
