@@ -17,7 +17,7 @@ public static class Accounts
         await staff.GotoAsync(new Uri(backOffice, path).ToString());
         await staff.GetByLabel("Email address").FillAsync(email);
         await staff.GetByLabel("Password").FillAsync(Password);
-        await staff.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await staff.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
         Assert.EndsWith(path, staff.Url, StringComparison.Ordinal);
     }
 

@@ -68,7 +68,7 @@ public sealed class ThinSliceTests(BrowserFixture fixture)
         await staff.AssertAccessibleAsync();
         await staff.GetByLabel("Email address").FillAsync(Accounts.AdministratorEmail);
         await staff.GetByLabel("Password").FillAsync(Accounts.Password);
-        await staff.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await staff.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
 
         Assert.EndsWith("/inbox", staff.Url, StringComparison.Ordinal);
         var row = staff.Locator("tbody tr", new() { HasText = reference });

@@ -244,6 +244,77 @@ public sealed class StaffAccounts(
         return summaries;
     }
 
+    /// <summary>
+    /// The account of someone their organisation's directory signed in: found by their directory id (or, the first
+    /// time, by their e-mail address, and linked), or added. Their roles become exactly the app roles the directory
+    /// assigns, so roles are given and taken away in the directory, where the organisation's own approvals apply,
+    /// and the back office follows at each sign-in; every change is audited as the directory's. Refused, with why,
+    /// for someone with no role here, a disabled account, or an address already linked to someone else.
+    /// </summary>
+    public async Task<(StaffUser? User, AccountResult Result)> SignedInByDirectoryAsync(DirectoryIdentity identity, CancellationToken cancellationToken = default)
+    {
+        var assigned = identity.Roles.Where(StaffRoles.IsRole).Distinct(StringComparer.Ordinal).ToArray();
+        if (assigned.Length == 0)
+        {
+            return (null, AccountResult.Refused(
+                $"Your account has no QualityVoice role. Ask whoever looks after QualityVoice in {identity.ProviderName} to assign you one."));
+        }
+
+        await EnsureRolesAsync();
+        var user = await users.FindByLoginAsync(identity.Provider, identity.Key);
+        if (user is null)
+        {
+            user = await users.FindByEmailAsync(identity.Email);
+            if (user is not null && (await users.GetLoginsAsync(user)).Any(login => login.LoginProvider == identity.Provider))
+            {
+                return (null, AccountResult.Refused(
+                    $"The QualityVoice account for {identity.Email} belongs to someone else in {identity.ProviderName}. Ask an administrator to look into it."));
+            }
+
+            if (user is null)
+            {
+                user = new StaffUser { UserName = identity.Email, Email = identity.Email, EmailConfirmed = true, LockoutEnabled = true };
+                var created = await users.CreateAsync(user);
+                if (!created.Succeeded)
+                {
+                    return (null, AccountResult.Refused(created.Errors.Select(error => error.Description).ToArray()));
+                }
+
+                await RecordAsync(identity.ProviderName, identity.Email, "Added the account at its first sign-in", cancellationToken);
+            }
+
+            await users.AddLoginAsync(user, new UserLoginInfo(identity.Provider, identity.Key, identity.ProviderName));
+            await RecordAsync(identity.ProviderName, user.Email!, $"Linked the account to {identity.ProviderName}", cancellationToken);
+        }
+
+        if (user.Disabled)
+        {
+            return (null, AccountResult.Refused("This account has been disabled. Ask an administrator if you need it back."));
+        }
+
+        var held = await users.GetRolesAsync(user);
+        var taken = held.Except(assigned, StringComparer.Ordinal).ToArray();
+        foreach (var role in assigned.Except(held, StringComparer.Ordinal))
+        {
+            await users.AddToRoleAsync(user, role);
+            await RecordAsync(identity.ProviderName, user.Email!, $"Gave the role {StaffRoles.DisplayName(role)}, as assigned in {identity.ProviderName}", cancellationToken);
+        }
+
+        foreach (var role in taken)
+        {
+            await users.RemoveFromRoleAsync(user, role);
+            await RecordAsync(identity.ProviderName, user.Email!, $"Removed the role {StaffRoles.DisplayName(role)}, no longer assigned in {identity.ProviderName}", cancellationToken);
+        }
+
+        if (taken.Length > 0)
+        {
+            // Sessions started with a role the directory has taken away end now.
+            await EndSessionsAsync(user, cancellationToken);
+        }
+
+        return (user, AccountResult.Changed($"{user.Email} signed in with {identity.ProviderName}"));
+    }
+
     /// <summary>Creates any of the roles that do not exist yet.</summary>
     public async Task EnsureRolesAsync()
     {

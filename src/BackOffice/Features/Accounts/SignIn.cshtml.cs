@@ -4,7 +4,9 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
 using QualityVoice.Staff.Accounts;
+using QualityVoice.Staff.EntraId;
 using QualityVoice.Web.Hosting;
 
 namespace QualityVoice.BackOffice.Features.Accounts;
@@ -18,8 +20,19 @@ public sealed class SignInModel(
     SignInManager<StaffUser> signIn,
     SignInThrottle throttle,
     KnownDevices devices,
-    ClientKeys clients) : PageModel
+    ClientKeys clients,
+    IOptions<EntraIdOptions> entra) : PageModel
 {
+    /// <summary>Whether staff may sign in with their organisation's Entra ID.</summary>
+    public bool EntraOffered => entra.Value.IsConfigured;
+
+    /// <summary>Whether a sign-in with Entra ID came back unfinished.</summary>
+    [BindProperty(SupportsGet = true, Name = "entra")]
+    public string? EntraOutcome { get; set; }
+
+    /// <summary>Whether to say that signing in with Entra ID did not finish.</summary>
+    public bool EntraFailed => EntraOffered && EntraOutcome == "failed";
+
     /// <summary>What the form posts.</summary>
     [BindProperty]
     public SignInForm Input { get; set; } = new();

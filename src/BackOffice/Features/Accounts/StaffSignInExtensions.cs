@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using QualityVoice.Staff.Accounts;
+using QualityVoice.Staff.EntraId;
 using QualityVoice.Staff.Hosting;
 using QualityVoice.Staff.Sessions;
 
@@ -20,6 +21,7 @@ internal static class StaffSignInExtensions
         builder.Services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
             .Configure<StaffSessionStore>((options, sessions) => options.SessionStore = sessions);
         builder.AddSignInRateLimit();
+        builder.AddEntraIdSignIn(failedPath: "/account/sign-in?entra=failed");
 
         builder.Services.AddAuthentication(IdentityConstants.ApplicationScheme)
             .AddIdentityCookies(cookies => cookies.ApplicationCookie!.Configure(options =>
@@ -58,6 +60,7 @@ internal static class StaffSignInExtensions
             options.Conventions.AllowAnonymousToPage("/Accounts/SignIn");
             options.Conventions.AllowAnonymousToPage("/Accounts/SignedOut");
             options.Conventions.AllowAnonymousToPage("/Accounts/SignInCode");
+            options.Conventions.AllowAnonymousToPage("/Accounts/EntraSignIn");
             options.Conventions.AllowAnonymousToPage("/Errors/Error");
             options.Conventions.AllowAnonymousToPage("/ContentPages/ContentPage");
             options.Conventions.AuthorizeFolder("/Inbox", BackOfficePolicies.Triage);
