@@ -38,7 +38,7 @@ try
         "reanalyse" => await WithHostAsync(
             mayStartOne: false,
             services => ReanalyseCommand.RunAsync(
-                CommandLine.Parse(rest, new HashSet<string>()), services.GetRequiredService<IAnalysisOutbox>(), services.GetRequiredService<FeedbackAnalyser>(), Console.Out, cancel.Token),
+                CommandLine.Parse(rest, new HashSet<string>()), services.GetRequiredService<IAnalysisOutbox>(), services.GetRequiredService<FeedbackAnalyser>(), TimeProvider.System, Console.Out, cancel.Token),
             AnalyzerFor(CommandLine.Parse(rest, new HashSet<string>()))),
         "import" => await WithHostAsync(mayStartOne: false, services => ImportCommand.RunAsync(
             CommandLine.Parse(rest, new HashSet<string> { "dry-run" }), ActivatorUtilities.CreateInstance<ProviderFileImport>(services),

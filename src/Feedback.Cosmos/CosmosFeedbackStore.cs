@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using Microsoft.Azure.Cosmos;
+using QualityVoice.Feedback.Outbox;
 using QualityVoice.Feedback.Tracking;
 
 namespace QualityVoice.Feedback.Storage.Cosmos;
@@ -245,7 +246,7 @@ public sealed class CosmosFeedbackStore : IFeedbackStore
             cancellationToken);
 
     /// <inheritdoc />
-    public async Task<int> RequeueForAnalysisAsync(string modelVersion, CancellationToken cancellationToken)
+    public async Task<int> RequeueForAnalysisAsync(string modelVersion, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var query = new QueryDefinition(
             "SELECT * FROM c WHERE c.pk = @pk AND c.type = @type AND (c.analysisState = @failed OR (c.analysisState = @done AND (NOT IS_DEFINED(c.modelVersion) OR c.modelVersion != @version)))")
@@ -258,7 +259,10 @@ public sealed class CosmosFeedbackStore : IFeedbackStore
         {
             await foreach (var item in QueryWithETagsAsync(query, month, cancellationToken))
             {
-                var pending = item.Document with { AnalysisState = AnalysisState.Pending, AnalysisAttempts = 0, AnalysisLease = null, AnalysisLeaseUntil = null };
+                var pending = item.Document with
+                {
+                    AnalysisState = AnalysisState.Pending, AnalysisAttempts = 0, AnalysisLease = null, AnalysisLeaseUntil = null, AnalysisQueuedAt = now,
+                };
                 if (await _items.TryReplaceAsync(item.Document, item.ETag, pending, cancellationToken))
                 {
                     requeued++;
@@ -271,24 +275,30 @@ public sealed class CosmosFeedbackStore : IFeedbackStore
     }
 
     /// <inheritdoc />
-    public async Task<int> CountPendingAnalysisAsync(CancellationToken cancellationToken)
+    public async Task<AnalysisBacklog> ReadAnalysisBacklogAsync(CancellationToken cancellationToken)
     {
-        // Counted here rather than with COUNT(): an aggregate is no cheaper in RU for a filtered partition read,
-        // and the local protocol peer the tests use does not run aggregates.
-        var query = new QueryDefinition("SELECT VALUE c.id FROM c WHERE c.pk = @pk AND c.type = @type AND c.analysisState = @pending")
+        // Counted here rather than with COUNT() and MIN(): an aggregate is no cheaper in RU for a filtered partition
+        // read, and the local protocol peer the tests use does not run aggregates.
+        var query = new QueryDefinition("SELECT c.analysisQueuedAt, c.submittedAt FROM c WHERE c.pk = @pk AND c.type = @type AND c.analysisState = @pending")
             .WithParameter("@type", FeedbackDocument.TypeName)
             .WithParameter("@pending", WireName<AnalysisState>.Of(AnalysisState.Pending));
         var count = 0;
+        DateTimeOffset? oldest = null;
         foreach (var month in await ReadMonthsAsync(cancellationToken))
         {
-            await foreach (var _ in _feedback.QueryAsync<string>(query, month, cancellationToken))
+            await foreach (var waiting in _feedback.QueryAsync<WaitingForAnalysis>(query, month, cancellationToken))
             {
                 count++;
+                var queued = waiting.AnalysisQueuedAt ?? waiting.SubmittedAt;
+                oldest = oldest is null || queued < oldest ? queued : oldest;
             }
         }
 
-        return count;
+        return new AnalysisBacklog(count, oldest);
     }
+
+    /// <summary>An item waiting for analysis: when it was queued (or, for one stored before that was kept, when it arrived).</summary>
+    private sealed record WaitingForAnalysis(DateTimeOffset? AnalysisQueuedAt, DateTimeOffset SubmittedAt);
 
     /// <inheritdoc />
     public async IAsyncEnumerable<FeedbackItem> ReadAllAsync([EnumeratorCancellation] CancellationToken cancellationToken)

@@ -56,6 +56,9 @@ internal sealed record FeedbackDocument
 
     public int AnalysisAttempts { get; init; }
 
+    /// <summary>When its analysis was queued: on arrival (an import's, for a provider's row) or when queued again.</summary>
+    public DateTimeOffset? AnalysisQueuedAt { get; init; }
+
     public string? ModelVersion { get; init; }
 
     public FeedbackAnalysis? Analysis { get; init; }
@@ -146,6 +149,7 @@ internal sealed record FeedbackDocument
         SortKey = SortKeyOf(record.SubmittedAt, record.Reference),
         ContactEmail = record.ProtectedContactEmail,
         PassphraseHash = record.PassphraseHash,
+        AnalysisQueuedAt = record.ReceivedAt,
     };
 
     public static string SortKeyOf(DateTimeOffset submittedAt, string reference) =>

@@ -57,6 +57,7 @@ public sealed class ProviderFileImport(IFeedbackStore store, IContentSource cont
 
         // The content as it is now: from Umbraco it may change while the app runs, and is not read until after start-up.
         var rows = new ProviderRows(profile, header, content.Current, time);
+        var importedAt = time.GetUtcNow();
         using var report = rejected is null ? null : CsvWriter.Create(rejected, new CsvWriterOptions { Injection = CsvInjection.Escape }, leaveOpen: true);
         if (report is not null)
         {
@@ -117,7 +118,7 @@ public sealed class ProviderFileImport(IFeedbackStore store, IContentSource cont
                         break;
                     case ProviderRow.Accepted row:
                         var key = new IdempotencyKey(scope, row.RowId).Hash();
-                        records.Add(new FeedbackRecord(row.Feedback, FeedbackReference.Create(FeedbackReference.FeedbackPrefix, random), NoPassphrase, row.GivenAt, null, key, null));
+                        records.Add(new FeedbackRecord(row.Feedback, FeedbackReference.Create(FeedbackReference.FeedbackPrefix, random), NoPassphrase, row.GivenAt, null, key, null) { ReceivedAt = importedAt });
                         break;
                     case ProviderRow.Rejected row:
                         counts.Reject(row.Reason);

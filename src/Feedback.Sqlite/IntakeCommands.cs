@@ -20,6 +20,7 @@ internal sealed class IntakeCommands(SqliteConnection connection, SqliteTransact
         FeedbackRecordParameters.Add(insert, record);
         insert.Parameters.AddWithValue("$idempotencyKey", (object?)record.IdempotencyKey ?? DBNull.Value);
         insert.Parameters.AddWithValue("$fingerprint", (object?)record.RequestFingerprint ?? DBNull.Value);
+        insert.Parameters.AddWithValue("$queuedAt", record.ReceivedAt.ToUnixTimeMilliseconds());
         if (await insert.ExecuteScalarAsync() is not null)
         {
             await AddEqualityMonitoringAsync(feedback, record.SubmittedAt);
@@ -80,10 +81,12 @@ internal sealed class IntakeCommands(SqliteConnection connection, SqliteTransact
         insert.CommandText = """
             INSERT INTO feedback_items
                 (reference, idempotency_key, request_fingerprint, passphrase_hash, kind, service_id, service_name,
-                 fft_rating, what_was_good, what_could_improve, experience_month, collection_mode, contact_email, submitted_at)
+                 fft_rating, what_was_good, what_could_improve, experience_month, collection_mode, contact_email, submitted_at,
+                 analysis_queued_at)
             VALUES
                 ($reference, $idempotencyKey, $fingerprint, $passphraseHash, $kind, $serviceId, $serviceName,
-                 $fftRating, $whatWasGood, $whatCouldImprove, $experienceMonth, $collectionMode, $contactEmail, $submittedAt)
+                 $fftRating, $whatWasGood, $whatCouldImprove, $experienceMonth, $collectionMode, $contactEmail, $submittedAt,
+                 $queuedAt)
             ON CONFLICT DO NOTHING
             RETURNING id;
             """;

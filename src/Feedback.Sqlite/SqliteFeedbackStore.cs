@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
+using QualityVoice.Feedback.Outbox;
 using QualityVoice.Feedback.Tracking;
 
 namespace QualityVoice.Feedback.Storage.Sqlite;
@@ -319,25 +320,28 @@ public sealed class SqliteFeedbackStore : IFeedbackStore, IAsyncDisposable
     }
 
     /// <inheritdoc />
-    public async Task<int> RequeueForAnalysisAsync(string modelVersion, CancellationToken cancellationToken)
+    public async Task<int> RequeueForAnalysisAsync(string modelVersion, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var connection = await _database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = """
-            UPDATE feedback_items SET analysis_state = 'pending', analysis_attempts = 0
+            UPDATE feedback_items SET analysis_state = 'pending', analysis_attempts = 0, analysis_queued_at = $now
             WHERE analysis_state = 'failed' OR (analysis_state = 'done' AND model_version IS NOT $modelVersion);
             """;
         command.Parameters.AddWithValue("$modelVersion", modelVersion);
+        command.Parameters.AddWithValue("$now", now.ToUnixTimeMilliseconds());
         return await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     /// <inheritdoc />
-    public async Task<int> CountPendingAnalysisAsync(CancellationToken cancellationToken)
+    public async Task<AnalysisBacklog> ReadAnalysisBacklogAsync(CancellationToken cancellationToken)
     {
         await using var connection = await _database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT COUNT(*) FROM feedback_items WHERE analysis_state = 'pending';";
-        return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+        command.CommandText = "SELECT COUNT(*), MIN(coalesce(analysis_queued_at, submitted_at)) FROM feedback_items WHERE analysis_state = 'pending';";
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        return new AnalysisBacklog(reader.GetInt32(0), reader.IsDBNull(1) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(1)));
     }
 
     /// <inheritdoc />

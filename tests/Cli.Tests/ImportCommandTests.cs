@@ -52,7 +52,7 @@ public sealed class ImportCommandTests : IAsyncLifetime
         await ImportCommand.RunAsync(Line("--input", file, "--profile", "generic", "--client", "acme-sms"), Import(), _audit, _time, output, CancellationToken.None);
 
         Assert.Contains("6 rows read: 3 imported, 0 already imported, 3 rejected (1 empty answer, 1 unknown service, 1 unreadable date)", output.ToString(), StringComparison.Ordinal);
-        Assert.Equal(3, await _store.CountPendingAnalysisAsync(CancellationToken.None));
+        Assert.Equal(3, (await _store.ReadAnalysisBacklogAsync(CancellationToken.None)).Waiting);
         var insight = new SqliteInsightQueries(_database);
         Assert.Equal(
             [new FftReturnCount("rtd-maternity", "Maternity, The Newcastle upon Tyne Hospitals NHS Foundation Trust", CollectionMode.Sms, FftRating.Poor, 1),
@@ -78,7 +78,7 @@ public sealed class ImportCommandTests : IAsyncLifetime
         await ImportCommand.RunAsync(Line("--input", file, "--profile", "generic", "--client", "acme-sms"), Import(), _audit, _time, again, CancellationToken.None);
 
         Assert.Contains("7 rows read: 1 imported, 3 already imported, 3 rejected", again.ToString(), StringComparison.Ordinal);
-        Assert.Equal(4, await _store.CountPendingAnalysisAsync(CancellationToken.None));
+        Assert.Equal(4, (await _store.ReadAnalysisBacklogAsync(CancellationToken.None)).Waiting);
     }
 
     [Fact]
@@ -167,7 +167,7 @@ public sealed class ImportCommandTests : IAsyncLifetime
             Line("--input", file, "--profile", "generic", "--rows-per-transaction", "0"), Import(), _audit, _time, TextWriter.Null, CancellationToken.None));
 
         Assert.Contains("5 rows read: 5 imported", output.ToString(), StringComparison.Ordinal);
-        Assert.Equal(5, await _store.CountPendingAnalysisAsync(CancellationToken.None));
+        Assert.Equal(5, (await _store.ReadAnalysisBacklogAsync(CancellationToken.None)).Waiting);
         Assert.Contains("--rows-per-transaction is a whole number from 1 to 1,000,000", refused.Message, StringComparison.Ordinal);
     }
 

@@ -39,7 +39,7 @@ public sealed class SeedCommandTests : IAsyncLifetime
         var triage = new SqliteTriageStore(_database);
         var counts = await triage.CountAsync(new InboxFilter(), CancellationToken.None);
         Assert.Equal(300, counts.Total);
-        Assert.Equal(0, await _store.CountPendingAnalysisAsync(CancellationToken.None));
+        Assert.Equal(0, (await _store.ReadAnalysisBacklogAsync(CancellationToken.None)).Waiting);
         Assert.InRange(counts.ByFacet["service"].Count(pair => pair.Value > 0), 10, 1000);
         Assert.True(counts.ByFacet["sentiment"]["positive"] > 0 && counts.ByFacet["sentiment"]["negative"] > 0);
         var page = await triage.SearchAsync(new InboxFilter(), InboxOrder.Newest, null, 5, CancellationToken.None);

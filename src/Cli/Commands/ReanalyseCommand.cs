@@ -9,11 +9,11 @@ namespace QualityVoice.Cli.Commands;
 /// </summary>
 internal static class ReanalyseCommand
 {
-    public static async Task<int> RunAsync(CommandLine line, IAnalysisOutbox store, FeedbackAnalyser analyser, TextWriter output, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(CommandLine line, IAnalysisOutbox store, FeedbackAnalyser analyser, TimeProvider time, TextWriter output, CancellationToken cancellationToken)
     {
         line.OnlyAllow("model");
-        var queued = await store.RequeueForAnalysisAsync(analyser.ModelVersion, cancellationToken);
-        var total = await store.CountPendingAnalysisAsync(cancellationToken);
+        var queued = await store.RequeueForAnalysisAsync(analyser.ModelVersion, time.GetUtcNow(), cancellationToken);
+        var total = (await store.ReadAnalysisBacklogAsync(cancellationToken)).Waiting;
         output.WriteLine($"reanalyse: {queued:N0} items queued for model {analyser.ModelVersion}; {total:N0} to analyse");
         var done = 0;
         await CommandProgress.RunAsync("reanalyse", total, async advance =>
@@ -26,7 +26,7 @@ internal static class ReanalyseCommand
             }
         });
 
-        var left = await store.CountPendingAnalysisAsync(cancellationToken);
+        var left = (await store.ReadAnalysisBacklogAsync(cancellationToken)).Waiting;
         output.WriteLine(left == 0
             ? $"reanalyse: done, {done:N0} items analysed"
             : $"reanalyse: {left:N0} items are claimed by another worker or wait for a retry; run again to finish them");

@@ -25,9 +25,9 @@ public interface IAnalysisOutbox
     /// <summary>Gives up on an item's analysis after repeated failures; it stays in the inbox, unanalysed.</summary>
     Task MarkAnalysisFailedAsync(string reference, string leaseToken, CancellationToken cancellationToken);
 
-    /// <summary>Queues for analysis every item not analysed by <paramref name="modelVersion"/>; returns how many.</summary>
-    Task<int> RequeueForAnalysisAsync(string modelVersion, CancellationToken cancellationToken);
+    /// <summary>Queues for analysis, as of <paramref name="now"/>, every item not analysed by <paramref name="modelVersion"/>; returns how many.</summary>
+    Task<int> RequeueForAnalysisAsync(string modelVersion, DateTimeOffset now, CancellationToken cancellationToken);
 
-    /// <summary>How many items wait for analysis.</summary>
-    Task<int> CountPendingAnalysisAsync(CancellationToken cancellationToken);
+    /// <summary>How many items wait for analysis, and since when the longest-waiting one has.</summary>
+    Task<AnalysisBacklog> ReadAnalysisBacklogAsync(CancellationToken cancellationToken);
 }

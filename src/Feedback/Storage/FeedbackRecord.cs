@@ -15,4 +15,17 @@ public sealed record FeedbackRecord(
     DateTimeOffset SubmittedAt,
     string? ProtectedContactEmail,
     byte[]? IdempotencyKey,
-    byte[]? RequestFingerprint);
+    byte[]? RequestFingerprint)
+{
+    private readonly DateTimeOffset? _receivedAt;
+
+    /// <summary>
+    /// When QualityVoice received it, and so when its analysis was queued: the submission itself, or the import that
+    /// brought in a provider's row (whose <see cref="SubmittedAt"/> is when the person gave it, perhaps weeks before).
+    /// </summary>
+    public DateTimeOffset ReceivedAt
+    {
+        get => _receivedAt ?? SubmittedAt;
+        init => _receivedAt = value;
+    }
+}

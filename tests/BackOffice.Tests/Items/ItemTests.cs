@@ -131,7 +131,7 @@ public sealed class ItemTests(BackOfficeFactory backOffice) : IClassFixture<Back
         await (await PostAsync(browser, reference, "Sentiment", [new("Sentiment", "negative")])).ShouldBeAsync(HttpStatusCode.Redirect);
 
         // Analysing again (a new model, say) does not undo a person's correction.
-        await backOffice.Services.GetRequiredService<IFeedbackStore>().RequeueForAnalysisAsync("another-model", CancellationToken.None);
+        await backOffice.Services.GetRequiredService<IFeedbackStore>().RequeueForAnalysisAsync("another-model", TimeProvider.System.GetUtcNow(), CancellationToken.None);
         await backOffice.AnalyseEverythingAsync();
 
         var item = await browser.GetPageAsync($"/inbox/{reference}");

@@ -53,7 +53,7 @@ public sealed class FeedbackAnalyserTests : IAsyncLifetime
         Assert.Equal(["Safe", "Caring", "Responsive"], analysis.CqcQuestions);
         Assert.Equal("scripted", analysis.Analyzer);
         Assert.Equal("v1", analysis.ModelVersion);
-        Assert.Equal(0, await _store.CountPendingAnalysisAsync(CancellationToken.None));
+        Assert.Equal(0, (await _store.ReadAnalysisBacklogAsync(CancellationToken.None)).Waiting);
     }
 
     [Fact]
@@ -113,9 +113,9 @@ public sealed class FeedbackAnalyserTests : IAsyncLifetime
 
         var item = await _store.FindAsync(record.Reference, CancellationToken.None);
         Assert.Equal(AnalysisState.Failed, item!.AnalysisState);
-        Assert.Equal(0, await _store.CountPendingAnalysisAsync(CancellationToken.None));
+        Assert.Equal(0, (await _store.ReadAnalysisBacklogAsync(CancellationToken.None)).Waiting);
 
-        Assert.Equal(1, await _store.RequeueForAnalysisAsync("v1", CancellationToken.None));
+        Assert.Equal(1, await _store.RequeueForAnalysisAsync("v1", _clock.GetUtcNow(), CancellationToken.None));
         Assert.Equal(1, await Analyser(new ScriptedAnalyzer()).AnalyseBatchAsync(10, CancellationToken.None));
         Assert.Equal(AnalysisState.Done, (await _store.FindAsync(record.Reference, CancellationToken.None))!.AnalysisState);
     }
@@ -127,8 +127,8 @@ public sealed class FeedbackAnalyserTests : IAsyncLifetime
         await _store.AddAsync(FeedbackRecords.Record(), CancellationToken.None);
         await Analyser(new ScriptedAnalyzer()).AnalyseBatchAsync(10, CancellationToken.None);
 
-        Assert.Equal(0, await _store.RequeueForAnalysisAsync("v1", CancellationToken.None));
-        Assert.Equal(2, await _store.RequeueForAnalysisAsync("v2", CancellationToken.None));
+        Assert.Equal(0, await _store.RequeueForAnalysisAsync("v1", _clock.GetUtcNow(), CancellationToken.None));
+        Assert.Equal(2, await _store.RequeueForAnalysisAsync("v2", _clock.GetUtcNow(), CancellationToken.None));
     }
 
     private FeedbackAnalyser Analyser(ITextAnalyzer analyzer) =>

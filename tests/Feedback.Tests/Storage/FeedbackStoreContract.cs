@@ -1,3 +1,4 @@
+using QualityVoice.Feedback.Outbox;
 using QualityVoice.Feedback.Storage;
 
 namespace QualityVoice.Feedback.Tests.Storage;
@@ -143,7 +144,7 @@ public abstract class FeedbackStoreContract
         Assert.Equal("The wait was long", claimed.WhatCouldImprove);
         Assert.Equal(1, claimed.Attempts);
         Assert.Empty(second);
-        Assert.Equal(1, await store.CountPendingAnalysisAsync(CancellationToken.None));
+        Assert.Equal(1, (await store.ReadAnalysisBacklogAsync(CancellationToken.None)).Waiting);
     }
 
     [Fact]
@@ -165,7 +166,7 @@ public abstract class FeedbackStoreContract
         Assert.Equal(AnalysisState.Done, item!.AnalysisState);
         Assert.Equal("The wait was [redacted]", item.Analysis!.RedactedWhatCouldImprove);
         Assert.Equal(["Timeliness of care"], item.Analysis.Themes.Select(theme => theme.Name));
-        Assert.Equal(0, await store.CountPendingAnalysisAsync(CancellationToken.None));
+        Assert.Equal(0, (await store.ReadAnalysisBacklogAsync(CancellationToken.None)).Waiting);
         Assert.Empty(await store.ClaimForAnalysisAsync(10, "worker-c", Now.AddHours(1), Lease, CancellationToken.None));
     }
 
@@ -181,7 +182,7 @@ public abstract class FeedbackStoreContract
 
         Assert.Equal(AnalysisState.Failed, (await store.FindAsync(record.Reference, CancellationToken.None))!.AnalysisState);
         Assert.Empty(await store.ClaimForAnalysisAsync(10, "worker-b", Now.AddHours(1), Lease, CancellationToken.None));
-        Assert.Equal(1, await store.RequeueForAnalysisAsync("v1", CancellationToken.None));
+        Assert.Equal(1, await store.RequeueForAnalysisAsync("v1", Now, CancellationToken.None));
         Assert.Single(await store.ClaimForAnalysisAsync(10, "worker-b", Now.AddHours(1), Lease, CancellationToken.None));
     }
 
@@ -198,10 +199,37 @@ public abstract class FeedbackStoreContract
             Assert.Equal(1, await store.SaveAnalysesAsync("worker", [new(record.Reference, Analysis(version))], CancellationToken.None));
         }
 
-        var requeued = await store.RequeueForAnalysisAsync("v2", CancellationToken.None);
+        var requeued = await store.RequeueForAnalysisAsync("v2", Now, CancellationToken.None);
 
         Assert.Equal(1, requeued);
         Assert.Equal(old.Reference, Assert.Single(await store.ClaimForAnalysisAsync(10, "worker", Now, Lease, CancellationToken.None)).Reference);
+    }
+
+    [Fact]
+    public async Task The_backlog_says_how_many_wait_and_since_when_the_longest_has_counting_an_import_from_when_it_came_in()
+    {
+        var store = await CreateStoreAsync();
+        Assert.Equal(AnalysisBacklog.Empty, await store.ReadAnalysisBacklogAsync(CancellationToken.None));
+
+        // Given to a provider in September, imported now: it has waited since it came in, not since September.
+        var imported = FeedbackRecords.Record(submittedAt: Now.AddMonths(-2)) with { ReceivedAt = Now.AddMinutes(-5) };
+        var submitted = FeedbackRecords.Record(submittedAt: Now.AddMinutes(-20));
+        var analysed = FeedbackRecords.Record(submittedAt: Now.AddHours(-3));
+        await store.AddAsync(analysed, CancellationToken.None);
+        await store.ClaimForAnalysisAsync(10, "worker", Now.AddHours(-3), Lease, CancellationToken.None);
+        Assert.Equal(1, await store.SaveAnalysesAsync("worker", [new(analysed.Reference, Analysis("v1"))], CancellationToken.None));
+        await store.AddAsync(imported, CancellationToken.None);
+        await store.AddAsync(submitted, CancellationToken.None);
+
+        var backlog = await store.ReadAnalysisBacklogAsync(CancellationToken.None);
+        Assert.Equal(new AnalysisBacklog(2, Now.AddMinutes(-20)), backlog);
+        Assert.Equal(TimeSpan.FromMinutes(20), backlog.OldestWait(Now));
+
+        // Queued again for a new model: it waits from then.
+        await store.ClaimForAnalysisAsync(10, "worker", Now, Lease, CancellationToken.None);
+        Assert.Equal(2, await store.SaveAnalysesAsync("worker", [new(imported.Reference, Analysis("v2")), new(submitted.Reference, Analysis("v2"))], CancellationToken.None));
+        Assert.Equal(1, await store.RequeueForAnalysisAsync("v2", Now.AddMinutes(1), CancellationToken.None));
+        Assert.Equal(new AnalysisBacklog(1, Now.AddMinutes(1)), await store.ReadAnalysisBacklogAsync(CancellationToken.None));
     }
 
     [Fact]
@@ -248,7 +276,7 @@ public abstract class FeedbackStoreContract
 
         Assert.Equal([AddOutcome.Repeated, AddOutcome.Stored, AddOutcome.Stored], results.Select(result => result.Outcome));
         Assert.Equal(earlier.Reference, results[0].Reference);
-        Assert.Equal(3, await store.CountPendingAnalysisAsync(CancellationToken.None));
+        Assert.Equal(3, (await store.ReadAnalysisBacklogAsync(CancellationToken.None)).Waiting);
         var stored = await store.FindAsync(batch[1].Reference, CancellationToken.None);
         Assert.Equal(new DateTimeOffset(2025, 3, 5, 12, 0, 0, TimeSpan.Zero), stored?.SubmittedAt);
         Assert.Equal(AnalysisState.Pending, stored?.AnalysisState);
@@ -279,7 +307,7 @@ public abstract class FeedbackStoreContract
         Assert.All(first.SelectMany(results => results), result => Assert.Equal(AddOutcome.Stored, result.Outcome));
         Assert.Equal(rows.Select(row => row.Reference), again.Select(result => result.Reference));
         Assert.All(again, result => Assert.Equal(AddOutcome.Repeated, result.Outcome));
-        Assert.Equal(5, await store.CountPendingAnalysisAsync(CancellationToken.None));
+        Assert.Equal(5, (await store.ReadAnalysisBacklogAsync(CancellationToken.None)).Waiting);
     }
 
     private static DateTimeOffset Now { get; } = new(2026, 11, 21, 12, 0, 0, TimeSpan.Zero);

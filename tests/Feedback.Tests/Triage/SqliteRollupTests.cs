@@ -139,7 +139,7 @@ public sealed class SqliteRollupTests : IAsyncLifetime
             }
         }
 
-        await _store.RequeueForAnalysisAsync("model-2", CancellationToken.None);
+        await _store.RequeueForAnalysisAsync("model-2", TimeProvider.System.GetUtcNow(), CancellationToken.None);
         var reclaimed = await _store.ClaimForAnalysisAsync(200, "lease-2", Start, TimeSpan.FromMinutes(2), CancellationToken.None);
         await _store.SaveAnalysesAsync("lease-2", [.. reclaimed.Select(pending => new AnalysedItem(pending.Reference, Analysis(random) with { ModelVersion = "model-2" }))], CancellationToken.None);
 

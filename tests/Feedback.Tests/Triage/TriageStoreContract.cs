@@ -171,7 +171,7 @@ public abstract class TriageStoreContract
         Assert.Equal(Sentiment.Negative, (await stores.Triage.GetAsync(reference, CancellationToken.None))!.SentimentAbout(Parking));
 
         // A new model reads both again: the corrected item keeps staff's labels; the other takes the new reading.
-        Assert.Equal(2, await stores.Feedback.RequeueForAnalysisAsync("model-2", CancellationToken.None));
+        Assert.Equal(2, await stores.Feedback.RequeueForAnalysisAsync("model-2", TimeProvider.System.GetUtcNow(), CancellationToken.None));
         var claimed = await stores.Feedback.ClaimForAnalysisAsync(10, "lease", Now, TimeSpan.FromMinutes(5), CancellationToken.None);
         Assert.Equal(2, claimed.Count);
         var reading = Analysis("Kind nurses but a long wait", Sentiment.Positive, [Manner], urgent: false, needsReview: true, feelings: null) with { ModelVersion = "model-2" };
