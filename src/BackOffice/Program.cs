@@ -19,6 +19,7 @@ builder.AddUmbracoContent();
 builder.AddFeedbackStore();
 builder.AddEmbeddingTextAnalysis();
 builder.AddFeedbackAnalysisWorker();
+builder.AddOperationsSignals();
 builder.AddStaffSignIn();
 builder.AddBackOfficeChrome();
 builder.AddUpdatePublishing();

@@ -34,6 +34,7 @@ public sealed class CosmosContainers : IDisposable
         var clientOptions = new CosmosClientOptions
         {
             ApplicationName = "QualityVoice",
+            CustomHandlers = { new CosmosRequestCharge() },
             UseSystemTextJsonSerializerWithOptions = Json,
             // Gateway mode works through firewalls and proxies and against local peers; direct mode is a tuning
             // option for large accounts, not a correctness one.

@@ -9,6 +9,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using QualityVoice.Feedback.Insight;
 using QualityVoice.Feedback.Intake;
+using QualityVoice.Feedback.Operations;
 using QualityVoice.Feedback.Integrations;
 using QualityVoice.Feedback.Outbox;
 using QualityVoice.Feedback.Publishing;
@@ -83,6 +84,21 @@ public static class FeedbackHostingExtensions
             builder.Services.AddHostedService<FeedbackAnalysisWorker>();
         }
 
+        return builder;
+    }
+
+    /// <summary>
+    /// Adds what operations watch, for the app that answers for analysis and triage (the back office): a health check
+    /// that is degraded when an item has waited for analysis longer than <c>Operations:AnalysisBacklogAgeLimit</c>, and
+    /// the gauges of what waits (the analysis backlog, unacknowledged urgent items), read every
+    /// <c>Operations:SampleInterval</c>.
+    /// </summary>
+    public static IHostApplicationBuilder AddOperationsSignals(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<OperationsOptions>().BindConfiguration(OperationsOptions.Section);
+        builder.Services.AddHealthChecks().AddCheck<AnalysisBacklogHealthCheck>("analysis-backlog", HealthStatus.Degraded, ["ready"]);
+        builder.Services.AddSingleton<OperationsSnapshot>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<OperationsSnapshot>());
         return builder;
     }
 

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using QualityVoice.Feedback.Operations;
 using QualityVoice.Feedback.Storage;
 using QualityVoice.Feedback.Tracking;
 
@@ -22,6 +23,9 @@ public sealed class ReferenceIssuer(PassphraseHasher hasher, IRandomSource rando
         byte[] fingerprint,
         Func<string, byte[], Task<AddResult>> add)
     {
+        var kind = prefix == FeedbackReference.FeedbackPrefix ? "feedback" : "speak-up";
+        using var activity = QualityVoiceTelemetry.Traces.StartActivity("intake.store");
+        activity?.SetTag("qualityvoice.kind", kind);
         var passphrase = idempotencyKey is null ? Passphrase.Create(random) : hasher.DerivePassphrase(idempotencyKey.Scoped);
 
         // A new reference collides with a stored one about once in 10^11; try again with another.
@@ -32,6 +36,8 @@ public sealed class ReferenceIssuer(PassphraseHasher hasher, IRandomSource rando
             switch (result.Outcome)
             {
                 case AddOutcome.Stored:
+                    QualityVoiceTelemetry.Received.Add(1, new KeyValuePair<string, object?>("kind", kind));
+                    activity?.SetTag("qualityvoice.outcome", "stored");
                     return new IntakeResult.Accepted(reference, passphrase, Repeated: false);
                 case AddOutcome.Repeated when IsSameRequest(result.RequestFingerprint, fingerprint):
                     if (result.Reference != reference)

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using QualityVoice.Analysis;
+using QualityVoice.Feedback.Operations;
 using QualityVoice.Feedback.Storage;
 
 namespace QualityVoice.Feedback.Outbox;
@@ -37,6 +38,10 @@ public sealed partial class FeedbackAnalyser(
             return 0;
         }
 
+        using var activity = QualityVoiceTelemetry.Traces.StartActivity("analysis.batch");
+        activity?.SetTag("qualityvoice.analyzer", analyzer.Name);
+        activity?.SetTag("qualityvoice.items", claimed.Count);
+
         // One request for the whole batch: each answer that has words is one text.
         var texts = new List<TextToAnalyse>();
         var positions = new List<(int? Good, int? Improve)>();
@@ -56,6 +61,8 @@ public sealed partial class FeedbackAnalyser(
         {
             // Leave the leases to run out so the items are tried again; give up on any tried too often.
             LogAnalyzerFailed(logger, analyzer.Name, claimed.Count, exception.GetType().Name);
+            QualityVoiceTelemetry.AnalysisFailures.Add(1);
+            activity?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, exception.GetType().Name);
             foreach (var item in claimed.Where(item => item.Attempts >= MaxAttempts))
             {
                 await store.MarkAnalysisFailedAsync(item.Reference, lease, cancellationToken);
@@ -81,6 +88,7 @@ public sealed partial class FeedbackAnalyser(
 
         // One write for the batch: the intake, which shares the database, waits for the lock once, not once an item.
         var stored = await store.SaveAnalysesAsync(lease, analyses, cancellationToken);
+        QualityVoiceTelemetry.Analysed.Add(stored);
         return stored;
     }
 

@@ -41,6 +41,7 @@ public static class WebHostingExtensions
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
         TrustConfiguredProxiesOnly(builder);
         RequireAllowedHostsInProduction(builder);
+        builder.AddQualityVoiceTelemetry();
         return builder;
     }
 

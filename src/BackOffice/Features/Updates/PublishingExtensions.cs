@@ -13,7 +13,8 @@ internal static class PublishingExtensions
     {
         builder.Services.AddOptions<PublishingOptions>().BindConfiguration(PublishingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<EmailOptions>().BindConfiguration(EmailOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.AddSingleton<IEmailSender, MailKitEmailSender>();
+        builder.Services.AddSingleton<MailKitEmailSender>();
+        builder.Services.AddSingleton<IEmailSender>(services => new MeasuredEmailSender(services.GetRequiredService<MailKitEmailSender>()));
 
         // Real e-mails must not send people to a loopback address: say so at start-up, not in their inbox.
         var portal = builder.Configuration.GetValue<Uri>($"{PublishingOptions.Section}:{nameof(PublishingOptions.PortalUrl)}") ?? new PublishingOptions().PortalUrl;
