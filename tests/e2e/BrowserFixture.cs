@@ -14,6 +14,9 @@ public class BrowserFixture : IAsyncLifetime
 {
     private IPlaywright? _playwright;
 
+    /// <summary>The API key of the client the deployment smoke test submits with.</summary>
+    public const string SmokeApiKey = "e2e-smoke-test-key-0123456789abcdef";
+
     /// <summary>The SMTP server the back office sends its e-mails to (maildev on loopback).</summary>
     public MailDev Mail { get; private set; } = null!;
 
@@ -34,6 +37,10 @@ public class BrowserFixture : IAsyncLifetime
             ["Email__SmtpPort"] = Mail.SmtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Email__EnableSsl"] = "false",
             ["Publishing__WorkerInterval"] = "00:00:01",
+
+            // The API client infra/smoke-test.sh submits with (DeploymentSmokeTests).
+            ["Api__Clients__0__Name"] = "smoke-test",
+            ["Api__Clients__0__KeySha256"] = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(SmokeApiKey))),
         });
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
