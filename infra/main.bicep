@@ -36,8 +36,17 @@ param entraClientId string
 @description('Whether the tenant\'s Conditional Access requires multi-factor authentication for the back office (ADR 0008).')
 param entraTenantRequiresMfa bool = true
 
-@description('The SMTP relay e-mails go through (an NHSmail or Notify relay), and the address they come from.')
-param smtpHost string
+@description('How e-mail leaves the back office: GOV.UK Notify (its API key in Key Vault as notify-api-key) or an SMTP relay.')
+@allowed(['Notify', 'Smtp'])
+param emailDelivery string = 'Notify'
+
+@description('With Notify: the id of the service\'s e-mail template whose subject is ((subject)) and body ((body)).')
+param notifyTemplateId string = ''
+
+@description('With Smtp: the relay e-mails go through (an NHSmail relay).')
+param smtpHost string = ''
+
+@description('The address e-mails come from (with Smtp; Notify sends from the service\'s own address).')
 param emailFrom string
 
 @description('App Service plan SKU: P1v3 runs the local analysis model comfortably; two or more instances for resilience.')
@@ -355,7 +364,9 @@ var backOfficeSiteConfig = union(siteConfig, {
     { name: 'Analysis__Provider', value: 'AzureLanguage' }
     { name: 'Analysis__AzureLanguage__Endpoint', value: language.properties.endpoint }
     { name: 'Publishing__PortalUrl', value: 'https://${portalHostName}/' }
-    { name: 'Email__Delivery', value: 'Smtp' }
+    { name: 'Email__Delivery', value: emailDelivery }
+    { name: 'Email__Notify__ApiKey', value: secret(keyVaultUri, 'notify-api-key') }
+    { name: 'Email__Notify__TemplateId', value: notifyTemplateId }
     { name: 'Email__SmtpHost', value: smtpHost }
     { name: 'Email__From', value: emailFrom }
     { name: 'Staff__EntraId__TenantId', value: entraTenantId }

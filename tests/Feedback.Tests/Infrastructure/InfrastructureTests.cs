@@ -60,7 +60,7 @@ public sealed partial class InfrastructureTests
         "ASPNETCORE_ENVIRONMENT", "AllowedHosts", "APPLICATIONINSIGHTS_CONNECTION_STRING", "Content__Pack", "Feedback__Store",
         "Feedback__Cosmos__Endpoint", "Feedback__Cosmos__Database", "Feedback__TrackingKey", "Feedback__Cosmos__KeyRingCertificate",
         "QualityVoice__DataDirectory", "Analysis__Provider", "Analysis__AzureLanguage__Endpoint", "Publishing__PortalUrl",
-        "Email__Delivery", "Email__SmtpHost", "Email__From", "Staff__EntraId__TenantId", "Staff__EntraId__ClientId",
+        "Email__Delivery", "Email__Notify__ApiKey", "Email__Notify__TemplateId", "Email__SmtpHost", "Email__From", "Staff__EntraId__TenantId", "Staff__EntraId__ClientId",
         "Staff__EntraId__ClientSecret", "Staff__RequireTwoFactor",
     })]
     public async Task Each_app_gets_every_setting_it_needs_in_Production_with_its_secrets_from_Key_Vault(string app, string[] required)

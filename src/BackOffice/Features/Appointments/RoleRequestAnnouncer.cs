@@ -1,9 +1,10 @@
-using MimeKit;
 using Microsoft.Extensions.Options;
+using MimeKit;
 using QualityVoice.BackOffice.Features.Shared;
 using QualityVoice.BackOffice.Features.Updates;
 using QualityVoice.BackOffice.Features.Updates.Email;
 using QualityVoice.Content;
+using QualityVoice.Email;
 using QualityVoice.Staff.Accounts;
 
 namespace QualityVoice.BackOffice.Features.Appointments;

@@ -4,6 +4,7 @@ using QualityVoice.BackOffice.Features.Shared;
 using QualityVoice.BackOffice.Features.Updates;
 using QualityVoice.BackOffice.Features.Updates.Email;
 using QualityVoice.Content;
+using QualityVoice.Email;
 using QualityVoice.Feedback;
 using QualityVoice.Feedback.Triage;
 using QualityVoice.Staff.Accounts;

@@ -6,6 +6,7 @@ using QualityVoice.BackOffice.Features.Shared;
 using QualityVoice.BackOffice.Features.Updates;
 using QualityVoice.BackOffice.Features.Updates.Email;
 using QualityVoice.Content;
+using QualityVoice.Email;
 using QualityVoice.Feedback.Intake;
 using QualityVoice.Feedback.Tracking;
 

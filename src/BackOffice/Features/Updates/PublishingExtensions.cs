@@ -1,4 +1,7 @@
+using Microsoft.Extensions.Options;
 using QualityVoice.BackOffice.Features.Updates.Email;
+using QualityVoice.Email;
+using QualityVoice.Email.Notify;
 
 namespace QualityVoice.BackOffice.Features.Updates;
 
@@ -14,7 +17,15 @@ internal static class PublishingExtensions
         builder.Services.AddOptions<PublishingOptions>().BindConfiguration(PublishingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<EmailOptions>().BindConfiguration(EmailOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<MailKitEmailSender>();
-        builder.Services.AddSingleton<IEmailSender>(services => new MeasuredEmailSender(services.GetRequiredService<MailKitEmailSender>()));
+        builder.Services.AddHttpClient(nameof(NotifyEmailSender), http => http.Timeout = TimeSpan.FromSeconds(30));
+        builder.Services.AddTransient(services => new NotifyEmailSender(
+            services.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(NotifyEmailSender)),
+            services.GetRequiredService<IOptions<EmailOptions>>().Value.Notify,
+            services.GetRequiredService<TimeProvider>()));
+        builder.Services.AddSingleton<IEmailSender>(services => new MeasuredEmailSender(
+            services.GetRequiredService<IOptions<EmailOptions>>().Value.Delivery == "Notify"
+                ? services.GetRequiredService<NotifyEmailSender>()
+                : services.GetRequiredService<MailKitEmailSender>()));
 
         // Real e-mails must not send people to a loopback address: say so at start-up, not in their inbox.
         var portal = builder.Configuration.GetValue<Uri>($"{PublishingOptions.Section}:{nameof(PublishingOptions.PortalUrl)}") ?? new PublishingOptions().PortalUrl;

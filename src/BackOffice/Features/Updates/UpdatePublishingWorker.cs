@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using QualityVoice.BackOffice.Features.Shared;
 using QualityVoice.BackOffice.Features.Updates.Email;
 using QualityVoice.Content;
+using QualityVoice.Email;
 using QualityVoice.Feedback.Intake;
 using QualityVoice.Feedback.Publishing;
 

@@ -1,19 +1,20 @@
 using System.ComponentModel.DataAnnotations;
+using QualityVoice.Email.Notify;
 
 namespace QualityVoice.BackOffice.Features.Updates.Email;
 
 /// <summary>
 /// How e-mail leaves the back office (<c>Email</c>): by default each message is written as an <c>.eml</c> file to a
 /// pickup folder under the data directory (for a mail server's pickup service, or to read them locally); with
-/// <c>Delivery=Smtp</c> it is sent to an SMTP server.
+/// <c>Delivery=Smtp</c> it is sent to an SMTP server, and with <c>Delivery=Notify</c> through GOV.UK Notify.
 /// </summary>
 public sealed class EmailOptions : IValidatableObject
 {
     /// <summary>The configuration section.</summary>
     public const string Section = "Email";
 
-    /// <summary><c>Pickup</c> (the default) or <c>Smtp</c>.</summary>
-    [RegularExpression("^(Pickup|Smtp)$", ErrorMessage = "Email:Delivery must be Pickup or Smtp.")]
+    /// <summary><c>Pickup</c> (the default), <c>Smtp</c> or <c>Notify</c> (GOV.UK Notify, <see cref="Notify"/>).</summary>
+    [RegularExpression("^(Pickup|Smtp|Notify)$", ErrorMessage = "Email:Delivery must be Pickup, Smtp or Notify.")]
     public string Delivery { get; set; } = "Pickup";
 
     /// <summary>The pickup folder; by default <c>mail-pickup</c> under the data directory.</summary>
@@ -40,9 +41,20 @@ public sealed class EmailOptions : IValidatableObject
     [EmailAddress]
     public string From { get; set; } = "no-reply@qualityvoice.local";
 
+    /// <summary>GOV.UK Notify's settings, when <see cref="Delivery"/> is <c>Notify</c>.</summary>
+    public NotifyOptions Notify { get; set; } = new();
+
     /// <inheritdoc />
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
+        if (Delivery == "Notify")
+        {
+            foreach (var problem in Notify.Problems())
+            {
+                yield return new ValidationResult(problem, [nameof(Notify)]);
+            }
+        }
+
         if (Delivery == "Smtp" && string.IsNullOrWhiteSpace(SmtpHost))
         {
             yield return new ValidationResult("Email:Delivery is Smtp, so Email:SmtpHost must name the server.", [nameof(SmtpHost)]);

@@ -2,6 +2,7 @@ using MailKit.Net.Smtp;
 using MailKit.Security;
 using Microsoft.Extensions.Options;
 using MimeKit;
+using QualityVoice.Email;
 using QualityVoice.Feedback;
 
 namespace QualityVoice.BackOffice.Features.Updates.Email;

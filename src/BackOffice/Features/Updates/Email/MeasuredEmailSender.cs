@@ -1,4 +1,5 @@
 using MimeKit;
+using QualityVoice.Email;
 using QualityVoice.Feedback.Operations;
 
 namespace QualityVoice.BackOffice.Features.Updates.Email;

@@ -1,4 +1,5 @@
 using MimeKit;
+using QualityVoice.Email;
 
 namespace QualityVoice.BackOffice.Features.Updates.Email;
 
@@ -25,5 +26,5 @@ public static class PlainEmail
     /// <summary>Whether an exception means this send failed (and may be tried again, unless it was refused for good).</summary>
     public static bool IsSendFailure(Exception exception) =>
         exception is EmailRefusedException or MailKit.ProtocolException or MailKit.Net.Smtp.SmtpCommandException or MailKit.Security.AuthenticationException
-            or System.Net.Sockets.SocketException or IOException or InvalidOperationException or NotSupportedException or FormatException or ParseException or TimeoutException;
+            or System.Net.Sockets.SocketException or HttpRequestException or IOException or InvalidOperationException or NotSupportedException or FormatException or ParseException or TimeoutException;
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using QualityVoice.BackOffice.Features.Shared;
 using QualityVoice.Content;
+using QualityVoice.Email;
 using QualityVoice.Feedback.Publishing;
 
 namespace QualityVoice.BackOffice.Features.Updates.Email;

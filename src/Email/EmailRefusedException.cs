@@ -1,4 +1,4 @@
-namespace QualityVoice.BackOffice.Features.Updates.Email;
+namespace QualityVoice.Email;
 
 /// <summary>
 /// The mail server refused a message permanently (a 5xx answer: no such mailbox, rejected as spam): sending it again

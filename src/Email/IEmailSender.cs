@@ -1,6 +1,6 @@
 using MimeKit;
 
-namespace QualityVoice.BackOffice.Features.Updates.Email;
+namespace QualityVoice.Email;
 
 /// <summary>Sends one e-mail, or throws when it cannot (<see cref="EmailRefusedException"/> when it never will).</summary>
 public interface IEmailSender
