@@ -11,23 +11,33 @@ namespace QualityVoice.Bench.Intake;
 /// analysis worker analysing what arrives); reports acknowledged submissions a second, latency percentiles, the
 /// longest time nothing was acknowledged, and the analysis backlog left at the end. <c>--portal-only</c> measures the
 /// portal alone; <c>--pause-back-office N</c> stops the back office with SIGSTOP for N seconds in the middle (a hung
-/// process holding whatever it holds) and reports what intake did meanwhile.
+/// process holding whatever it holds) and reports what intake did meanwhile. <c>--portals N</c> runs N portal processes
+/// on the same data (instances on one store), the clients spread evenly over them.
 /// </summary>
 internal static class ThroughputBenchmark
 {
-    public static async Task<int> RunAsync(string repository, int clients, TimeSpan warmUp, TimeSpan measured, bool withBackOffice, TimeSpan pauseBackOffice)
+    public static async Task<int> RunAsync(string repository, int clients, TimeSpan warmUp, TimeSpan measured, bool withBackOffice, TimeSpan pauseBackOffice, int portals = 1)
     {
         var data = Directory.CreateTempSubdirectory("qv-bench-intake-");
-        await using var portal = IntakeApps.Portal(repository, data.FullName);
-        await portal.StartAsync();
+        var instances = new List<AppProcess>();
+        await using var owned = new Stopped(instances);
+        for (var i = 0; i < Math.Max(1, portals); i++)
+        {
+            var instance = IntakeApps.Portal(repository, data.FullName);
+            instances.Add(instance);
+            await instance.StartAsync();
+        }
+
+        var portal = instances[0];
         await using var backOffice = IntakeApps.BackOffice(repository, data.FullName);
         if (withBackOffice)
         {
             await backOffice.StartAsync();
         }
 
-        using var client = Submissions.Client(portal.Address, clients);
+        var portalClients = instances.Select(instance => Submissions.Client(instance.Address, (clients + instances.Count - 1) / instances.Count)).ToArray();
         Console.WriteLine($"POST /api/v1/feedback, {clients} clients, {Environment.ProcessorCount} cores, SQLite in {data.FullName}");
+        Console.WriteLine(instances.Count == 1 ? "one portal" : $"{instances.Count} portal processes on the same data, the clients spread evenly over them");
         Console.WriteLine(withBackOffice
             ? "the back office runs beside the portal on the same data, its analysis worker analysing what arrives (./qv run's configuration)"
             : "the portal alone (--portal-only)");
@@ -65,6 +75,7 @@ internal static class ThroughputBenchmark
         var acknowledgedAt = new List<double>[clients];
         await Task.WhenAll(Enumerable.Range(0, clients).Select(worker => Task.Run(async () =>
         {
+            var client = portalClients[worker % portalClients.Length];
             var mine = latencies[worker] = new List<double>(100_000);
             var times = acknowledgedAt[worker] = new List<double>(100_000);
             while (clock.Elapsed < measureTo)
@@ -135,7 +146,16 @@ internal static class ThroughputBenchmark
         }
 
         await backOffice.StopAsync();
-        await portal.StopAsync();
+        foreach (var instance in instances)
+        {
+            await instance.StopAsync();
+        }
+
+        foreach (var client in portalClients)
+        {
+            client.Dispose();
+        }
+
         SqliteConnection.ClearAllPools();
         data.Delete(recursive: true);
         return failed == 0 && retryAfterMissing == 0 ? 0 : 1;
@@ -154,4 +174,16 @@ internal static class ThroughputBenchmark
 
     private static double Percentile(double[] sorted, double p) =>
         sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
+
+    /// <summary>Every portal process started, stopped however the run ends.</summary>
+    private sealed class Stopped(List<AppProcess> processes) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            foreach (var process in processes)
+            {
+                await process.DisposeAsync();
+            }
+        }
+    }
 }
