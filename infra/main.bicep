@@ -349,6 +349,8 @@ var portalSiteConfig = union(siteConfig, {
     { name: 'AllowedHosts', value: '${portalHostName};${name}-portal.azurewebsites.net' }
     { name: 'BotCheck__ProofOfWork__Secret', value: secret(keyVaultUri, 'proof-of-work-secret') }
     { name: 'DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS', value: '1' }
+    // Each instance allows its share of every rate limit, so the limits hold for the service (ADR 0017).
+    { name: 'RateLimits__Instances', value: string(portalInstances) }
   ])
 })
 

@@ -53,7 +53,7 @@ public sealed partial class InfrastructureTests
     {
         "ASPNETCORE_ENVIRONMENT", "AllowedHosts", "APPLICATIONINSIGHTS_CONNECTION_STRING", "Content__Pack", "Feedback__Store",
         "Feedback__Cosmos__Endpoint", "Feedback__Cosmos__Database", "Feedback__TrackingKey", "Feedback__Cosmos__KeyRingCertificate",
-        "BotCheck__ProofOfWork__Secret", "QualityVoice__DataDirectory",
+        "BotCheck__ProofOfWork__Secret", "QualityVoice__DataDirectory", "RateLimits__Instances",
     })]
     [InlineData("backoffice", new[]
     {

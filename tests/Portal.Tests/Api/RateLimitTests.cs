@@ -38,6 +38,33 @@ public sealed class RateLimitTests(RateLimitTests.TightPortalFactory portal) : I
         last.Dispose();
     }
 
+    [Fact]
+    public async Task One_of_two_instances_allows_its_share_of_a_limit_so_that_two_together_allow_the_limit()
+    {
+        await using var half = new HalfOfTwoPortalFactory();
+        var client = half.CreateBrowser();
+        var answers = new List<HttpStatusCode>();
+        for (var i = 0; i < 3; i++)
+        {
+            using var response = await client.GetAsync(new Uri("/track", UriKind.Relative));
+            answers.Add(response.StatusCode);
+        }
+
+        // A limit of four a minute for the service: two here, two on the other instance.
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], answers);
+    }
+
+    /// <summary>One of two portal instances, with a /track limit of four for the service.</summary>
+    public sealed class HalfOfTwoPortalFactory : PortalFactory
+    {
+        /// <inheritdoc />
+        protected override IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>
+        {
+            ["RateLimits:TrackingAttemptsPerMinute"] = "4",
+            ["RateLimits:Instances"] = "2",
+        };
+    }
+
     /// <summary>A portal with limits of two.</summary>
     public sealed class TightPortalFactory : PortalFactory
     {

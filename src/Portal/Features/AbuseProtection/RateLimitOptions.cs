@@ -27,4 +27,16 @@ public sealed class RateLimitOptions
     /// <summary>Proof-of-work challenges per client per minute.</summary>
     [Range(1, 100_000)]
     public int ChallengesPerMinute { get; set; } = 60;
+
+    /// <summary>
+    /// How many portal instances share the traffic (the deployment's instance count; 1 on one machine). Each instance
+    /// allows its share of every limit, so that the limits above hold for the whole service, not once an instance: the
+    /// load balancer spreads a client's requests over the instances (no affinity). The counts stay in each instance's
+    /// memory, keyed by a hash nobody else can compute, rather than in the shared store (docs/adr/0017).
+    /// </summary>
+    [Range(1, 100)]
+    public int Instances { get; set; } = 1;
+
+    /// <summary>This instance's share of a limit meant for the whole service (at least 1).</summary>
+    public int ShareOf(int limit) => Math.Max(1, (int)Math.Ceiling(limit / (double)Instances));
 }

@@ -42,7 +42,7 @@ public static class RateLimiting
                 if (context.Request.Headers.TryGetValue(ApiClients.Header, out var key) && clients.TryIdentify(key.ToString(), out var client, out var ownLimit))
                 {
                     // A trusted integration: a token bucket that allows its bursts, at its own rate if it was given one.
-                    var perSecond = ownLimit ?? limits.ApiClientRequestsPerSecond;
+                    var perSecond = limits.ShareOf(ownLimit ?? limits.ApiClientRequestsPerSecond);
                     return RateLimitPartition.GetTokenBucketLimiter($"api-client:{client}:{perSecond}", _ => new TokenBucketRateLimiterOptions
                     {
                         TokenLimit = perSecond,
@@ -62,7 +62,7 @@ public static class RateLimiting
     {
         var limits = context.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value;
         var client = context.RequestServices.GetRequiredService<ClientKeys>().For(context);
-        var permits = limit(limits);
+        var permits = limits.ShareOf(limit(limits));
         return RateLimitPartition.GetSlidingWindowLimiter($"{prefix}:{client}", _ => new SlidingWindowRateLimiterOptions
         {
             PermitLimit = permits,
