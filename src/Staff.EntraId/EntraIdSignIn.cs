@@ -98,7 +98,9 @@ public static class EntraIdSignIn
     {
         var tenant = principal.FindFirstValue("tid");
         var objectId = principal.FindFirstValue("oid");
-        var email = principal.FindFirstValue("email") ?? principal.FindFirstValue("preferred_username");
+        // The sign-in name the tenant gives its own people (their UPN), rather than the optional, possibly unverified
+        // email claim; the account is matched by tid/oid either way.
+        var email = principal.FindFirstValue("preferred_username") ?? principal.FindFirstValue("email");
         if (tenant is null || objectId is null || string.IsNullOrWhiteSpace(email)
             || !string.Equals(tenant, options.TenantId, StringComparison.OrdinalIgnoreCase))
         {

@@ -245,11 +245,12 @@ public sealed class StaffAccounts(
     }
 
     /// <summary>
-    /// The account of someone their organisation's directory signed in: found by their directory id (or, the first
-    /// time, by their e-mail address, and linked), or added. Their roles become exactly the app roles the directory
-    /// assigns, so roles are given and taken away in the directory, where the organisation's own approvals apply,
-    /// and the back office follows at each sign-in; every change is audited as the directory's. Refused, with why,
-    /// for someone with no role here, a disabled account, or an address already linked to someone else.
+    /// The account of someone their organisation's directory signed in: found by their directory id, or added at
+    /// their first sign-in. Their roles become exactly the app roles the directory assigns, so roles are given and
+    /// taken away in the directory, where the organisation's own approvals apply, and the back office follows at each
+    /// sign-in; every change is audited as the directory's. Refused, with why, for someone with no role here, a
+    /// disabled account, or an address that already has a password account: an address is never proof enough to hand
+    /// over an existing account (Microsoft's advice: match people by their object id, never by e-mail).
     /// </summary>
     public async Task<(StaffUser? User, AccountResult Result)> SignedInByDirectoryAsync(DirectoryIdentity identity, CancellationToken cancellationToken = default)
     {
@@ -264,27 +265,21 @@ public sealed class StaffAccounts(
         var user = await users.FindByLoginAsync(identity.Provider, identity.Key);
         if (user is null)
         {
-            user = await users.FindByEmailAsync(identity.Email);
-            if (user is not null && (await users.GetLoginsAsync(user)).Any(login => login.LoginProvider == identity.Provider))
+            if (await users.FindByEmailAsync(identity.Email) is not null)
             {
                 return (null, AccountResult.Refused(
-                    $"The QualityVoice account for {identity.Email} belongs to someone else in {identity.ProviderName}. Ask an administrator to look into it."));
+                    $"There is already a QualityVoice account for {identity.Email}. Ask an administrator to remove it, then sign in with your NHS account again."));
             }
 
-            if (user is null)
+            user = new StaffUser { UserName = identity.Email, Email = identity.Email, EmailConfirmed = true, LockoutEnabled = true };
+            var created = await users.CreateAsync(user);
+            if (!created.Succeeded)
             {
-                user = new StaffUser { UserName = identity.Email, Email = identity.Email, EmailConfirmed = true, LockoutEnabled = true };
-                var created = await users.CreateAsync(user);
-                if (!created.Succeeded)
-                {
-                    return (null, AccountResult.Refused(created.Errors.Select(error => error.Description).ToArray()));
-                }
-
-                await RecordAsync(identity.ProviderName, identity.Email, "Added the account at its first sign-in", cancellationToken);
+                return (null, AccountResult.Refused(created.Errors.Select(error => error.Description).ToArray()));
             }
 
             await users.AddLoginAsync(user, new UserLoginInfo(identity.Provider, identity.Key, identity.ProviderName));
-            await RecordAsync(identity.ProviderName, user.Email!, $"Linked the account to {identity.ProviderName}", cancellationToken);
+            await RecordAsync(identity.ProviderName, identity.Email, "Added the account at its first sign-in", cancellationToken);
         }
 
         if (user.Disabled)

@@ -91,13 +91,20 @@ public sealed class EntraIdSignInTests(EntraIdFixture fixture) : IClassFixture<E
     }
 
     [Theory]
+    [InlineData("password-account", "There is already a QualityVoice account for")]
     [InlineData("no-role", "Your account has no QualityVoice role")]
     [InlineData("other-tenant", "not one of this organisation's")]
     [InlineData("one-factor", "did not show one")]
     public async Task Someone_the_back_office_should_not_let_in_is_told_why_and_stays_signed_out(string who, string reason)
     {
+        if (who == "password-account")
+        {
+            await _backOffice.CreateAccountAsync("existing.admin@example.nhs.uk", StaffRoles.Administrator);
+        }
+
         var person = who switch
         {
+            "password-account" => new EntraPerson("oid-takeover", "existing.admin@example.nhs.uk", "Takeover", [StaffRoles.QualityTeam], MultiFactor: true),
             "no-role" => new EntraPerson("oid-no-role", "no.role@example.nhs.uk", "No Role", [], MultiFactor: true),
             "other-tenant" => new EntraPerson("oid-elsewhere", "visitor@example.org", "Visitor", [StaffRoles.Administrator], MultiFactor: true, TenantId: Guid.NewGuid().ToString()),
             _ => new EntraPerson("oid-one-factor", "one.factor@example.nhs.uk", "One Factor", [StaffRoles.QualityTeam], MultiFactor: false),
