@@ -40,24 +40,21 @@ public sealed class CosmosAuditLog(CosmosContainers containers) : IAuditLog
     /// <inheritdoc />
     public async Task<(IReadOnlyList<(long Id, AuditEntry Entry)> Entries, long? Next)> ReadAsync(AuditQuery query, int pageSize, CancellationToken cancellationToken = default)
     {
-        var text = new System.Text.StringBuilder("SELECT TOP @size * FROM c WHERE c.pk = @pk AND c.type = @type");
-        var parameters = new List<(string Name, object Value)> { ("@size", pageSize + 1), ("@type", AuditDocument.TypeName) };
-        foreach (var (field, value) in new (string Field, object? Value)[]
-                 {
-                     ("actor", query.Actor), ("action", query.Action), ("subject", query.Subject), ("sequence", query.Before),
-                 })
+        // Only the filters the reader chose are in the query (each a parameter), so each reads what its index serves.
+        var filters = new (string Condition, string Parameter, object? Value)[]
         {
-            if (value is not null)
-            {
-                text.Append(CultureInfo.InvariantCulture, $" AND c.{field} {(field == "sequence" ? "<" : "=")} @{field}");
-                parameters.Add(($"@{field}", value));
-            }
-        }
-
-        var definition = new QueryDefinition(text.Append(" ORDER BY c.sequence DESC").ToString());
-        foreach (var (name, value) in parameters)
+            ("c.actor = @actor", "@actor", query.Actor),
+            ("c.action = @action", "@action", query.Action),
+            ("c.subject = @subject", "@subject", query.Subject),
+            ("c.sequence < @before", "@before", query.Before),
+        }.Where(filter => filter.Value is not null).ToArray();
+        var definition = new QueryDefinition(
+                $"SELECT TOP @size * FROM c WHERE c.pk = @pk AND c.type = @type{string.Concat(filters.Select(filter => " AND " + filter.Condition))} ORDER BY c.sequence DESC")
+            .WithParameter("@size", pageSize + 1)
+            .WithParameter("@type", AuditDocument.TypeName);
+        foreach (var (_, parameter, value) in filters)
         {
-            definition = definition.WithParameter(name, value);
+            definition = definition.WithParameter(parameter, value);
         }
 
         var entries = new List<(long, AuditEntry)>();

@@ -47,7 +47,9 @@ public static class Telemetry
                 .AddAspNetCoreInstrumentation(aspNetCore =>
                 {
                     aspNetCore.Filter = context => !context.Request.Path.StartsWithSegments("/health") && !context.Request.Path.StartsWithSegments("/assets");
-                    aspNetCore.EnrichWithHttpRequest = (activity, request) => activity.SetTag("url.path", RouteOf(request.HttpContext));
+                    // The route is known once routing has run: the path is replaced as the request ends, or fails.
+                    aspNetCore.EnrichWithHttpResponse = (activity, response) => activity.SetTag("url.path", RouteOf(response.HttpContext));
+                    aspNetCore.EnrichWithException = (activity, _) => activity.SetTag("url.path", "(failed)");
                 })
                 .AddHttpClientInstrumentation())
             .WithMetrics(metrics => metrics

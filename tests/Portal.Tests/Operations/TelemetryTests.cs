@@ -41,15 +41,20 @@ public sealed class TelemetryTests : IAsyncLifetime
         request.Headers.Add("X-Api-Key", PortalFactory.ApiKey);
 
         using var response = await client.SendAsync(request);
+        using var page = await client.GetAsync(new Uri("/themes/zanzibar-in-the-path?reference=QV-ZZZZ-ZZZZ", UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var receipt = (await response.Content.ReadFromJsonAsync<SubmissionReceipt>())!;
         await _collector.WaitForAsync("traces", "intake.store");
         await _collector.WaitForAsync("traces", "api/v1/feedback");
+        // A page that is not there is traced as the error page's route: neither its path nor its query leaves.
+        await _collector.WaitForAsync("traces", "/error");
         await _collector.WaitForAsync("metrics", "qualityvoice.feedback.received");
         await _collector.WaitForAsync("metrics", "http.server.request.duration");
         await _collector.WaitForAsync("logs", "Microsoft.Hosting.Lifetime");
         Assert.False(_collector.HoldsAnywhere("Zanzibar"));
+        Assert.False(_collector.HoldsAnywhere("zanzibar-in-the-path"));
+        Assert.False(_collector.HoldsAnywhere("QV-ZZZZ-ZZZZ"));
         Assert.False(_collector.HoldsAnywhere(receipt.Reference));
         Assert.False(_collector.HoldsAnywhere(receipt.Passphrase));
     }
