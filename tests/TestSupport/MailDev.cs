@@ -26,6 +26,15 @@ public sealed class MailDev : IAsyncDisposable
     /// <summary>The SMTP port on 127.0.0.1.</summary>
     public int SmtpPort { get; }
 
+    /// <summary>The environment that sends an app's e-mail here: SMTP on loopback, without TLS.</summary>
+    public IEnumerable<KeyValuePair<string, string>> AppEnvironment =>
+    [
+        new("Email__Delivery", "Smtp"),
+        new("Email__SmtpHost", "127.0.0.1"),
+        new("Email__SmtpPort", SmtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+        new("Email__EnableSsl", "false"),
+    ];
+
     /// <summary>Starts maildev and waits until both its SMTP and web ports answer.</summary>
     public static async Task<MailDev> StartAsync()
     {

@@ -30,12 +30,8 @@ public class BrowserFixture : IAsyncLifetime
     public virtual async Task InitializeAsync()
     {
         Mail = await MailDev.StartAsync();
-        Apps = await RunningApps.StartAsync(new Dictionary<string, string>(StoreSettings)
+        Apps = await RunningApps.StartAsync(new Dictionary<string, string>(StoreSettings.Concat(Mail.AppEnvironment))
         {
-            ["Email__Delivery"] = "Smtp",
-            ["Email__SmtpHost"] = "127.0.0.1",
-            ["Email__SmtpPort"] = Mail.SmtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Email__EnableSsl"] = "false",
             ["Publishing__WorkerInterval"] = "00:00:01",
 
             // The API client infra/smoke-test.sh submits with (DeploymentSmokeTests).

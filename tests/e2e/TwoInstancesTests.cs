@@ -27,7 +27,7 @@ public sealed class TwoInstancesTests
         await using var account = await CosmosDbServer.StartAsync();
         await using var mail = await MailDev.StartAsync();
         using var shared = new TemporaryDirectory();
-        var settings = new Dictionary<string, string>
+        var settings = new Dictionary<string, string>(mail.AppEnvironment)
         {
             ["Feedback__Store"] = "Cosmos",
             ["Feedback__Cosmos__Endpoint"] = account.Endpoint.ToString(),
@@ -39,10 +39,6 @@ public sealed class TwoInstancesTests
             ["BotCheck__ProofOfWork__Secret"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
             // Both back offices on one machine share the staff database, as SQLite allows on one disk.
             ["Staff__SqlitePath"] = shared.File("staff.db"),
-            ["Email__Delivery"] = "Smtp",
-            ["Email__SmtpHost"] = "127.0.0.1",
-            ["Email__SmtpPort"] = mail.SmtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Email__EnableSsl"] = "false",
             ["Publishing__WorkerInterval"] = "00:00:01",
             ["Analysis__Provider"] = "Local",
             ["Api__Clients__0__Name"] = "two-instances",
