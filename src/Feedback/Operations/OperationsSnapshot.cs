@@ -34,6 +34,7 @@ public sealed partial class OperationsSnapshot : BackgroundService
     private readonly OperationsOptions _options;
     private readonly ILogger<OperationsSnapshot> _logger;
     private Sample _last = new(AnalysisBacklog.Empty, 0, null);
+    private bool _sampled;
 
     /// <summary>Creates the gauges on the app's own meter.</summary>
     public OperationsSnapshot(IAnalysisOutbox outbox, IUrgentQueue urgent, TimeProvider time, IOptions<OperationsOptions> options, IMeterFactory meters, ILogger<OperationsSnapshot> logger)
@@ -46,12 +47,16 @@ public sealed partial class OperationsSnapshot : BackgroundService
         meter.CreateObservableGauge("qualityvoice.urgent.oldest_age", () => _last.OldestUrgentSince is { } since ? (_time.GetUtcNow() - since).TotalSeconds : 0, "s", "How long the oldest unacknowledged urgent item has waited");
     }
 
+    /// <summary>The analysis backlog as last read; null until the first read.</summary>
+    public AnalysisBacklog? Backlog => _sampled ? _last.Backlog : null;
+
     /// <summary>Reads the store now (the first sample is taken as the app starts).</summary>
     public async Task SampleAsync(CancellationToken cancellationToken)
     {
         var backlog = await _outbox.ReadAnalysisBacklogAsync(cancellationToken);
         var unacknowledged = (await _urgent.ListAsync(UrgentRead, cancellationToken)).Where(row => row.Acknowledged is null).ToArray();
         _last = new Sample(backlog, unacknowledged.Length, unacknowledged.Length == 0 ? null : unacknowledged.Min(row => row.UrgentSince));
+        _sampled = true;
     }
 
     /// <inheritdoc />

@@ -33,12 +33,13 @@ public sealed class OperationsSignalsTests : IAsyncLifetime
         var waiting = new FeedbackRecord(feedback, "QV-WAKE-2222", new byte[32], now.AddMonths(-4), null, null, null) { ReceivedAt = now.AddHours(-1) };
         await _backOffice.Services.GetRequiredService<IFeedbackStore>().AddAsync(waiting, CancellationToken.None);
         await _backOffice.ImportAsync(new Sample("I want to end it all tonight") { Urgent = true, At = now.AddHours(-2) });
+        await _backOffice.Services.GetRequiredService<OperationsSnapshot>().SampleAsync(CancellationToken.None);
 
         using var degraded = await _backOffice.CreateClient().GetAsync(new Uri("/health/ready", UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, degraded.StatusCode);
         Assert.Equal("Degraded", await CheckAsync(degraded, "analysis-backlog"));
 
-        var gauges = await ReadGaugesAsync();
+        var gauges = ReadGauges();
         Assert.Equal(1, gauges["qualityvoice.analysis.backlog"]);
         Assert.InRange(gauges["qualityvoice.analysis.backlog.oldest_age"], 3600, 3700);
         Assert.Equal(1, gauges["qualityvoice.urgent.waiting"]);
@@ -51,10 +52,9 @@ public sealed class OperationsSignalsTests : IAsyncLifetime
         return health.RootElement.GetProperty("checks").GetProperty(check).GetProperty("status").GetString()!;
     }
 
-    /// <summary>Samples the store now, then reads this app's gauges as an exporter would.</summary>
-    private async Task<Dictionary<string, double>> ReadGaugesAsync()
+    /// <summary>Reads this app's gauges as an exporter would.</summary>
+    private Dictionary<string, double> ReadGauges()
     {
-        await _backOffice.Services.GetRequiredService<OperationsSnapshot>().SampleAsync(CancellationToken.None);
         var factory = _backOffice.Services.GetRequiredService<IMeterFactory>();
         var values = new Dictionary<string, double>(StringComparer.Ordinal);
         using var listener = new MeterListener();
