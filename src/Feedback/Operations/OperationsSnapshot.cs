@@ -33,22 +33,21 @@ public sealed partial class OperationsSnapshot : BackgroundService
     private readonly TimeProvider _time;
     private readonly OperationsOptions _options;
     private readonly ILogger<OperationsSnapshot> _logger;
-    private Sample _last = new(AnalysisBacklog.Empty, 0, null);
-    private bool _sampled;
+    private Sample? _last;
 
     /// <summary>Creates the gauges on the app's own meter.</summary>
     public OperationsSnapshot(IAnalysisOutbox outbox, IUrgentQueue urgent, TimeProvider time, IOptions<OperationsOptions> options, IMeterFactory meters, ILogger<OperationsSnapshot> logger)
     {
         (_outbox, _urgent, _time, _options, _logger) = (outbox, urgent, time, options.Value, logger);
         var meter = meters.Create(QualityVoiceTelemetry.Name);
-        meter.CreateObservableGauge("qualityvoice.analysis.backlog", () => _last.Backlog.Waiting, "{item}", "Items waiting for analysis");
-        meter.CreateObservableGauge("qualityvoice.analysis.backlog.oldest_age", () => _last.Backlog.OldestWait(_time.GetUtcNow()).TotalSeconds, "s", "How long the longest-waiting item has waited for analysis");
-        meter.CreateObservableGauge("qualityvoice.urgent.waiting", () => _last.UrgentWaiting, "{item}", "Urgent items nobody has acknowledged");
-        meter.CreateObservableGauge("qualityvoice.urgent.oldest_age", () => _last.OldestUrgentSince is { } since ? (_time.GetUtcNow() - since).TotalSeconds : 0, "s", "How long the oldest unacknowledged urgent item has waited");
+        meter.CreateObservableGauge("qualityvoice.analysis.backlog", () => _last?.Backlog.Waiting ?? 0, "{item}", "Items waiting for analysis");
+        meter.CreateObservableGauge("qualityvoice.analysis.backlog.oldest_age", () => _last?.Backlog.OldestWait(_time.GetUtcNow()).TotalSeconds ?? 0, "s", "How long the longest-waiting item has waited for analysis");
+        meter.CreateObservableGauge("qualityvoice.urgent.waiting", () => _last?.UrgentWaiting ?? 0, "{item}", "Urgent items nobody has acknowledged");
+        meter.CreateObservableGauge("qualityvoice.urgent.oldest_age", () => _last?.OldestUrgentSince is { } since ? (_time.GetUtcNow() - since).TotalSeconds : 0, "s", "How long the oldest unacknowledged urgent item has waited");
     }
 
     /// <summary>The analysis backlog as last read; null until the first read.</summary>
-    public AnalysisBacklog? Backlog => _sampled ? _last.Backlog : null;
+    public AnalysisBacklog? Backlog => _last?.Backlog;
 
     /// <summary>Reads the store now (the first sample is taken as the app starts).</summary>
     public async Task SampleAsync(CancellationToken cancellationToken)
@@ -56,7 +55,6 @@ public sealed partial class OperationsSnapshot : BackgroundService
         var backlog = await _outbox.ReadAnalysisBacklogAsync(cancellationToken);
         var unacknowledged = (await _urgent.ListAsync(UrgentRead, cancellationToken)).Where(row => row.Acknowledged is null).ToArray();
         _last = new Sample(backlog, unacknowledged.Length, unacknowledged.Length == 0 ? null : unacknowledged.Min(row => row.UrgentSince));
-        _sampled = true;
     }
 
     /// <inheritdoc />

@@ -31,7 +31,7 @@ public sealed class EntraSignInModel(
     public string? Problem { get; private set; }
 
     /// <summary>Where the person goes on to.</summary>
-    public string Continue => Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/";
+    public string Continue => Url.LocalOrHome(ReturnUrl);
 
     /// <summary>Sends the person to Entra ID.</summary>
     public IActionResult OnPost()
@@ -41,7 +41,7 @@ public sealed class EntraSignInModel(
             return NotFound();
         }
 
-        var back = "/account/sign-in/entra" + (Url.IsLocalUrl(ReturnUrl) ? "?returnUrl=" + Uri.EscapeDataString(ReturnUrl!) : string.Empty);
+        var back = Url.CarryingReturnUrl("/account/sign-in/entra", ReturnUrl);
         return Challenge(new AuthenticationProperties { RedirectUri = back }, EntraIdOptions.Scheme);
     }
 

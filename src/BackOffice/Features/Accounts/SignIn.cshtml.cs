@@ -77,12 +77,12 @@ public sealed class SignInModel(
         {
             throttle.Succeeded(client, email);
             devices.Remember(Response, email);
-            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
+            return LocalRedirect(Url.LocalOrHome(ReturnUrl));
         }
 
         if (result.RequiresTwoFactor)
         {
-            return Redirect("/account/sign-in/code" + (Url.IsLocalUrl(ReturnUrl) ? "?returnUrl=" + Uri.EscapeDataString(ReturnUrl!) : string.Empty));
+            return Redirect(Url.CarryingReturnUrl("/account/sign-in/code", ReturnUrl));
         }
 
         throttle.Failed(client, email, knownDevice);

@@ -46,7 +46,7 @@ public sealed class SignInCodeModel(SignInManager<StaffUser> signIn, SignInThrot
         {
             throttle.Succeeded(client, email);
             devices.Remember(Response, email);
-            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
+            return LocalRedirect(Url.LocalOrHome(ReturnUrl));
         }
 
         throttle.Failed(client, email, knownDevice);
