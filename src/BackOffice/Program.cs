@@ -20,6 +20,7 @@ builder.AddFeedbackStore();
 builder.AddEmbeddingTextAnalysis();
 builder.AddFeedbackAnalysisWorker();
 builder.AddOperationsSignals();
+builder.AddRetentionWorker();
 builder.AddStaffSignIn();
 builder.AddBackOfficeChrome();
 builder.AddUpdatePublishing();

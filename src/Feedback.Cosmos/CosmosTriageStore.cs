@@ -176,7 +176,8 @@ public sealed class CosmosTriageStore : ITriageStore, IFeedbackConversation, IUr
             feelings,
             item.Acknowledged,
             item.Messages,
-            item.UrgentAnswerAt);
+            item.UrgentAnswerAt,
+            item.OriginalsRemovedAt);
     }
 
     /// <inheritdoc />

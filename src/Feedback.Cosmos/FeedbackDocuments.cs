@@ -94,6 +94,9 @@ internal sealed record FeedbackDocument
 
     public long Version { get; init; }
 
+    /// <summary>When the retention policy removed its original words and e-mail address; null while it holds them.</summary>
+    public DateTimeOffset? OriginalsRemovedAt { get; init; }
+
     /// <summary>The keys of its month's rollup this item is counted in (<see cref="RollupKey"/>), as last written.</summary>
     public IReadOnlyList<string>? Counted { get; init; }
 

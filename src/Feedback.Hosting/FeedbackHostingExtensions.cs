@@ -15,6 +15,7 @@ using QualityVoice.Feedback.Outbox;
 using QualityVoice.Feedback.Publishing;
 using QualityVoice.Feedback.SpeakUp;
 using QualityVoice.Feedback.Storage;
+using QualityVoice.Feedback.Retention;
 using QualityVoice.Feedback.Storage.Cosmos;
 using QualityVoice.Feedback.Storage.Sqlite;
 using QualityVoice.Feedback.Tracking;
@@ -59,6 +60,10 @@ public static class FeedbackHostingExtensions
                 ? new PassphraseHasher(Convert.FromBase64String(configured))
                 : PassphraseHasher.FromKeyFile(DataDirectory.Combine(builder.Configuration, "tracking.key"));
         });
+        builder.Services.AddOptions<RetentionOptions>()
+            .BindConfiguration(RetentionOptions.Section)
+            .Validate(options => options.Policy().IsValid, $"Retention:OriginalWordsMonths must be a whole number of months from 1 to {RetentionPolicy.MaximumMonths}.")
+            .ValidateOnStart();
         builder.Services.AddSingleton<ReferenceIssuer>();
         builder.Services.AddSingleton<ApiClientRegistry>();
         builder.Services.AddSingleton<FeedbackIntake>();
@@ -99,6 +104,17 @@ public static class FeedbackHostingExtensions
         builder.Services.AddHealthChecks().AddCheck<AnalysisBacklogHealthCheck>("analysis-backlog", HealthStatus.Degraded, ["ready"]);
         builder.Services.AddSingleton<OperationsSnapshot>();
         builder.Services.AddHostedService(services => services.GetRequiredService<OperationsSnapshot>());
+        return builder;
+    }
+
+    /// <summary>
+    /// Adds the retention worker, which applies <c>Retention</c>'s periods once a day (<c>Retention:Enabled=false</c>
+    /// leaves it idle). Needs the audit log (<c>AddAuditLog</c>), which counts what it removes.
+    /// </summary>
+    public static IHostApplicationBuilder AddRetentionWorker(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<RetentionWorker>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<RetentionWorker>());
         return builder;
     }
 
@@ -152,6 +168,8 @@ public static class FeedbackHostingExtensions
             new SqliteOutreachPlans(services.GetRequiredKeyedService<SqliteDatabase>(FeedbackDatabaseKey)));
         builder.Services.AddSingleton<IKeptReports>(services =>
             new SqliteKeptReports(services.GetRequiredKeyedService<SqliteDatabase>(FeedbackDatabaseKey)));
+        builder.Services.AddSingleton<IRetentionStore>(services =>
+            new SqliteRetention(services.GetRequiredKeyedService<SqliteDatabase>(FeedbackDatabaseKey)));
         builder.Services.AddSingleton(services => new SqliteUpdateStore(services.GetRequiredKeyedService<SqliteDatabase>(FeedbackDatabaseKey)));
         builder.Services.AddSingleton<IUpdateStore>(services => services.GetRequiredService<SqliteUpdateStore>());
         builder.Services.AddSingleton<IPublishedUpdates>(services => services.GetRequiredService<SqliteUpdateStore>());
@@ -205,6 +223,7 @@ public static class FeedbackHostingExtensions
         builder.Services.AddSingleton<IOtherIntelligence, CosmosOtherIntelligence>();
         builder.Services.AddSingleton<IOutreachPlans, CosmosOutreachPlans>();
         builder.Services.AddSingleton<IKeptReports, CosmosKeptReports>();
+        builder.Services.AddSingleton<IRetentionStore, CosmosRetention>();
         builder.Services.AddSingleton<IUsedChallenges, CosmosUsedChallenges>();
         builder.Services.AddSingleton<ISpeakUpPackRelease, CosmosSpeakUpPackRelease>();
         builder.Services.AddSingleton<CosmosUpdateStore>();

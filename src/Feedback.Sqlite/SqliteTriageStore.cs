@@ -122,7 +122,7 @@ public sealed class SqliteTriageStore(SqliteDatabase database) : ITriageStore
                    experience_month, collection_mode, submitted_at, status, contact_email IS NOT NULL, analysis_state, analysis,
                    sentiment, sentiment_by, themes_by, assigned_to, closure_reason, escalation, escalation_by,
                    escalation_reason, escalation_at, public_reply, public_reply_at, version,
-                   acknowledged_by, acknowledged_at, first_action, urgent_answer_at
+                   acknowledged_by, acknowledged_at, first_action, urgent_answer_at, originals_removed_at
             FROM feedback_items WHERE reference = $reference;
             """;
         command.Parameters.AddWithValue("$reference", reference);
@@ -168,7 +168,8 @@ public sealed class SqliteTriageStore(SqliteDatabase database) : ITriageStore
                 Acknowledged: Text(reader, 27) is { } by
                     ? new UrgentAcknowledgement(by, DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(28)), reader.GetString(29))
                     : null,
-                UrgentAnswerAt: reader.IsDBNull(30) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(30)));
+                UrgentAnswerAt: reader.IsDBNull(30) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(30)),
+                OriginalsRemovedAt: reader.IsDBNull(31) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(31)));
         }
 
         var themes = new List<ThemePrediction>();

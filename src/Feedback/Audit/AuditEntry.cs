@@ -55,8 +55,17 @@ public static class AuditActions
     /// <summary>Issued or revoked an API client's key.</summary>
     public const string ApiClient = "api-client";
 
+    /// <summary>The retention policy removed what it no longer keeps (the counts, never the words).</summary>
+    public const string Retention = "retention";
+
+    /// <summary>Answered a subject access request: downloaded everything held about a reference.</summary>
+    public const string SubjectAccess = "subject-access";
+
+    /// <summary>Erased everything held about a reference, at the person's request.</summary>
+    public const string Erased = "erased";
+
     /// <summary>Every action, for the administrator's filter.</summary>
-    public static IReadOnlyList<string> All { get; } = [Viewed, ViewedOriginal, Changed, Exported, Publishing, Account, Imported, ApiClient];
+    public static IReadOnlyList<string> All { get; } = [Viewed, ViewedOriginal, Changed, Exported, Publishing, Account, Imported, ApiClient, Retention, SubjectAccess, Erased];
 }
 
 /// <summary>Which entries to read, newest first.</summary>

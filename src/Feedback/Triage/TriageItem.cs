@@ -18,6 +18,10 @@ namespace QualityVoice.Feedback.Triage;
 /// <param name="Acknowledged">For an urgent item, who read it and the first thing they did; null while it waits.</param>
 /// <param name="Conversation">The team's replies on /track and the person's answers, oldest first.</param>
 /// <param name="UrgentAnswerAt">When the person's answer on /track read as urgent, making the item urgent again.</param>
+/// <param name="OriginalsRemovedAt">
+/// When the retention policy removed their original words and e-mail address: the item's text is then the words with
+/// personal details hidden.
+/// </param>
 public sealed record TriageItem(
     FeedbackItem Item,
     Sentiment? Sentiment,
@@ -33,7 +37,8 @@ public sealed record TriageItem(
     IReadOnlyList<ThemeSentiment>? ThemeSentiments = null,
     UrgentAcknowledgement? Acknowledged = null,
     IReadOnlyList<Tracking.FeedbackMessage>? Conversation = null,
-    DateTimeOffset? UrgentAnswerAt = null)
+    DateTimeOffset? UrgentAnswerAt = null,
+    DateTimeOffset? OriginalsRemovedAt = null)
 {
     /// <summary>Whether the item is urgent: what they sent read as urgent, or an answer of theirs on /track did.</summary>
     public bool IsUrgent => Item.Analysis is { Urgent: true } || UrgentAnswerAt is not null;

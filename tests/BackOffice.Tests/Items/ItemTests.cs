@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using QualityVoice.Feedback;
 using QualityVoice.Feedback.Audit;
 using QualityVoice.Feedback.Intake;
+using QualityVoice.Feedback.Retention;
 using QualityVoice.Feedback.Storage;
 using QualityVoice.Staff.Accounts;
 using QualityVoice.TestSupport;
@@ -35,6 +36,30 @@ public sealed class ItemTests(BackOfficeFactory backOffice) : IClassFixture<Back
         Assert.Contains(audit, entry => entry.Action == AuditActions.Viewed && entry.Actor == Quality);
         var original = Assert.Single(audit, entry => entry.Action == AuditActions.ViewedOriginal);
         Assert.Equal("Reason: Passing the complaint to the practice manager", original.Detail);
+    }
+
+    [Fact]
+    public async Task Once_retention_removes_the_original_words_the_page_says_so_and_there_is_nothing_more_to_show()
+    {
+        var reference = await SubmitAsync("Dr Patel was rude to me, call me on 07700 900123");
+        var browser = await backOffice.SignInAsync(StaffRoles.QualityTeam);
+        var before = await browser.GetPageAsync($"/inbox/{reference}");
+        var item = (await backOffice.Services.GetRequiredService<IFeedbackStore>().FindAsync(reference, CancellationToken.None))!;
+        var held = new HeldWords(reference, item.WhatWasGood, item.WhatCouldImprove, item.Analysis!.RedactedWhatWasGood, item.Analysis.RedactedWhatCouldImprove);
+        var removedAt = new DateTimeOffset(2026, 12, 1, 3, 0, 0, TimeSpan.Zero);
+        Assert.Equal(1, await backOffice.Services.GetRequiredService<IRetentionStore>().RemoveOriginalWordsAsync([RetentionPolicy.Keep(held)], removedAt, CancellationToken.None));
+
+        var page = await browser.GetPageAsync($"/inbox/{reference}");
+        Assert.Contains("removed on 1 December 2026, as the retention policy says", page.QuerySelector("[data-testid=originals-removed]")!.TextContent, StringComparison.Ordinal);
+        Assert.Null(page.QuerySelector("form[action*=ShowOriginal]"));
+        Assert.DoesNotContain("07700 900123", page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+
+        using var refused = await browser.SubmitAsync(before, [new("Reason", "Passing the complaint to the practice manager")], "form[action*=ShowOriginal]");
+        await refused.ShouldBeAsync(HttpStatusCode.BadRequest);
+        var body = await refused.Content.ReadAsStringAsync();
+        Assert.Contains("no personal details left to show", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("07700 900123", body, StringComparison.Ordinal);
+        Assert.DoesNotContain(await AuditAsync(reference), entry => entry.Action == AuditActions.ViewedOriginal);
     }
 
     [Fact]

@@ -55,6 +55,22 @@ public sealed class HomeTests(PortalFactory portal) : IClassFixture<PortalFactor
     }
 
     [Fact]
+    public async Task The_privacy_notice_states_the_retention_period_the_apps_apply()
+    {
+        var page = await portal.CreateBrowser().GetPageAsync("/privacy");
+        var notice = page.QuerySelector("main")!.TextContent;
+
+        Assert.Contains("your email address for 2 years from the day you gave your feedback", notice, StringComparison.Ordinal);
+        Assert.DoesNotContain("{{", notice, StringComparison.Ordinal);
+        Assert.All(
+            ["nenc", "notts", "somerset"],
+            pack => Assert.Contains(
+                QualityVoice.Feedback.Retention.RetentionPolicy.OriginalWordsPlaceholder,
+                File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "content", pack, "pages", "privacy.md")),
+                StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task An_unknown_page_is_a_404_in_plain_words()
     {
         using var response = await portal.CreateBrowser().GetAsync(new Uri("/no-such-page", UriKind.Relative));

@@ -119,6 +119,11 @@ public sealed class ItemModel(ITriageStore triage, IUrgentQueue urgent, IUpdateS
             return NotFound();
         }
 
+        if (Item.OriginalsRemovedAt is not null)
+        {
+            return Invalid(nameof(Reason), "Their original words were removed under the retention policy: there are no personal details left to show");
+        }
+
         if (string.IsNullOrWhiteSpace(Reason) || Reason.Trim().Length < 5)
         {
             return Invalid(nameof(Reason), "Enter why you need to see what the person wrote, with their personal details");

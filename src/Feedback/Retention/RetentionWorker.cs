@@ -1,0 +1,90 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using QualityVoice.Feedback.Audit;
+
+namespace QualityVoice.Feedback.Retention;
+
+/// <summary>
+/// Applies the retention policy once a day: the items past <see cref="RetentionPolicy.OriginalWordsMonths"/> lose their
+/// original words and e-mail address, a batch at a time, and the audit log counts every item changed. Safe on every
+/// instance at once: an item already changed is not found again, and changing one twice changes nothing.
+/// </summary>
+public sealed partial class RetentionWorker(
+    IRetentionStore store, IAuditLog audit, IOptions<RetentionOptions> options, TimeProvider time, ILogger<RetentionWorker> logger) : BackgroundService
+{
+    /// <summary>Who the audit log says did it.</summary>
+    public const string Actor = "QualityVoice retention policy";
+
+    private const int Batch = 500;
+
+    /// <summary>Applies the policy as it stands now; returns how many items lost their original words.</summary>
+    public async Task<int> ApplyAsync(CancellationToken cancellationToken)
+    {
+        var policy = options.Value.Policy();
+        var now = time.GetUtcNow();
+        var before = policy.OriginalWordsCutOff(now);
+        var removed = 0;
+        while (true)
+        {
+            var held = await store.FindOriginalWordsBeforeAsync(before, Batch, cancellationToken);
+            if (held.Count == 0)
+            {
+                break;
+            }
+
+            var changed = await store.RemoveOriginalWordsAsync(held.Select(RetentionPolicy.Keep).ToArray(), now, cancellationToken);
+            removed += changed;
+            if (changed == 0)
+            {
+                break; // Another instance got there first; it counts them.
+            }
+        }
+
+        if (removed > 0)
+        {
+            await audit.RecordAsync(
+                new AuditEntry(
+                    now,
+                    Actor,
+                    AuditActions.Retention,
+                    "retention",
+                    $"Removed the original words and e-mail addresses of {removed} feedback item{(removed == 1 ? string.Empty : "s")} that arrived before {UkTime.Of(before):d MMMM yyyy} ({policy.OriginalWordsPeriod}); their words with personal details hidden are kept"),
+                cancellationToken);
+            Removed(logger, removed);
+        }
+
+        return removed;
+    }
+
+    /// <inheritdoc />
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!options.Value.Enabled)
+        {
+            return;
+        }
+
+        await Task.Delay(options.Value.FirstLook, time, stoppingToken);
+        using var timer = new PeriodicTimer(options.Value.Every, time);
+        do
+        {
+            try
+            {
+                await ApplyAsync(stoppingToken);
+            }
+            catch (Exception failed) when (failed is not OperationCanceledException)
+            {
+                // The store could not be read or written: the next look tries again, and the back office goes on serving.
+                Failed(logger, failed.GetType().Name);
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Retention removed the original words of {Count} feedback items")]
+    private static partial void Removed(ILogger logger, int count);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Retention could not be applied: {Failure}; it is tried again at the next look")]
+    private static partial void Failed(ILogger logger, string failure);
+}

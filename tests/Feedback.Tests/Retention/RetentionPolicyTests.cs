@@ -1,0 +1,103 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using QualityVoice.Feedback.Audit;
+using QualityVoice.Feedback.Retention;
+using QualityVoice.Feedback.Storage;
+using QualityVoice.Feedback.Storage.Sqlite;
+using QualityVoice.Feedback.Tests.Storage;
+using QualityVoice.TestSupport;
+
+namespace QualityVoice.Feedback.Tests.Retention;
+
+/// <summary>The retention policy's rules, and its worker on the embedded store with the audit log.</summary>
+public sealed class RetentionPolicyTests : IAsyncDisposable
+{
+    private static readonly DateTimeOffset Now = new(2026, 12, 1, 3, 0, 0, TimeSpan.Zero);
+    private readonly SqliteDatabases _databases = new();
+    private readonly TemporaryDirectory _folder = new();
+
+    [Theory]
+    [InlineData(1, "1 month")]
+    [InlineData(12, "1 year")]
+    [InlineData(18, "18 months")]
+    [InlineData(24, "2 years")]
+    [InlineData(84, "7 years")]
+    public void The_period_is_said_in_words_the_privacy_notice_can_use(int months, string words)
+    {
+        var policy = new RetentionPolicy(months);
+        Assert.Equal(words, policy.OriginalWordsPeriod);
+        Assert.Equal(
+            $"<p>We keep your words for {words} from the day you gave your feedback.</p>",
+            policy.StatePeriods($"<p>We keep your words for {RetentionPolicy.OriginalWordsPlaceholder} from the day you gave your feedback.</p>"));
+    }
+
+    [Theory]
+    [InlineData(0, false)]
+    [InlineData(-24, false)]
+    [InlineData(1, true)]
+    [InlineData(1200, true)]
+    [InlineData(1201, false)]
+    public void Only_a_period_a_records_policy_could_mean_is_accepted(int months, bool valid) =>
+        Assert.Equal(valid, new RetentionPolicy(months).IsValid);
+
+    [Fact]
+    public void The_cut_off_is_the_period_before_now_by_the_calendar() =>
+        Assert.Equal(new DateTimeOffset(2024, 12, 1, 3, 0, 0, TimeSpan.Zero), new RetentionPolicy(24).OriginalWordsCutOff(Now));
+
+    [Fact]
+    public void What_is_kept_is_analysis_s_hidden_words_or_for_an_item_analysis_never_finished_the_words_hidden_now()
+    {
+        var analysed = new HeldWords("QV-AAAA-AAAA", "Lovely", "Ring me on 07700 900123", "Lovely", "Ring me on [phone]");
+        Assert.Equal(new KeptWords("QV-AAAA-AAAA", "Lovely", "Ring me on [phone]"), RetentionPolicy.Keep(analysed));
+
+        var failed = new HeldWords("QV-BBBB-BBBB", null, "Email me at jo.bloggs@example.com or ring 07700 900123", null, null);
+        var kept = RetentionPolicy.Keep(failed);
+        Assert.Null(kept.WhatWasGood);
+        Assert.DoesNotContain("jo.bloggs@example.com", kept.WhatCouldImprove, StringComparison.Ordinal);
+        Assert.DoesNotContain("07700 900123", kept.WhatCouldImprove, StringComparison.Ordinal);
+        Assert.StartsWith("Email me at ", kept.WhatCouldImprove, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_worker_removes_what_is_past_the_period_in_batches_and_counts_it_in_the_audit_log()
+    {
+        var (database, store) = await _databases.CreateAsync();
+        var auditDatabase = new SqliteDatabase(_folder.File("audit.db"), SqliteAuditLog.Migrations);
+        await auditDatabase.MigrateAsync();
+        var audit = new SqliteAuditLog(auditDatabase);
+        for (var i = 0; i < 3; i++)
+        {
+            await ImportAsync(store, Now.AddMonths(-25 - i));
+        }
+
+        var recent = await ImportAsync(store, Now.AddMonths(-1));
+        var worker = new RetentionWorker(
+            new SqliteRetention(database), audit, Options.Create(new RetentionOptions { OriginalWordsMonths = 24 }), new ManualTimeProvider(Now), NullLogger<RetentionWorker>.Instance);
+
+        Assert.Equal(3, await worker.ApplyAsync(CancellationToken.None));
+        Assert.Equal(0, await worker.ApplyAsync(CancellationToken.None));
+
+        var (entries, _) = await audit.ReadAsync(new AuditQuery(Action: AuditActions.Retention), 10, CancellationToken.None);
+        var entry = Assert.Single(entries).Entry;
+        Assert.Equal(RetentionWorker.Actor, entry.Actor);
+        Assert.Equal(
+            "Removed the original words and e-mail addresses of 3 feedback items that arrived before 1 December 2024 (2 years); their words with personal details hidden are kept",
+            entry.Detail);
+        Assert.Equal("Ring me on 07700 900123", (await store.FindAsync(recent, CancellationToken.None))!.WhatCouldImprove);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _databases.DisposeAsync();
+        _folder.Dispose();
+    }
+
+    private static async Task<string> ImportAsync(SqliteFeedbackStore store, DateTimeOffset at)
+    {
+        var record = FeedbackRecords.Record(submittedAt: at, feedback: FeedbackRecords.Feedback("Ring me on 07700 900123"));
+        var analysis = new FeedbackAnalysis(
+            Analysis.Sentiment.Negative, -0.5, [new Analysis.ThemePrediction("Timeliness of care", 0.9)], [], [], "Kind staff", "Ring me on [phone]", [], false, [], "test", "model-1", at);
+        Assert.Equal(1, await store.ImportAsync([new ImportedFeedback(record, analysis, TriageStatus.New, null)], CancellationToken.None));
+        return record.Reference;
+    }
+}
