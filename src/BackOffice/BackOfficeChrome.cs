@@ -26,6 +26,7 @@ internal static class BackOfficeChrome
                 new NavigationLink("Staff accounts", "/admin/users", BackOfficePolicies.Roles[BackOfficePolicies.Administer]),
                 new NavigationLink("API clients", "/admin/api-clients", BackOfficePolicies.Roles[BackOfficePolicies.Administer]),
                 new NavigationLink("Audit log", "/admin/audit", BackOfficePolicies.Roles[BackOfficePolicies.Administer]),
+                new NavigationLink("Subject access and erasure", "/admin/rights", BackOfficePolicies.Roles[BackOfficePolicies.Administer]),
                 new NavigationLink("Speak up audit log", "/speak-up/audit", BackOfficePolicies.Roles[BackOfficePolicies.SpeakUp]),
                 new NavigationLink("Roles to approve", "/guardian-appointments", BackOfficePolicies.Roles[BackOfficePolicies.ApproveRoles]),
             ],

@@ -20,7 +20,7 @@ builder.AddFeedbackStore();
 builder.AddEmbeddingTextAnalysis();
 builder.AddFeedbackAnalysisWorker();
 builder.AddOperationsSignals();
-builder.AddRetentionWorker();
+builder.AddRetentionAndRights();
 builder.AddStaffSignIn();
 builder.AddBackOfficeChrome();
 builder.AddUpdatePublishing();

@@ -36,6 +36,20 @@ public sealed class CosmosKeptReports(CosmosContainers containers) : IKeptReport
     }
 
     /// <inheritdoc />
+    public async Task ReplaceFiguresAsync(string id, string figures, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var (document, eTag) = await _feedback.TryReadAsync<KeptReportDocument>(id, KeptReportDocument.Partition, cancellationToken);
+            if (document is null || eTag is null
+                || await _feedback.TryReplaceAsync(document with { Figures = figures }, id, KeptReportDocument.Partition, eTag, cancellationToken))
+            {
+                return;
+            }
+        }
+    }
+
+    /// <inheritdoc />
     public async Task<KeptReport?> FindAsync(string id, CancellationToken cancellationToken)
     {
         var (document, _) = await _feedback.TryReadAsync<KeptReportDocument>(id, KeptReportDocument.Partition, cancellationToken);

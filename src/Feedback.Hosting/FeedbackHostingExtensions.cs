@@ -16,6 +16,7 @@ using QualityVoice.Feedback.Publishing;
 using QualityVoice.Feedback.SpeakUp;
 using QualityVoice.Feedback.Storage;
 using QualityVoice.Feedback.Retention;
+using QualityVoice.Feedback.Rights;
 using QualityVoice.Feedback.Storage.Cosmos;
 using QualityVoice.Feedback.Storage.Sqlite;
 using QualityVoice.Feedback.Tracking;
@@ -108,11 +109,14 @@ public static class FeedbackHostingExtensions
     }
 
     /// <summary>
-    /// Adds the retention worker, which applies <c>Retention</c>'s periods once a day (<c>Retention:Enabled=false</c>
-    /// leaves it idle). Needs the audit log (<c>AddAuditLog</c>), which counts what it removes.
+    /// Adds what the app that answers for the data (the back office) does under the retention policy and people's
+    /// rights: the retention worker, which applies <c>Retention</c>'s periods once a day (<c>Retention:Enabled=false</c>
+    /// leaves it idle), and <see cref="FeedbackRights"/> for subject access and erasure. Needs the audit log
+    /// (<c>AddAuditLog</c>), which records both.
     /// </summary>
-    public static IHostApplicationBuilder AddRetentionWorker(this IHostApplicationBuilder builder)
+    public static IHostApplicationBuilder AddRetentionAndRights(this IHostApplicationBuilder builder)
     {
+        builder.Services.AddSingleton<FeedbackRights>();
         builder.Services.AddSingleton<RetentionWorker>();
         builder.Services.AddHostedService(services => services.GetRequiredService<RetentionWorker>());
         return builder;
@@ -170,6 +174,8 @@ public static class FeedbackHostingExtensions
             new SqliteKeptReports(services.GetRequiredKeyedService<SqliteDatabase>(FeedbackDatabaseKey)));
         builder.Services.AddSingleton<IRetentionStore>(services =>
             new SqliteRetention(services.GetRequiredKeyedService<SqliteDatabase>(FeedbackDatabaseKey)));
+        builder.Services.AddSingleton<IPersonalDataStore>(services =>
+            new SqlitePersonalData(services.GetRequiredKeyedService<SqliteDatabase>(FeedbackDatabaseKey)));
         builder.Services.AddSingleton(services => new SqliteUpdateStore(services.GetRequiredKeyedService<SqliteDatabase>(FeedbackDatabaseKey)));
         builder.Services.AddSingleton<IUpdateStore>(services => services.GetRequiredService<SqliteUpdateStore>());
         builder.Services.AddSingleton<IPublishedUpdates>(services => services.GetRequiredService<SqliteUpdateStore>());
@@ -224,6 +230,7 @@ public static class FeedbackHostingExtensions
         builder.Services.AddSingleton<IOutreachPlans, CosmosOutreachPlans>();
         builder.Services.AddSingleton<IKeptReports, CosmosKeptReports>();
         builder.Services.AddSingleton<IRetentionStore, CosmosRetention>();
+        builder.Services.AddSingleton<IPersonalDataStore, CosmosPersonalData>();
         builder.Services.AddSingleton<IUsedChallenges, CosmosUsedChallenges>();
         builder.Services.AddSingleton<ISpeakUpPackRelease, CosmosSpeakUpPackRelease>();
         builder.Services.AddSingleton<CosmosUpdateStore>();

@@ -44,6 +44,17 @@ public sealed class SqliteKeptReports(SqliteDatabase database) : IKeptReports
     }
 
     /// <inheritdoc />
+    public async Task ReplaceFiguresAsync(string id, string figures, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var update = connection.CreateCommand();
+        update.CommandText = "UPDATE kept_reports SET figures = $figures WHERE id = $id;";
+        update.Parameters.AddWithValue("$id", id);
+        update.Parameters.AddWithValue("$figures", figures);
+        await update.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <inheritdoc />
     public async Task<KeptReport?> FindAsync(string id, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);

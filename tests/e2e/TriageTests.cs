@@ -88,7 +88,7 @@ public sealed class TriageTests(BrowserFixture fixture)
         Assert.True(heights[0] < 3 * heights[1], $"The dashboard is {heights[0]} px tall, more than three {heights[1]} px screens.");
 
         // Every back office page fits a desktop and a phone without scrolling sideways.
-        string[] paths = ["/", "/inbox", $"/inbox/{reference}", "/dashboard", "/exports", "/imports", "/admin/users", "/admin/api-clients", "/admin/audit", "/account", "/account/two-factor", "/inbox?status=bogus", "/guardian-appointments"];
+        string[] paths = ["/", "/inbox", $"/inbox/{reference}", "/dashboard", "/exports", "/imports", "/admin/users", "/admin/api-clients", "/admin/audit", "/admin/rights", $"/admin/rights?reference={reference}", "/account", "/account/two-factor", "/inbox?status=bogus", "/guardian-appointments"];
         foreach (var (width, height) in new[] { (1280, 900), (390, 844) })
         {
             await staff.SetViewportSizeAsync(width, height);

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 
 namespace QualityVoice.Feedback.Insight;
@@ -32,6 +33,74 @@ public sealed record KeptReport(string Id, KeptReportKind Kind, string Title, Da
     /// <summary>The report without its figures, for lists.</summary>
     public KeptReportSummary Summary => new(Id, Kind, Title, GeneratedAt, GeneratedBy);
 
+    /// <summary>What a kept report's figures say in place of an erased item's reference.</summary>
+    public const string ErasedReference = "erased";
+
+    /// <summary>
+    /// The figures with an erased item taken out, or null when they never mentioned it: a comment of theirs quoted
+    /// (an object with its reference and text) goes; anything else of theirs (an urgent item's outcome) stays, counted
+    /// as before, with <see cref="ErasedReference"/> in place of the reference.
+    /// </summary>
+    public string? WithoutReference(string reference)
+    {
+        if (!Figures.Contains(reference, StringComparison.Ordinal) || JsonNode.Parse(Figures) is not { } figures)
+        {
+            return null;
+        }
+
+        return Scrub(figures, reference) ? figures.ToJsonString() : null;
+    }
+
+    private static bool Scrub(JsonNode node, string reference)
+    {
+        var changed = false;
+        switch (node)
+        {
+            case JsonObject fields:
+                foreach (var (name, value) in fields.ToArray())
+                {
+                    if (value is JsonObject inner && Mentions(inner, reference) && inner.Any(field => field.Key.Equals("text", StringComparison.OrdinalIgnoreCase)))
+                    {
+                        fields[name] = null;
+                        changed = true;
+                    }
+                    else if (value is not null)
+                    {
+                        changed |= Scrub(value, reference);
+                    }
+                }
+
+                foreach (var name in fields.Where(field => field.Key.Equals("reference", StringComparison.OrdinalIgnoreCase) && Mentions(fields, reference)).Select(field => field.Key).ToArray())
+                {
+                    fields[name] = ErasedReference;
+                    changed = true;
+                }
+
+                break;
+            case JsonArray items:
+                for (var i = items.Count - 1; i >= 0; i--)
+                {
+                    if (items[i] is JsonObject inner && Mentions(inner, reference) && inner.Any(field => field.Key.Equals("text", StringComparison.OrdinalIgnoreCase)))
+                    {
+                        items.RemoveAt(i);
+                        changed = true;
+                    }
+                    else if (items[i] is { } item)
+                    {
+                        changed |= Scrub(item, reference);
+                    }
+                }
+
+                break;
+        }
+
+        return changed;
+    }
+
+    private static bool Mentions(JsonObject fields, string reference) =>
+        fields.Any(field => field.Key.Equals("reference", StringComparison.OrdinalIgnoreCase)
+            && field.Value is JsonValue value && value.TryGetValue<string>(out var text) && text == reference);
+
     /// <summary>
     /// The id of the report the schedule makes for a subject and period: the same on every instance, so that two
     /// instances that make it at once keep it once.
@@ -56,6 +125,9 @@ public interface IKeptReports
 
     /// <summary>Every kept report without its figures, the latest first.</summary>
     Task<IReadOnlyList<KeptReportSummary>> ListAsync(CancellationToken cancellationToken);
+
+    /// <summary>Replaces a kept report's figures: only to take out an item erased at the person's request.</summary>
+    Task ReplaceFiguresAsync(string id, string figures, CancellationToken cancellationToken);
 
     /// <summary>A kept report with its figures, or null.</summary>
     Task<KeptReport?> FindAsync(string id, CancellationToken cancellationToken);

@@ -17,6 +17,7 @@ internal static class PublishingExtensions
         builder.Services.AddOptions<PublishingOptions>().BindConfiguration(PublishingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<EmailOptions>().BindConfiguration(EmailOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<MailKitEmailSender>();
+        builder.Services.AddSingleton<Feedback.Rights.ISentEmailCopies, PickupFolderCopies>();
         builder.Services.AddHttpClient(nameof(NotifyEmailSender), http => http.Timeout = TimeSpan.FromSeconds(30));
         builder.Services.AddTransient(services => new NotifyEmailSender(
             services.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(NotifyEmailSender)),

@@ -1,0 +1,40 @@
+using MimeKit;
+using QualityVoice.Feedback.Rights;
+
+namespace QualityVoice.BackOffice.Features.Updates.Email;
+
+/// <summary>
+/// The e-mails written to the pickup folder (<see cref="MailKitEmailSender.PickupDirectory"/>) are copies of what was
+/// sent, with the person's address in them: erasure removes those addressed to them. Files not yet renamed into place
+/// (<c>.tmp</c>) are left to the sender writing them.
+/// </summary>
+public sealed class PickupFolderCopies(MailKitEmailSender sender) : ISentEmailCopies
+{
+    /// <inheritdoc />
+    public async Task<int> RemoveAddressedToAsync(string address, CancellationToken cancellationToken)
+    {
+        if (!Directory.Exists(sender.PickupDirectory))
+        {
+            return 0;
+        }
+
+        var removed = 0;
+        foreach (var file in Directory.EnumerateFiles(sender.PickupDirectory, "*.eml"))
+        {
+            bool addressedToThem;
+            await using (var stream = File.OpenRead(file))
+            {
+                var message = await MimeMessage.LoadAsync(stream, cancellationToken);
+                addressedToThem = message.GetRecipients().Any(recipient => string.Equals(recipient.Address, address, StringComparison.OrdinalIgnoreCase));
+            }
+
+            if (addressedToThem)
+            {
+                File.Delete(file);
+                removed++;
+            }
+        }
+
+        return removed;
+    }
+}
