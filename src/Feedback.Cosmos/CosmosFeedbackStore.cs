@@ -201,7 +201,7 @@ public sealed class CosmosFeedbackStore : IFeedbackStore
                 };
                 if (await _items.TryReplaceAsync(item.Document, item.ETag, leased, cancellationToken))
                 {
-                    claimed.Add(new PendingAnalysis(leased.Id, leased.WhatWasGood, leased.WhatCouldImprove, leased.FftRating, leased.AnalysisAttempts));
+                    claimed.Add(new PendingAnalysis(leased.Id, leased.WhatWasGood, leased.WhatCouldImprove, leased.FftRating, leased.AnalysisAttempts, leased.AnalysisTrace));
                     if (claimed.Count == max)
                     {
                         return claimed;

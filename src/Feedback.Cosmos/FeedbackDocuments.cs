@@ -59,6 +59,9 @@ internal sealed record FeedbackDocument
     /// <summary>When its analysis was queued: on arrival (an import's, for a provider's row) or when queued again.</summary>
     public DateTimeOffset? AnalysisQueuedAt { get; init; }
 
+    /// <summary>The W3C traceparent of the intake span that stored it, for the analysis span's link.</summary>
+    public string? AnalysisTrace { get; init; }
+
     public string? ModelVersion { get; init; }
 
     public FeedbackAnalysis? Analysis { get; init; }
@@ -153,6 +156,7 @@ internal sealed record FeedbackDocument
         ContactEmail = record.ProtectedContactEmail,
         PassphraseHash = record.PassphraseHash,
         AnalysisQueuedAt = record.ReceivedAt,
+        AnalysisTrace = record.TraceParent,
     };
 
     public static string SortKeyOf(DateTimeOffset submittedAt, string reference) =>

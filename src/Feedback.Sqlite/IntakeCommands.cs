@@ -21,6 +21,7 @@ internal sealed class IntakeCommands(SqliteConnection connection, SqliteTransact
         insert.Parameters.AddWithValue("$idempotencyKey", (object?)record.IdempotencyKey ?? DBNull.Value);
         insert.Parameters.AddWithValue("$fingerprint", (object?)record.RequestFingerprint ?? DBNull.Value);
         insert.Parameters.AddWithValue("$queuedAt", record.ReceivedAt.ToUnixTimeMilliseconds());
+        insert.Parameters.AddWithValue("$trace", (object?)record.TraceParent ?? DBNull.Value);
         if (await insert.ExecuteScalarAsync() is not null)
         {
             await AddEqualityMonitoringAsync(feedback, record.SubmittedAt);
@@ -82,11 +83,11 @@ internal sealed class IntakeCommands(SqliteConnection connection, SqliteTransact
             INSERT INTO feedback_items
                 (reference, idempotency_key, request_fingerprint, passphrase_hash, kind, service_id, service_name,
                  fft_rating, what_was_good, what_could_improve, experience_month, collection_mode, contact_email, submitted_at,
-                 analysis_queued_at)
+                 analysis_queued_at, analysis_trace)
             VALUES
                 ($reference, $idempotencyKey, $fingerprint, $passphraseHash, $kind, $serviceId, $serviceName,
                  $fftRating, $whatWasGood, $whatCouldImprove, $experienceMonth, $collectionMode, $contactEmail, $submittedAt,
-                 $queuedAt)
+                 $queuedAt, $trace)
             ON CONFLICT DO NOTHING
             RETURNING id;
             """;

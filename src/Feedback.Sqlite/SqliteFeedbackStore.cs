@@ -221,7 +221,7 @@ public sealed class SqliteFeedbackStore : IFeedbackStore, IAsyncDisposable
                 SELECT id FROM feedback_items
                 WHERE analysis_state = 'pending' AND (analysis_lease_until IS NULL OR analysis_lease_until < $now)
                 ORDER BY id LIMIT $max)
-            RETURNING reference, what_was_good, what_could_improve, fft_rating, analysis_attempts;
+            RETURNING reference, what_was_good, what_could_improve, fft_rating, analysis_attempts, analysis_trace;
             """;
         command.Parameters.AddWithValue("$lease", leaseToken);
         command.Parameters.AddWithValue("$until", (now + leaseFor).ToUnixTimeMilliseconds());
@@ -237,7 +237,8 @@ public sealed class SqliteFeedbackStore : IFeedbackStore, IAsyncDisposable
                     reader.IsDBNull(1) ? null : reader.GetString(1),
                     reader.IsDBNull(2) ? null : reader.GetString(2),
                     WireName<FftRating>.Parse(reader.GetString(3)),
-                    reader.GetInt32(4)));
+                    reader.GetInt32(4),
+                    reader.IsDBNull(5) ? null : reader.GetString(5)));
             }
         }
 

@@ -6,4 +6,5 @@ namespace QualityVoice.Feedback;
 /// <param name="WhatCouldImprove">Its second answer.</param>
 /// <param name="FftRating">Its FFT answer, which gives the sentiment when there is no text.</param>
 /// <param name="Attempts">How many times it has been claimed, this one included.</param>
-public sealed record PendingAnalysis(string Reference, string? WhatWasGood, string? WhatCouldImprove, FftRating FftRating, int Attempts);
+/// <param name="TraceParent">The W3C <c>traceparent</c> of the intake span that stored it, if one was recorded.</param>
+public sealed record PendingAnalysis(string Reference, string? WhatWasGood, string? WhatCouldImprove, FftRating FftRating, int Attempts, string? TraceParent = null);

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.AspNetCore.DataProtection;
 using QualityVoice.Feedback.Storage;
 using QualityVoice.Feedback.Tracking;
@@ -43,7 +44,10 @@ public sealed class FeedbackIntake(
             idempotencyKey,
             fingerprint,
             (reference, passphraseHash) => store.AddAsync(
-                new FeedbackRecord(cleaned with { ContactEmail = null }, reference, passphraseHash, now, protectedEmail, keyHash, keyHash is null ? null : fingerprint),
+                new FeedbackRecord(cleaned with { ContactEmail = null }, reference, passphraseHash, now, protectedEmail, keyHash, keyHash is null ? null : fingerprint)
+                {
+                    TraceParent = Activity.Current is { IdFormat: ActivityIdFormat.W3C } span ? span.Id : null,
+                },
                 cancellationToken));
     }
 

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using QualityVoice.Analysis;
 using QualityVoice.Feedback.Operations;
@@ -28,6 +29,13 @@ public sealed partial class FeedbackAnalyser(
     /// <summary>The analyzer's model version, which a re-analysis compares against.</summary>
     public string ModelVersion => analyzer.ModelVersion;
 
+    /// <summary>The intake spans of the items claimed, as links (an item without one, or with one unreadable, has none).</summary>
+    public static IEnumerable<ActivityLink> IntakeSpans(IEnumerable<PendingAnalysis> claimed) =>
+        claimed
+            .Select(item => ActivityContext.TryParse(item.TraceParent, null, out var context) ? context : (ActivityContext?)null)
+            .OfType<ActivityContext>()
+            .Select(context => new ActivityLink(context));
+
     /// <summary>Analyses up to <paramref name="batchSize"/> pending items; returns how many were stored.</summary>
     public async Task<int> AnalyseBatchAsync(int batchSize, CancellationToken cancellationToken)
     {
@@ -38,7 +46,9 @@ public sealed partial class FeedbackAnalyser(
             return 0;
         }
 
-        using var activity = QualityVoiceTelemetry.Traces.StartActivity("analysis.batch");
+        // Each item's intake span is linked, so a trace viewer goes from a request to the analysis of what it brought.
+        using var activity = QualityVoiceTelemetry.Traces.StartActivity(
+            "analysis.batch", ActivityKind.Internal, parentContext: default, links: IntakeSpans(claimed));
         activity?.SetTag("qualityvoice.analyzer", analyzer.Name);
         activity?.SetTag("qualityvoice.items", claimed.Count);
 

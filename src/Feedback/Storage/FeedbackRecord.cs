@@ -20,6 +20,12 @@ public sealed record FeedbackRecord(
     private readonly DateTimeOffset? _receivedAt;
 
     /// <summary>
+    /// The W3C <c>traceparent</c> of the span that stored it (the intake's), so that the analysis worker's span links
+    /// back to the request; null when nothing was tracing. A random id: nothing about the person.
+    /// </summary>
+    public string? TraceParent { get; init; }
+
+    /// <summary>
     /// When QualityVoice received it, and so when its analysis was queued: the submission itself, or the import that
     /// brought in a provider's row (whose <see cref="SubmittedAt"/> is when the person gave it, perhaps weeks before).
     /// </summary>

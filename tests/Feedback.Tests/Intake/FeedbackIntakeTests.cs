@@ -51,6 +51,25 @@ public sealed class FeedbackIntakeTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_stored_item_carries_the_intake_span_for_the_analysis_to_link_to()
+    {
+        var spans = new System.Collections.Concurrent.ConcurrentQueue<System.Diagnostics.Activity>();
+        using var listener = new System.Diagnostics.ActivityListener
+        {
+            ShouldListenTo = source => source.Name == Operations.QualityVoiceTelemetry.Name,
+            Sample = (ref System.Diagnostics.ActivityCreationOptions<System.Diagnostics.ActivityContext> _) => System.Diagnostics.ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = spans.Enqueue,
+        };
+        System.Diagnostics.ActivitySource.AddActivityListener(listener);
+
+        var result = Assert.IsType<IntakeResult.Accepted>(await _intake.SubmitAsync(Valid(), null, CancellationToken.None));
+
+        var claimed = Assert.Single(await _store.ClaimForAnalysisAsync(10, "lease", _time.GetUtcNow(), TimeSpan.FromMinutes(1), CancellationToken.None));
+        Assert.Equal(result.Reference, claimed.Reference);
+        Assert.Contains(spans, span => span.OperationName == "intake.store" && span.Id == claimed.TraceParent);
+    }
+
+    [Fact]
     public async Task Each_problem_is_named_by_its_field()
     {
         var feedback = Valid() with

@@ -57,6 +57,31 @@ public sealed class FeedbackAnalyserTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_analysis_span_links_to_the_intake_span_of_each_item_it_analysed()
+    {
+        const string TraceId = "0af7651916cd43dd8448eb211c80319c";
+        var record = FeedbackRecords.Record() with { TraceParent = $"00-{TraceId}-b7ad6b7169203331-01" };
+        var untraced = FeedbackRecords.Record();
+        await _store.AddAsync(record, CancellationToken.None);
+        await _store.AddAsync(untraced, CancellationToken.None);
+        var batches = new System.Collections.Concurrent.ConcurrentQueue<System.Diagnostics.Activity>();
+        using var listener = new System.Diagnostics.ActivityListener
+        {
+            ShouldListenTo = source => source.Name == Operations.QualityVoiceTelemetry.Name,
+            Sample = (ref System.Diagnostics.ActivityCreationOptions<System.Diagnostics.ActivityContext> _) => System.Diagnostics.ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = activity => batches.Enqueue(activity),
+        };
+        System.Diagnostics.ActivitySource.AddActivityListener(listener);
+
+        Assert.Equal(2, await Analyser(new ScriptedAnalyzer()).AnalyseBatchAsync(10, CancellationToken.None));
+
+        var batch = Assert.Single(batches, activity => activity.OperationName == "analysis.batch" && activity.Links.Any(link => link.Context.TraceId.ToHexString() == TraceId));
+        var link = Assert.Single(batch.Links);
+        Assert.Equal("b7ad6b7169203331", link.Context.SpanId.ToHexString());
+        Assert.Empty(FeedbackAnalyser.IntakeSpans([new PendingAnalysis("QV-AAAA-AAAA", null, "x", FftRating.Good, 1, "not a traceparent")]));
+    }
+
+    [Fact]
     public async Task Each_answer_is_analysed_with_the_question_it_answers()
     {
         var analyzer = new ScriptedAnalyzer();

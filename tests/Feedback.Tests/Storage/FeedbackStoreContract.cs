@@ -133,7 +133,7 @@ public abstract class FeedbackStoreContract
     public async Task New_items_wait_for_analysis_and_a_claim_leases_them_to_one_worker()
     {
         var store = await CreateStoreAsync();
-        var record = FeedbackRecords.Record();
+        var record = FeedbackRecords.Record() with { TraceParent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01" };
         await store.AddAsync(record, CancellationToken.None);
 
         var first = await store.ClaimForAnalysisAsync(10, "worker-a", Now, Lease, CancellationToken.None);
@@ -143,6 +143,7 @@ public abstract class FeedbackStoreContract
         Assert.Equal(record.Reference, claimed.Reference);
         Assert.Equal("The wait was long", claimed.WhatCouldImprove);
         Assert.Equal(1, claimed.Attempts);
+        Assert.Equal(record.TraceParent, claimed.TraceParent);
         Assert.Empty(second);
         Assert.Equal(1, (await store.ReadAnalysisBacklogAsync(CancellationToken.None)).Waiting);
     }
