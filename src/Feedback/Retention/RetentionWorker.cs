@@ -2,16 +2,23 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using QualityVoice.Feedback.Audit;
+using QualityVoice.Feedback.Rights;
 
 namespace QualityVoice.Feedback.Retention;
 
 /// <summary>
 /// Applies the retention policy once a day: the items past <see cref="RetentionPolicy.OriginalWordsMonths"/> lose their
-/// original words and e-mail address, a batch at a time, and the audit log counts every item changed. Safe on every
+/// original words and e-mail address, a batch at a time, kept copies of e-mails older than that go, and the audit log
+/// counts every item and copy removed. Safe on every
 /// instance at once: an item already changed is not found again, and changing one twice changes nothing.
 /// </summary>
 public sealed partial class RetentionWorker(
-    IRetentionStore store, IAuditLog audit, IOptions<RetentionOptions> options, TimeProvider time, ILogger<RetentionWorker> logger) : BackgroundService
+    IRetentionStore store,
+    IAuditLog audit,
+    IOptions<RetentionOptions> options,
+    TimeProvider time,
+    ILogger<RetentionWorker> logger,
+    IEnumerable<ISentEmailCopies>? emailCopies = null) : BackgroundService
 {
     /// <summary>Who the audit log says did it.</summary>
     public const string Actor = "QualityVoice retention policy";
@@ -39,6 +46,20 @@ public sealed partial class RetentionWorker(
             {
                 break; // Another instance got there first; it counts them.
             }
+        }
+
+        // Kept copies of e-mails hold the addresses too, and go at the same age.
+        var emails = 0;
+        foreach (var copies in emailCopies ?? [])
+        {
+            emails += await copies.RemoveWrittenBeforeAsync(before, cancellationToken);
+        }
+
+        if (emails > 0)
+        {
+            await audit.RecordAsync(
+                new AuditEntry(now, Actor, AuditActions.Retention, "retention", $"Removed {emails} kept e-mail cop{(emails == 1 ? "y" : "ies")} written before {UkTime.Of(before):d MMMM yyyy} ({policy.OriginalWordsPeriod})"),
+                cancellationToken);
         }
 
         if (removed > 0)

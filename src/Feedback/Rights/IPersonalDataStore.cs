@@ -26,4 +26,7 @@ public interface ISentEmailCopies
 {
     /// <summary>Removes every kept copy of an e-mail to <paramref name="address"/>; returns how many.</summary>
     Task<int> RemoveAddressedToAsync(string address, CancellationToken cancellationToken);
+
+    /// <summary>Removes every kept copy written before <paramref name="before"/> (the retention policy's cut-off); returns how many.</summary>
+    Task<int> RemoveWrittenBeforeAsync(DateTimeOffset before, CancellationToken cancellationToken);
 }

@@ -37,4 +37,26 @@ public sealed class PickupFolderCopies(MailKitEmailSender sender) : ISentEmailCo
 
         return removed;
     }
+
+    /// <inheritdoc />
+    public Task<int> RemoveWrittenBeforeAsync(DateTimeOffset before, CancellationToken cancellationToken)
+    {
+        if (!Directory.Exists(sender.PickupDirectory))
+        {
+            return Task.FromResult(0);
+        }
+
+        var removed = 0;
+        foreach (var file in Directory.EnumerateFiles(sender.PickupDirectory, "*.eml"))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (File.GetLastWriteTimeUtc(file) < before.UtcDateTime)
+            {
+                File.Delete(file);
+                removed++;
+            }
+        }
+
+        return Task.FromResult(removed);
+    }
 }
