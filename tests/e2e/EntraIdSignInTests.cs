@@ -32,11 +32,16 @@ public sealed class EntraIdSignInTests(BrowserFixture fixture)
         await staff.AssertAccessibleAsync();
 
         entra.SignedIn = new EntraPerson("e2e-oid-nobody", "no.role@e2e.example.nhs.uk", "No Role", []);
+        // On a phone: the sign-in page with the NHS account button, and the page that says why not, fit the screen.
         var stranger = await fixture.NewPageAsync();
+        await stranger.SetViewportSizeAsync(390, 844);
         await stranger.GotoAsync(new Uri(apps.BackOffice, "/account/sign-in").ToString());
+        await stranger.AssertAccessibleAsync();
+        await stranger.AssertFitsTheScreenAsync();
         await stranger.GetByRole(AriaRole.Button, new() { Name = "Sign in with your NHS account" }).ClickAsync();
         Assert.Equal("You cannot sign in to QualityVoice", await stranger.Locator("h1").InnerTextAsync());
         Assert.Contains("no QualityVoice role", await stranger.GetByTestId("problem").InnerTextAsync(), StringComparison.Ordinal);
         await stranger.AssertAccessibleAsync();
+        await stranger.AssertFitsTheScreenAsync();
     }
 }
