@@ -47,9 +47,10 @@ public static class Telemetry
                 .AddAspNetCoreInstrumentation(aspNetCore =>
                 {
                     aspNetCore.Filter = context => !context.Request.Path.StartsWithSegments("/health") && !context.Request.Path.StartsWithSegments("/assets");
-                    // The route is known once routing has run: the path is replaced as the request ends, or fails.
-                    aspNetCore.EnrichWithHttpResponse = (activity, response) => activity.SetTag("url.path", RouteOf(response.HttpContext));
-                    aspNetCore.EnrichWithException = (activity, _) => activity.SetTag("url.path", "(failed)");
+                    // The route is known once routing has run: the path is replaced as the request ends, or fails. The
+                    // query goes too (a /track link's reference is in it): the Azure Monitor exporter sends it whole.
+                    aspNetCore.EnrichWithHttpResponse = (activity, response) => activity.SetTag("url.path", RouteOf(response.HttpContext)).SetTag("url.query", null);
+                    aspNetCore.EnrichWithException = (activity, _) => activity.SetTag("url.path", "(failed)").SetTag("url.query", null);
                 })
                 .AddHttpClientInstrumentation())
             .WithMetrics(metrics => metrics
