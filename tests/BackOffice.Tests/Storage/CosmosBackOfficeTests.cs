@@ -1,5 +1,7 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
 using QualityVoice.Feedback;
+using QualityVoice.Feedback.Retention;
 using QualityVoice.Staff.Accounts;
 using QualityVoice.TestSupport;
 
@@ -203,6 +205,40 @@ public sealed class CosmosBackOfficeTests : IAsyncLifetime
         var pack = await quality.GetPageAsync("/reports/weekly");
         var speakUp = pack.QuerySelectorAll("[data-testid=speak-up] tbody tr").Select(row => row.Children[0].TextContent).ToArray();
         Assert.Equal(["Cases raised"], speakUp);
+    }
+
+    [Fact]
+    public async Task Retention_subject_access_and_erasure_work_on_Cosmos()
+    {
+        var now = TimeProvider.System.GetUtcNow();
+        var (old, theirs) = (await _backOffice.ImportAsync(
+            new Sample("Ring me on 07700 900123 about the ward") { Redacted = "Ring me on [phone] about the ward", ContactEmail = "old@example.com", At = now.AddMonths(-30) },
+            new Sample("Dr Patel ignored me") { Redacted = "Dr [name] ignored me", ContactEmail = "sam@example.com", At = now.AddHours(-1) })) switch { var references => (references[0], references[1]) };
+
+        Assert.Equal(1, await _backOffice.Services.GetRequiredService<RetentionWorker>().ApplyAsync(CancellationToken.None));
+        var quality = await _backOffice.SignInAsync(StaffRoles.QualityTeam, "quality@example.nhs.uk");
+        var kept = await quality.GetPageAsync($"/inbox/{old}");
+        Assert.NotNull(kept.QuerySelector("[data-testid=originals-removed]"));
+        Assert.DoesNotContain("07700 900123", kept.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+
+        var administrator = await _backOffice.SignInAsync(StaffRoles.Administrator, "admin@example.nhs.uk");
+        var page = await administrator.GetPageAsync($"/admin/rights?reference={theirs}");
+        using (var copy = await administrator.SubmitAsync(page, [new("RequestDetails", "Sam asked by email; checked the address")], "main form[action*=Copy]"))
+        {
+            await copy.ShouldBeAsync(HttpStatusCode.OK);
+            var text = await copy.Content.ReadAsStringAsync();
+            Assert.Contains("Dr Patel ignored me", text, StringComparison.Ordinal);
+            Assert.Contains("sam@example.com", text, StringComparison.Ordinal);
+        }
+
+        using (var erased = await administrator.SubmitAsync(page, [new("RequestDetails", "Sam asked by email; checked the address"), new("Confirm", theirs)], "main form[action*=Erase]"))
+        {
+            await erased.ShouldBeAsync(HttpStatusCode.Redirect);
+        }
+
+        using var gone = await quality.GetAsync(new Uri($"/inbox/{theirs}", UriKind.Relative));
+        await gone.ShouldBeAsync(HttpStatusCode.NotFound);
+        Assert.DoesNotContain(theirs, (await quality.GetPageAsync("/inbox")).QuerySelector("main")!.TextContent, StringComparison.Ordinal);
     }
 
     private sealed class CosmosBackOffice(CosmosDbServer account, string pack = "nenc") : BackOfficeFactory
