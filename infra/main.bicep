@@ -171,7 +171,7 @@ var containers = [
       '/type/?', '/sortKey/?', '/status/?', '/sentiment/?', '/serviceId/?', '/kind/?', '/fftRating/?', '/urgent/?'
       '/needsReview/?', '/assignedTo/?', '/themes/[]/?', '/themeFeelings/[]/?', '/terms/[]/?', '/analysisState/?'
       '/analysisLeaseUntil/?', '/modelVersion/?', '/themesBy/?', '/sentimentBy/?', '/isLive/?', '/slug/?'
-      '/linkedReferences/[]/?', '/state/?', '/leaseUntil/?', '/createdAt/?', '/reference/?'
+      '/linkedReferences/[]/?', '/state/?', '/leaseUntil/?', '/createdAt/?', '/reference/?', '/originalsRemovedAt/?'
     ]
     filteredBeforeSort: ['/status', '/sentiment', '/serviceId', '/kind', '/fftRating', '/urgent', '/needsReview', '/assignedTo']
     sortKey: '/sortKey'

@@ -16,7 +16,7 @@ internal static class CosmosIndexing
             "/type/?", "/sortKey/?", "/status/?", "/sentiment/?", "/serviceId/?", "/kind/?", "/fftRating/?", "/urgent/?",
             "/needsReview/?", "/assignedTo/?", "/themes/[]/?", "/themeFeelings/[]/?", "/terms/[]/?", "/analysisState/?",
             "/analysisLeaseUntil/?", "/modelVersion/?", "/themesBy/?", "/sentimentBy/?", "/isLive/?", "/slug/?",
-            "/linkedReferences/[]/?", "/state/?", "/leaseUntil/?", "/createdAt/?", "/reference/?",
+            "/linkedReferences/[]/?", "/state/?", "/leaseUntil/?", "/createdAt/?", "/reference/?", "/originalsRemovedAt/?",
         ],
         ["/status", "/sentiment", "/serviceId", "/kind", "/fftRating", "/urgent", "/needsReview", "/assignedTo"]);
 
