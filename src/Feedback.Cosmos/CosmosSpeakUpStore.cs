@@ -91,8 +91,15 @@ public sealed class CosmosSpeakUpStore : ISpeakUpStore, ISpeakUpCasework
         ChangeAsync(reference, found => found with { Notes = [.. found.Notes, note] }, cancellationToken);
 
     /// <inheritdoc />
-    public Task<bool> SetStatusAsync(string reference, SpeakUpStatus status, CancellationToken cancellationToken) =>
-        ChangeAsync(reference, found => found with { Status = status }, cancellationToken);
+    public Task<bool> SetStatusAsync(string reference, SpeakUpStatus status, DateOnly today, CancellationToken cancellationToken) =>
+        ChangeAsync(reference, found => found with { Status = status, ClosedOn = status == SpeakUpStatus.Closed ? today : null }, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<bool> RemoveDetailsAsync(string reference, DateOnly today, CancellationToken cancellationToken) =>
+        ChangeAsync(
+            reference,
+            found => found with { Concern = string.Empty, Identity = null, OrganisationName = null, Messages = [], Notes = [], DetailsRemovedOn = today },
+            cancellationToken);
 
     /// <inheritdoc />
     public async Task<IReadOnlyList<SpeakUpCase>> ListAsync(CancellationToken cancellationToken)
@@ -173,8 +180,12 @@ public sealed class CosmosSpeakUpStore : ISpeakUpStore, ISpeakUpCasework
 
         public IReadOnlyList<SpeakUpNote> Notes { get; init; } = [];
 
+        public DateOnly? ClosedOn { get; init; }
+
+        public DateOnly? DetailsRemovedOn { get; init; }
+
         public SpeakUpCase ToCase() =>
-            new(Id, Mode, Categories, Detriment, ProfessionalGroup, OrganisationName, Concern, Identity, RaisedOn, Status, Messages, Notes);
+            new(Id, Mode, Categories, Detriment, ProfessionalGroup, OrganisationName, Concern, Identity, RaisedOn, Status, Messages, Notes, ClosedOn, DetailsRemovedOn);
 
         public static CaseDocument From(SpeakUpRecord record) => new()
         {

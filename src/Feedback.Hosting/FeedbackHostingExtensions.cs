@@ -63,7 +63,7 @@ public static class FeedbackHostingExtensions
         });
         builder.Services.AddOptions<RetentionOptions>()
             .BindConfiguration(RetentionOptions.Section)
-            .Validate(options => options.Policy().IsValid, $"Retention:OriginalWordsMonths must be a whole number of months from 1 to {RetentionPolicy.MaximumMonths}.")
+            .Validate(options => options.Policy().IsValid, $"Retention:OriginalWordsMonths, and Retention:SpeakUpCaseMonths when set, must be whole numbers of months from 1 to {RetentionPolicy.MaximumMonths}.")
             .ValidateOnStart();
         builder.Services.AddSingleton<ReferenceIssuer>();
         builder.Services.AddSingleton<ApiClientRegistry>();

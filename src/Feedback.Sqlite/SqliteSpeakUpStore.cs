@@ -145,14 +145,35 @@ public sealed class SqliteSpeakUpStore(SqliteDatabase database) : ISpeakUpStore,
     }
 
     /// <inheritdoc />
-    public async Task<bool> SetStatusAsync(string reference, SpeakUpStatus status, CancellationToken cancellationToken)
+    public async Task<bool> SetStatusAsync(string reference, SpeakUpStatus status, DateOnly today, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = "UPDATE speak_up_cases SET status = $status, version = version + 1 WHERE reference = $reference;";
+        command.CommandText = "UPDATE speak_up_cases SET status = $status, closed_on = $closedOn, version = version + 1 WHERE reference = $reference;";
         command.Parameters.AddWithValue("$status", WireName<SpeakUpStatus>.Of(status));
+        command.Parameters.AddWithValue("$closedOn", status == SpeakUpStatus.Closed ? Day(today) : DBNull.Value);
         command.Parameters.AddWithValue("$reference", reference);
         return await command.ExecuteNonQueryAsync(cancellationToken) > 0;
+    }
+
+    /// <inheritdoc />
+    public async Task<bool> RemoveDetailsAsync(string reference, DateOnly today, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = connection.BeginTransaction(deferred: false);
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = """
+            DELETE FROM speak_up_messages WHERE case_reference = $reference;
+            DELETE FROM speak_up_notes WHERE case_reference = $reference;
+            UPDATE speak_up_cases SET concern = '', identity = NULL, organisation_name = NULL, details_removed_on = $today, version = version + 1
+            WHERE reference = $reference;
+            """;
+        command.Parameters.AddWithValue("$reference", reference);
+        command.Parameters.AddWithValue("$today", Day(today));
+        var removed = await command.ExecuteNonQueryAsync(cancellationToken) > 0;
+        await transaction.CommitAsync(cancellationToken);
+        return removed;
     }
 
     /// <summary>One case, or every case (newest first), with their conversations.</summary>
@@ -161,7 +182,8 @@ public sealed class SqliteSpeakUpStore(SqliteDatabase database) : ISpeakUpStore,
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = """
-            SELECT reference, mode, categories, detriment, professional_group, organisation_name, concern, identity, raised_on, status
+            SELECT reference, mode, categories, detriment, professional_group, organisation_name, concern, identity, raised_on, status,
+                   closed_on, details_removed_on
             FROM speak_up_cases WHERE $reference IS NULL OR reference = $reference ORDER BY raised_on DESC, reference;
             SELECT case_reference, from_guardian, body, sent_on FROM speak_up_messages
             WHERE $reference IS NULL OR case_reference = $reference ORDER BY case_reference, sequence;
@@ -190,7 +212,9 @@ public sealed class SqliteSpeakUpStore(SqliteDatabase database) : ISpeakUpStore,
                 ParseDay(reader.GetString(8)),
                 WireName<SpeakUpStatus>.Parse(reader.GetString(9)),
                 messages[found],
-                notes[found]));
+                notes[found],
+                reader.IsDBNull(10) ? null : ParseDay(reader.GetString(10)),
+                reader.IsDBNull(11) ? null : ParseDay(reader.GetString(11))));
         }
 
         await reader.NextResultAsync(cancellationToken);

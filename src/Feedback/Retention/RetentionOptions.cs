@@ -12,6 +12,13 @@ public sealed class RetentionOptions
     /// </summary>
     public int OriginalWordsMonths { get; set; } = 24;
 
+    /// <summary>
+    /// How many months after a guardian closes a speak-up case its details are kept (the concern, who raised it, the
+    /// conversation and the notes); then only what the National Guardian's Office data return counts stays. Unset (the
+    /// default), cases are kept whole until the ICB sets the period its records management policy gives.
+    /// </summary>
+    public int? SpeakUpCaseMonths { get; set; }
+
     /// <summary>Whether the back office's retention worker runs (on unless an ICB's records policy runs elsewhere).</summary>
     public bool Enabled { get; set; } = true;
 
@@ -22,5 +29,5 @@ public sealed class RetentionOptions
     public TimeSpan Every { get; set; } = TimeSpan.FromDays(1);
 
     /// <summary>The policy these settings describe.</summary>
-    public RetentionPolicy Policy() => new(OriginalWordsMonths);
+    public RetentionPolicy Policy() => new(OriginalWordsMonths, SpeakUpCaseMonths);
 }

@@ -8,25 +8,40 @@ namespace QualityVoice.Feedback.Retention;
 /// hidden, and the analysis and the quality team's record, for as long as the feedback is kept.
 /// </summary>
 /// <param name="OriginalWordsMonths">Months the original words and the e-mail address are kept.</param>
-public sealed record RetentionPolicy(int OriginalWordsMonths)
+/// <param name="SpeakUpCaseMonths">Months a closed speak-up case keeps its details; null: until the ICB sets a period.</param>
+public sealed record RetentionPolicy(int OriginalWordsMonths, int? SpeakUpCaseMonths = null)
 {
     /// <summary>The longest period accepted: 100 years is a records policy, not a typing slip.</summary>
     public const int MaximumMonths = 1200;
 
     /// <summary>Whether the period is one a records policy could mean: at least a month, at most <see cref="MaximumMonths"/>.</summary>
-    public bool IsValid => OriginalWordsMonths is >= 1 and <= MaximumMonths;
+    public bool IsValid => OriginalWordsMonths is >= 1 and <= MaximumMonths && SpeakUpCaseMonths is null or (>= 1 and <= MaximumMonths);
 
     /// <summary>Items that arrived before this, at <paramref name="now"/>, no longer keep their original words.</summary>
     public DateTimeOffset OriginalWordsCutOff(DateTimeOffset now) => now.ToUniversalTime().AddMonths(-OriginalWordsMonths);
 
     /// <summary>The period in words, for the privacy notice and the audit log: "24 months", "2 years", "1 month".</summary>
-    public string OriginalWordsPeriod => Period(OriginalWordsMonths);
+    public string OriginalWordsPeriod => InWords(OriginalWordsMonths);
 
     /// <summary>Where a content pack's privacy notice states the original words' period: replaced by it when shown.</summary>
     public const string OriginalWordsPlaceholder = "{{retention:original-words}}";
 
+    /// <summary>Where a content pack's privacy notice states how long speak-up cases are kept: replaced when shown.</summary>
+    public const string SpeakUpCasesPlaceholder = "{{retention:speak-up-cases}}";
+
+    /// <summary>How long a closed case keeps its details, in words that follow "We keep…".</summary>
+    public string SpeakUpCasesPeriod => SpeakUpCaseMonths is { } months
+        ? $"for {InWords(months)} after the case is closed"
+        : "for as long as our records management policy says";
+
     /// <summary>A privacy notice's text with the periods in place of their placeholders.</summary>
-    public string StatePeriods(string notice) => notice.Replace(OriginalWordsPlaceholder, OriginalWordsPeriod, StringComparison.Ordinal);
+    public string StatePeriods(string notice) => notice
+        .Replace(OriginalWordsPlaceholder, OriginalWordsPeriod, StringComparison.Ordinal)
+        .Replace(SpeakUpCasesPlaceholder, SpeakUpCasesPeriod, StringComparison.Ordinal);
+
+    /// <summary>Whether a case's details are past the period on <paramref name="today"/>: closed that long ago, and still held.</summary>
+    public bool SpeakUpDetailsAreDue(SpeakUp.SpeakUpCase found, DateOnly today) =>
+        SpeakUpCaseMonths is { } months && found.ClosedOn is { } closed && found.DetailsRemovedOn is null && closed.AddMonths(months) <= today;
 
     /// <summary>
     /// What an item keeps once its original words go: the words with personal details hidden, as analysis hid them;
@@ -39,7 +54,8 @@ public sealed record RetentionPolicy(int OriginalWordsMonths)
 
     private static string? Redact(string? original) => original is null ? null : PiiRedactor.Redact(original).RedactedText;
 
-    private static string Period(int months) => months switch
+    /// <summary>A number of months in words: "1 month", "18 months", "1 year", "7 years".</summary>
+    public static string InWords(int months) => months switch
     {
         1 => "1 month",
         12 => "1 year",

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using QualityVoice.Feedback.Audit;
 using QualityVoice.Feedback.Rights;
+using QualityVoice.Feedback.SpeakUp;
 
 namespace QualityVoice.Feedback.Retention;
 
@@ -18,7 +19,8 @@ public sealed partial class RetentionWorker(
     IOptions<RetentionOptions> options,
     TimeProvider time,
     ILogger<RetentionWorker> logger,
-    IEnumerable<ISentEmailCopies>? emailCopies = null) : BackgroundService
+    IEnumerable<ISentEmailCopies>? emailCopies = null,
+    ISpeakUpCasework? speakUp = null) : BackgroundService
 {
     /// <summary>Who the audit log says did it.</summary>
     public const string Actor = "QualityVoice retention policy";
@@ -48,6 +50,8 @@ public sealed partial class RetentionWorker(
             }
         }
 
+        await ApplyToSpeakUpCasesAsync(policy, now, cancellationToken);
+
         // Kept copies of e-mails hold the addresses too, and go at the same age.
         var emails = 0;
         foreach (var copies in emailCopies ?? [])
@@ -76,6 +80,35 @@ public sealed partial class RetentionWorker(
         }
 
         return removed;
+    }
+
+    /// <summary>Removes the details of speak-up cases closed longer ago than the period, when one is set; audited for guardians only.</summary>
+    private async Task ApplyToSpeakUpCasesAsync(RetentionPolicy policy, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (speakUp is null || policy.SpeakUpCaseMonths is null)
+        {
+            return;
+        }
+
+        var today = UkTime.DayOf(now);
+        var removed = 0;
+        foreach (var due in (await speakUp.ListAsync(cancellationToken)).Where(found => policy.SpeakUpDetailsAreDue(found, today)))
+        {
+            removed += await speakUp.RemoveDetailsAsync(due.Reference, today, cancellationToken) ? 1 : 0;
+        }
+
+        if (removed > 0)
+        {
+            // The subject begins "speak-up", so only guardians read it.
+            await audit.RecordAsync(
+                new AuditEntry(
+                    now,
+                    Actor,
+                    AuditActions.Retention,
+                    "speak-up retention",
+                    $"Removed the details of {removed} speak-up case{(removed == 1 ? string.Empty : "s")} closed {RetentionPolicy.InWords(policy.SpeakUpCaseMonths.Value)} ago or more; what the National Guardian's Office data return counts is kept"),
+                cancellationToken);
+        }
     }
 
     /// <inheritdoc />

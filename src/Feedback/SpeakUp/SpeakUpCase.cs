@@ -13,6 +13,11 @@ namespace QualityVoice.Feedback.SpeakUp;
 /// <param name="Status">Where it is.</param>
 /// <param name="Messages">The conversation, oldest first.</param>
 /// <param name="Notes">The guardians' own notes, oldest first.</param>
+/// <param name="ClosedOn">The day the guardian closed it; null while it is open.</param>
+/// <param name="DetailsRemovedOn">
+/// The day the retention policy removed its details (the concern, who raised it, the conversation and the notes),
+/// keeping what the National Guardian's Office data return counts.
+/// </param>
 public sealed record SpeakUpCase(
     string Reference,
     SpeakUpMode Mode,
@@ -25,7 +30,9 @@ public sealed record SpeakUpCase(
     DateOnly RaisedOn,
     SpeakUpStatus Status,
     IReadOnlyList<SpeakUpMessage> Messages,
-    IReadOnlyList<SpeakUpNote> Notes)
+    IReadOnlyList<SpeakUpNote> Notes,
+    DateOnly? ClosedOn = null,
+    DateOnly? DetailsRemovedOn = null)
 {
     /// <summary>Whether the person's last message is waiting for the guardian's answer.</summary>
     public bool AwaitsGuardian => Status != SpeakUpStatus.Closed && (Messages.Count == 0 || !Messages[^1].FromGuardian);

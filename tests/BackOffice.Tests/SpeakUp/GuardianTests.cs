@@ -58,7 +58,17 @@ public sealed class GuardianTests(BackOfficeFactory backOffice) : IClassFixture<
             await closed.ShouldBeAsync(HttpStatusCode.Redirect);
         }
 
-        Assert.Equal(SpeakUpStatus.Closed, (await backOffice.Services.GetRequiredService<ISpeakUpCasework>().GetAsync(reference, CancellationToken.None))!.Status);
+        var casework = backOffice.Services.GetRequiredService<ISpeakUpCasework>();
+        var closedCase = (await casework.GetAsync(reference, CancellationToken.None))!;
+        Assert.Equal(SpeakUpStatus.Closed, closedCase.Status);
+        Assert.NotNull(closedCase.ClosedOn);
+
+        // Years later the retention policy removes its details; the guardian's page says so and shows none of them.
+        Assert.True(await casework.RemoveDetailsAsync(reference, closedCase.ClosedOn!.Value.AddYears(6), CancellationToken.None));
+        var retained = await guardian.GetPageAsync($"/speak-up/{reference}");
+        Assert.Contains("were removed on", retained.QuerySelector("[data-testid=details-removed]")!.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("shouts", retained.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("Met Sam", retained.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
 
         // The audit log holds who opened and changed it, by reference only: never the concern or who raised it.
         var audit = (await backOffice.Services.GetRequiredService<IAuditLog>().ReadAsync(new AuditQuery(Subject: reference, Area: AuditArea.SpeakUp), 20)).Entries.Select(entry => entry.Entry).ToArray();

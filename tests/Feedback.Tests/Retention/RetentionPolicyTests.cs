@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using QualityVoice.Feedback.Audit;
 using QualityVoice.Feedback.Retention;
+using QualityVoice.Feedback.SpeakUp;
 using QualityVoice.Feedback.Storage;
 using QualityVoice.Feedback.Storage.Sqlite;
 using QualityVoice.Feedback.Tests.Storage;
@@ -29,6 +30,30 @@ public sealed class RetentionPolicyTests : IAsyncDisposable
         Assert.Equal(
             $"<p>We keep your words for {words} from the day you gave your feedback.</p>",
             policy.StatePeriods($"<p>We keep your words for {RetentionPolicy.OriginalWordsPlaceholder} from the day you gave your feedback.</p>"));
+    }
+
+    [Fact]
+    public void The_privacy_notice_says_how_long_speak_up_cases_are_kept_or_that_the_records_policy_says()
+    {
+        var notice = $"We keep the details {RetentionPolicy.SpeakUpCasesPlaceholder}.";
+        Assert.Equal("We keep the details for 7 years after the case is closed.", new RetentionPolicy(24, SpeakUpCaseMonths: 84).StatePeriods(notice));
+        Assert.Equal("We keep the details for as long as our records management policy says.", new RetentionPolicy(24).StatePeriods(notice));
+        Assert.False(new RetentionPolicy(24, SpeakUpCaseMonths: 0).IsValid);
+    }
+
+    [Fact]
+    public void A_speak_up_case_s_details_are_due_only_when_a_period_is_set_and_it_has_been_closed_that_long()
+    {
+        var closed = new SpeakUpCase(
+            "SU-AAAA-AAAA", SpeakUpMode.Open, [SpeakUpCategory.PatientSafetyOrQuality], DetrimentAnswer.No, "nursing-and-midwifery",
+            null, "Falls go unreported", "ciphertext", new DateOnly(2019, 3, 1), SpeakUpStatus.Closed, [], [], ClosedOn: new DateOnly(2019, 6, 30));
+        var policy = new RetentionPolicy(24, SpeakUpCaseMonths: 72);
+
+        Assert.True(policy.SpeakUpDetailsAreDue(closed, new DateOnly(2025, 6, 30)));
+        Assert.False(policy.SpeakUpDetailsAreDue(closed, new DateOnly(2025, 6, 29)));
+        Assert.False(new RetentionPolicy(24).SpeakUpDetailsAreDue(closed, new DateOnly(2040, 1, 1)));
+        Assert.False(policy.SpeakUpDetailsAreDue(closed with { Status = SpeakUpStatus.InProgress, ClosedOn = null }, new DateOnly(2040, 1, 1)));
+        Assert.False(policy.SpeakUpDetailsAreDue(closed with { DetailsRemovedOn = new DateOnly(2025, 6, 30) }, new DateOnly(2040, 1, 1)));
     }
 
     [Theory]
@@ -84,6 +109,39 @@ public sealed class RetentionPolicyTests : IAsyncDisposable
             "Removed the original words and e-mail addresses of 3 feedback items that arrived before 1 December 2024 (2 years); their words with personal details hidden are kept",
             entry.Detail);
         Assert.Equal("Ring me on 07700 900123", (await store.FindAsync(recent, CancellationToken.None))!.WhatCouldImprove);
+    }
+
+    [Fact]
+    public async Task The_worker_removes_the_details_of_speak_up_cases_closed_longer_ago_than_the_period_audited_for_guardians()
+    {
+        var speakUpDatabase = new SqliteDatabase(_folder.File("speak-up.db"), SqliteSpeakUpStore.Migrations);
+        await speakUpDatabase.MigrateAsync();
+        var speakUp = new SqliteSpeakUpStore(speakUpDatabase);
+        var auditDatabase = new SqliteDatabase(_folder.File("audit-speak-up.db"), SqliteAuditLog.Migrations);
+        await auditDatabase.MigrateAsync();
+        var audit = new SqliteAuditLog(auditDatabase);
+        async Task<string> RaiseAsync(DateOnly closedOn)
+        {
+            var reference = "SU" + FeedbackRecords.NextReference()[2..];
+            var raised = new NewSpeakUpCase(SpeakUpMode.Confidential, [SpeakUpCategory.BullyingOrHarassment], DetrimentAnswer.Yes, "nursing-and-midwifery", null, "My manager shouts at juniors");
+            await speakUp.AddAsync(new SpeakUpRecord(raised, reference, new byte[32], closedOn.AddMonths(-2), "ciphertext", null, null), CancellationToken.None);
+            await speakUp.SetStatusAsync(reference, SpeakUpStatus.Closed, closedOn, CancellationToken.None);
+            return reference;
+        }
+
+        var old = await RaiseAsync(new DateOnly(2020, 11, 1));
+        var recent = await RaiseAsync(new DateOnly(2024, 11, 1));
+        var worker = new RetentionWorker(
+            new SqliteRetention((await _databases.CreateAsync()).Database), audit, Options.Create(new RetentionOptions { SpeakUpCaseMonths = 72 }), new ManualTimeProvider(Now),
+            NullLogger<RetentionWorker>.Instance, speakUp: speakUp);
+
+        await worker.ApplyAsync(CancellationToken.None);
+
+        Assert.Equal(string.Empty, (await speakUp.GetAsync(old, CancellationToken.None))!.Concern);
+        Assert.Equal("My manager shouts at juniors", (await speakUp.GetAsync(recent, CancellationToken.None))!.Concern);
+        var (guardians, _) = await audit.ReadAsync(new AuditQuery(Area: AuditArea.SpeakUp), 10, CancellationToken.None);
+        Assert.Contains("Removed the details of 1 speak-up case closed 6 years ago or more", Assert.Single(guardians).Entry.Detail, StringComparison.Ordinal);
+        Assert.Empty((await audit.ReadAsync(new AuditQuery(), 10, CancellationToken.None)).Entries);
     }
 
     public async ValueTask DisposeAsync()

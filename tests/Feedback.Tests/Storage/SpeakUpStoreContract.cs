@@ -89,9 +89,25 @@ public abstract class SpeakUpStoreContract
         Assert.Equal(new SpeakUpNote("guardian@nhs.net", "Spoke to the ward manager.", new DateOnly(2026, 11, 4)), Assert.Single((await casework.GetAsync(older.Reference, CancellationToken.None))!.Notes));
         Assert.Equal(2, (await store.FindForReporterAsync(older.Reference, CancellationToken.None))!.Value.Case.Messages.Count);
 
-        Assert.True(await casework.SetStatusAsync(older.Reference, SpeakUpStatus.Closed, CancellationToken.None));
-        Assert.Equal(SpeakUpStatus.Closed, (await casework.GetAsync(older.Reference, CancellationToken.None))!.Status);
-        Assert.False(await casework.SetStatusAsync("SU-9999-9999", SpeakUpStatus.Closed, CancellationToken.None));
+        // Closing records the day, from which the retention period runs; reopening clears it.
+        Assert.True(await casework.SetStatusAsync(older.Reference, SpeakUpStatus.Closed, new DateOnly(2026, 11, 5), CancellationToken.None));
+        Assert.Equal((SpeakUpStatus.Closed, new DateOnly(2026, 11, 5)), ((await casework.GetAsync(older.Reference, CancellationToken.None))!.Status, (await casework.GetAsync(older.Reference, CancellationToken.None))!.ClosedOn));
+        Assert.True(await casework.SetStatusAsync(older.Reference, SpeakUpStatus.InProgress, new DateOnly(2026, 11, 6), CancellationToken.None));
+        Assert.Null((await casework.GetAsync(older.Reference, CancellationToken.None))!.ClosedOn);
+        Assert.True(await casework.SetStatusAsync(older.Reference, SpeakUpStatus.Closed, new DateOnly(2026, 11, 7), CancellationToken.None));
+        Assert.False(await casework.SetStatusAsync("SU-9999-9999", SpeakUpStatus.Closed, new DateOnly(2026, 11, 7), CancellationToken.None));
+
+        // Retention removes the details and keeps what the National Guardian's Office counts.
+        Assert.True(await casework.RemoveDetailsAsync(older.Reference, new DateOnly(2033, 11, 7), CancellationToken.None));
+        var kept = (await casework.GetAsync(older.Reference, CancellationToken.None))!;
+        Assert.Equal((string.Empty, null, null), (kept.Concern, kept.ProtectedIdentity, kept.OrganisationName));
+        Assert.Empty(kept.Messages);
+        Assert.Empty(kept.Notes);
+        Assert.Equal(new DateOnly(2033, 11, 7), kept.DetailsRemovedOn);
+        Assert.Equal((new DateOnly(2026, 11, 7), SpeakUpStatus.Closed, SpeakUpCategory.PatientSafetyOrQuality, "nursing-and-midwifery"), (kept.ClosedOn, kept.Status, kept.Categories.Single(), kept.ProfessionalGroup));
+        Assert.Empty((await store.FindForReporterAsync(older.Reference, CancellationToken.None))!.Value.Case.Messages);
+        Assert.Equal("Staff are told not to report falls.", (await casework.GetAsync(newer.Reference, CancellationToken.None))!.Concern);
+        Assert.False(await casework.RemoveDetailsAsync("SU-9999-9999", new DateOnly(2033, 11, 7), CancellationToken.None));
     }
 
     private static SpeakUpRecord Record(string? idempotencyKey = null)

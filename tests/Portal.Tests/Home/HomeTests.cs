@@ -61,13 +61,13 @@ public sealed class HomeTests(PortalFactory portal) : IClassFixture<PortalFactor
         var notice = page.QuerySelector("main")!.TextContent;
 
         Assert.Contains("your email address for 2 years from the day you gave your feedback", notice, StringComparison.Ordinal);
+        Assert.Contains("and the conversation) for as long as our records management policy says", notice, StringComparison.Ordinal);
         Assert.DoesNotContain("{{", notice, StringComparison.Ordinal);
         Assert.All(
             ["nenc", "notts", "somerset"],
-            pack => Assert.Contains(
-                QualityVoice.Feedback.Retention.RetentionPolicy.OriginalWordsPlaceholder,
-                File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "content", pack, "pages", "privacy.md")),
-                StringComparison.Ordinal));
+            pack => Assert.All(
+                [QualityVoice.Feedback.Retention.RetentionPolicy.OriginalWordsPlaceholder, QualityVoice.Feedback.Retention.RetentionPolicy.SpeakUpCasesPlaceholder],
+                placeholder => Assert.Contains(placeholder, File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "content", pack, "pages", "privacy.md")), StringComparison.Ordinal)));
     }
 
     [Fact]

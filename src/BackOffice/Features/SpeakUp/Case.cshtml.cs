@@ -114,7 +114,7 @@ public sealed class CaseModel(ISpeakUpStore store, ISpeakUpCasework casework, ID
             return Page();
         }
 
-        await casework.SetStatusAsync(Reference, status, cancellationToken);
+        await casework.SetStatusAsync(Reference, status, UkTime.DayOf(time.GetUtcNow()), cancellationToken);
         return await DoneAsync($"Moved to {SpeakUpText.Status(status)}", cancellationToken);
     }
 
