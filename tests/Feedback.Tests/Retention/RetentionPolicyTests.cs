@@ -92,10 +92,10 @@ public sealed class RetentionPolicyTests : IAsyncDisposable
         var audit = new SqliteAuditLog(auditDatabase);
         for (var i = 0; i < 3; i++)
         {
-            await ImportAsync(store, Now.AddMonths(-25 - i));
+            await FeedbackRecords.ImportAnalysedAsync(store, Now.AddMonths(-25 - i), "Ring me on 07700 900123", "Ring me on [phone]");
         }
 
-        var recent = await ImportAsync(store, Now.AddMonths(-1));
+        var recent = await FeedbackRecords.ImportAnalysedAsync(store, Now.AddMonths(-1), "Ring me on 07700 900123", "Ring me on [phone]");
         var worker = new RetentionWorker(
             new SqliteRetention(database), audit, Options.Create(new RetentionOptions { OriginalWordsMonths = 24 }), new ManualTimeProvider(Now), NullLogger<RetentionWorker>.Instance);
 
@@ -148,14 +148,5 @@ public sealed class RetentionPolicyTests : IAsyncDisposable
     {
         await _databases.DisposeAsync();
         _folder.Dispose();
-    }
-
-    private static async Task<string> ImportAsync(SqliteFeedbackStore store, DateTimeOffset at)
-    {
-        var record = FeedbackRecords.Record(submittedAt: at, feedback: FeedbackRecords.Feedback("Ring me on 07700 900123"));
-        var analysis = new FeedbackAnalysis(
-            Analysis.Sentiment.Negative, -0.5, [new Analysis.ThemePrediction("Timeliness of care", 0.9)], [], [], "Kind staff", "Ring me on [phone]", [], false, [], "test", "model-1", at);
-        Assert.Equal(1, await store.ImportAsync([new ImportedFeedback(record, analysis, TriageStatus.New, null)], CancellationToken.None));
-        return record.Reference;
     }
 }

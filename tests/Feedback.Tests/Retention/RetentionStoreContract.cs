@@ -28,9 +28,9 @@ public abstract class RetentionStoreContract
         var policy = new RetentionPolicy(OriginalWordsMonths: 24);
         var before = policy.OriginalWordsCutOff(Now);
 
-        var old = await ImportAsync(stores, Now.AddMonths(-25), "Dr Patel on ward 3 was kind, ring me on 07700 900123", "Dr Patel on ward 3 was kind, ring me on [phone]");
-        var older = await ImportAsync(stores, Now.AddMonths(-26).AddDays(3), "Sarah was lovely", "[name] was lovely");
-        var recent = await ImportAsync(stores, Now.AddMonths(-23), "Jo at reception was rude", "[name] at reception was rude");
+        var old = await FeedbackRecords.ImportAnalysedAsync(stores.Feedback, Now.AddMonths(-25), "Dr Patel on ward 3 was kind, ring me on 07700 900123", "Dr Patel on ward 3 was kind, ring me on [phone]");
+        var older = await FeedbackRecords.ImportAnalysedAsync(stores.Feedback, Now.AddMonths(-26).AddDays(3), "Sarah was lovely", "[name] was lovely");
+        var recent = await FeedbackRecords.ImportAnalysedAsync(stores.Feedback, Now.AddMonths(-23), "Jo at reception was rude", "[name] at reception was rude");
         var waiting = FeedbackRecords.Record(submittedAt: Now.AddMonths(-30), feedback: FeedbackRecords.Feedback("Not analysed yet, email me at a@example.com"));
         await stores.Feedback.AddAsync(waiting, CancellationToken.None);
 
@@ -69,15 +69,6 @@ public abstract class RetentionStoreContract
         Assert.Empty(await stores.Retention.FindOriginalWordsBeforeAsync(before, 10, CancellationToken.None));
         Assert.Equal(0, await stores.Retention.RemoveOriginalWordsAsync(held.Select(RetentionPolicy.Keep).ToArray(), Now.AddDays(1), CancellationToken.None));
         Assert.Equal(Now, (await stores.Triage.GetAsync(old, CancellationToken.None))!.OriginalsRemovedAt);
-    }
-
-    private static async Task<string> ImportAsync(Stores stores, DateTimeOffset at, string text, string redacted)
-    {
-        var record = FeedbackRecords.Record(submittedAt: at, feedback: FeedbackRecords.Feedback(text)) with { ProtectedContactEmail = "CfDJ8-an-encrypted-address" };
-        var analysis = new FeedbackAnalysis(
-            Sentiment.Negative, -0.5, [new ThemePrediction("Staff manner & personal attributes", 0.9)], [], [], "Kind staff", redacted, [], false, [], "test", "model-1", at);
-        Assert.Equal(1, await stores.Feedback.ImportAsync([new ImportedFeedback(record, analysis, TriageStatus.New, null)], CancellationToken.None));
-        return record.Reference;
     }
 
     /// <summary>The stores of one new database.</summary>

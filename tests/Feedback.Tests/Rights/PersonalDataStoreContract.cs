@@ -27,8 +27,8 @@ public abstract class PersonalDataStoreContract
     public async Task Everything_held_is_found_and_erasure_leaves_no_copy_and_no_count()
     {
         var stores = await CreateStoresAsync();
-        var theirs = await ImportAsync(stores, "Nurse Ayo shouted at my mum, ring me on 07700 900123", "Nurse [name] shouted at my mum, ring me on [phone]", urgent: true);
-        var other = await ImportAsync(stores, "The nurses were rude on the ward", "The nurses were rude on the ward", urgent: false);
+        var theirs = await FeedbackRecords.ImportAnalysedAsync(stores.Feedback, Now, "Nurse Ayo shouted at my mum, ring me on 07700 900123", "Nurse [name] shouted at my mum, ring me on [phone]", urgent: true);
+        var other = await FeedbackRecords.ImportAnalysedAsync(stores.Feedback, Now, "The nurses were rude on the ward", "The nurses were rude on the ward");
         Assert.True(await stores.Triage.PublishReplyAsync(theirs, "We are sorry: the ward manager will call you.", Quality, Now.AddHours(1), CancellationToken.None));
         var answer = new FeedbackMessage(true, "Thanks, my number is 07700 900123", "Thanks, my number is [phone]", Now.AddHours(2));
         Assert.True(await stores.Conversation.AnswerAsync(theirs, answer, TriageStatus.InProgress, urgent: false, CancellationToken.None));
@@ -79,15 +79,6 @@ public abstract class PersonalDataStoreContract
         var again = FeedbackRecords.Record(idempotencyKey: "kiosk-7:1234", submittedAt: Now.AddHours(4));
         Assert.Equal(AddOutcome.Stored, (await stores.Feedback.AddAsync(again, CancellationToken.None)).Outcome);
         Assert.False(await stores.Rights.EraseAsync(theirs, CancellationToken.None));
-    }
-
-    private static async Task<string> ImportAsync(Stores stores, string text, string redacted, bool urgent)
-    {
-        var record = FeedbackRecords.Record(submittedAt: Now, feedback: FeedbackRecords.Feedback(text)) with { ProtectedContactEmail = "CfDJ8-an-encrypted-address" };
-        var analysis = new FeedbackAnalysis(
-            Sentiment.Negative, -0.7, [new ThemePrediction(Manner, 0.9)], [], [], "Kind staff", redacted, [], urgent, urgent ? ["abuse"] : [], "test", "model-1", Now);
-        Assert.Equal(1, await stores.Feedback.ImportAsync([new ImportedFeedback(record, analysis, TriageStatus.New, null)], CancellationToken.None));
-        return record.Reference;
     }
 
     /// <summary>The stores of one new database.</summary>

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using QualityVoice.Analysis;
 using QualityVoice.Feedback.Storage;
 
 namespace QualityVoice.Feedback.Tests.Storage;
@@ -31,6 +32,20 @@ internal static class FeedbackRecords
         ProtectedContactEmail: null,
         IdempotencyKey: idempotencyKey is null ? null : SHA256.HashData(Encoding.UTF8.GetBytes(idempotencyKey)),
         RequestFingerprint: idempotencyKey is null ? null : [1, 2, 3]);
+
+    /// <summary>
+    /// Stores one item as analysed (negative, one theme, its words hidden as <paramref name="redacted"/>), with a contact
+    /// address as the intake would have encrypted it; returns its reference.
+    /// </summary>
+    public static async Task<string> ImportAnalysedAsync(
+        IFeedbackStore store, DateTimeOffset at, string text, string redacted, string theme = "Staff manner & personal attributes", bool urgent = false)
+    {
+        var record = Record(submittedAt: at, feedback: Feedback(text)) with { ProtectedContactEmail = "CfDJ8-an-encrypted-address" };
+        var analysis = new FeedbackAnalysis(
+            Sentiment.Negative, -0.5, [new ThemePrediction(theme, 0.9)], [], [], "Kind staff", redacted, [], urgent, urgent ? ["abuse"] : [], "test", "model-1", at);
+        Assert.Equal(1, await store.ImportAsync([new ImportedFeedback(record, analysis, TriageStatus.New, null)], CancellationToken.None));
+        return record.Reference;
+    }
 
     public static string NextReference()
     {

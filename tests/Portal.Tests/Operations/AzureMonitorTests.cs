@@ -1,7 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text;
-using QualityVoice.Portal.Features.Api;
 using QualityVoice.TestSupport;
 
 namespace QualityVoice.Portal.Tests.Operations;
@@ -32,29 +28,13 @@ public sealed class AzureMonitorTests : IAsyncLifetime
     public async Task A_submission_reaches_application_insights_by_route_and_nothing_it_said_does()
     {
         using var client = _portal.CreateClient();
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/feedback")
-        {
-            Content = new StringContent(
-                """{"kind":"patient","service":"rx6-pts","fftRating":"poor","whatCouldImprove":"Zanzibar marmalade told me nothing about my mother","month":"2026-10"}""",
-                Encoding.UTF8,
-                "application/json"),
-        };
-        request.Headers.Add("X-Api-Key", PortalFactory.ApiKey);
+        var secrets = await TelemetryProbe.SubmitAndVisitAsync(client);
 
-        using var response = await client.SendAsync(request);
-        using var page = await client.GetAsync(new Uri("/themes/zanzibar-in-the-path?reference=QV-ZZZZ-ZZZZ", UriKind.Relative));
-
-        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        var receipt = (await response.Content.ReadFromJsonAsync<SubmissionReceipt>())!;
         await _insights.WaitForAsync("intake.store");
         await _insights.WaitForAsync("api/v1/feedback");
         await _insights.WaitForAsync(LoopbackApplicationInsights.InstrumentationKey);
         var sent = string.Join('\n', _insights.Items);
-        Assert.DoesNotContain("Zanzibar", sent, StringComparison.Ordinal);
-        Assert.DoesNotContain("zanzibar-in-the-path", sent, StringComparison.Ordinal);
-        Assert.DoesNotContain("QV-ZZZZ-ZZZZ", sent, StringComparison.Ordinal);
-        Assert.DoesNotContain(receipt.Reference, sent, StringComparison.Ordinal);
-        Assert.DoesNotContain(receipt.Passphrase, sent, StringComparison.Ordinal);
+        Assert.All(secrets, secret => Assert.DoesNotContain(secret, sent, StringComparison.Ordinal));
     }
 
     private sealed class ReportingPortal(string connectionString) : PortalFactory

@@ -1,7 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text;
-using QualityVoice.Portal.Features.Api;
 using QualityVoice.TestSupport;
 
 namespace QualityVoice.Portal.Tests.Operations;
@@ -31,20 +27,8 @@ public sealed class TelemetryTests : IAsyncLifetime
     public async Task A_submission_is_traced_and_counted_and_nothing_it_said_is_exported()
     {
         using var client = _portal.CreateClient();
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/feedback")
-        {
-            Content = new StringContent(
-                """{"kind":"patient","service":"rx6-pts","fftRating":"poor","whatCouldImprove":"Zanzibar marmalade told me nothing about my mother","month":"2026-10"}""",
-                Encoding.UTF8,
-                "application/json"),
-        };
-        request.Headers.Add("X-Api-Key", PortalFactory.ApiKey);
+        var secrets = await TelemetryProbe.SubmitAndVisitAsync(client);
 
-        using var response = await client.SendAsync(request);
-        using var page = await client.GetAsync(new Uri("/themes/zanzibar-in-the-path?reference=QV-ZZZZ-ZZZZ", UriKind.Relative));
-
-        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        var receipt = (await response.Content.ReadFromJsonAsync<SubmissionReceipt>())!;
         await _collector.WaitForAsync("traces", "intake.store");
         await _collector.WaitForAsync("traces", "api/v1/feedback");
         // A page that is not there is traced as the error page's route: neither its path nor its query leaves.
@@ -52,11 +36,7 @@ public sealed class TelemetryTests : IAsyncLifetime
         await _collector.WaitForAsync("metrics", "qualityvoice.feedback.received");
         await _collector.WaitForAsync("metrics", "http.server.request.duration");
         await _collector.WaitForAsync("logs", "Microsoft.Hosting.Lifetime");
-        Assert.False(_collector.HoldsAnywhere("Zanzibar"));
-        Assert.False(_collector.HoldsAnywhere("zanzibar-in-the-path"));
-        Assert.False(_collector.HoldsAnywhere("QV-ZZZZ-ZZZZ"));
-        Assert.False(_collector.HoldsAnywhere(receipt.Reference));
-        Assert.False(_collector.HoldsAnywhere(receipt.Passphrase));
+        Assert.All(secrets, secret => Assert.False(_collector.HoldsAnywhere(secret), secret));
     }
 
     private sealed class ExportingPortal(Uri collector) : PortalFactory
