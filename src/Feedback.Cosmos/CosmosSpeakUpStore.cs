@@ -92,13 +92,15 @@ public sealed class CosmosSpeakUpStore : ISpeakUpStore, ISpeakUpCasework
 
     /// <inheritdoc />
     public Task<bool> SetStatusAsync(string reference, SpeakUpStatus status, DateOnly today, CancellationToken cancellationToken) =>
-        ChangeAsync(reference, found => found with { Status = status, ClosedOn = status == SpeakUpStatus.Closed ? today : null }, cancellationToken);
+        ChangeAsync(reference, found => found with { Status = status, ClosedOn = status == SpeakUpStatus.Closed ? found.ClosedOn ?? today : null }, cancellationToken);
 
     /// <inheritdoc />
     public Task<bool> RemoveDetailsAsync(string reference, DateOnly today, CancellationToken cancellationToken) =>
         ChangeAsync(
             reference,
-            found => found with { Concern = string.Empty, Identity = null, OrganisationName = null, Messages = [], Notes = [], DetailsRemovedOn = today },
+            found => found.DetailsRemovedOn is not null
+                ? null
+                : found with { Concern = string.Empty, Identity = null, OrganisationName = null, Messages = [], Notes = [], DetailsRemovedOn = today },
             cancellationToken);
 
     /// <inheritdoc />
@@ -123,8 +125,11 @@ public sealed class CosmosSpeakUpStore : ISpeakUpStore, ISpeakUpCasework
 
     private static string ClaimId(string key) => "idempotency:" + key;
 
-    /// <summary>Reads a case, changes it and writes it back if nobody else wrote it meanwhile (its ETag), else tries again.</summary>
-    private async Task<bool> ChangeAsync(string reference, Func<CaseDocument, CaseDocument> change, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads a case, changes it and writes it back if nobody else wrote it meanwhile (its ETag), else tries again; false
+    /// when there is no such case or <paramref name="change"/> leaves it (null).
+    /// </summary>
+    private async Task<bool> ChangeAsync(string reference, Func<CaseDocument, CaseDocument?> change, CancellationToken cancellationToken)
     {
         for (var attempt = 0; attempt < 10; attempt++)
         {
@@ -134,7 +139,12 @@ public sealed class CosmosSpeakUpStore : ISpeakUpStore, ISpeakUpCasework
                 return false;
             }
 
-            if (await _speakUp.TryReplaceAsync(change(found), reference, Cases, eTag!, cancellationToken))
+            if (change(found) is not { } changed)
+            {
+                return false;
+            }
+
+            if (await _speakUp.TryReplaceAsync(changed, reference, Cases, eTag!, cancellationToken))
             {
                 return true;
             }

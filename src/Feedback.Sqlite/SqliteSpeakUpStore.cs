@@ -149,9 +149,13 @@ public sealed class SqliteSpeakUpStore(SqliteDatabase database) : ISpeakUpStore,
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = "UPDATE speak_up_cases SET status = $status, closed_on = $closedOn, version = version + 1 WHERE reference = $reference;";
+        command.CommandText = """
+            UPDATE speak_up_cases SET status = $status, closed_on = CASE WHEN $closed THEN coalesce(closed_on, $today) END, version = version + 1
+            WHERE reference = $reference;
+            """;
         command.Parameters.AddWithValue("$status", WireName<SpeakUpStatus>.Of(status));
-        command.Parameters.AddWithValue("$closedOn", status == SpeakUpStatus.Closed ? Day(today) : DBNull.Value);
+        command.Parameters.AddWithValue("$closed", status == SpeakUpStatus.Closed);
+        command.Parameters.AddWithValue("$today", Day(today));
         command.Parameters.AddWithValue("$reference", reference);
         return await command.ExecuteNonQueryAsync(cancellationToken) > 0;
     }
@@ -164,16 +168,24 @@ public sealed class SqliteSpeakUpStore(SqliteDatabase database) : ISpeakUpStore,
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = """
-            DELETE FROM speak_up_messages WHERE case_reference = $reference;
-            DELETE FROM speak_up_notes WHERE case_reference = $reference;
             UPDATE speak_up_cases SET concern = '', identity = NULL, organisation_name = NULL, details_removed_on = $today, version = version + 1
-            WHERE reference = $reference;
+            WHERE reference = $reference AND details_removed_on IS NULL
+            RETURNING reference;
             """;
         command.Parameters.AddWithValue("$reference", reference);
         command.Parameters.AddWithValue("$today", Day(today));
-        var removed = await command.ExecuteNonQueryAsync(cancellationToken) > 0;
+        if (await command.ExecuteScalarAsync(cancellationToken) is null)
+        {
+            return false; // No such case, or its details are gone already (another instance's run).
+        }
+
+        command.CommandText = """
+            DELETE FROM speak_up_messages WHERE case_reference = $reference;
+            DELETE FROM speak_up_notes WHERE case_reference = $reference;
+            """;
+        await command.ExecuteNonQueryAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return removed;
+        return true;
     }
 
     /// <summary>One case, or every case (newest first), with their conversations.</summary>

@@ -95,6 +95,7 @@ public abstract class SpeakUpStoreContract
         Assert.True(await casework.SetStatusAsync(older.Reference, SpeakUpStatus.InProgress, new DateOnly(2026, 11, 6), CancellationToken.None));
         Assert.Null((await casework.GetAsync(older.Reference, CancellationToken.None))!.ClosedOn);
         Assert.True(await casework.SetStatusAsync(older.Reference, SpeakUpStatus.Closed, new DateOnly(2026, 11, 7), CancellationToken.None));
+        Assert.True(await casework.SetStatusAsync(older.Reference, SpeakUpStatus.Closed, new DateOnly(2026, 11, 9), CancellationToken.None));
         Assert.False(await casework.SetStatusAsync("SU-9999-9999", SpeakUpStatus.Closed, new DateOnly(2026, 11, 7), CancellationToken.None));
 
         // Retention removes the details and keeps what the National Guardian's Office counts.
@@ -108,6 +109,8 @@ public abstract class SpeakUpStoreContract
         Assert.Empty((await store.FindForReporterAsync(older.Reference, CancellationToken.None))!.Value.Case.Messages);
         Assert.Equal("Staff are told not to report falls.", (await casework.GetAsync(newer.Reference, CancellationToken.None))!.Concern);
         Assert.False(await casework.RemoveDetailsAsync("SU-9999-9999", new DateOnly(2033, 11, 7), CancellationToken.None));
+        Assert.False(await casework.RemoveDetailsAsync(older.Reference, new DateOnly(2033, 11, 8), CancellationToken.None));
+        Assert.Equal(new DateOnly(2033, 11, 7), (await casework.GetAsync(older.Reference, CancellationToken.None))!.DetailsRemovedOn);
     }
 
     private static SpeakUpRecord Record(string? idempotencyKey = null)

@@ -21,14 +21,7 @@ public sealed class PickupFolderCopies(MailKitEmailSender sender) : ISentEmailCo
         var removed = 0;
         foreach (var file in Directory.EnumerateFiles(sender.PickupDirectory, "*.eml"))
         {
-            bool addressedToThem;
-            await using (var stream = File.OpenRead(file))
-            {
-                var message = await MimeMessage.LoadAsync(stream, cancellationToken);
-                addressedToThem = message.GetRecipients().Any(recipient => string.Equals(recipient.Address, address, StringComparison.OrdinalIgnoreCase));
-            }
-
-            if (addressedToThem)
+            if (await IsAddressedToAsync(file, address, cancellationToken))
             {
                 File.Delete(file);
                 removed++;
@@ -36,6 +29,21 @@ public sealed class PickupFolderCopies(MailKitEmailSender sender) : ISentEmailCo
         }
 
         return removed;
+    }
+
+    /// <summary>Whether a kept e-mail is to <paramref name="address"/>; false for one that is gone or cannot be read as an e-mail.</summary>
+    private static async Task<bool> IsAddressedToAsync(string file, string address, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var stream = File.OpenRead(file);
+            using var message = await MimeMessage.LoadAsync(stream, cancellationToken);
+            return message.GetRecipients().Any(recipient => string.Equals(recipient.Address, address, StringComparison.OrdinalIgnoreCase));
+        }
+        catch (Exception unreadable) when (unreadable is IOException or FormatException)
+        {
+            return false;
+        }
     }
 
     /// <inheritdoc />
