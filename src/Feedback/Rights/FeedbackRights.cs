@@ -61,8 +61,8 @@ public sealed class FeedbackRights(
             await updates.UnlinkFeedbackAsync(update.Slug, reference, actor, now, cancellationToken);
         }
 
-        await store.EraseAsync(reference, cancellationToken);
-
+        // The copies outside the store go first: once the item is gone nothing can find them again, so an erasure that
+        // stops before then is simply run again.
         var reports = 0;
         foreach (var summary in await keptReports.ListAsync(cancellationToken))
         {
@@ -82,6 +82,7 @@ public sealed class FeedbackRights(
             }
         }
 
+        await store.EraseAsync(reference, cancellationToken);
         var erasure = new Erasure(linked.Count, reports, emails);
         await audit.RecordAsync(new AuditEntry(now, actor, AuditActions.Erased, reference, $"Erased at the person's request ({request}): {erasure.Summary}"), cancellationToken);
         return erasure;
