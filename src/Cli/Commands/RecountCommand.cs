@@ -1,3 +1,4 @@
+using QualityVoice.Feedback;
 using QualityVoice.Feedback.Insight;
 
 namespace QualityVoice.Cli.Commands;
@@ -13,7 +14,7 @@ internal static class RecountCommand
         var corrected = await recount.RecountAsync(cancellationToken);
         await output.WriteLineAsync(corrected == 0
             ? "recount: every month's counts already matched its items"
-            : $"recount: the counts of {corrected} month{(corrected == 1 ? string.Empty : "s")} corrected from the items");
+            : $"recount: the counts of {Counted.Of(corrected, "month")} corrected from the items");
         return 0;
     }
 }

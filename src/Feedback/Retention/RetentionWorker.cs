@@ -62,7 +62,7 @@ public sealed partial class RetentionWorker(
         if (emails > 0)
         {
             await audit.RecordAsync(
-                new AuditEntry(now, Actor, AuditActions.Retention, "retention", $"Removed {emails} kept e-mail cop{(emails == 1 ? "y" : "ies")} written before {UkTime.Of(before):d MMMM yyyy} ({policy.OriginalWordsPeriod})"),
+                new AuditEntry(now, Actor, AuditActions.Retention, "retention", $"Removed {Counted.Of(emails, "kept e-mail copy", "kept e-mail copies")} written before {UkTime.Of(before):d MMMM yyyy} ({policy.OriginalWordsPeriod})"),
                 cancellationToken);
         }
 
@@ -74,7 +74,7 @@ public sealed partial class RetentionWorker(
                     Actor,
                     AuditActions.Retention,
                     "retention",
-                    $"Removed the original words and e-mail addresses of {removed} feedback item{(removed == 1 ? string.Empty : "s")} that arrived before {UkTime.Of(before):d MMMM yyyy} ({policy.OriginalWordsPeriod}); their words with personal details hidden are kept"),
+                    $"Removed the original words and e-mail addresses of {Counted.Of(removed, "feedback item")} that arrived before {UkTime.Of(before):d MMMM yyyy} ({policy.OriginalWordsPeriod}); their words with personal details hidden are kept"),
                 cancellationToken);
             Removed(logger, removed);
         }
@@ -106,7 +106,7 @@ public sealed partial class RetentionWorker(
                     Actor,
                     AuditActions.Retention,
                     "speak-up retention",
-                    $"Removed the details of {removed} speak-up case{(removed == 1 ? string.Empty : "s")} closed {RetentionPolicy.InWords(policy.SpeakUpCaseMonths.Value)} ago or more; what the National Guardian's Office data return counts is kept"),
+                    $"Removed the details of {Counted.Of(removed, "speak-up case")} closed {RetentionPolicy.InWords(policy.SpeakUpCaseMonths.Value)} ago or more; what the National Guardian's Office data return counts is kept"),
                 cancellationToken);
         }
     }

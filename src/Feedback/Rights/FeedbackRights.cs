@@ -116,7 +116,5 @@ public sealed record Erasure(int Updates, int KeptReports, int EmailCopies)
     /// <summary>What was removed, in words.</summary>
     public string Summary =>
         "the feedback, its conversation, history, analysis and search terms, and the e-mails owed about it"
-        + $"; unlinked from {Count(Updates, "update")}; taken out of {Count(KeptReports, "kept report")}; {Count(EmailCopies, "kept e-mail copy", "kept e-mail copies")} removed";
-
-    private static string Count(int n, string one, string? many = null) => $"{n} {(n == 1 ? one : many ?? one + "s")}";
+        + $"; unlinked from {Counted.Of(Updates, "update")}; taken out of {Counted.Of(KeptReports, "kept report")}; {Counted.Of(EmailCopies, "kept e-mail copy", "kept e-mail copies")} removed";
 }

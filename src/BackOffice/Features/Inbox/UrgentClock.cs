@@ -1,3 +1,5 @@
+using QualityVoice.Feedback;
+
 namespace QualityVoice.BackOffice.Features.Inbox;
 
 /// <summary>
@@ -20,12 +22,10 @@ public static class UrgentClock
     {
         if (hours < 48)
         {
-            return Plural(hours, "hour");
+            return Counted.Of(hours, "hour");
         }
 
         var rest = hours % 24;
-        return rest == 0 ? Plural(hours / 24, "day") : $"{Plural(hours / 24, "day")} {Plural(rest, "hour")}";
+        return rest == 0 ? Counted.Of(hours / 24, "day") : $"{Counted.Of(hours / 24, "day")} {Counted.Of(rest, "hour")}";
     }
-
-    private static string Plural(int count, string unit) => $"{count:N0} {unit}{(count == 1 ? string.Empty : "s")}";
 }
