@@ -10,15 +10,16 @@ public static class RedactedText
 {
     /// <summary>"What was good?", redacted.</summary>
     public static string? WhatWasGood(FeedbackItem item) =>
-        item.Analysis is { } analysis ? analysis.RedactedWhatWasGood : Redact(item.WhatWasGood);
+        item.Analysis is { } analysis ? analysis.RedactedWhatWasGood : Of(item.WhatWasGood);
 
     /// <summary>"What could we do better?", redacted.</summary>
     public static string? WhatCouldImprove(FeedbackItem item) =>
-        item.Analysis is { } analysis ? analysis.RedactedWhatCouldImprove : Redact(item.WhatCouldImprove);
+        item.Analysis is { } analysis ? analysis.RedactedWhatCouldImprove : Of(item.WhatCouldImprove);
 
     /// <summary>Both answers in one line for lists: the one that says what to improve first.</summary>
     public static string Summary(FeedbackItem item) =>
         string.Join(" / ", new[] { WhatCouldImprove(item), WhatWasGood(item) }.Where(text => !string.IsNullOrEmpty(text)));
 
-    private static string? Redact(string? text) => text is null ? null : PiiRedactor.Redact(text).RedactedText;
+    /// <summary>Text with personal details hidden now, by the rules analysis uses; null for no text.</summary>
+    public static string? Of(string? text) => text is null ? null : PiiRedactor.Redact(text).RedactedText;
 }

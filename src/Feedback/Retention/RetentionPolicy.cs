@@ -1,5 +1,3 @@
-using QualityVoice.Analysis.Pii;
-
 namespace QualityVoice.Feedback.Retention;
 
 /// <summary>
@@ -49,19 +47,11 @@ public sealed record RetentionPolicy(int OriginalWordsMonths, int? SpeakUpCaseMo
     /// </summary>
     public static KeptWords Keep(HeldWords held) => new(
         held.Reference,
-        held.RedactedWhatWasGood ?? Redact(held.WhatWasGood),
-        held.RedactedWhatCouldImprove ?? Redact(held.WhatCouldImprove));
-
-    private static string? Redact(string? original) => original is null ? null : PiiRedactor.Redact(original).RedactedText;
+        held.RedactedWhatWasGood ?? RedactedText.Of(held.WhatWasGood),
+        held.RedactedWhatCouldImprove ?? RedactedText.Of(held.WhatCouldImprove));
 
     /// <summary>A number of months in words: "1 month", "18 months", "1 year", "7 years".</summary>
-    public static string InWords(int months) => months switch
-    {
-        1 => "1 month",
-        12 => "1 year",
-        _ when months % 12 == 0 => $"{months / 12} years",
-        _ => $"{months} months",
-    };
+    public static string InWords(int months) => months % 12 == 0 ? Counted.Of(months / 12, "year") : Counted.Of(months, "month");
 }
 
 /// <summary>An item whose original words the policy says should go, as the store holds them.</summary>
