@@ -11,25 +11,12 @@ namespace QualityVoice.BackOffice.Features.Updates.Email;
 public sealed class PickupFolderCopies(MailKitEmailSender sender) : ISentEmailCopies
 {
     /// <inheritdoc />
-    public async Task<int> RemoveAddressedToAsync(string address, CancellationToken cancellationToken)
-    {
-        if (!Directory.Exists(sender.PickupDirectory))
-        {
-            return 0;
-        }
+    public Task<int> RemoveAddressedToAsync(string address, CancellationToken cancellationToken) =>
+        RemoveWhereAsync(file => IsAddressedToAsync(file, address, cancellationToken), cancellationToken);
 
-        var removed = 0;
-        foreach (var file in Directory.EnumerateFiles(sender.PickupDirectory, "*.eml"))
-        {
-            if (await IsAddressedToAsync(file, address, cancellationToken))
-            {
-                File.Delete(file);
-                removed++;
-            }
-        }
-
-        return removed;
-    }
+    /// <inheritdoc />
+    public Task<int> RemoveWrittenBeforeAsync(DateTimeOffset before, CancellationToken cancellationToken) =>
+        RemoveWhereAsync(file => Task.FromResult(File.GetLastWriteTimeUtc(file) < before.UtcDateTime), cancellationToken);
 
     /// <summary>Whether a kept e-mail is to <paramref name="address"/>; false for one that is gone or cannot be read as an e-mail.</summary>
     private static async Task<bool> IsAddressedToAsync(string file, string address, CancellationToken cancellationToken)
@@ -46,25 +33,25 @@ public sealed class PickupFolderCopies(MailKitEmailSender sender) : ISentEmailCo
         }
     }
 
-    /// <inheritdoc />
-    public Task<int> RemoveWrittenBeforeAsync(DateTimeOffset before, CancellationToken cancellationToken)
+    /// <summary>Deletes the folder's e-mails that <paramref name="goes"/> picks; returns how many.</summary>
+    private async Task<int> RemoveWhereAsync(Func<string, Task<bool>> goes, CancellationToken cancellationToken)
     {
         if (!Directory.Exists(sender.PickupDirectory))
         {
-            return Task.FromResult(0);
+            return 0;
         }
 
         var removed = 0;
         foreach (var file in Directory.EnumerateFiles(sender.PickupDirectory, "*.eml"))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (File.GetLastWriteTimeUtc(file) < before.UtcDateTime)
+            if (await goes(file))
             {
                 File.Delete(file);
                 removed++;
             }
         }
 
-        return Task.FromResult(removed);
+        return removed;
     }
 }
