@@ -59,7 +59,7 @@ public sealed record KeptReport(string Id, KeptReportKind Kind, string Title, Da
             case JsonObject fields:
                 foreach (var (name, value) in fields.ToArray())
                 {
-                    if (value is JsonObject inner && Mentions(inner, reference) && inner.Any(field => field.Key.Equals("text", StringComparison.OrdinalIgnoreCase)))
+                    if (IsQuoteOf(value, reference))
                     {
                         fields[name] = null;
                         changed = true;
@@ -70,9 +70,9 @@ public sealed record KeptReport(string Id, KeptReportKind Kind, string Title, Da
                     }
                 }
 
-                foreach (var name in fields.Where(field => field.Key.Equals("reference", StringComparison.OrdinalIgnoreCase) && Mentions(fields, reference)).Select(field => field.Key).ToArray())
+                if (ReferenceField(fields, reference) is { } field)
                 {
-                    fields[name] = ErasedReference;
+                    fields[field] = ErasedReference;
                     changed = true;
                 }
 
@@ -80,7 +80,7 @@ public sealed record KeptReport(string Id, KeptReportKind Kind, string Title, Da
             case JsonArray items:
                 for (var i = items.Count - 1; i >= 0; i--)
                 {
-                    if (items[i] is JsonObject inner && Mentions(inner, reference) && inner.Any(field => field.Key.Equals("text", StringComparison.OrdinalIgnoreCase)))
+                    if (IsQuoteOf(items[i], reference))
                     {
                         items.RemoveAt(i);
                         changed = true;
@@ -97,9 +97,14 @@ public sealed record KeptReport(string Id, KeptReportKind Kind, string Title, Da
         return changed;
     }
 
-    private static bool Mentions(JsonObject fields, string reference) =>
-        fields.Any(field => field.Key.Equals("reference", StringComparison.OrdinalIgnoreCase)
-            && field.Value is JsonValue value && value.TryGetValue<string>(out var text) && text == reference);
+    /// <summary>Whether a node is a comment of theirs quoted: an object with their reference and a text.</summary>
+    private static bool IsQuoteOf(JsonNode? node, string reference) =>
+        node is JsonObject fields && ReferenceField(fields, reference) is not null && fields.Any(field => field.Key.Equals("text", StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>The name of an object's field that holds <paramref name="reference"/>, or null.</summary>
+    private static string? ReferenceField(JsonObject fields, string reference) =>
+        fields.FirstOrDefault(field => field.Key.Equals("reference", StringComparison.OrdinalIgnoreCase)
+            && field.Value is JsonValue value && value.TryGetValue<string>(out var text) && text == reference).Key;
 
     /// <summary>
     /// The id of the report the schedule makes for a subject and period: the same on every instance, so that two
