@@ -13,15 +13,12 @@ public sealed class CosmosPersonalData(CosmosContainers containers) : IPersonalD
 {
     private readonly Container _feedback = containers.Feedback;
     private readonly CosmosFeedbackItems _items = new(containers.Feedback);
-    private readonly CosmosTriageStore _triage = new(containers);
 
     /// <inheritdoc />
     public async Task<HeldFeedback?> FindHeldAsync(string reference, CancellationToken cancellationToken)
     {
         var (item, _) = await _items.ReadAsync(reference, cancellationToken);
-        return item is not null && await _triage.GetAsync(reference, cancellationToken) is { } triage
-            ? new HeldFeedback(triage, item.ContactEmail)
-            : null;
+        return item is null ? null : new HeldFeedback(CosmosTriageStore.TriageItemOf(item), item.ContactEmail);
     }
 
     /// <inheritdoc />

@@ -148,11 +148,12 @@ public sealed class CosmosTriageStore : ITriageStore, IFeedbackConversation, IUr
     public async Task<TriageItem?> GetAsync(string reference, CancellationToken cancellationToken)
     {
         var (item, _) = await _items.ReadAsync(reference, cancellationToken);
-        if (item is null)
-        {
-            return null;
-        }
+        return item is null ? null : TriageItemOf(item);
+    }
 
+    /// <summary>An item document as the item page reads it.</summary>
+    internal static TriageItem TriageItemOf(FeedbackDocument item)
+    {
         // Most likely first, then by name, as SQLite lists them.
         var themes = (item.ThemesCorrected is { } corrected ? corrected.Select(theme => new ThemePrediction(theme, 1.0)) : item.Analysis?.Themes ?? [])
             .OrderByDescending(theme => theme.Confidence)
