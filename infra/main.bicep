@@ -56,6 +56,10 @@ param planSku string = 'P1v3'
 @minValue(1)
 param portalInstances int = 2
 
+@description('Back-office instances (staff accounts, sessions and every worker\'s leases are in the shared store).')
+@minValue(1)
+param backOfficeInstances int = 2
+
 @description('Cosmos DB autoscale maximum throughput for the database (RU/s, shared by its containers).')
 @minValue(1000)
 param cosmosMaxThroughput int = 4000
@@ -117,7 +121,7 @@ resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// Cosmos DB: keys switched off (managed identities only), four containers partitioned on /pk, TTL on with no default.
+// Cosmos DB: keys switched off (managed identities only), five containers partitioned on /pk, TTL on with no default.
 
 resource cosmos 'Microsoft.DocumentDB/databaseAccounts@2024-11-15' = {
   name: '${name}-cosmos'
@@ -189,6 +193,12 @@ var containers = [
     sortKey: '/sortKey'
   }
   {
+    name: 'staff'
+    included: ['/type/?', '/normalizedEmail/?', '/normalizedRoles/[]/?', '/roleId/?', '/waiting/?', '/announced/?', '/userId/?']
+    filteredBeforeSort: []
+    sortKey: '/sortKey'
+  }
+  {
     name: 'audit'
     included: ['/type/?', '/sequence/?', '/actor/?', '/action/?', '/subject/?']
     filteredBeforeSort: ['/actor', '/action', '/subject']
@@ -227,8 +237,9 @@ resource cosmosContainers 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/co
   }
 ]
 
-// The apps may read and write the feedback, equality-monitoring and speak-up containers, and only create and read in
-// the audit container: no identity of the apps can replace or delete an audit entry (ADR 0017).
+// The apps may read and write the feedback, equality-monitoring and speak-up containers (and the back office the staff
+// container, which the portal cannot read), and only create and read in the audit container: no identity of the apps
+// can replace or delete an audit entry (ADR 0017).
 resource dataRole 'Microsoft.DocumentDB/databaseAccounts/sqlRoleDefinitions@2024-11-15' = {
   parent: cosmos
   name: guid(cosmos.id, 'qualityvoice-data')
@@ -297,7 +308,7 @@ resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
   kind: 'linux'
   sku: {
     name: planSku
-    capacity: portalInstances
+    capacity: max(portalInstances, backOfficeInstances)
   }
   properties: {
     reserved: true
@@ -320,7 +331,7 @@ var sharedSettings = [
   { name: 'Feedback__Cosmos__CreateIfMissing', value: 'false' }
   { name: 'Feedback__TrackingKey', value: secret(keyVaultUri, 'tracking-key') }
   { name: 'Feedback__Cosmos__KeyRingCertificate', value: secret(keyVaultUri, 'key-ring-certificate') }
-  // Staff accounts and the embedded files live on App Service's persistent storage.
+  // What an app keeps on disk beyond the store lives on App Service's persistent storage.
   { name: 'QualityVoice__DataDirectory', value: '/home/qualityvoice' }
   { name: 'WEBSITES_ENABLE_APP_SERVICE_STORAGE', value: 'true' }
 ]
@@ -355,9 +366,9 @@ var portalSiteConfig = union(siteConfig, {
 })
 
 var backOfficeSiteConfig = union(siteConfig, {
-  // One instance: staff accounts and their sessions are still a SQLite file (staff.db), which must not be written
-  // by two machines over App Service's shared storage. Everything else the back office keeps is in Cosmos DB.
-  numberOfWorkers: 1
+  // Staff accounts, their sessions and role requests are in the staff container, and every worker takes a lease on
+  // what it does, so the back office runs on several instances like the portal (ADR 0022).
+  numberOfWorkers: backOfficeInstances
   ipSecurityRestrictionsDefaultAction: 'Deny'
   ipSecurityRestrictions: backOfficeRestrictions
   scmIpSecurityRestrictionsUseMain: true
@@ -376,6 +387,8 @@ var backOfficeSiteConfig = union(siteConfig, {
     { name: 'Staff__EntraId__ClientSecret', value: secret(keyVaultUri, 'entra-client-secret') }
     { name: 'Staff__EntraId__TenantRequiresMfa', value: string(entraTenantRequiresMfa) }
     { name: 'Staff__RequireTwoFactor', value: 'true' }
+    // Each instance allows its share of the sign-in limits, and counts a failure once for every instance (ADR 0022).
+    { name: 'RateLimits__Instances', value: string(backOfficeInstances) }
   ])
 })
 
@@ -416,6 +429,9 @@ resource backOffice 'Microsoft.Web/sites@2024-04-01' = {
 // ---------------------------------------------------------------------------------------------------------------
 // Role assignments: every identity gets only what its app uses.
 
+// The containers both apps read and write; staff accounts and sessions are the back office's alone.
+var sharedContainers = ['feedback', 'equality-monitoring', 'speak-up']
+
 // The apps' identities, in this order: the portal, the back office.
 var identityCount = 2
 var identities = [
@@ -451,7 +467,7 @@ resource languageUsers 'Microsoft.Authorization/roleAssignments@2022-04-01' = [
 ]
 
 resource dataAssignments 'Microsoft.DocumentDB/databaseAccounts/sqlRoleAssignments@2024-11-15' = [
-  for pair in flatten(map(range(0, identityCount), i => map(['feedback', 'equality-monitoring', 'speak-up'], c => { identity: i, container: c }))): {
+  for pair in flatten(map(range(0, identityCount), i => map(i == 1 ? concat(sharedContainers, ['staff']) : sharedContainers, c => { identity: i, container: c }))): {
     parent: cosmos
     name: guid(cosmos.id, dataRole.id, string(pair.identity), pair.container)
     properties: {

@@ -6,10 +6,11 @@ using Microsoft.Azure.Cosmos;
 namespace QualityVoice.Feedback.Storage.Cosmos;
 
 /// <summary>
-/// The account's client and the four containers QualityVoice uses: <c>feedback</c> (patient and carer feedback,
+/// The account's client and the five containers QualityVoice uses: <c>feedback</c> (patient and carer feedback,
 /// partitioned by month), <c>equality-monitoring</c> (apart from the feedback, so nobody can casually join them),
-/// <c>speak-up</c> (Freedom to Speak Up cases, never beside patient feedback) and <c>audit</c> (the audit log, which
-/// the apps may create in and read but not change). Every container is
+/// <c>speak-up</c> (Freedom to Speak Up cases, never beside patient feedback), <c>staff</c> (staff accounts and
+/// sessions, which only the back office may read) and <c>audit</c> (the audit log, which the apps may create in and
+/// read but not change). Every container is
 /// partitioned on <c>/pk</c>; docs/adr/0006-cosmos-partitioning.md says why and what each query costs.
 /// </summary>
 public sealed class CosmosContainers : IDisposable
@@ -57,6 +58,7 @@ public sealed class CosmosContainers : IDisposable
         Feedback = _client.GetContainer(_database, "feedback");
         EqualityMonitoring = _client.GetContainer(_database, "equality-monitoring");
         SpeakUp = _client.GetContainer(_database, "speak-up");
+        Staff = _client.GetContainer(_database, "staff");
         Audit = _client.GetContainer(_database, "audit");
     }
 
@@ -68,6 +70,9 @@ public sealed class CosmosContainers : IDisposable
 
     /// <summary>Freedom to Speak Up cases and their conversations.</summary>
     public Container SpeakUp { get; }
+
+    /// <summary>Staff accounts, their roles and sign-in methods, role requests and sessions.</summary>
+    public Container Staff { get; }
 
     /// <summary>The audit log: entries are created and read, never replaced or deleted.</summary>
     public Container Audit { get; }
@@ -86,6 +91,7 @@ public sealed class CosmosContainers : IDisposable
                      (Feedback.Id, CosmosIndexing.Feedback()),
                      (EqualityMonitoring.Id, CosmosIndexing.EqualityMonitoring()),
                      (SpeakUp.Id, CosmosIndexing.SpeakUp()),
+                     (Staff.Id, CosmosIndexing.Staff()),
                      (Audit.Id, CosmosIndexing.Audit()),
                  })
         {
@@ -96,10 +102,13 @@ public sealed class CosmosContainers : IDisposable
         }
     }
 
-    /// <summary>Whether the database and its containers answer.</summary>
-    public async Task<bool> IsReadyAsync(CancellationToken cancellationToken)
+    /// <summary>The containers both apps use; the <c>staff</c> container is the back office's alone, and only it may read it.</summary>
+    public IReadOnlyList<Container> Shared => [Feedback, EqualityMonitoring, SpeakUp, Audit];
+
+    /// <summary>Whether the database and the given containers answer.</summary>
+    public static async Task<bool> AnswerAsync(IReadOnlyList<Container> containers, CancellationToken cancellationToken)
     {
-        foreach (var container in new[] { Feedback, EqualityMonitoring, SpeakUp, Audit })
+        foreach (var container in containers)
         {
             using var response = await container.ReadContainerStreamAsync(cancellationToken: cancellationToken);
             if (response.StatusCode != HttpStatusCode.OK)

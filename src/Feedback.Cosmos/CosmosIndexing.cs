@@ -26,6 +26,12 @@ internal static class CosmosIndexing
     /// <summary>The <c>equality-monitoring</c> container: answers are never queried by their content.</summary>
     public static IndexingPolicy EqualityMonitoring() => Only(["/serviceId/?"], []);
 
+    /// <summary>
+    /// The <c>staff</c> container: accounts are found by e-mail address and role, role requests by whether they wait or
+    /// have been announced, sessions by account. Password hashes, authenticator keys and session tickets are not indexed.
+    /// </summary>
+    public static IndexingPolicy Staff() => Only(["/type/?", "/normalizedEmail/?", "/normalizedRoles/[]/?", "/roleId/?", "/waiting/?", "/announced/?", "/userId/?"], []);
+
     /// <summary>The <c>audit</c> container: read newest first, filtered by who, what kind or about what; never by the detail.</summary>
     public static IndexingPolicy Audit() => Only(["/type/?", "/sequence/?", "/actor/?", "/action/?", "/subject/?"], ["/actor", "/action", "/subject"], "/sequence");
 

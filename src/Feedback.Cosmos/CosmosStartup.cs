@@ -1,3 +1,4 @@
+using Microsoft.Azure.Cosmos;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 
@@ -13,15 +14,15 @@ public sealed class CosmosStartup(CosmosContainers containers) : IHostedService
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }
 
-/// <summary>Ready when the account answers and the containers exist.</summary>
-public sealed class CosmosReadinessCheck(CosmosContainers containers) : IHealthCheck
+/// <summary>Ready when the account answers and the given containers exist.</summary>
+public sealed class CosmosReadinessCheck(IReadOnlyList<Container> containers) : IHealthCheck
 {
     /// <inheritdoc />
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         try
         {
-            return await containers.IsReadyAsync(cancellationToken)
+            return await CosmosContainers.AnswerAsync(containers, cancellationToken)
                 ? HealthCheckResult.Healthy()
                 : HealthCheckResult.Unhealthy("The Cosmos DB containers are missing.");
         }

@@ -122,6 +122,9 @@ public static class FeedbackHostingExtensions
         return builder;
     }
 
+    /// <summary>Whether the configuration names Cosmos DB as the store, for what else is kept beside the feedback (staff accounts).</summary>
+    public static bool IsCosmosConfigured(this IHostApplicationBuilder builder) => StoreOptions(builder).Store == "Cosmos";
+
     /// <summary>The store options as configured, for choosing what to register.</summary>
     internal static FeedbackStoreOptions StoreOptions(IHostApplicationBuilder builder) =>
         builder.Configuration.GetSection(FeedbackStoreOptions.Section).Get<FeedbackStoreOptions>() ?? new();
@@ -240,7 +243,8 @@ public static class FeedbackHostingExtensions
         builder.Services.AddSingleton<IReplyNotifications, CosmosReplyNotifications>();
         builder.Services.AddSingleton<IStaffNotices, CosmosStaffNotices>();
         builder.Services.AddHostedService<CosmosStartup>();
-        builder.Services.AddHealthChecks().AddCheck<CosmosReadinessCheck>("cosmos", HealthStatus.Unhealthy, ["ready"]);
+        builder.Services.AddHealthChecks().Add(new HealthCheckRegistration(
+            "cosmos", services => new CosmosReadinessCheck(services.GetRequiredService<CosmosContainers>().Shared), HealthStatus.Unhealthy, ["ready"]));
     }
 
     /// <summary>

@@ -12,7 +12,8 @@ namespace QualityVoice.E2E;
 /// <summary>
 /// Two instances of each app (two <c>./qv run</c>s, as two machines would run them) on one Cosmos DB store, with the
 /// secrets production gives every instance from Key Vault: a passphrase issued by one portal opens the feedback on the
-/// other, a form started on one is finished on the other, staff sign in on one back office and act on the other, a
+/// other, a form started on one is finished on the other, staff sign in on one back office and act on the other (and
+/// signing out on one ends the session on both), a
 /// contact address one portal encrypted is written to by whichever back office sends, and a thousand submissions
 /// spread over both portals are each analysed exactly once by the two back offices' workers.
 /// </summary>
@@ -26,7 +27,6 @@ public sealed class TwoInstancesTests
     {
         await using var account = await CosmosDbServer.StartAsync();
         await using var mail = await MailDev.StartAsync();
-        using var shared = new TemporaryDirectory();
         var settings = new Dictionary<string, string>(mail.AppEnvironment)
         {
             ["Feedback__Store"] = "Cosmos",
@@ -37,8 +37,6 @@ public sealed class TwoInstancesTests
             // What Key Vault gives every instance in production (ADR 0017).
             ["Feedback__TrackingKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
             ["BotCheck__ProofOfWork__Secret"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
-            // Both back offices on one machine share the staff database, as SQLite allows on one disk.
-            ["Staff__SqlitePath"] = shared.File("staff.db"),
             ["Publishing__WorkerInterval"] = "00:00:01",
             ["Analysis__Provider"] = "Local",
             ["Api__Clients__0__Name"] = "two-instances",
@@ -81,6 +79,19 @@ public sealed class TwoInstancesTests
         }
 
         await WaitForAsync(async () => (await mail.EmailsAsync()).Any(email => email.GetRawText().Contains(patientEmail, StringComparison.Ordinal)), "the reply's e-mail to the patient");
+
+        // Signing out on one back office ends the session on both: sessions are in the store they share.
+        var inbox = await backOfficeOne.GetPageAsync("/inbox");
+        using (var signedOut = await backOfficeTwo.SubmitAsync(inbox, [], "form.nhsuk-header__account-form"))
+        {
+            Assert.Equal("/account/signed-out", signedOut.Headers.Location!.OriginalString);
+        }
+
+        using (var afterSignOut = await backOfficeOne.GetAsync(new Uri("/inbox", UriKind.Relative)))
+        {
+            await afterSignOut.ShouldBeAsync(HttpStatusCode.Redirect);
+            Assert.StartsWith("/account/sign-in", afterSignOut.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+        }
 
         // A thousand submissions over both portals: each analysed exactly once by the two back offices' workers.
         var references = new List<string>();

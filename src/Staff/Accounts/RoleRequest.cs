@@ -31,4 +31,7 @@ public sealed class RoleRequest
 
     /// <summary>When every guardian was told of it, in Unix milliseconds.</summary>
     public long? AnnouncedAt { get; set; }
+
+    /// <summary>Until when, in Unix milliseconds, one back-office instance has claimed telling the guardians of it.</summary>
+    public long? AnnouncingUntil { get; set; }
 }

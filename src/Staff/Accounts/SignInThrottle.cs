@@ -7,9 +7,13 @@ namespace QualityVoice.Staff.Accounts;
 /// together, per client across accounts, and per account from devices it has not signed in on before; past a few
 /// free attempts each count makes its client wait, twice as long each time, up to fifteen minutes. So someone
 /// guessing from one place waits longer and longer, while the real person, on another computer or on the device
-/// they always use, signs in as normal: five wrong passwords from anywhere never lock them out.
+/// they always use, signs in as normal: five wrong passwords from anywhere never lock them out. The counts are each
+/// instance's own; where the back office runs on several, each failure counts as many times as there are instances
+/// (<c>RateLimits:Instances</c>), so that guesses spread over every instance wait as long as guesses at one.
 /// </summary>
-public sealed class SignInThrottle(TimeProvider time)
+/// <param name="time">The clock.</param>
+/// <param name="instances">How many back-office instances share the sign-ins.</param>
+public sealed class SignInThrottle(TimeProvider time, int instances = 1)
 {
     /// <summary>The longest wait.</summary>
     public static readonly TimeSpan LongestWait = TimeSpan.FromMinutes(15);
@@ -19,6 +23,7 @@ public sealed class SignInThrottle(TimeProvider time)
     private const int MaxCounters = 100_000;
 
     private readonly ConcurrentDictionary<string, Counter> _counters = new(StringComparer.Ordinal);
+    private readonly int _weight = Math.Max(1, instances);
 
     /// <summary>How long this client must wait before its next try for this account; zero when it need not.</summary>
     /// <param name="client">The client's key (a keyed hash of its address).</param>
@@ -84,8 +89,8 @@ public sealed class SignInThrottle(TimeProvider time)
     private void Count(string key, DateTimeOffset now) =>
         _counters.AddOrUpdate(
             key,
-            _ => new Counter(1, now),
-            (_, counter) => now - counter.Last > ForgetAfter ? new Counter(1, now) : new Counter(counter.Failures + 1, now));
+            _ => new Counter(_weight, now),
+            (_, counter) => now - counter.Last > ForgetAfter ? new Counter(_weight, now) : new Counter(counter.Failures + _weight, now));
 
     private static string Pair(string client, string account) => $"pair:{client}|{Normalise(account)}";
 

@@ -1,8 +1,6 @@
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using QualityVoice.Feedback.Audit;
 using QualityVoice.Staff.Sessions;
-using QualityVoice.Staff.Storage;
 
 namespace QualityVoice.Staff.Accounts;
 
@@ -13,11 +11,15 @@ namespace QualityVoice.Staff.Accounts;
 public sealed class StaffAccounts(
     UserManager<StaffUser> users,
     RoleManager<IdentityRole> roles,
-    StaffDbContext database,
+    IRoleRequests requests,
+    IStaffAccountList accountList,
     StaffSessionStore sessions,
     IAuditLog audit,
     TimeProvider time)
 {
+    /// <summary>How long an instance has to tell the guardians of a request before another may.</summary>
+    public static readonly TimeSpan AnnouncementClaim = TimeSpan.FromMinutes(5);
+
     /// <summary>
     /// Adds an account with a role, or gives an existing account the role. A role that needs a second person
     /// waits for one. Nobody can do this to their own account.
@@ -156,13 +158,12 @@ public sealed class StaffAccounts(
     }
 
     /// <summary>Role requests waiting for a second person, oldest first.</summary>
-    public async Task<IReadOnlyList<RoleRequest>> WaitingRequestsAsync(CancellationToken cancellationToken = default) =>
-        await database.RoleRequests.AsNoTracking().Where(request => request.Outcome == null).OrderBy(request => request.Id).ToListAsync(cancellationToken);
+    public Task<IReadOnlyList<RoleRequest>> WaitingRequestsAsync(CancellationToken cancellationToken = default) => requests.WaitingAsync(cancellationToken);
 
     /// <summary>Approves a waiting request, if <paramref name="approver"/> may (see <see cref="RoleChangeRules.WhyNotApprover"/>).</summary>
     public async Task<AccountResult> ApproveAsync(long requestId, string approver, CancellationToken cancellationToken = default)
     {
-        var request = await database.RoleRequests.SingleOrDefaultAsync(found => found.Id == requestId && found.Outcome == null, cancellationToken);
+        var request = await requests.FindWaitingAsync(requestId, cancellationToken);
         if (request is null)
         {
             return AccountResult.Refused("That request has already been decided.");
@@ -180,6 +181,12 @@ public sealed class StaffAccounts(
             return AccountResult.Refused($"There is no account for {request.Email} any more.");
         }
 
+        // Decided first, so that of an approval and a decline made at once on two instances only one takes effect.
+        if (!await DecideAsync(request, approver, "approved", cancellationToken))
+        {
+            return AccountResult.Refused("That request has already been decided.");
+        }
+
         if (!await users.IsInRoleAsync(user, request.Role))
         {
             var added = await users.AddToRoleAsync(user, request.Role);
@@ -189,8 +196,6 @@ public sealed class StaffAccounts(
             }
         }
 
-        Decide(request, approver, "approved");
-        await database.SaveChangesAsync(cancellationToken);
         return await RecordAsync(
             approver, request.Email, $"Approved the role {StaffRoles.DisplayName(request.Role)}, asked for by {request.RequestedBy}", cancellationToken);
     }
@@ -198,25 +203,31 @@ public sealed class StaffAccounts(
     /// <summary>Declines a waiting request (anyone who may approve it, or whoever asked, may withdraw it).</summary>
     public async Task<AccountResult> DeclineAsync(long requestId, string decider, CancellationToken cancellationToken = default)
     {
-        var request = await database.RoleRequests.SingleOrDefaultAsync(found => found.Id == requestId && found.Outcome == null, cancellationToken);
-        if (request is null)
+        if (await requests.FindWaitingAsync(requestId, cancellationToken) is not { } request || !await DecideAsync(request, decider, "declined", cancellationToken))
         {
             return AccountResult.Refused("That request has already been decided.");
         }
 
-        Decide(request, decider, "declined");
-        await database.SaveChangesAsync(cancellationToken);
         return await RecordAsync(decider, request.Email, $"Declined the role {StaffRoles.DisplayName(request.Role)}, asked for by {request.RequestedBy}", cancellationToken);
     }
 
     /// <summary>Requests not yet announced to the guardians.</summary>
-    public async Task<IReadOnlyList<RoleRequest>> UnannouncedRequestsAsync(CancellationToken cancellationToken = default) =>
-        await database.RoleRequests.AsNoTracking().Where(request => request.AnnouncedAt == null).OrderBy(request => request.Id).ToListAsync(cancellationToken);
+    public Task<IReadOnlyList<RoleRequest>> UnannouncedRequestsAsync(CancellationToken cancellationToken = default) => requests.UnannouncedAsync(cancellationToken);
+
+    /// <summary>
+    /// Claims telling the guardians of a request for <see cref="AnnouncementClaim"/>, so that of several back-office
+    /// instances one sends the e-mails; false when another has it, or it has been announced. A claim that runs out
+    /// (the instance stopped, or the mail server was away) lets the next round try again.
+    /// </summary>
+    public Task<bool> TryClaimAnnouncementAsync(long requestId, CancellationToken cancellationToken = default)
+    {
+        var now = time.GetUtcNow();
+        return requests.TryClaimAnnouncementAsync(requestId, now, now + AnnouncementClaim, cancellationToken);
+    }
 
     /// <summary>Records that every guardian was told of a request.</summary>
-    public async Task MarkAnnouncedAsync(long requestId, CancellationToken cancellationToken = default) =>
-        await database.RoleRequests.Where(request => request.Id == requestId)
-            .ExecuteUpdateAsync(set => set.SetProperty(request => request.AnnouncedAt, time.GetUtcNow().ToUnixTimeMilliseconds()), cancellationToken);
+    public Task MarkAnnouncedAsync(long requestId, CancellationToken cancellationToken = default) =>
+        requests.MarkAnnouncedAsync(requestId, time.GetUtcNow(), cancellationToken);
 
     /// <summary>The e-mail addresses of the guardians whose accounts are enabled.</summary>
     public Task<IReadOnlyList<string>> GuardianEmailsAsync() => EmailsInRoleAsync(StaffRoles.FtsuGuardian);
@@ -228,7 +239,7 @@ public sealed class StaffAccounts(
     /// <summary>Every account with its roles, ordered by e-mail address.</summary>
     public async Task<IReadOnlyList<StaffAccountSummary>> ListAsync(CancellationToken cancellationToken = default)
     {
-        var all = await users.Users.OrderBy(user => user.NormalizedEmail).ToListAsync(cancellationToken);
+        var all = (await accountList.AllAsync(cancellationToken)).OrderBy(user => user.NormalizedEmail, StringComparer.Ordinal).ToList();
         var summaries = new List<StaffAccountSummary>(all.Count);
         foreach (var user in all)
         {
@@ -310,6 +321,9 @@ public sealed class StaffAccounts(
         return (user, AccountResult.Changed($"{user.Email} signed in with {identity.ProviderName}"));
     }
 
+    /// <summary>Whether there are any accounts yet.</summary>
+    public async Task<bool> AnyAsync(CancellationToken cancellationToken = default) => (await accountList.AllAsync(cancellationToken)).Count > 0;
+
     /// <summary>Creates any of the roles that do not exist yet.</summary>
     public async Task EnsureRolesAsync()
     {
@@ -332,10 +346,9 @@ public sealed class StaffAccounts(
 
         if (StaffRoles.NeedSecondPerson.Contains(role))
         {
-            if (!await database.RoleRequests.AnyAsync(request => request.Email == email && request.Role == role && request.Outcome == null, cancellationToken))
+            var request = new RoleRequest { Email = email, Role = role, RequestedBy = actor, RequestedAt = time.GetUtcNow().ToUnixTimeMilliseconds() };
+            if (await requests.AddAsync(request, cancellationToken))
             {
-                database.RoleRequests.Add(new RoleRequest { Email = email, Role = role, RequestedBy = actor, RequestedAt = time.GetUtcNow().ToUnixTimeMilliseconds() });
-                await database.SaveChangesAsync(cancellationToken);
                 await RecordAsync(actor, email, $"Asked for the role {StaffRoles.DisplayName(role)}: a second person must approve it", cancellationToken);
             }
 
@@ -353,11 +366,12 @@ public sealed class StaffAccounts(
         return AccountResult.Changed($"{email} can now sign in as {StaffRoles.DisplayName(role)}");
     }
 
-    private void Decide(RoleRequest request, string by, string outcome)
+    private Task<bool> DecideAsync(RoleRequest request, string by, string outcome, CancellationToken cancellationToken)
     {
         request.DecidedBy = by;
         request.DecidedAt = time.GetUtcNow().ToUnixTimeMilliseconds();
         request.Outcome = outcome;
+        return requests.SaveDecisionAsync(request, cancellationToken);
     }
 
     private async Task<int> ActiveAdministratorsAsync() =>

@@ -32,7 +32,7 @@ public sealed partial class InfrastructureTests
         foreach (var (name, policy) in new (string, IndexingPolicy)[]
                  {
                      ("feedback", CosmosIndexing.Feedback()), ("equality-monitoring", CosmosIndexing.EqualityMonitoring()),
-                     ("speak-up", CosmosIndexing.SpeakUp()), ("audit", CosmosIndexing.Audit()),
+                     ("speak-up", CosmosIndexing.SpeakUp()), ("staff", CosmosIndexing.Staff()), ("audit", CosmosIndexing.Audit()),
                  })
         {
             var bicep = declared[name];
@@ -45,7 +45,7 @@ public sealed partial class InfrastructureTests
                 bicep.GetProperty("filteredBeforeSort").EnumerateArray().Select(field => $"{field.GetString()} asc, {bicep.GetProperty("sortKey").GetString()} desc"));
         }
 
-        Assert.Equal(4, declared.Count);
+        Assert.Equal(5, declared.Count);
     }
 
     [Theory]
@@ -61,7 +61,7 @@ public sealed partial class InfrastructureTests
         "Feedback__Cosmos__Endpoint", "Feedback__Cosmos__Database", "Feedback__TrackingKey", "Feedback__Cosmos__KeyRingCertificate",
         "QualityVoice__DataDirectory", "Analysis__Provider", "Analysis__AzureLanguage__Endpoint", "Publishing__PortalUrl",
         "Email__Delivery", "Email__Notify__ApiKey", "Email__Notify__TemplateId", "Email__SmtpHost", "Email__From", "Staff__EntraId__TenantId", "Staff__EntraId__ClientId",
-        "Staff__EntraId__ClientSecret", "Staff__RequireTwoFactor",
+        "Staff__EntraId__ClientSecret", "Staff__RequireTwoFactor", "RateLimits__Instances",
     })]
     public async Task Each_app_gets_every_setting_it_needs_in_Production_with_its_secrets_from_Key_Vault(string app, string[] required)
     {

@@ -60,6 +60,13 @@ public sealed class SignInRateLimitOptions
     [Range(1, 100_000)]
     public int SignInAttemptsPerMinute { get; set; } = 30;
 
-    /// <summary>The same, for the limiter.</summary>
-    internal int AttemptsPerMinute => SignInAttemptsPerMinute;
+    /// <summary>
+    /// How many back-office instances share the sign-ins (the template sets it): each allows its share of the limit,
+    /// so that together they allow what one would.
+    /// </summary>
+    [Range(1, 100)]
+    public int Instances { get; set; } = 1;
+
+    /// <summary>This instance's share, for the limiter.</summary>
+    internal int AttemptsPerMinute => Math.Max(1, (int)Math.Ceiling(SignInAttemptsPerMinute / (double)Instances));
 }

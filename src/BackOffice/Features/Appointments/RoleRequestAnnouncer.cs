@@ -12,7 +12,8 @@ namespace QualityVoice.BackOffice.Features.Appointments;
 /// <summary>
 /// Tells every guardian, by e-mail, of each request to make someone a Freedom to Speak Up guardian, however it was
 /// made (the back office or <c>./qv users</c>): a request is marked told only once every guardian's e-mail went,
-/// so none is missed if the mail server is away. Logs hold counts only.
+/// so none is missed if the mail server is away. Every instance runs it; each request is claimed by one at a time.
+/// Logs hold counts only.
 /// </summary>
 public sealed partial class RoleRequestAnnouncer(
     IServiceScopeFactory scopes,
@@ -38,6 +39,12 @@ public sealed partial class RoleRequestAnnouncer(
         var announced = 0;
         foreach (var request in requests)
         {
+            if (!await accounts.TryClaimAnnouncementAsync(request.Id, cancellationToken))
+            {
+                // Another back-office instance is telling the guardians of this one.
+                continue;
+            }
+
             try
             {
                 foreach (var guardian in guardians.Where(guardian => !RoleChangeRules.IsOwnAccount(guardian, request.Email)))

@@ -10,7 +10,7 @@ using QualityVoice.Staff.Accounts;
 namespace QualityVoice.Staff.Hosting;
 
 /// <summary>
-/// As the host starts: migrates the staff database, creates the roles, and, for <c>./qv run</c>, the
+/// As the host starts: migrates the staff database (on SQLite), creates the roles, and, for <c>./qv run</c>, the
 /// development administrator when there are no accounts yet.
 /// </summary>
 internal sealed partial class StaffDatabaseInitializer(
@@ -20,15 +20,18 @@ internal sealed partial class StaffDatabaseInitializer(
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        await services.GetRequiredKeyedService<SqliteDatabase>(StaffHostingExtensions.StaffDatabaseKey).MigrateAsync(cancellationToken);
+        // On Cosmos DB the staff container is made with the feedback's, as the feedback store starts.
+        if (services.GetKeyedService<SqliteDatabase>(StaffHostingExtensions.StaffDatabaseKey) is { } database)
+        {
+            await database.MigrateAsync(cancellationToken);
+        }
 
         await using var scope = services.CreateAsyncScope();
         var accounts = scope.ServiceProvider.GetRequiredService<StaffAccounts>();
         await accounts.EnsureRolesAsync();
 
         var administrator = options.Value.DevelopmentAdministrator;
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
-        if (!administrator.Enabled || users.Users.Any())
+        if (!administrator.Enabled || await accounts.AnyAsync(cancellationToken))
         {
             return;
         }

@@ -1,0 +1,63 @@
+using Microsoft.Azure.Cosmos;
+using QualityVoice.Feedback.Storage.Cosmos;
+using QualityVoice.Staff.Sessions;
+
+namespace QualityVoice.Staff.Storage.Cosmos;
+
+/// <summary>
+/// Staff sessions in the <c>staff</c> container (partition <c>sessions</c>), which every back-office instance reads, so
+/// that a session started on one is open on the next and signing out on one ends it on all. Cosmos DB removes a session
+/// when it expires (its time to live); the session store refuses an expired one before then.
+/// </summary>
+public sealed class CosmosStaffSessionRecords(CosmosContainers containers) : IStaffSessionRecords
+{
+    private const string Partition = "sessions";
+    private readonly Container _staff = containers.Staff;
+
+    /// <inheritdoc />
+    public async Task SaveAsync(StaffSessionRecord session, CancellationToken cancellationToken)
+    {
+        var ttl = (int)Math.Clamp(Math.Ceiling((session.ExpiresAt - session.StartedAt).TotalSeconds) + 60, 60, int.MaxValue);
+        await _staff.UpsertItemAsync(
+            new SessionDocument(session.Id, session.UserId, session.Ticket, session.StartedAt, session.ExpiresAt, ttl),
+            new PartitionKey(Partition),
+            new ItemRequestOptions { EnableContentResponseOnWrite = false },
+            cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async Task<StaffSessionRecord?> FindAsync(string id, CancellationToken cancellationToken)
+    {
+        var (found, _) = await _staff.TryReadAsync<SessionDocument>(id, Partition, cancellationToken);
+        return found is null ? null : new StaffSessionRecord(found.Id, found.UserId, found.Ticket, found.StartedAt, found.ExpiresAt);
+    }
+
+    /// <inheritdoc />
+    public Task RemoveAsync(string id, CancellationToken cancellationToken) => _staff.DeleteIfPresentAsync(id, Partition, cancellationToken);
+
+    /// <inheritdoc />
+    public async Task RemoveAllOfAsync(string userId, CancellationToken cancellationToken)
+    {
+        var query = new QueryDefinition("SELECT c.id FROM c WHERE c.pk = @pk AND c.type = 'session' AND c.userId = @user").WithParameter("@user", userId);
+        foreach (var session in await _staff.QueryAsync<SessionId>(query, Partition, cancellationToken).ToListAsync(cancellationToken))
+        {
+            await _staff.DeleteIfPresentAsync(session.Id, Partition, cancellationToken);
+        }
+    }
+
+    /// <inheritdoc />
+    public Task RemoveEndedAsync(DateTimeOffset expiredBefore, DateTimeOffset startedBefore, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private sealed record SessionId(string Id);
+
+    /// <summary>
+    /// A session as the container keeps it; its time to live runs from each save, so a session that is used stays,
+    /// and one left alone goes a minute after it would expire.
+    /// </summary>
+    private sealed record SessionDocument(string Id, string UserId, byte[] Ticket, DateTimeOffset StartedAt, DateTimeOffset ExpiresAt, int Ttl)
+    {
+        public string Pk { get; init; } = Partition;
+
+        public string Type { get; init; } = "session";
+    }
+}
