@@ -9,7 +9,7 @@ namespace QualityVoice.Staff.Storage.Cosmos;
 /// that a session started on one is open on the next and signing out on one ends it on all. Cosmos DB removes a session
 /// when it expires (its time to live); the session store refuses an expired one before then.
 /// </summary>
-public sealed class CosmosStaffSessionRecords(CosmosContainers containers) : IStaffSessionRecords
+public sealed class CosmosStaffSessionRecords(CosmosContainers containers, TimeProvider time) : IStaffSessionRecords
 {
     private const string Partition = "sessions";
     private readonly Container _staff = containers.Staff;
@@ -17,7 +17,7 @@ public sealed class CosmosStaffSessionRecords(CosmosContainers containers) : ISt
     /// <inheritdoc />
     public async Task SaveAsync(StaffSessionRecord session, CancellationToken cancellationToken)
     {
-        var ttl = (int)Math.Clamp(Math.Ceiling((session.ExpiresAt - session.StartedAt).TotalSeconds) + 60, 60, int.MaxValue);
+        var ttl = (int)Math.Clamp(Math.Ceiling((session.ExpiresAt - time.GetUtcNow()).TotalSeconds) + 60, 60, int.MaxValue);
         await _staff.UpsertItemAsync(
             new SessionDocument(session.Id, session.UserId, session.Ticket, session.StartedAt, session.ExpiresAt, ttl),
             new PartitionKey(Partition),
@@ -51,8 +51,8 @@ public sealed class CosmosStaffSessionRecords(CosmosContainers containers) : ISt
     private sealed record SessionId(string Id);
 
     /// <summary>
-    /// A session as the container keeps it; its time to live runs from each save, so a session that is used stays,
-    /// and one left alone goes a minute after it would expire.
+    /// A session as the container keeps it; its time to live runs from each save to a minute past the session's idle
+    /// expiry, so a session that is used stays, and one left alone goes soon after it would expire.
     /// </summary>
     private sealed record SessionDocument(string Id, string UserId, byte[] Ticket, DateTimeOffset StartedAt, DateTimeOffset ExpiresAt, int Ttl)
     {

@@ -1,11 +1,15 @@
 using System.Security.Claims;
+using System.Text;
+using System.Text.Json;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Azure.Cosmos;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using QualityVoice.Feedback.Hosting;
+using QualityVoice.Feedback.Storage.Cosmos;
 using QualityVoice.Staff.Accounts;
 using QualityVoice.Staff.Hosting;
 using QualityVoice.Staff.Sessions;
@@ -26,6 +30,12 @@ public abstract class StaffStoreContract : IAsyncLifetime
     private readonly ManualTimeProvider _clock = new(new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.Zero));
     private IHost _one = null!;
     private IHost _two = null!;
+
+    /// <summary>The first instance.</summary>
+    protected IHost One => _one;
+
+    /// <summary>The clock both instances read.</summary>
+    protected ManualTimeProvider Clock => _clock;
 
     /// <summary>The settings that name the store (one store per test, which both instances share).</summary>
     protected abstract IReadOnlyDictionary<string, string?> StoreSettings();
@@ -263,6 +273,26 @@ public sealed class StaffCosmosAccount : IAsyncLifetime
 /// <summary>Staff accounts in the <c>staff</c> container, which every back-office instance shares.</summary>
 public sealed class CosmosStaffStoreTests(StaffCosmosAccount account) : StaffStoreContract, IClassFixture<StaffCosmosAccount>
 {
+    [Fact]
+    public async Task A_session_document_holds_only_an_encrypted_ticket_and_expires_a_minute_after_the_session_would()
+    {
+        var sessions = One.Services.GetRequiredService<StaffSessionStore>();
+        var ticket = new AuthenticationTicket(
+            new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, "user-1"), new Claim(ClaimTypes.Email, "quality@example.nhs.uk")], "test")),
+            new AuthenticationProperties { ExpiresUtc = Clock.GetUtcNow().AddHours(8) },
+            IdentityConstants.ApplicationScheme);
+        var id = await sessions.StoreAsync(ticket);
+        Clock.Advance(TimeSpan.FromHours(2));
+        await sessions.RenewAsync(id, new AuthenticationTicket(ticket.Principal, new AuthenticationProperties { ExpiresUtc = Clock.GetUtcNow().AddHours(8) }, ticket.AuthenticationScheme));
+
+        using var response = await One.Services.GetRequiredService<CosmosContainers>().Staff.ReadItemStreamAsync(id, new PartitionKey("sessions"));
+        using var document = await JsonDocument.ParseAsync(response.Content);
+
+        Assert.Equal((8 * 3600) + 60, document.RootElement.GetProperty("ttl").GetInt32());
+        Assert.DoesNotContain("quality@example.nhs.uk", document.RootElement.GetRawText(), StringComparison.Ordinal);
+        Assert.DoesNotContain("quality@example.nhs.uk", Encoding.UTF8.GetString(document.RootElement.GetProperty("ticket").GetBytesFromBase64()), StringComparison.Ordinal);
+    }
+
     protected override IReadOnlyDictionary<string, string?> StoreSettings() => new Dictionary<string, string?>
     {
         ["Feedback:Store"] = "Cosmos",
