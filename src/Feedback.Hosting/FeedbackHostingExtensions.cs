@@ -111,12 +111,13 @@ public static class FeedbackHostingExtensions
     /// <summary>
     /// Adds what the app that answers for the data (the back office) does under the retention policy and people's
     /// rights: the retention worker, which applies <c>Retention</c>'s periods once a day (<c>Retention:Enabled=false</c>
-    /// leaves it idle), and <see cref="FeedbackRights"/> for subject access and erasure. Needs the audit log
+    /// leaves it idle), and <see cref="FeedbackRights"/> and <see cref="SpeakUpRights"/> for subject access and erasure. Needs the audit log
     /// (<c>AddAuditLog</c>), which records both.
     /// </summary>
     public static IHostApplicationBuilder AddRetentionAndRights(this IHostApplicationBuilder builder)
     {
         builder.Services.AddSingleton<FeedbackRights>();
+        builder.Services.AddSingleton<SpeakUpRights>();
         builder.Services.AddSingleton<RetentionWorker>();
         builder.Services.AddHostedService(services => services.GetRequiredService<RetentionWorker>());
         return builder;

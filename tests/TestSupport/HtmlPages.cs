@@ -39,8 +39,9 @@ public static class HtmlPages
     }
 
     /// <summary>
-    /// Submits a form found on a page (the first, or the one matching a selector), with its current values
-    /// (hidden fields, the antiforgery token, checked options) overridden by <paramref name="values"/>.
+    /// Submits a form found on a page (the first, or the one matching a selector, or the form of the button matching it,
+    /// to the button's <c>formaction</c>), with its current values (hidden fields, the antiforgery token, checked
+    /// options) overridden by <paramref name="values"/>.
     /// </summary>
     public static async Task<HttpResponseMessage> SubmitAsync(
         this HttpClient client,
@@ -48,8 +49,13 @@ public static class HtmlPages
         IEnumerable<KeyValuePair<string, string>> values,
         string formSelector = "main form")
     {
-        var form = page.QuerySelector<IHtmlFormElement>(formSelector)
-            ?? throw new InvalidOperationException($"No form matches '{formSelector}'.");
+        var (form, action) = page.QuerySelector(formSelector) switch
+        {
+            IHtmlFormElement found => (found, found.GetAttribute("action")),
+            // A button that posts its form elsewhere (formaction), as a form with two actions has.
+            IHtmlButtonElement { Form: { } owner } button => (owner, button.GetAttribute("formaction") ?? owner.GetAttribute("action")),
+            _ => throw new InvalidOperationException($"No form, or button in a form, matches '{formSelector}'."),
+        };
         var fields = FormValues(form);
         foreach (var group in values.GroupBy(pair => pair.Key))
         {
@@ -57,7 +63,6 @@ public static class HtmlPages
             fields.AddRange(group);
         }
 
-        var action = form.GetAttribute("action");
         var target = string.IsNullOrEmpty(action) ? new Uri(page.Url, UriKind.RelativeOrAbsolute) : new Uri(action, UriKind.RelativeOrAbsolute);
         if (target.IsAbsoluteUri && target.Scheme == "about")
         {

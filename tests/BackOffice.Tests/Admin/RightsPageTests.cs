@@ -52,12 +52,12 @@ public sealed class RightsPageTests(PublishingFactory backOffice) : IClassFixtur
         Assert.Contains("Yes, encrypted", held, StringComparison.Ordinal);
         Assert.Contains("Kinder doctors", held, StringComparison.Ordinal);
 
-        using (var noRequest = await admin.SubmitAsync(page, [new("RequestDetails", "")], "main form[action*=Copy]"))
+        using (var noRequest = await admin.SubmitAsync(page, [new("RequestDetails", "")], "main button[formaction*=Copy]"))
         {
             await noRequest.ShouldBeAsync(HttpStatusCode.BadRequest);
         }
 
-        using (var download = await admin.SubmitAsync(page, [new("RequestDetails", Request)], "main form[action*=Copy]"))
+        using (var download = await admin.SubmitAsync(page, [new("RequestDetails", Request)], "main button[formaction*=Copy]"))
         {
             await download.ShouldBeAsync(HttpStatusCode.OK);
             Assert.Equal("application/json", download.Content.Headers.ContentType?.MediaType);
@@ -70,14 +70,14 @@ public sealed class RightsPageTests(PublishingFactory backOffice) : IClassFixtur
             Assert.Contains("cannot be found or included", copy.RootElement.GetProperty("notHeld").GetString(), StringComparison.Ordinal);
         }
 
-        using (var unconfirmed = await admin.SubmitAsync(page, [new("RequestDetails", Request), new("Confirm", alexs)], "main form[action*=Erase]"))
+        using (var unconfirmed = await admin.SubmitAsync(page, [new("RequestDetails", Request), new("Confirm", alexs)], "main button[formaction*=Erase]"))
         {
             await unconfirmed.ShouldBeAsync(HttpStatusCode.BadRequest);
             Assert.Contains($"Type the reference {sams} again", await unconfirmed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         }
 
         Assert.NotNull(await backOffice.Services.GetRequiredService<IFeedbackStore>().FindAsync(sams, CancellationToken.None));
-        using (var erased = await admin.SubmitAsync(page, [new("RequestDetails", Request), new("Confirm", sams)], "main form[action*=Erase]"))
+        using (var erased = await admin.SubmitAsync(page, [new("RequestDetails", Request), new("Confirm", sams)], "main button[formaction*=Erase]"))
         {
             await erased.ShouldBeAsync(HttpStatusCode.Redirect);
         }

@@ -129,6 +129,64 @@ public sealed class GuardianTests(BackOfficeFactory backOffice) : IClassFixture<
         }
     }
 
+    [Fact]
+    public async Task A_guardian_gives_the_person_a_copy_of_their_case_and_erases_its_details_at_their_request()
+    {
+        const string Request = "Sam asked in person on 30 November and showed the reference and passphrase";
+        var reference = await RaiseAsync(SpeakUpMode.Open, "Sam Patel", "sam.patel@example.nhs.uk");
+        var guardian = await backOffice.SignInAsync(StaffRoles.FtsuGuardian, Guardian);
+        var page = await guardian.GetPageAsync($"/speak-up/{reference}");
+        using (var replied = await guardian.SubmitAsync(page, [new("Reply", "Thank you. Can we meet?")], "form[action*=Reply]"))
+        {
+            await replied.ShouldBeAsync(HttpStatusCode.Redirect);
+        }
+
+        page = await guardian.GetPageAsync($"/speak-up/{reference}");
+        using (var noRequest = await guardian.SubmitAsync(page, [new("RequestDetails", " ")], "main button[formaction*=Copy]"))
+        {
+            await noRequest.ShouldBeAsync(HttpStatusCode.BadRequest);
+            Assert.Equal(["Enter the request: who asked, when, and how you checked it was the person who spoke up"], (await noRequest.ReadPageAsync()).ErrorSummary());
+        }
+
+        using (var download = await guardian.SubmitAsync(page, [new("RequestDetails", Request)], "main button[formaction*=Copy]"))
+        {
+            await download.ShouldBeAsync(HttpStatusCode.OK);
+            Assert.Equal($"{reference}-everything-held.json", download.Content.Headers.ContentDisposition?.FileNameStar ?? download.Content.Headers.ContentDisposition?.FileName);
+            using var copy = System.Text.Json.JsonDocument.Parse(await download.Content.ReadAsStringAsync());
+            Assert.Equal("My manager shouts at the team when we raise staffing.", copy.RootElement.GetProperty("concern").GetString());
+            Assert.Equal("Sam Patel", copy.RootElement.GetProperty("name").GetString());
+            Assert.Equal("sam.patel@example.nhs.uk", copy.RootElement.GetProperty("contactDetails").GetString());
+            var message = Assert.Single(copy.RootElement.GetProperty("conversation").EnumerateArray());
+            Assert.Equal(("the guardian", "Thank you. Can we meet?"), (message.GetProperty("from").GetString(), message.GetProperty("text").GetString()));
+        }
+
+        using (var unconfirmed = await guardian.SubmitAsync(page, [new("RequestDetails", Request), new("Confirm", "SU-AAAA-AAAA")], "main button[formaction*=Erase]"))
+        {
+            await unconfirmed.ShouldBeAsync(HttpStatusCode.BadRequest);
+            Assert.Equal([$"Type the reference {reference} again to confirm that these are the details to erase"], (await unconfirmed.ReadPageAsync()).ErrorSummary());
+        }
+
+        using (var erased = await guardian.SubmitAsync(page, [new("RequestDetails", Request), new("Confirm", reference.ToLowerInvariant())], "main button[formaction*=Erase]"))
+        {
+            await erased.ShouldBeAsync(HttpStatusCode.Redirect);
+        }
+
+        var after = await guardian.GetPageAsync($"/speak-up/{reference}");
+        Assert.Contains("its details are erased", after.QuerySelector("[role=status]")!.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(after.QuerySelector("[data-testid=details-removed]"));
+        Assert.Null(after.QuerySelector("[data-testid=rights]"));
+        Assert.DoesNotContain("Sam Patel", after.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        var erasedCase = (await backOffice.Services.GetRequiredService<ISpeakUpCasework>().GetAsync(reference, CancellationToken.None))!;
+        Assert.Equal(SpeakUpStatus.Closed, erasedCase.Status);
+        Assert.Equal([SpeakUpCategory.BullyingOrHarassment], erasedCase.Categories);
+        Assert.Null(erasedCase.ProtectedIdentity);
+
+        var audit = (await backOffice.Services.GetRequiredService<IAuditLog>().ReadAsync(new AuditQuery(Subject: reference, Area: AuditArea.SpeakUp), 20)).Entries.Select(entry => entry.Entry).ToArray();
+        Assert.Contains(audit, entry => entry is { Actor: Guardian, Action: AuditActions.SubjectAccess } && entry.Detail.Contains(Request, StringComparison.Ordinal));
+        Assert.Contains(audit, entry => entry is { Actor: Guardian, Action: AuditActions.Erased } && entry.Detail.Contains(Request, StringComparison.Ordinal));
+        Assert.DoesNotContain(audit, entry => entry.Detail.Contains("shouts", StringComparison.Ordinal));
+    }
+
     private async Task<string> RaiseAsync(SpeakUpMode mode, string? name, string? contact)
     {
         var result = await backOffice.Services.GetRequiredService<SpeakUpIntake>().RaiseAsync(

@@ -223,7 +223,7 @@ public sealed class CosmosBackOfficeTests : IAsyncLifetime
 
         var administrator = await _backOffice.SignInAsync(StaffRoles.Administrator, "admin@example.nhs.uk");
         var page = await administrator.GetPageAsync($"/admin/rights?reference={theirs}");
-        using (var copy = await administrator.SubmitAsync(page, [new("RequestDetails", "Sam asked by email; checked the address")], "main form[action*=Copy]"))
+        using (var copy = await administrator.SubmitAsync(page, [new("RequestDetails", "Sam asked by email; checked the address")], "main button[formaction*=Copy]"))
         {
             await copy.ShouldBeAsync(HttpStatusCode.OK);
             var text = await copy.Content.ReadAsStringAsync();
@@ -231,7 +231,7 @@ public sealed class CosmosBackOfficeTests : IAsyncLifetime
             Assert.Contains("sam@example.com", text, StringComparison.Ordinal);
         }
 
-        using (var erased = await administrator.SubmitAsync(page, [new("RequestDetails", "Sam asked by email; checked the address"), new("Confirm", theirs)], "main form[action*=Erase]"))
+        using (var erased = await administrator.SubmitAsync(page, [new("RequestDetails", "Sam asked by email; checked the address"), new("Confirm", theirs)], "main button[formaction*=Erase]"))
         {
             await erased.ShouldBeAsync(HttpStatusCode.Redirect);
         }

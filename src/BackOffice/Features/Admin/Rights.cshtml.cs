@@ -109,15 +109,9 @@ public sealed class RightsModel(FeedbackRights rights) : PageModel
 
     private bool RequestGiven()
     {
-        if (string.IsNullOrWhiteSpace(RequestDetails) || RequestDetails.Trim().Length < 5)
+        if (RightsRequest.WhyNot(RequestDetails, "the person who gave the feedback") is { } why)
         {
-            ModelState.AddModelError(nameof(RequestDetails), "Enter the request: who asked, when, and how you checked it was the person who gave the feedback");
-            return false;
-        }
-
-        if (RequestDetails.Trim().Length > 500)
-        {
-            ModelState.AddModelError(nameof(RequestDetails), "Enter the request in 500 characters or fewer");
+            ModelState.AddModelError(nameof(RequestDetails), why);
             return false;
         }
 

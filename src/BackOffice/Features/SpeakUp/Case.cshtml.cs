@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using QualityVoice.BackOffice.Features.Shared;
 using QualityVoice.Feedback;
 using QualityVoice.Feedback.Audit;
+using QualityVoice.Feedback.Rights;
 using QualityVoice.Feedback.SpeakUp;
 
 namespace QualityVoice.BackOffice.Features.SpeakUp;
@@ -15,8 +16,11 @@ namespace QualityVoice.BackOffice.Features.SpeakUp;
 /// or confidential), the conversation, a reply they read with their reference and passphrase, and the status.
 /// Every opening and change is in the audit log by reference only.
 /// </summary>
-public sealed class CaseModel(ISpeakUpStore store, ISpeakUpCasework casework, IDataProtectionProvider dataProtection, IAuditLog audit, TimeProvider time) : PageModel
+public sealed class CaseModel(
+    ISpeakUpStore store, ISpeakUpCasework casework, SpeakUpRights rights, IDataProtectionProvider dataProtection, IAuditLog audit, TimeProvider time) : PageModel
 {
+    private static readonly JsonSerializerOptions CopyJson = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+
     /// <summary>The case's reference, from the address.</summary>
     [BindProperty(SupportsGet = true)]
     public string Reference { get; set; } = string.Empty;
@@ -32,6 +36,14 @@ public sealed class CaseModel(ISpeakUpStore store, ISpeakUpCasework casework, ID
     /// <summary>The status to move to.</summary>
     [BindProperty]
     public string? Status { get; set; }
+
+    /// <summary>A subject access or erasure request: who asked, when and how, and how it was checked.</summary>
+    [BindProperty]
+    public string? RequestDetails { get; set; }
+
+    /// <summary>The reference typed again, to confirm an erasure.</summary>
+    [BindProperty]
+    public string? Confirm { get; set; }
 
     /// <summary>The case.</summary>
     public SpeakUpCase Case { get; private set; } = null!;
@@ -116,6 +128,69 @@ public sealed class CaseModel(ISpeakUpStore store, ISpeakUpCasework casework, ID
 
         await casework.SetStatusAsync(Reference, status, UkTime.DayOf(time.GetUtcNow()), cancellationToken);
         return await DoneAsync($"Moved to {SpeakUpText.Status(status)}", cancellationToken);
+    }
+
+    /// <summary>Downloads everything held about the case (subject access), with the request in the audit log.</summary>
+    public async Task<IActionResult> OnPostCopyAsync(CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(cancellationToken))
+        {
+            return NotFound();
+        }
+
+        if (!RequestGiven())
+        {
+            return Invalid();
+        }
+
+        var copy = await rights.CopyAsync(Reference, StaffMember.NameOf(User), RequestDetails!.Trim(), cancellationToken);
+        return copy is null ? NotFound() : File(JsonSerializer.SerializeToUtf8Bytes(copy, CopyJson), "application/json", $"{copy.Reference}-everything-held.json");
+    }
+
+    /// <summary>Erases the case's details at the person's request, once the reference is typed again.</summary>
+    public async Task<IActionResult> OnPostEraseAsync(CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(cancellationToken))
+        {
+            return NotFound();
+        }
+
+        if (!RequestGiven())
+        {
+            return Invalid();
+        }
+
+        if (!FeedbackReference.TryNormalise(Confirm, FeedbackReference.SpeakUpPrefix, out var confirmed) || confirmed != Reference)
+        {
+            ModelState.AddModelError(nameof(Confirm), $"Type the reference {Reference} again to confirm that these are the details to erase");
+            return Invalid();
+        }
+
+        if (!await rights.EraseAsync(Reference, StaffMember.NameOf(User), RequestDetails!.Trim(), cancellationToken))
+        {
+            ModelState.AddModelError(nameof(Confirm), "This case's details have been removed already");
+            return Invalid();
+        }
+
+        Done = "The case is closed and its details are erased. The audit log keeps the reference and the request, never the words.";
+        return Redirect($"/speak-up/{Reference}");
+    }
+
+    private bool RequestGiven()
+    {
+        if (RightsRequest.WhyNot(RequestDetails, "the person who spoke up") is { } why)
+        {
+            ModelState.AddModelError(nameof(RequestDetails), why);
+            return false;
+        }
+
+        return true;
+    }
+
+    private PageResult Invalid()
+    {
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return Page();
     }
 
     private async Task<IActionResult> DoneAsync(string done, CancellationToken cancellationToken)
