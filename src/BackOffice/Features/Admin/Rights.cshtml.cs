@@ -107,16 +107,7 @@ public sealed class RightsModel(FeedbackRights rights) : PageModel
         return true;
     }
 
-    private bool RequestGiven()
-    {
-        if (RightsRequest.WhyNot(RequestDetails, "the person who gave the feedback") is { } why)
-        {
-            ModelState.AddModelError(nameof(RequestDetails), why);
-            return false;
-        }
-
-        return true;
-    }
+    private bool RequestGiven() => RightsRequest.IsGiven(ModelState, nameof(RequestDetails), RequestDetails, "the person who gave the feedback");
 
     private PageResult Invalid()
     {

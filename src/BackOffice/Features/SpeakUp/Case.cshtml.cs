@@ -176,16 +176,7 @@ public sealed class CaseModel(
         return Redirect($"/speak-up/{Reference}");
     }
 
-    private bool RequestGiven()
-    {
-        if (RightsRequest.WhyNot(RequestDetails, "the person who spoke up") is { } why)
-        {
-            ModelState.AddModelError(nameof(RequestDetails), why);
-            return false;
-        }
-
-        return true;
-    }
+    private bool RequestGiven() => RightsRequest.IsGiven(ModelState, nameof(RequestDetails), RequestDetails, "the person who spoke up");
 
     private PageResult Invalid()
     {
