@@ -420,7 +420,9 @@ resource backOffice 'Microsoft.Web/sites@2024-04-01' = {
   properties: {
     serverFarmId: plan.id
     httpsOnly: true
-    clientAffinityEnabled: false
+    // A browser stays on one instance (App Service's affinity cookie) while it watches an import or a report being
+    // made: those jobs' progress is the instance's own; their results, and everything else, are in the shared store.
+    clientAffinityEnabled: true
     keyVaultReferenceIdentity: 'SystemAssigned'
     siteConfig: backOfficeSiteConfig
   }

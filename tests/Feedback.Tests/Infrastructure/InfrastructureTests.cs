@@ -48,6 +48,18 @@ public sealed partial class InfrastructureTests
         Assert.Equal(5, declared.Count);
     }
 
+    [Fact]
+    public async Task Both_apps_run_on_several_instances_and_a_browser_stays_with_one_back_office_instance()
+    {
+        var template = (await Compiled.Value).RootElement;
+        var resources = template.GetProperty("resources");
+
+        Assert.Equal(2, template.GetProperty("parameters").GetProperty("portalInstances").GetProperty("defaultValue").GetInt32());
+        Assert.Equal(2, template.GetProperty("parameters").GetProperty("backOfficeInstances").GetProperty("defaultValue").GetInt32());
+        Assert.False(resources.GetProperty("portal").GetProperty("properties").GetProperty("clientAffinityEnabled").GetBoolean());
+        Assert.True(resources.GetProperty("backOffice").GetProperty("properties").GetProperty("clientAffinityEnabled").GetBoolean());
+    }
+
     [Theory]
     [InlineData("portal", new[]
     {

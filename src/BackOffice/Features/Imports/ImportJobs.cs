@@ -10,7 +10,8 @@ namespace QualityVoice.BackOffice.Features.Imports;
 /// Providers' files uploaded in the back office, each imported in the background by <see cref="ImportWorker"/> one at
 /// a time, so that an upload never holds a request for longer than it takes to save the file. The upload and its
 /// rejected-rows report are kept in <c>imports/</c> in the data folder, owner-only; the upload (which holds what
-/// people wrote) is deleted once it is imported. The list of jobs is this instance's.
+/// people wrote) is deleted once it is imported. The list of jobs is this instance's (the
+/// template keeps a browser on one back-office instance, ADR 0022).
 /// </summary>
 public sealed class ImportJobs(IConfiguration configuration, TimeProvider time)
 {
