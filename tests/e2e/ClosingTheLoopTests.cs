@@ -43,7 +43,8 @@ public abstract class ClosingTheLoopJourney(BrowserFixture fixture)
         await SignInAsync(engagement, EngagementEmail, "/updates");
         await engagement.AssertAccessibleAsync();
         await engagement.GetByRole(AriaRole.Link, new() { Name = "Write an update" }).ClickAsync();
-        var title = $"Hourly updates while you wait in A&E {Guid.NewGuid().ToString("N")[..6]}";
+        // A number, not random letters and digits: "A&E 4ab2c9" can read as a postcode, which publishing refuses.
+        var title = $"Hourly updates while you wait in A&E, number {System.Security.Cryptography.RandomNumberGenerator.GetInt32(100_000, 1_000_000)}";
         await engagement.GetByLabel("Title").FillAsync(title);
         await engagement.GetByLabel("Strategic theme").SelectOptionAsync("positive-experiences");
         await engagement.GetByLabel("Service (optional)").SelectOptionAsync("rtd-ae");
