@@ -15,14 +15,30 @@ public sealed class CosmosStaffSessionRecords(CosmosContainers containers, TimeP
     private readonly Container _staff = containers.Staff;
 
     /// <inheritdoc />
-    public async Task SaveAsync(StaffSessionRecord session, CancellationToken cancellationToken)
+    public async Task AddAsync(StaffSessionRecord session, CancellationToken cancellationToken)
     {
-        var ttl = (int)Math.Clamp(Math.Ceiling((session.ExpiresAt - time.GetUtcNow()).TotalSeconds) + 60, 60, int.MaxValue);
-        await _staff.UpsertItemAsync(
-            new SessionDocument(session.Id, session.UserId, session.Ticket, session.StartedAt, session.ExpiresAt, ttl),
+        if (!await _staff.TryCreateAsync(
+                new SessionDocument(session.Id, session.UserId, session.Ticket, session.StartedAt, session.ExpiresAt, TimeToLive(session.ExpiresAt)),
+                Partition,
+                cancellationToken))
+        {
+            throw new InvalidOperationException("A session with that id already exists.");
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task RenewAsync(string id, byte[] ticket, DateTimeOffset expiresAt, CancellationToken cancellationToken)
+    {
+        // A patch, not an upsert: a session signed out on another instance meanwhile is not brought back.
+        using var response = await _staff.PatchItemStreamAsync(
+            id,
             new PartitionKey(Partition),
-            new ItemRequestOptions { EnableContentResponseOnWrite = false },
-            cancellationToken);
+            [PatchOperation.Set("/ticket", ticket), PatchOperation.Set("/expiresAt", expiresAt), PatchOperation.Set("/ttl", TimeToLive(expiresAt))],
+            cancellationToken: cancellationToken);
+        if (response.StatusCode != System.Net.HttpStatusCode.NotFound)
+        {
+            response.EnsureSuccessStatusCode();
+        }
     }
 
     /// <inheritdoc />
@@ -47,6 +63,8 @@ public sealed class CosmosStaffSessionRecords(CosmosContainers containers, TimeP
 
     /// <inheritdoc />
     public Task RemoveEndedAsync(DateTimeOffset expiredBefore, DateTimeOffset startedBefore, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private int TimeToLive(DateTimeOffset expiresAt) => (int)Math.Clamp(Math.Ceiling((expiresAt - time.GetUtcNow()).TotalSeconds) + 60, 60, int.MaxValue);
 
     private sealed record SessionId(string Id);
 

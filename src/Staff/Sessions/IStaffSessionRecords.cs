@@ -9,8 +9,14 @@ public sealed record StaffSessionRecord(string Id, string UserId, byte[] Ticket,
 /// </summary>
 public interface IStaffSessionRecords
 {
-    /// <summary>Saves a session, replacing the one with its id.</summary>
-    Task SaveAsync(StaffSessionRecord session, CancellationToken cancellationToken);
+    /// <summary>Adds a new session.</summary>
+    Task AddAsync(StaffSessionRecord session, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Gives a session its renewed ticket and expiry, if it is still there: a session removed meanwhile (signed out on
+    /// another instance) stays removed.
+    /// </summary>
+    Task RenewAsync(string id, byte[] ticket, DateTimeOffset expiresAt, CancellationToken cancellationToken);
 
     /// <summary>A session, or null.</summary>
     Task<StaffSessionRecord?> FindAsync(string id, CancellationToken cancellationToken);

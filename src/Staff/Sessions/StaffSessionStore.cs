@@ -24,18 +24,13 @@ public sealed class StaffSessionStore(IStaffSessionRecords records, IDataProtect
         var id = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
         var now = time.GetUtcNow();
         await records.RemoveEndedAsync(now, now - AbsoluteLifetime, CancellationToken.None);
-        await records.SaveAsync(new StaffSessionRecord(id, UserId(ticket), Protect(ticket), now, Expiry(ticket, now)), CancellationToken.None);
+        await records.AddAsync(new StaffSessionRecord(id, UserId(ticket), Protect(ticket), now, Expiry(ticket, now)), CancellationToken.None);
         return id;
     }
 
     /// <inheritdoc />
-    public async Task RenewAsync(string key, AuthenticationTicket ticket)
-    {
-        if (await records.FindAsync(key, CancellationToken.None) is { } session)
-        {
-            await records.SaveAsync(session with { Ticket = Protect(ticket), ExpiresAt = Expiry(ticket, time.GetUtcNow()) }, CancellationToken.None);
-        }
-    }
+    public Task RenewAsync(string key, AuthenticationTicket ticket) =>
+        records.RenewAsync(key, Protect(ticket), Expiry(ticket, time.GetUtcNow()), CancellationToken.None);
 
     /// <inheritdoc />
     public async Task<AuthenticationTicket?> RetrieveAsync(string key)

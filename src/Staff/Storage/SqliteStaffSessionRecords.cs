@@ -7,19 +7,28 @@ namespace QualityVoice.Staff.Storage;
 public sealed class SqliteStaffSessionRecords(SqliteDatabase database) : IStaffSessionRecords
 {
     /// <inheritdoc />
-    public async Task SaveAsync(StaffSessionRecord session, CancellationToken cancellationToken)
+    public async Task AddAsync(StaffSessionRecord session, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = """
-            INSERT INTO staff_sessions (id, user_id, ticket, created_at, expires_at) VALUES ($id, $user, $ticket, $started, $expires)
-            ON CONFLICT (id) DO UPDATE SET ticket = excluded.ticket, expires_at = excluded.expires_at;
-            """;
+        command.CommandText = "INSERT INTO staff_sessions (id, user_id, ticket, created_at, expires_at) VALUES ($id, $user, $ticket, $started, $expires);";
         command.Parameters.AddWithValue("$id", session.Id);
         command.Parameters.AddWithValue("$user", session.UserId);
         command.Parameters.AddWithValue("$ticket", session.Ticket);
         command.Parameters.AddWithValue("$started", session.StartedAt.ToUnixTimeMilliseconds());
         command.Parameters.AddWithValue("$expires", session.ExpiresAt.ToUnixTimeMilliseconds());
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async Task RenewAsync(string id, byte[] ticket, DateTimeOffset expiresAt, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "UPDATE staff_sessions SET ticket = $ticket, expires_at = $expires WHERE id = $id;";
+        command.Parameters.AddWithValue("$id", id);
+        command.Parameters.AddWithValue("$ticket", ticket);
+        command.Parameters.AddWithValue("$expires", expiresAt.ToUnixTimeMilliseconds());
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 

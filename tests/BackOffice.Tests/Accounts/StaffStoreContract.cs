@@ -200,6 +200,10 @@ public abstract class StaffStoreContract : IAsyncLifetime
 
         await two.RemoveAsync(first);
         Assert.Null(await one.RetrieveAsync(first));
+
+        // A renewal that raced with the sign-out (a copied cookie in use elsewhere) does not bring the session back.
+        await one.RenewAsync(first, Ticket("user-1"));
+        Assert.Null(await two.RetrieveAsync(first));
         Assert.NotNull(await one.RetrieveAsync(second));
 
         await one.EndAllAsync("user-1");
