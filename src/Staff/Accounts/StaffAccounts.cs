@@ -192,7 +192,10 @@ public sealed class StaffAccounts(
             var added = await users.AddToRoleAsync(user, request.Role);
             if (!added.Succeeded)
             {
-                return AccountResult.Refused(added.Errors.Select(error => error.Description).ToArray());
+                // The decision is saved, so the request no longer waits: say so, rather than leave it looking undone.
+                await RecordAsync(approver, request.Email, $"Approved the role {StaffRoles.DisplayName(request.Role)}, but it could not be given", cancellationToken);
+                string[] problems = [$"The approval is recorded, but {request.Email} could not be given the role just now: ask for it again.", .. added.Errors.Select(error => error.Description)];
+                return AccountResult.Refused(problems);
             }
         }
 
