@@ -145,8 +145,8 @@ public static class UrgencyTrainer
 /// <param name="LexiconFloor">Whether every phrase the lexicon matches flags a comment (the floor); otherwise the classifier may overrule it.</param>
 public sealed record UrgencyTrainingOptions(
     int Folds = 5,
-    double C = 4.0,
-    double LexiconWeight = 0.5,
+    double C = 32.0,
+    double LexiconWeight = 0.25,
     double RecallTarget = 0.95,
     int MinDocuments = 2,
     double CharacterWeight = 1.0,
