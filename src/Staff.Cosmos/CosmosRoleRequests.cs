@@ -117,7 +117,7 @@ public sealed class CosmosRoleRequests(CosmosContainers containers) : IRoleReque
 
         public string Type { get; init; } = "waiting-claim";
 
-        public static string IdFor(string email, string role) => $"waiting:{Uri.EscapeDataString(email.ToUpperInvariant())}:{Uri.EscapeDataString(role)}";
+        public static string IdFor(string email, string role) => $"waiting:{StaffIds.Of(email.ToUpperInvariant())}:{StaffIds.Of(role)}";
     }
 
     /// <summary>A role request as the container keeps it, with whether it waits and whether the guardians were told, for the queries.</summary>

@@ -14,7 +14,7 @@ namespace QualityVoice.Staff.Storage.Cosmos;
 /// a lost update. User names and directory sign-ins are unique through pointer documents that only one account can
 /// create. The accounts are in one partition (an ICB has hundreds of staff, not millions), so it also lists them.
 /// </summary>
-public sealed class CosmosStaffUserStore(CosmosContainers containers, IdentityErrorDescriber errors) :
+public sealed class CosmosStaffUserStore(CosmosContainers containers, IdentityErrorDescriber errors, TimeProvider time) :
     IUserPasswordStore<StaffUser>,
     IUserEmailStore<StaffUser>,
     IUserSecurityStampStore<StaffUser>,
@@ -31,6 +31,9 @@ public sealed class CosmosStaffUserStore(CosmosContainers containers, IdentityEr
     private const string InternalProvider = "[AspNetUserStore]";
     private const string AuthenticatorKeyName = "AuthenticatorKey";
 
+    /// <summary>How old a pointer whose account does not hold it must be before another account may take it over.</summary>
+    private static readonly TimeSpan AbandonedAfter = TimeSpan.FromMinutes(1);
+
     private readonly Container _staff = containers.Staff;
     private readonly Dictionary<string, (StaffUser User, StaffAccountDocument Document, string ETag)> _read = new(StringComparer.Ordinal);
 
@@ -39,7 +42,7 @@ public sealed class CosmosStaffUserStore(CosmosContainers containers, IdentityEr
     {
         user.ConcurrencyStamp ??= Guid.NewGuid().ToString();
         var document = StaffAccountDocument.Of(user);
-        if (user.NormalizedUserName is { } name && !await ClaimAsync(StaffPointerDocument.ForName(name), user.Id, cancellationToken))
+        if (user.NormalizedUserName is { } name && !await ClaimNameAsync(name, user.Id, cancellationToken))
         {
             return IdentityResult.Failed(errors.DuplicateUserName(user.UserName ?? name));
         }
@@ -71,7 +74,7 @@ public sealed class CosmosStaffUserStore(CosmosContainers containers, IdentityEr
 
         var previousName = document.NormalizedUserName;
         var renamed = !string.Equals(previousName, user.NormalizedUserName, StringComparison.Ordinal);
-        if (renamed && user.NormalizedUserName is { } name && !await ClaimAsync(StaffPointerDocument.ForName(name), user.Id, cancellationToken))
+        if (renamed && user.NormalizedUserName is { } name && !await ClaimNameAsync(name, user.Id, cancellationToken))
         {
             return IdentityResult.Failed(errors.DuplicateUserName(user.UserName ?? name));
         }
@@ -159,14 +162,10 @@ public sealed class CosmosStaffUserStore(CosmosContainers containers, IdentityEr
     public async Task AddLoginAsync(StaffUser user, UserLoginInfo login, CancellationToken cancellationToken)
     {
         var (_, document, _) = await ReadAsync(user, cancellationToken);
-        var pointer = StaffPointerDocument.ForLogin(login.LoginProvider, login.ProviderKey);
-        if (!await ClaimAsync(pointer, user.Id, cancellationToken))
+        var holdsIt = (StaffAccountDocument owner) => owner.Logins.Any(held => held.Provider == login.LoginProvider && held.Key == login.ProviderKey);
+        if (!await ClaimAsync(StaffPointerDocument.ForLogin(login.LoginProvider, login.ProviderKey), user.Id, holdsIt, cancellationToken))
         {
-            var (existing, _) = await _staff.TryReadAsync<StaffPointerDocument>(pointer, Partition, cancellationToken);
-            if (existing is not null && existing.UserId != user.Id)
-            {
-                throw new InvalidOperationException("That directory sign-in belongs to another account.");
-            }
+            throw new InvalidOperationException("That directory sign-in belongs to another account.");
         }
 
         document.Logins.Add(new StaffLoginDocument(login.LoginProvider, login.ProviderKey, login.ProviderDisplayName));
@@ -413,6 +412,34 @@ public sealed class CosmosStaffUserStore(CosmosContainers containers, IdentityEr
         }
     }
 
-    private Task<bool> ClaimAsync(string pointer, string userId, CancellationToken cancellationToken) =>
-        _staff.TryCreateAsync(new StaffPointerDocument(pointer, userId), Partition, cancellationToken);
+    private Task<bool> ClaimNameAsync(string normalizedName, string userId, CancellationToken cancellationToken) =>
+        ClaimAsync(StaffPointerDocument.ForName(normalizedName), userId, owner => owner.NormalizedUserName == normalizedName, cancellationToken);
+
+    /// <summary>
+    /// Claims a pointer for an account; false when another account holds it. A pointer left by a write that stopped
+    /// half-way (its account is gone, or does not hold what it points at, a minute after it was made) is taken over, so
+    /// that a crash cannot lock a name or a sign-in away for good.
+    /// </summary>
+    private async Task<bool> ClaimAsync(string pointer, string userId, Func<StaffAccountDocument, bool> holds, CancellationToken cancellationToken)
+    {
+        if (await _staff.TryCreateAsync(new StaffPointerDocument(pointer, userId), Partition, cancellationToken))
+        {
+            return true;
+        }
+
+        var (existing, eTag) = await _staff.TryReadAsync<StaffPointerDocument>(pointer, Partition, cancellationToken);
+        if (existing is null)
+        {
+            return await _staff.TryCreateAsync(new StaffPointerDocument(pointer, userId), Partition, cancellationToken);
+        }
+
+        if (existing.UserId == userId)
+        {
+            return true;
+        }
+
+        var (owner, _) = await _staff.TryReadAsync<StaffAccountDocument>(existing.UserId, Partition, cancellationToken);
+        var abandoned = (owner is null || !holds(owner)) && DateTimeOffset.FromUnixTimeSeconds(existing.Timestamp) < time.GetUtcNow() - AbandonedAfter;
+        return abandoned && await _staff.TryReplaceAsync(new StaffPointerDocument(pointer, userId), pointer, Partition, eTag!, cancellationToken);
+    }
 }

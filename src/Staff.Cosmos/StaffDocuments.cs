@@ -120,9 +120,14 @@ internal sealed record StaffPointerDocument(string Id, string UserId)
 
     public string Type { get; init; } = "pointer";
 
-    public static string ForName(string normalizedName) => "name:" + Uri.EscapeDataString(normalizedName);
+    /// <summary>When Cosmos DB last wrote it, in Unix seconds (its <c>_ts</c>; never written by us).</summary>
+    [JsonPropertyName("_ts")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public long Timestamp { get; init; }
 
-    public static string ForLogin(string provider, string key) => $"login:{Uri.EscapeDataString(provider)}:{Uri.EscapeDataString(key)}";
+    public static string ForName(string normalizedName) => "name:" + StaffIds.Of(normalizedName);
+
+    public static string ForLogin(string provider, string key) => $"login:{StaffIds.Of(provider)}:{StaffIds.Of(key)}";
 }
 
 /// <summary>A role (partition <c>accounts</c>, id <c>role:NAME</c>).</summary>
@@ -132,5 +137,14 @@ internal sealed record StaffRoleDocument(string Id, string RoleId, string? Name,
 
     public string Type { get; init; } = "role";
 
-    public static string IdFor(string normalizedName) => "role:" + Uri.EscapeDataString(normalizedName);
+    public static string IdFor(string normalizedName) => "role:" + StaffIds.Of(normalizedName);
+}
+
+/// <summary>
+/// Values made safe to be part of a document id: the base64url of their UTF-8. An id may not hold <c>/</c>, <c>\</c>,
+/// <c>?</c> or <c>#</c>, and a percent-escaped one is decoded again on its way through the address of a point read.
+/// </summary>
+internal static class StaffIds
+{
+    public static string Of(string value) => System.Buffers.Text.Base64Url.EncodeToString(System.Text.Encoding.UTF8.GetBytes(value));
 }

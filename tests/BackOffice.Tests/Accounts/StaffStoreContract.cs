@@ -120,6 +120,23 @@ public abstract class StaffStoreContract : IAsyncLifetime
     }
 
     [Fact]
+    public async Task After_a_request_is_declined_the_role_can_be_asked_for_again()
+    {
+        await AccountsAsync(_one, accounts => accounts.AddAsync("second@example.nhs.uk", Password, StaffRoles.Administrator, Administrator));
+        await AccountsAsync(_one, accounts => accounts.AddAsync("guardian@example.nhs.uk", Password, StaffRoles.FtsuGuardian, Administrator));
+        var first = Assert.Single(await AccountsAsync(_one, accounts => accounts.WaitingRequestsAsync()));
+        Assert.True((await AccountsAsync(_two, accounts => accounts.DeclineAsync(first.Id, "second@example.nhs.uk"))).Succeeded);
+
+        var again = await AccountsAsync(_two, accounts => accounts.GrantRoleAsync("guardian@example.nhs.uk", StaffRoles.FtsuGuardian, Administrator));
+
+        Assert.True(again.AwaitingApproval);
+        var second = Assert.Single(await AccountsAsync(_one, accounts => accounts.WaitingRequestsAsync()));
+        Assert.NotEqual(first.Id, second.Id);
+        Assert.True((await AccountsAsync(_one, accounts => accounts.ApproveAsync(second.Id, "second@example.nhs.uk"))).Succeeded);
+        Assert.Equal(["guardian@example.nhs.uk"], await AccountsAsync(_two, accounts => accounts.GuardianEmailsAsync()));
+    }
+
+    [Fact]
     public async Task A_directory_sign_in_finds_one_account_on_either_instance_and_follows_the_directorys_roles()
     {
         var first = await AccountsAsync(_one, accounts => accounts.SignedInByDirectoryAsync(Directory("oid-1", StaffRoles.QualityTeam)));
@@ -277,6 +294,32 @@ public sealed class StaffCosmosAccount : IAsyncLifetime
 /// <summary>Staff accounts in the <c>staff</c> container, which every back-office instance shares.</summary>
 public sealed class CosmosStaffStoreTests(StaffCosmosAccount account) : StaffStoreContract, IClassFixture<StaffCosmosAccount>
 {
+    [Fact]
+    public async Task A_name_claimed_by_an_account_that_was_never_saved_is_free_again_a_minute_later()
+    {
+        // What an instance that stopped between claiming the name and saving the account leaves: the claim alone.
+        await One.Services.GetRequiredService<CosmosContainers>().Staff.CreateItemAsync(
+            new { id = "name:" + System.Buffers.Text.Base64Url.EncodeToString(Encoding.UTF8.GetBytes("GHOST@EXAMPLE.NHS.UK")), pk = "accounts", type = "pointer", userId = "never-saved" },
+            new PartitionKey("accounts"));
+
+        Clock.Set(TimeProvider.System.GetUtcNow());
+        var meanwhile = await AddAsync();
+        Clock.Advance(TimeSpan.FromMinutes(2));
+        var later = await AddAsync();
+
+        Assert.False(meanwhile.Succeeded);
+        Assert.True(later.Succeeded, string.Join(" ", later.Problems));
+        await using var scope = One.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
+        Assert.Equal("ghost@example.nhs.uk", (await users.FindByNameAsync("GHOST@EXAMPLE.NHS.UK"))?.Email);
+
+        async Task<AccountResult> AddAsync()
+        {
+            await using var scope = One.Services.CreateAsyncScope();
+            return await scope.ServiceProvider.GetRequiredService<StaffAccounts>().AddAsync("ghost@example.nhs.uk", "a long enough phrase for the tests", StaffRoles.QualityTeam, "admin@example.nhs.uk");
+        }
+    }
+
     [Fact]
     public async Task A_session_document_holds_only_an_encrypted_ticket_and_expires_a_minute_after_the_session_would()
     {
