@@ -61,20 +61,15 @@ public sealed partial class RetentionWorker(
 
         if (emails > 0)
         {
-            await audit.RecordAsync(
-                new AuditEntry(now, Actor, AuditActions.Retention, "retention", $"Removed {Counted.Of(emails, "kept e-mail copy", "kept e-mail copies")} written before {UkTime.Of(before):d MMMM yyyy} ({policy.OriginalWordsPeriod})"),
-                cancellationToken);
+            await RecordAsync(now, "retention", $"Removed {Counted.Of(emails, "kept e-mail copy", "kept e-mail copies")} written before {UkTime.Of(before):d MMMM yyyy} ({policy.OriginalWordsPeriod})", cancellationToken);
         }
 
         if (removed > 0)
         {
-            await audit.RecordAsync(
-                new AuditEntry(
-                    now,
-                    Actor,
-                    AuditActions.Retention,
-                    "retention",
-                    $"Removed the original words and e-mail addresses of {Counted.Of(removed, "feedback item")} that arrived before {UkTime.Of(before):d MMMM yyyy} ({policy.OriginalWordsPeriod}); their words with personal details hidden are kept"),
+            await RecordAsync(
+                now,
+                "retention",
+                $"Removed the original words and e-mail addresses of {Counted.Of(removed, "feedback item")} that arrived before {UkTime.Of(before):d MMMM yyyy} ({policy.OriginalWordsPeriod}); their words with personal details hidden are kept",
                 cancellationToken);
             Removed(logger, removed);
         }
@@ -100,16 +95,17 @@ public sealed partial class RetentionWorker(
         if (removed > 0)
         {
             // The subject begins "speak-up", so only guardians read it.
-            await audit.RecordAsync(
-                new AuditEntry(
-                    now,
-                    Actor,
-                    AuditActions.Retention,
-                    "speak-up retention",
-                    $"Removed the details of {Counted.Of(removed, "speak-up case")} closed {RetentionPolicy.InWords(policy.SpeakUpCaseMonths.Value)} ago or more; what the National Guardian's Office data return counts is kept"),
+            await RecordAsync(
+                now,
+                "speak-up retention",
+                $"Removed the details of {Counted.Of(removed, "speak-up case")} closed {RetentionPolicy.InWords(policy.SpeakUpCaseMonths.Value)} ago or more; what the National Guardian's Office data return counts is kept",
                 cancellationToken);
         }
     }
+
+    /// <summary>Records what a run removed, by its counts only.</summary>
+    private Task RecordAsync(DateTimeOffset now, string subject, string detail, CancellationToken cancellationToken) =>
+        audit.RecordAsync(new AuditEntry(now, Actor, AuditActions.Retention, subject, detail), cancellationToken);
 
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
