@@ -29,7 +29,7 @@ public sealed class SpeakUpRights(ISpeakUpCasework casework, IAuditLog audit, ID
         }
 
         var now = time.GetUtcNow();
-        var copy = SpeakUpAccessCopy.Of(found, IdentityOf(found), now);
+        var copy = SpeakUpAccessCopy.Of(found, IdentityOf(found, out _), now);
         await audit.RecordAsync(new AuditEntry(now, actor, AuditActions.SubjectAccess, reference, $"Downloaded everything held, for the request: {request}"), cancellationToken);
         return copy;
     }
@@ -63,8 +63,13 @@ public sealed class SpeakUpRights(ISpeakUpCasework casework, IAuditLog audit, ID
         return true;
     }
 
-    private SpeakUpIdentity? IdentityOf(SpeakUpCase found)
+    /// <summary>
+    /// Who raised an open or confidential case, decrypted; null for an anonymous case, one whose details are gone, or
+    /// one whose key is gone (<paramref name="unreadable"/>: nobody can read who they are).
+    /// </summary>
+    public SpeakUpIdentity? IdentityOf(SpeakUpCase found, out bool unreadable)
     {
+        unreadable = false;
         if (found.ProtectedIdentity is not { } protectedIdentity || found.Mode == SpeakUpMode.Anonymous)
         {
             return null;
@@ -76,7 +81,7 @@ public sealed class SpeakUpRights(ISpeakUpCasework casework, IAuditLog audit, ID
         }
         catch (CryptographicException)
         {
-            // Its key is gone: nobody can read who they are, so there is nothing to give.
+            unreadable = true;
             return null;
         }
     }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using QualityVoice.BackOffice.Features.Shared;
@@ -14,8 +13,6 @@ namespace QualityVoice.BackOffice.Features.Admin;
 /// </summary>
 public sealed class RightsModel(FeedbackRights rights) : PageModel
 {
-    private static readonly JsonSerializerOptions CopyJson = new(JsonSerializerDefaults.Web) { WriteIndented = true };
-
     /// <summary>The reference the person gave.</summary>
     [BindProperty(SupportsGet = true)]
     public string? Reference { get; set; }
@@ -60,7 +57,7 @@ public sealed class RightsModel(FeedbackRights rights) : PageModel
         var copy = await rights.CopyAsync(Held!.Item.Item.Reference, StaffMember.NameOf(User), RequestDetails!.Trim(), cancellationToken);
         return copy is null
             ? NotFound()
-            : File(JsonSerializer.SerializeToUtf8Bytes(copy, CopyJson), "application/json", $"{copy.Reference}-everything-held.json");
+            : RightsRequest.Download(copy, copy.Reference);
     }
 
     /// <summary>Erases every copy, once the reference is typed again.</summary>

@@ -1,3 +1,5 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 
 namespace QualityVoice.BackOffice.Features.Shared;
@@ -10,6 +12,12 @@ internal static class RightsRequest
 {
     /// <summary>The longest request the audit log takes.</summary>
     public const int Longest = 500;
+
+    private static readonly JsonSerializerOptions CopyJson = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+
+    /// <summary>A subject access copy as the file staff download and send: readable JSON named after the reference.</summary>
+    public static FileContentResult Download<TCopy>(TCopy copy, string reference) =>
+        new(JsonSerializer.SerializeToUtf8Bytes(copy, CopyJson), "application/json") { FileDownloadName = $"{reference}-everything-held.json" };
 
     /// <summary>Whether the request as given will do; when it will not, the field's error says why.</summary>
     /// <param name="modelState">The page's model state, for the error.</param>

@@ -1,6 +1,3 @@
-using System.Security.Cryptography;
-using System.Text.Json;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using QualityVoice.BackOffice.Features.Shared;
@@ -17,10 +14,8 @@ namespace QualityVoice.BackOffice.Features.SpeakUp;
 /// Every opening and change is in the audit log by reference only.
 /// </summary>
 public sealed class CaseModel(
-    ISpeakUpStore store, ISpeakUpCasework casework, SpeakUpRights rights, IDataProtectionProvider dataProtection, IAuditLog audit, TimeProvider time) : PageModel
+    ISpeakUpStore store, ISpeakUpCasework casework, SpeakUpRights rights, IAuditLog audit, TimeProvider time) : PageModel
 {
-    private static readonly JsonSerializerOptions CopyJson = new(JsonSerializerDefaults.Web) { WriteIndented = true };
-
     /// <summary>The case's reference, from the address.</summary>
     [BindProperty(SupportsGet = true)]
     public string Reference { get; set; } = string.Empty;
@@ -144,7 +139,7 @@ public sealed class CaseModel(
         }
 
         var copy = await rights.CopyAsync(Reference, StaffMember.NameOf(User), RequestDetails!.Trim(), cancellationToken);
-        return copy is null ? NotFound() : File(JsonSerializer.SerializeToUtf8Bytes(copy, CopyJson), "application/json", $"{copy.Reference}-everything-held.json");
+        return copy is null ? NotFound() : RightsRequest.Download(copy, copy.Reference);
     }
 
     /// <summary>Erases the case's details at the person's request, once the reference is typed again.</summary>
@@ -201,18 +196,8 @@ public sealed class CaseModel(
 
         Reference = reference;
         Case = found;
-        if (found.ProtectedIdentity is { } protectedIdentity && found.Mode != SpeakUpMode.Anonymous)
-        {
-            try
-            {
-                Identity = JsonSerializer.Deserialize<SpeakUpIdentity>(dataProtection.CreateProtector(SpeakUpIntake.IdentityPurpose).Unprotect(protectedIdentity));
-            }
-            catch (CryptographicException)
-            {
-                IdentityUnreadable = true;
-            }
-        }
-
+        Identity = rights.IdentityOf(found, out var unreadable);
+        IdentityUnreadable = unreadable;
         return true;
     }
 
