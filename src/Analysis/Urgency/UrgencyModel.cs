@@ -9,7 +9,8 @@ namespace QualityVoice.Analysis.Urgency;
 /// Decides whether a comment must be read today, tuned for recall, from three things a person can check:
 /// <list type="bullet">
 /// <item>the lexicon's phrases (<see cref="UrgencyDetector"/>); a phrase about suicide or self-harm always flags (the floor);</item>
-/// <item>a logistic regression over the comment's sentence embedding, its words and which lexicon reasons matched, which reads
+/// <item>a logistic regression over the comment's sentence embedding, its words, which lexicon reasons matched and how it sits
+/// among the labelled examples (<see cref="Neighbourhood"/>), which reads
 /// meaning the words miss ("I've been saving up my tablets"), and overrules the other phrases only when it is sure a
 /// comment is calm ("the wait was murder"); and a second one, for suicide and self-harm alone, whose threshold is set so
 /// that none of them is missed;</item>
@@ -22,8 +23,14 @@ namespace QualityVoice.Analysis.Urgency;
 public sealed class UrgencyModel
 {
     private const string Magic = "QVUM";
-    private const int FormatVersion = 1;
+    private const int FormatVersion = 2;
     private const int Neighbours = 3;
+
+    /// <summary>The neighbourhood's features: the share of urgent examples among the nearest, and the margin.</summary>
+    private const int NeighbourFeatures = 2;
+
+    /// <summary>Cosine margins between nearest examples are mostly within ±0.2: this brings them to about ±1.</summary>
+    private const double MarginScale = 5;
 
     internal UrgencyModel(
         string embeddingModel,
@@ -34,6 +41,7 @@ public sealed class UrgencyModel
         float[] selfHarmWeights,
         float selfHarmBias,
         float lexiconWeight,
+        float neighbourWeight,
         UrgencyThresholds thresholds,
         IReadOnlyList<UrgencyExemplar> urgent,
         IReadOnlyList<float[]> calm,
@@ -47,6 +55,7 @@ public sealed class UrgencyModel
         SelfHarmWeights = selfHarmWeights;
         SelfHarmBias = selfHarmBias;
         LexiconWeight = lexiconWeight;
+        NeighbourWeight = neighbourWeight;
         Thresholds = thresholds;
         Urgent = urgent;
         Calm = calm;
@@ -81,6 +90,11 @@ public sealed class UrgencyModel
     internal float SelfHarmBias { get; }
 
     internal float LexiconWeight { get; }
+
+    internal float NeighbourWeight { get; }
+
+    /// <summary>How many features the classifiers read: the embedding, the lexicon's reasons, the neighbourhood, the terms.</summary>
+    internal int FeatureCount => Dimensions + UrgencyReasons.All.Count + NeighbourFeatures + Terms.FeatureCount;
 
     internal IReadOnlyList<UrgencyExemplar> Urgent { get; }
 
@@ -141,7 +155,10 @@ public sealed class UrgencyModel
     public double SelfHarmProbability(string text, float[] embedding, IReadOnlyList<UrgencySignal> phrases) =>
         LogisticRegression.Sigmoid(Score(SelfHarmWeights, SelfHarmBias, Features(text, embedding, phrases)));
 
-    /// <summary>A comment's features: its embedding, a feature for each lexicon reason matched, then its terms.</summary>
+    /// <summary>
+    /// A comment's features: its embedding, a feature for each lexicon reason matched, its <see cref="Neighbourhood"/>,
+    /// then its terms.
+    /// </summary>
     internal SparseVector Features(string text, float[] embedding, IReadOnlyList<UrgencySignal> phrases)
     {
         if (embedding.Length != Dimensions)
@@ -150,26 +167,124 @@ public sealed class UrgencyModel
         }
 
         var matched = phrases.Select(signal => Dimensions + IndexOf(signal.Reason)).Distinct().Order().ToArray();
+        var (share, margin) = Neighbourhood(embedding);
         var terms = Terms.Transform(text, QuestionKind.Unknown);
-        var indices = new int[Dimensions + matched.Length + terms.Count];
+        var indices = new int[Dimensions + matched.Length + NeighbourFeatures + terms.Count];
         var values = new float[indices.Length];
         for (var d = 0; d < Dimensions; d++)
         {
             (indices[d], values[d]) = (d, embedding[d]);
         }
 
-        for (var m = 0; m < matched.Length; m++)
+        var k = Dimensions;
+        foreach (var reason in matched)
         {
-            (indices[Dimensions + m], values[Dimensions + m]) = (matched[m], LexiconWeight);
+            (indices[k], values[k]) = (reason, LexiconWeight);
+            k++;
         }
 
-        var offset = Dimensions + UrgencyReasons.All.Count;
-        for (var t = 0; t < terms.Count; t++)
+        var neighbourhood = Dimensions + UrgencyReasons.All.Count;
+        (indices[k], values[k]) = (neighbourhood, (float)(NeighbourWeight * share));
+        (indices[k + 1], values[k + 1]) = (neighbourhood + 1, (float)(NeighbourWeight * margin));
+        k += NeighbourFeatures;
+
+        var offset = neighbourhood + NeighbourFeatures;
+        for (var t = 0; t < terms.Count; t++, k++)
         {
-            (indices[Dimensions + matched.Length + t], values[Dimensions + matched.Length + t]) = (offset + terms.Indices[t], terms.Values[t]);
+            (indices[k], values[k]) = (offset + terms.Indices[t], terms.Values[t]);
         }
 
         return new SparseVector(indices, values);
+    }
+
+    /// <summary>
+    /// How a comment sits among the labelled examples, which a linear classifier cannot work out from the embedding alone:
+    /// the share of urgent examples among its <see cref="Neighbours"/> nearest (each counted by its similarity), and how
+    /// much closer it is to the nearest urgent examples than to the nearest calm ones. While the model is trained, an
+    /// example is not its own neighbour (it is recognised by its embedding), so a comment is learnt with the
+    /// neighbourhood an unseen one would have.
+    /// </summary>
+    internal (double Share, double Margin) Neighbourhood(float[] embedding)
+    {
+        if (Urgent.Count == 0 || Calm.Count == 0)
+        {
+            return (0, 0);
+        }
+
+        Span<double> urgent = stackalloc double[Neighbours];
+        Span<double> calm = stackalloc double[Neighbours];
+        urgent.Fill(double.NegativeInfinity);
+        calm.Fill(double.NegativeInfinity);
+        foreach (var exemplar in Urgent)
+        {
+            if (!ReferenceEquals(exemplar.Embedding, embedding))
+            {
+                KeepNearest(urgent, Cosine(embedding, exemplar.Embedding));
+            }
+        }
+
+        foreach (var vector in Calm)
+        {
+            if (!ReferenceEquals(vector, embedding))
+            {
+                KeepNearest(calm, Cosine(embedding, vector));
+            }
+        }
+
+        // The nearest overall are the nearest of the two lists merged.
+        double urgentSum = 0, sum = 0;
+        for (int taken = 0, u = 0, c = 0; taken < Neighbours && double.IsFinite(Math.Max(urgent[u], calm[c])); taken++)
+        {
+            if (urgent[u] >= calm[c])
+            {
+                urgentSum += urgent[u];
+                sum += urgent[u++];
+            }
+            else
+            {
+                sum += calm[c++];
+            }
+
+            if (u == Neighbours || c == Neighbours)
+            {
+                break;
+            }
+        }
+
+        var share = sum == 0 ? 0 : urgentSum / sum;
+        return (share, MarginScale * (Mean(urgent) - Mean(calm)));
+    }
+
+    /// <summary>Keeps the largest similarities seen, largest first.</summary>
+    private static void KeepNearest(Span<double> nearest, double similarity)
+    {
+        if (similarity <= nearest[^1])
+        {
+            return;
+        }
+
+        var i = nearest.Length - 1;
+        for (; i > 0 && nearest[i - 1] < similarity; i--)
+        {
+            nearest[i] = nearest[i - 1];
+        }
+
+        nearest[i] = similarity;
+    }
+
+    private static double Mean(ReadOnlySpan<double> nearest)
+    {
+        double sum = 0;
+        var count = 0;
+        foreach (var similarity in nearest)
+        {
+            if (!double.IsNegativeInfinity(similarity))
+            {
+                (sum, count) = (sum + similarity, count + 1);
+            }
+        }
+
+        return count == 0 ? 0 : sum / count;
     }
 
     /// <summary>Writes the model, gzipped.</summary>
@@ -217,6 +332,7 @@ public sealed class UrgencyModel
 
         var selfHarmBias = reader.ReadSingle();
         var lexiconWeight = reader.ReadSingle();
+        var neighbourWeight = reader.ReadSingle();
         var thresholds = new UrgencyThresholds(reader.ReadSingle(), reader.ReadSingle(), reader.ReadSingle(), reader.ReadSingle());
         var urgent = new UrgencyExemplar[reader.ReadInt32()];
         for (var i = 0; i < urgent.Length; i++)
@@ -231,7 +347,7 @@ public sealed class UrgencyModel
         }
 
         var terms = TfIdfVectorizer.Load(termHashes, idf, wordTerms, characterWeight);
-        return new UrgencyModel(embeddingModel, dimensions, terms, weights, bias, selfHarmWeights, selfHarmBias, lexiconWeight, thresholds, urgent, calm, dataHash);
+        return new UrgencyModel(embeddingModel, dimensions, terms, weights, bias, selfHarmWeights, selfHarmBias, lexiconWeight, neighbourWeight, thresholds, urgent, calm, dataHash);
     }
 
     internal static int IndexOf(string reason) => ReasonIndex[reason];
@@ -326,6 +442,7 @@ public sealed class UrgencyModel
             Array.ForEach(SelfHarmWeights, writer.Write);
             writer.Write(SelfHarmBias);
             writer.Write(LexiconWeight);
+            writer.Write(NeighbourWeight);
             writer.Write(Thresholds.Classifier);
             writer.Write(Thresholds.Guard);
             writer.Write(Thresholds.Similarity);

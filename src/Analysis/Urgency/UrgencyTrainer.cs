@@ -42,13 +42,13 @@ public static class UrgencyTrainer
         var calm = examples.Select((example, i) => (example, i)).Where(pair => !pair.example.Urgent).Select(pair => embeddings[pair.i]).ToArray();
 
         // The features are the model's own, so a placeholder with no weights yet lays them out.
-        var layout = new UrgencyModel(embeddingModel, dimensions, terms, [], 0, [], 0, (float)options.LexiconWeight, thresholds, urgent, calm, dataHash);
+        var layout = new UrgencyModel(embeddingModel, dimensions, terms, [], 0, [], 0, (float)options.LexiconWeight, (float)options.NeighbourWeight, thresholds, urgent, calm, dataHash);
         var rows = examples.Select((example, i) => layout.Features(example.Text, embeddings[i], UrgencyDetector.Find(example.Text))).ToArray();
-        var x = new SparseMatrix(rows, dimensions + UrgencyReasons.All.Count + terms.FeatureCount);
+        var x = new SparseMatrix(rows, layout.FeatureCount);
         var (weights, bias) = LogisticRegression.Fit(x, examples.Select(example => example.Urgent).ToArray(), options.C, balanced: true);
         var (selfHarmWeights, selfHarmBias) = LogisticRegression.Fit(
             x, examples.Select(example => example.Reason == UrgencyReasons.SuicideOrSelfHarm).ToArray(), options.C, balanced: true);
-        return new UrgencyModel(embeddingModel, dimensions, terms, weights, bias, selfHarmWeights, selfHarmBias, (float)options.LexiconWeight, thresholds, urgent, calm, dataHash);
+        return new UrgencyModel(embeddingModel, dimensions, terms, weights, bias, selfHarmWeights, selfHarmBias, (float)options.LexiconWeight, (float)options.NeighbourWeight, thresholds, urgent, calm, dataHash);
     }
 
     private static UrgencyThresholds ChooseThresholds(IReadOnlyList<UrgencyExample> examples, float[][] embeddings, string embeddingModel, UrgencyTrainingOptions options)
@@ -138,6 +138,7 @@ public static class UrgencyTrainer
 /// <param name="Folds">Cross-validation folds within the training part.</param>
 /// <param name="C">Inverse regularisation of the classifier.</param>
 /// <param name="LexiconWeight">The value of each matched reason's feature beside the unit-length embedding.</param>
+/// <param name="NeighbourWeight">The weight of the two neighbourhood features (<see cref="UrgencyModel"/>) beside the unit-length embedding.</param>
 /// <param name="RecallTarget">The share of urgent comments the thresholds must catch out of fold.</param>
 /// <param name="MinDocuments">A term is kept when it is in at least this many comments.</param>
 /// <param name="CharacterWeight">The weight of the character n-gram block against the word block.</param>
@@ -147,6 +148,7 @@ public sealed record UrgencyTrainingOptions(
     int Folds = 5,
     double C = 32.0,
     double LexiconWeight = 0.25,
+    double NeighbourWeight = 0.5,
     double RecallTarget = 0.95,
     int MinDocuments = 2,
     double CharacterWeight = 1.0,

@@ -49,6 +49,20 @@ public sealed class UrgencyModelTests
     }
 
     [Fact]
+    public void While_the_model_learns_an_example_is_not_its_own_neighbour()
+    {
+        var model = EmbeddingModels.Urgency;
+        var example = model.Urgent[0];
+
+        var asLearnt = model.Neighbourhood(example.Embedding);
+        var asUnseen = model.Neighbourhood(example.Embedding.ToArray());
+
+        // The same words arriving as a new comment find the example itself, at similarity 1.
+        Assert.True(asUnseen.Margin > asLearnt.Margin, $"{asUnseen.Margin} against {asLearnt.Margin}");
+        Assert.True(asUnseen.Share >= asLearnt.Share);
+    }
+
+    [Fact]
     public void A_model_saved_and_loaded_again_is_the_same_model()
     {
         using var buffer = new MemoryStream();
