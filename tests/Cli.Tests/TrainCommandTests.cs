@@ -80,6 +80,30 @@ public sealed class TrainCommandTests : IDisposable
         Assert.Throws<ArgumentException>(() => model.Predict("The parking was a nightmare again"));
     }
 
+    [Theory]
+    [InlineData(60, false)]
+    [InlineData(300, true)]
+    public void Macro_F1_as_the_target_counts_it_takes_the_sub_categories_with_ten_examples_in_each_fold(int rows, bool enough)
+    {
+        // 60 rows: 20 a sub-category, 4 in a fold, so none counts; 300 rows: about 20 in each fold, and easy to learn.
+        WriteTrainingFile(_folder.File("train.csv"), rows);
+
+        TrainCommand.Run(Line("--input", _folder.File("train.csv"), "--repository", _folder.Path, "--model", "fast"), TextWriter.Null);
+
+        using var report = System.Text.Json.JsonDocument.Parse(File.ReadAllText(_folder.File("docs/model-report.json")));
+        var figures = report.RootElement.GetProperty("report");
+        var perFold = figures.GetProperty("foldMacroF1").GetDouble();
+        if (enough)
+        {
+            Assert.InRange(perFold, 0.9, 1.0);
+        }
+        else
+        {
+            Assert.Equal(0, perFold);
+            Assert.True(figures.GetProperty("macroF1").GetDouble() > 0, "the whole file has 20 of each, so the stricter figure still counts them");
+        }
+    }
+
     [Fact]
     public void A_missing_training_file_is_a_usage_error()
     {

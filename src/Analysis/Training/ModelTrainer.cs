@@ -80,7 +80,11 @@ public static class ModelTrainer
             questionReport.MacroF1,
             questionReport.SentimentAccuracy,
             textReport.Labels,
-            reliability);
+            reliability)
+        {
+            FoldMacroF1 = textReport.FoldMacroF1,
+            FoldMacroF1WithQuestion = questionReport.FoldMacroF1,
+        };
         return (report, (textThresholds, questionThresholds), calibration);
     }
 
@@ -180,7 +184,29 @@ public static class ModelTrainer
 
         var withSentiment = everyone.Where(i => comments[i].Sentiment is not null).ToArray();
         var accuracy = withSentiment.Count(i => predictions.Sentiment[i] == comments[i].Sentiment) / (double)withSentiment.Length;
-        return (new TrainingReport(comments.Count, options.Folds, micro.F1, macro.Average(), accuracy, 0, 0, 0, labels), thresholds);
+        var report = new TrainingReport(comments.Count, options.Folds, micro.F1, macro.Average(), accuracy, 0, 0, 0, labels)
+        {
+            FoldMacroF1 = FoldMacroF1(comments, fold, decided, labelCount, options),
+        };
+        return (report, thresholds);
+    }
+
+    /// <summary>
+    /// Each fold's held-out part as an unseen set: macro-F1 over its sub-categories with enough examples in it, averaged
+    /// over the folds that have any (none, in a file too small for the figure: then 0).
+    /// </summary>
+    private static double FoldMacroF1(IReadOnlyList<TrainingComment> comments, int[] fold, bool[][] decided, int labelCount, TrainingOptions options)
+    {
+        var perFold = Enumerable.Range(0, options.Folds)
+            .Select(f => Enumerable.Range(0, comments.Count).Where(i => fold[i] == f).ToArray())
+            .Select(rows => Enumerable.Range(0, labelCount)
+                .Where(l => rows.Count(i => comments[i].Labels[l]) >= options.MinExamplesForMetrics)
+                .Select(l => F1Scores.Count(rows.Select(i => comments[i].Labels[l]).ToArray(), rows.Select(i => decided[i][l]).ToArray()).F1)
+                .ToArray())
+            .Where(scores => scores.Length > 0)
+            .Select(scores => scores.Average())
+            .ToArray();
+        return perFold.Length == 0 ? 0 : perFold.Average();
     }
 
     private static float[] ChooseThresholds(double[][] probabilities, IReadOnlyList<TrainingComment> comments, int labelCount, int[] rows)

@@ -25,6 +25,17 @@ public sealed record TrainingReport(
 {
     /// <summary>How many staff corrections were added to the labelled comments (<c>./qv train --with-corrections</c>).</summary>
     public int Corrections { get; init; }
+
+    /// <summary>
+    /// Macro-F1 as the target defines it on a set of unseen comments: over the sub-categories with at least ten examples
+    /// <em>among the comments measured</em>. Each fold's held-out part (a fifth of the file) is such a set in turn; this
+    /// is the average over folds, from the text alone. <see cref="MacroF1"/> is stricter: it counts every sub-category
+    /// with ten examples in the whole file, so rare ones with one or two examples in a fold weigh as much as common ones.
+    /// </summary>
+    public double FoldMacroF1 { get; init; }
+
+    /// <summary><see cref="FoldMacroF1"/> when the question is known.</summary>
+    public double FoldMacroF1WithQuestion { get; init; }
 }
 
 /// <summary>How well the calibrated confidences match how often the model was right (out of fold).</summary>

@@ -86,7 +86,7 @@ internal static class TrainCommand
 
     private static void Summarise(TrainingReport report, TextWriter output)
     {
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"train: themes micro-F1 {report.MicroF1:F3}, macro-F1 {report.MacroF1:F3}; sentiment accuracy {report.SentimentAccuracy:F3} (text alone)"));
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"train: themes micro-F1 {report.MicroF1WithQuestion:F3}, macro-F1 {report.MacroF1WithQuestion:F3}; sentiment accuracy {report.SentimentAccuracyWithQuestion:F3} (with the question)"));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"train: themes micro-F1 {report.MicroF1:F3}, macro-F1 {report.MacroF1:F3} (per fold: {report.FoldMacroF1:F3}); sentiment accuracy {report.SentimentAccuracy:F3} (text alone)"));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"train: themes micro-F1 {report.MicroF1WithQuestion:F3}, macro-F1 {report.MacroF1WithQuestion:F3} (per fold: {report.FoldMacroF1WithQuestion:F3}); sentiment accuracy {report.SentimentAccuracyWithQuestion:F3} (with the question)"));
     }
 }
