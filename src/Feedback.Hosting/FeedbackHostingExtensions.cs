@@ -77,15 +77,16 @@ public static class FeedbackHostingExtensions
     /// <summary>
     /// Adds the analysis worker, which analyses what arrives in the outbox. Needs an <c>ITextAnalyzer</c> and the
     /// content pack's <c>ThemeTaxonomy</c>. <c>Analysis:Worker:Enabled=false</c> leaves it out (to run it elsewhere);
-    /// <c>Analysis:Worker:Nice</c> is the CPU priority the analysis runs at (10 by default; 0 is the apps' own).
+    /// <c>Analysis:Worker:Nice</c> is the CPU priority the analysis runs at (19, the lowest, by default; 0 is the apps' own).
     /// </summary>
     public static IHostApplicationBuilder AddFeedbackAnalysisWorker(this IHostApplicationBuilder builder)
     {
         builder.Services.AddSingleton<FeedbackAnalyser>();
         if (builder.Configuration.GetValue("Analysis:Worker:Enabled", defaultValue: true))
         {
-            // Beside the portal's intake on the same machine, analysis yields the processor (nice 10 by default).
-            var nice = builder.Configuration.GetValue("Analysis:Worker:Nice", defaultValue: 10);
+            // Beside the portal's intake on the same machine, analysis yields the processor (nice 19 by default: it still
+            // has every idle cycle, and under a burst it falls behind rather than slowing the intake).
+            var nice = builder.Configuration.GetValue("Analysis:Worker:Nice", defaultValue: 19);
             builder.Services.AddSingleton(_ => new LowPriorityScheduler(Math.Clamp(nice, 0, 19)));
             builder.Services.AddHostedService<FeedbackAnalysisWorker>();
         }
