@@ -231,9 +231,9 @@ public sealed class UrgencyModel
             }
         }
 
-        // The nearest overall are the nearest of the two lists merged.
+        // The nearest overall are the nearest of the two lists merged (fewer, when there are fewer examples).
         double urgentSum = 0, sum = 0;
-        for (int taken = 0, u = 0, c = 0; taken < Neighbours && double.IsFinite(Math.Max(urgent[u], calm[c])); taken++)
+        for (int u = 0, c = 0; u + c < Neighbours && double.IsFinite(Math.Max(urgent[u], calm[c]));)
         {
             if (urgent[u] >= calm[c])
             {
@@ -243,11 +243,6 @@ public sealed class UrgencyModel
             else
             {
                 sum += calm[c++];
-            }
-
-            if (u == Neighbours || c == Neighbours)
-            {
-                break;
             }
         }
 
