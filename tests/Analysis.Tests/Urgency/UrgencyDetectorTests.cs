@@ -23,6 +23,11 @@ public sealed class UrgencyDetectorTests
     [InlineData("she missed her insulin twice", "medication or clinical error")]
     [InlineData("staff are afraid to speak up and were told to keep quiet", "closed culture")]
     [InlineData("managers covered up the incident", "closed culture")]
+    [InlineData("I'm going to die if nobody listens to me", "risk to life")]
+    [InlineData("he tied a ligature in the bathroom", "suicide or self-harm")]
+    [InlineData("the staff neglected my nan for days", "neglect")]
+    [InlineData("the manager tried to intimidate me", "abuse")]
+    [InlineData("he was kept in seclusion for three days", "restraint or seclusion")]
     public void Each_category_is_flagged_with_its_reason(string text, string reason)
     {
         var (urgent, reasons) = UrgencyDetector.Detect(text);
@@ -36,6 +41,11 @@ public sealed class UrgencyDetectorTests
     [InlineData("I waited 4 hours in A&E")]
     [InlineData("Parking was difficult")]
     [InlineData("")]
+    [InlineData("I was worried I was going to die of boredom in the waiting room")]
+    [InlineData("The new anti-ligature bathrooms on the ward look good")]
+    [InlineData("Nobody neglected my nan, the staff were always popping in to see her")]
+    [InlineData("The small group made it easier to ask questions without feeling intimidated")]
+    [InlineData("They explained the seclusion policy to us when my son was admitted")]
     public void Everyday_comments_are_not_urgent(string text)
     {
         Assert.False(UrgencyDetector.Detect(text).Urgent);
