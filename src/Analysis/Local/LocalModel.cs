@@ -13,9 +13,11 @@ public sealed class LocalModel
 {
     private const string Magic = "QVLM";
     // Version 1: TF-IDF only, without calibration (read only, for older model files); version 3: an optional
-    // sentence-embedding block, and the calibration of theme and sentiment confidence with the review threshold.
+    // sentence-embedding block, and the calibration of theme and sentiment confidence with the review threshold;
+    // version 4: an optional neural sentiment head over the embedding.
     private const int LegacyFormat = 1;
-    private const int FormatVersion = 3;
+    private const int CalibratedFormat = 3;
+    private const int FormatVersion = 4;
 
     internal LocalModel(
         TfIdfVectorizer vectorizer,
@@ -76,7 +78,7 @@ public sealed class LocalModel
         }
 
         themes.Sort((a, b) => b.Confidence.CompareTo(a.Confidence));
-        var sentimentProbabilities = Sentiment.Probabilities(features);
+        var sentimentProbabilities = SentimentProbabilities(features, question, embedding);
         var (sentiment, score) = SentimentClassifier.Decide(sentimentProbabilities);
         var sentimentConfidence = Calibration.Sentiment.Apply(sentimentProbabilities.Max());
         var needsReview = themes[0].Confidence < Calibration.ReviewBelow || sentimentConfidence < Calibration.ReviewBelow;
@@ -114,7 +116,7 @@ public sealed class LocalModel
             var features = Features(text[clauses[c]], question, clauseEmbeddings?[c]);
             readings[c] = (
                 Themes.Probabilities(features),
-                clauseSentiments?[c] ?? SentimentClassifier.Decide(Sentiment.Probabilities(features)).Sentiment);
+                clauseSentiments?[c] ?? SentimentClassifier.Decide(SentimentProbabilities(features, question, clauseEmbeddings?[c])).Sentiment);
         }
 
         var feelings = new List<ThemeSentiment>(whole.Themes.Count);
@@ -166,6 +168,9 @@ public sealed class LocalModel
         return terms.Append(embedding, Vectorizer.FeatureCount, block.Weight);
     }
 
+    private double[] SentimentProbabilities(SparseVector features, QuestionKind question, float[]? embedding) =>
+        Sentiment.Probabilities(features, Sentiment.Network is null || embedding is null ? null : SentimentNetwork.Input(embedding, question));
+
     /// <summary>Writes the model, gzipped.</summary>
     public void Save(Stream destination)
     {
@@ -179,13 +184,13 @@ public sealed class LocalModel
         using var gzip = new GZipStream(source, CompressionMode.Decompress);
         using var reader = new BinaryReader(gzip, Encoding.UTF8);
         var format = new string(reader.ReadChars(Magic.Length)) == Magic ? reader.ReadInt32() : -1;
-        if (format is not (LegacyFormat or FormatVersion))
+        if (format is not (LegacyFormat or CalibratedFormat or FormatVersion))
         {
             throw new InvalidDataException("This is not a QualityVoice local model, or it is from another version.");
         }
 
         var dataHash = reader.ReadString();
-        var embedding = format == FormatVersion && reader.ReadBoolean() ? new EmbeddingBlock(reader.ReadString(), reader.ReadInt32(), reader.ReadSingle()) : null;
+        var embedding = format >= CalibratedFormat && reader.ReadBoolean() ? new EmbeddingBlock(reader.ReadString(), reader.ReadInt32(), reader.ReadSingle()) : null;
         var labels = new string[reader.ReadInt32()];
         for (var i = 0; i < labels.Length; i++)
         {
@@ -204,7 +209,8 @@ public sealed class LocalModel
         var questionThresholds = ReadArray(reader, labels.Length, r => r.ReadSingle());
         var sentimentWeights = ReadArray(reader, columns * 3, r => (float)r.ReadHalf());
         var sentimentBias = ReadArray(reader, 3, r => r.ReadSingle());
-        var calibration = format == FormatVersion
+        var (network, networkWeight) = format == FormatVersion && reader.ReadBoolean() ? (SentimentNetwork.Read(reader), reader.ReadSingle()) : (null, 0f);
+        var calibration = format >= CalibratedFormat
             ? new ModelCalibration(Local.Calibration.Read(reader), Local.Calibration.Read(reader), reader.ReadSingle())
             : ModelCalibration.None;
         return new LocalModel(
@@ -212,7 +218,7 @@ public sealed class LocalModel
             new ThemeClassifier(labels, themeWeights, themeBias, textThresholds),
             textThresholds,
             questionThresholds,
-            new SentimentClassifier(sentimentWeights, sentimentBias),
+            new SentimentClassifier(sentimentWeights, sentimentBias, network, networkWeight),
             dataHash,
             embedding,
             calibration);
@@ -269,6 +275,13 @@ public sealed class LocalModel
             }
 
             Array.ForEach(Sentiment.Bias, writer.Write);
+            writer.Write(Sentiment.Network is not null);
+            if (Sentiment.Network is { } network)
+            {
+                network.Write(writer);
+                writer.Write(Sentiment.NetworkWeight);
+            }
+
             Calibration.Themes.Write(writer);
             Calibration.Sentiment.Write(writer);
             writer.Write(Calibration.ReviewBelow);

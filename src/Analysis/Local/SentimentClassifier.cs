@@ -1,10 +1,11 @@
 namespace QualityVoice.Analysis.Local;
 
 /// <summary>
-/// Three-class sentiment (positive, neutral or mixed, negative) by multinomial logistic regression. The score is
-/// P(positive) − P(negative); a middle comment with real weight on both sides is mixed rather than neutral.
+/// Three-class sentiment (positive, neutral or mixed, negative) by multinomial logistic regression, averaged, when the
+/// model reads sentence embeddings, with a small neural head over the embedding (<see cref="SentimentNetwork"/>). The
+/// score is P(positive) − P(negative); a middle comment with real weight on both sides is mixed rather than neutral.
 /// </summary>
-internal sealed class SentimentClassifier(float[] weights, float[] bias)
+internal sealed class SentimentClassifier(float[] weights, float[] bias, SentimentNetwork? network = null, float networkWeight = 0)
 {
     /// <summary>The classes, in the model's order.</summary>
     public const int Positive = 0;
@@ -23,15 +24,28 @@ internal sealed class SentimentClassifier(float[] weights, float[] bias)
     /// <summary>Each class's bias.</summary>
     public float[] Bias { get; } = bias;
 
-    /// <summary>Fits the model.</summary>
-    public static SentimentClassifier Fit(SparseMatrix x, int[] classes, double c)
+    /// <summary>The neural head over the embedding, if the model has one.</summary>
+    public SentimentNetwork? Network { get; } = network;
+
+    /// <summary>The neural head's share of the probabilities (the regression has the rest).</summary>
+    public float NetworkWeight { get; } = networkWeight;
+
+    /// <summary>
+    /// Fits the regression to the features, and, when <paramref name="networkInputs"/> are given (<see cref="SentimentNetwork.Input"/>
+    /// for the same rows), the neural head to those, to be weighed <paramref name="networkWeight"/> in the average.
+    /// </summary>
+    public static SentimentClassifier Fit(
+        SparseMatrix x, int[] classes, double c, float[][]? networkInputs = null, SentimentNetworkOptions? networkOptions = null, float networkWeight = 0, int seed = 0)
     {
         var (weights, bias) = SoftmaxRegression.Fit(x, classes, Classes, c, balanced: false);
-        return new SentimentClassifier(weights, bias);
+        var network = networkInputs is null || networkWeight <= 0
+            ? null
+            : SentimentNetwork.Fit(networkInputs, classes, networkOptions ?? new SentimentNetworkOptions(), seed);
+        return new SentimentClassifier(weights, bias, network, network is null ? 0 : networkWeight);
     }
 
-    /// <summary>The three probabilities.</summary>
-    public double[] Probabilities(SparseVector features)
+    /// <summary>The three probabilities; <paramref name="networkInput"/> is what the neural head reads, needed when there is one.</summary>
+    public double[] Probabilities(SparseVector features, float[]? networkInput = null)
     {
         var z = new double[Classes];
         for (var k = 0; k < Classes; k++)
@@ -59,6 +73,17 @@ internal sealed class SentimentClassifier(float[] weights, float[] bias)
         for (var k = 0; k < Classes; k++)
         {
             z[k] /= sum;
+        }
+
+        if (Network is null)
+        {
+            return z;
+        }
+
+        var network = Network.Probabilities(networkInput ?? throw new ArgumentNullException(nameof(networkInput), "This sentiment model reads each text's embedding."));
+        for (var k = 0; k < Classes; k++)
+        {
+            z[k] = (1 - NetworkWeight) * z[k] + NetworkWeight * network[k];
         }
 
         return z;

@@ -60,8 +60,8 @@ public static class ModelTrainer
             var (vectorizer, themes, sentiment) = Fit(set, train, options, features);
             foreach (var i in Enumerable.Range(0, comments.Count).Where(i => fold[i] == f))
             {
-                textOnly.Add(i, features.Of(vectorizer, i, QuestionKind.Unknown), themes, sentiment);
-                withQuestion.Add(i, features.Of(vectorizer, i, comments[i].Question), themes, sentiment);
+                textOnly.Add(i, features.Of(vectorizer, i, QuestionKind.Unknown), features.NetworkInput(i, QuestionKind.Unknown), themes, sentiment);
+                withQuestion.Add(i, features.Of(vectorizer, i, comments[i].Question), features.NetworkInput(i, comments[i].Question), themes, sentiment);
             }
 
             progress?.WriteLine($"train: fold {f + 1} of {options.Folds} done ({vectorizer.FeatureCount:N0} features)");
@@ -144,7 +144,17 @@ public static class ModelTrainer
         var x = new SparseMatrix(examples.Select(example => features.Of(vectorizer, example.Row, example.Question)).ToArray(), vectorizer.FeatureCount + features.Dimensions);
         var themes = ThemeClassifier.Fit(x, owners.Select(i => set.Comments[i].Labels).ToArray(), set.LabelNames, options.ThemeC, options.BalancedThemes);
         var labelled = Enumerable.Range(0, owners.Length).Where(r => set.Comments[owners[r]].Sentiment is not null).ToArray();
-        var sentiment = SentimentClassifier.Fit(x.Select(labelled), labelled.Select(r => set.Comments[owners[r]].Sentiment!.Value).ToArray(), options.SentimentC);
+        var networkInputs = features.Block is null
+            ? null
+            : labelled.Select(r => features.NetworkInput(examples[r].Row, examples[r].Question)!).ToArray();
+        var sentiment = SentimentClassifier.Fit(
+            x.Select(labelled),
+            labelled.Select(r => set.Comments[owners[r]].Sentiment!.Value).ToArray(),
+            options.SentimentC,
+            networkInputs,
+            options.SentimentNetwork,
+            (float)options.SentimentNetworkWeight,
+            options.Seed);
         return (vectorizer, themes, sentiment);
     }
 
@@ -251,7 +261,6 @@ public static class ModelTrainer
         return thresholds;
     }
 
-    /// <summary>Out-of-fold predictions for every comment.</summary>
     /// <summary>
     /// How a comment becomes features: TF-IDF terms from the fitted vectorizer, then, when training with an
     /// embedder, the comment's sentence embedding (computed once for the whole set).
@@ -287,6 +296,10 @@ public static class ModelTrainer
             return new Features(set, embeddings, new EmbeddingBlock(embedder.ModelName, embedder.Dimensions, (float)options.EmbeddingWeight));
         }
 
+        /// <summary>What the neural sentiment head reads for a comment, when there are embeddings.</summary>
+        internal float[]? NetworkInput(int row, QuestionKind question) =>
+            _embeddings is null ? null : SentimentNetwork.Input(_embeddings[row], question);
+
         internal SparseVector Of(TfIdfVectorizer vectorizer, int row, QuestionKind question)
         {
             var terms = vectorizer.Transform(_set.Comments[row].Text, question);
@@ -294,6 +307,7 @@ public static class ModelTrainer
         }
     }
 
+    /// <summary>Out-of-fold predictions for every comment.</summary>
     private sealed class Predictions(int count)
     {
         public double[][] Themes { get; } = new double[count][];
@@ -302,10 +316,10 @@ public static class ModelTrainer
 
         public double[] SentimentConfidence { get; } = new double[count];
 
-        public void Add(int i, SparseVector features, ThemeClassifier themes, SentimentClassifier sentiment)
+        public void Add(int i, SparseVector features, float[]? networkInput, ThemeClassifier themes, SentimentClassifier sentiment)
         {
             Themes[i] = themes.Probabilities(features);
-            var p = sentiment.Probabilities(features);
+            var p = sentiment.Probabilities(features, networkInput);
             Sentiment[i] = Array.IndexOf(p, p.Max());
             SentimentConfidence[i] = p.Max();
         }

@@ -1,3 +1,5 @@
+using QualityVoice.Analysis.Local;
+
 namespace QualityVoice.Analysis.Training;
 
 /// <summary>How the local model is trained. The defaults are what <c>./qv train</c> uses.</summary>
@@ -10,6 +12,8 @@ namespace QualityVoice.Analysis.Training;
 /// <param name="CharacterWeight">The weight of the character n-gram block against the word block (each unit length).</param>
 /// <param name="BalancedThemes">Whether each theme regression weighs its two classes to count equally.</param>
 /// <param name="EmbeddingWeight">What the unit-length sentence embedding is multiplied by beside the TF-IDF blocks, when training with one.</param>
+/// <param name="SentimentNetworkWeight">The neural sentiment head's share of the sentiment probabilities, when training with embeddings (0: none).</param>
+/// <param name="SentimentNetwork">How the neural sentiment head is trained (null: <see cref="SentimentNetworkOptions"/>' defaults).</param>
 public sealed record TrainingOptions(
     int Folds = 5,
     int Seed = 20230831,
@@ -19,4 +23,6 @@ public sealed record TrainingOptions(
     int MinExamplesForMetrics = 10,
     double CharacterWeight = 1.0,
     bool BalancedThemes = true,
-    double EmbeddingWeight = 1.0);
+    double EmbeddingWeight = 1.0,
+    double SentimentNetworkWeight = 0.5,
+    SentimentNetworkOptions? SentimentNetwork = null);

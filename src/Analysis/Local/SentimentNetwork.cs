@@ -1,0 +1,282 @@
+using System.Runtime.Intrinsics;
+
+namespace QualityVoice.Analysis.Local;
+
+/// <summary>
+/// A small neural head for sentiment over the sentence embedding and the question answered: one hidden layer of
+/// rectified units, then softmax over the three classes. The linear regression over the TF-IDF terms and the embedding
+/// cannot see how the embedding's dimensions combine; this can, and the two together are right more often than either
+/// (docs/model-card.md). Trained by Adam with L2 on minibatches, from a fixed seed, with sums in a fixed order, so the
+/// same data gives the same weights, byte for byte, run after run.
+/// </summary>
+internal sealed class SentimentNetwork
+{
+    private const int Classes = 3;
+    private static readonly int Questions = Enum.GetValues<QuestionKind>().Length;
+
+    internal SentimentNetwork(int embeddingDimensions, int hidden, float[] hiddenWeights, float[] hiddenBias, float[] outputWeights, float[] outputBias)
+    {
+        Inputs = embeddingDimensions + Questions;
+        EmbeddingDimensions = embeddingDimensions;
+        Hidden = hidden;
+        HiddenWeights = hiddenWeights;
+        HiddenBias = hiddenBias;
+        OutputWeights = outputWeights;
+        OutputBias = outputBias;
+    }
+
+    /// <summary>The embedding's length.</summary>
+    public int EmbeddingDimensions { get; }
+
+    /// <summary>How many numbers it reads: the embedding, then one per kind of question.</summary>
+    public int Inputs { get; }
+
+    /// <summary>Hidden units.</summary>
+    public int Hidden { get; }
+
+    /// <summary>The hidden layer's weights, unit by unit (<c>[unit * Inputs + input]</c>).</summary>
+    public float[] HiddenWeights { get; }
+
+    /// <summary>The hidden layer's biases.</summary>
+    public float[] HiddenBias { get; }
+
+    /// <summary>The output layer's weights, class by class (<c>[class * Hidden + unit]</c>).</summary>
+    public float[] OutputWeights { get; }
+
+    /// <summary>The output layer's biases.</summary>
+    public float[] OutputBias { get; }
+
+    /// <summary>What the network reads for a text: its embedding, then which question it answers, one-hot.</summary>
+    public static float[] Input(float[] embedding, QuestionKind question)
+    {
+        var input = new float[embedding.Length + Questions];
+        embedding.CopyTo(input, 0);
+        input[embedding.Length + (int)question] = 1;
+        return input;
+    }
+
+    /// <summary>The three probabilities for an input made by <see cref="Input"/>.</summary>
+    public double[] Probabilities(float[] input)
+    {
+        if (input.Length != Inputs)
+        {
+            throw new ArgumentException($"The sentiment network reads {Inputs} numbers, not {input.Length}.", nameof(input));
+        }
+
+        var probabilities = new double[Classes];
+        Forward(input, new float[Hidden], probabilities);
+        return probabilities;
+    }
+
+    /// <summary>Fits the network to inputs made by <see cref="Input"/> and their classes.</summary>
+    public static SentimentNetwork Fit(float[][] inputs, int[] classes, SentimentNetworkOptions options, int seed)
+    {
+        var inputCount = inputs[0].Length;
+        var hidden = options.Hidden;
+        var random = new Random(seed);
+
+        // Glorot-uniform start, scaled for rectified units; biases too, as scikit-learn's MLPClassifier does.
+        float[] Start(int count, int fanIn, int fanOut)
+        {
+            var bound = Math.Sqrt(6.0 / (fanIn + fanOut));
+            return [.. Enumerable.Range(0, count).Select(_ => (float)((random.NextDouble() * 2 - 1) * bound))];
+        }
+
+        var network = new SentimentNetwork(
+            inputCount - Questions,
+            hidden,
+            Start(hidden * inputCount, inputCount, hidden),
+            Start(hidden, inputCount, hidden),
+            Start(Classes * hidden, hidden, Classes),
+            Start(Classes, hidden, Classes));
+        var parameters = new[] { network.HiddenWeights, network.HiddenBias, network.OutputWeights, network.OutputBias };
+        var gradients = parameters.Select(p => new float[p.Length]).ToArray();
+        var adam = parameters.Select(p => new Adam(p.Length)).ToArray();
+
+        var order = Enumerable.Range(0, inputs.Length).ToArray();
+        var activation = new float[hidden];
+        var delta = new float[hidden];
+        var p = new double[Classes];
+        var error = new float[Classes];
+        var step = 0;
+        for (var epoch = 0; epoch < options.Epochs; epoch++)
+        {
+            random.Shuffle(order);
+            for (var start = 0; start < order.Length; start += options.BatchSize)
+            {
+                var batch = order.AsSpan(start, Math.Min(options.BatchSize, order.Length - start));
+                foreach (var gradient in gradients)
+                {
+                    Array.Clear(gradient);
+                }
+
+                foreach (var row in batch)
+                {
+                    var x = inputs[row];
+                    network.Forward(x, activation, p);
+                    for (var k = 0; k < Classes; k++)
+                    {
+                        // Cross-entropy through softmax: the output's error is the probability less the truth.
+                        error[k] = (float)(p[k] - (classes[row] == k ? 1 : 0));
+                        gradients[3][k] += error[k];
+                        Axpy(error[k], activation, gradients[2].AsSpan(k * hidden, hidden));
+                    }
+
+                    for (var j = 0; j < hidden; j++)
+                    {
+                        delta[j] = 0;
+                        if (activation[j] > 0)
+                        {
+                            for (var k = 0; k < Classes; k++)
+                            {
+                                delta[j] += error[k] * network.OutputWeights[k * hidden + j];
+                            }
+                        }
+
+                        if (delta[j] != 0)
+                        {
+                            gradients[1][j] += delta[j];
+                            Axpy(delta[j], x, gradients[0].AsSpan(j * inputCount, inputCount));
+                        }
+                    }
+                }
+
+                // The batch's mean gradient, and L2 on the weights (not the biases) as alpha / batch size.
+                var scale = 1f / batch.Length;
+                var decay = (float)(options.L2 / batch.Length);
+                step++;
+                for (var t = 0; t < parameters.Length; t++)
+                {
+                    var weights = t % 2 == 0;
+                    for (var i = 0; i < parameters[t].Length; i++)
+                    {
+                        gradients[t][i] = gradients[t][i] * scale + (weights ? decay * parameters[t][i] : 0);
+                    }
+
+                    adam[t].Step(parameters[t], gradients[t], options.LearningRate, step);
+                }
+            }
+        }
+
+        return network;
+    }
+
+    private void Forward(float[] input, float[] activation, Span<double> probabilities)
+    {
+        for (var j = 0; j < Hidden; j++)
+        {
+            activation[j] = Math.Max(0, HiddenBias[j] + Dot(HiddenWeights.AsSpan(j * Inputs, Inputs), input));
+        }
+
+        var max = double.MinValue;
+        for (var k = 0; k < Classes; k++)
+        {
+            probabilities[k] = OutputBias[k] + Dot(OutputWeights.AsSpan(k * Hidden, Hidden), activation);
+            max = Math.Max(max, probabilities[k]);
+        }
+
+        var sum = 0.0;
+        for (var k = 0; k < Classes; k++)
+        {
+            probabilities[k] = Math.Exp(probabilities[k] - max);
+            sum += probabilities[k];
+        }
+
+        for (var k = 0; k < Classes; k++)
+        {
+            probabilities[k] /= sum;
+        }
+    }
+
+    // Four lanes whatever the processor's widest vector, so the order of the sums does not depend on it.
+    private static float Dot(ReadOnlySpan<float> a, ReadOnlySpan<float> b)
+    {
+        var sum = Vector128<float>.Zero;
+        var i = 0;
+        for (; i <= a.Length - 4; i += 4)
+        {
+            sum += Vector128.Create(a.Slice(i, 4)) * Vector128.Create(b.Slice(i, 4));
+        }
+
+        var total = sum.GetElement(0) + sum.GetElement(1) + sum.GetElement(2) + sum.GetElement(3);
+        for (; i < a.Length; i++)
+        {
+            total += a[i] * b[i];
+        }
+
+        return total;
+    }
+
+    private static void Axpy(float a, ReadOnlySpan<float> x, Span<float> y)
+    {
+        var va = Vector128.Create(a);
+        var i = 0;
+        for (; i <= x.Length - 4; i += 4)
+        {
+            (Vector128.Create(y.Slice(i, 4)) + va * Vector128.Create(x.Slice(i, 4))).CopyTo(y.Slice(i, 4));
+        }
+
+        for (; i < x.Length; i++)
+        {
+            y[i] += a * x[i];
+        }
+    }
+
+    /// <summary>Writes the network (weights as half precision, like the model's regressions).</summary>
+    public void Write(BinaryWriter writer)
+    {
+        writer.Write(EmbeddingDimensions);
+        writer.Write(Hidden);
+        foreach (var weights in new[] { HiddenWeights, OutputWeights })
+        {
+            foreach (var weight in weights)
+            {
+                writer.Write((Half)weight);
+            }
+        }
+
+        Array.ForEach(HiddenBias, writer.Write);
+        Array.ForEach(OutputBias, writer.Write);
+    }
+
+    /// <summary>Reads a network written by <see cref="Write"/>.</summary>
+    public static SentimentNetwork Read(BinaryReader reader)
+    {
+        var dimensions = reader.ReadInt32();
+        var hidden = reader.ReadInt32();
+        var inputs = dimensions + Questions;
+        float[] Read(int count, Func<float> read) => [.. Enumerable.Range(0, count).Select(_ => read())];
+        var hiddenWeights = Read(hidden * inputs, () => (float)reader.ReadHalf());
+        var outputWeights = Read(Classes * hidden, () => (float)reader.ReadHalf());
+        return new SentimentNetwork(dimensions, hidden, hiddenWeights, Read(hidden, reader.ReadSingle), outputWeights, Read(Classes, reader.ReadSingle));
+    }
+
+    /// <summary>Adam's running moments for one block of parameters.</summary>
+    private sealed class Adam(int length)
+    {
+        private const double Beta1 = 0.9;
+        private const double Beta2 = 0.999;
+        private const double Epsilon = 1e-8;
+        private readonly float[] _first = new float[length];
+        private readonly float[] _second = new float[length];
+
+        public void Step(float[] parameters, float[] gradient, double learningRate, int step)
+        {
+            var rate = learningRate * Math.Sqrt(1 - Math.Pow(Beta2, step)) / (1 - Math.Pow(Beta1, step));
+            for (var i = 0; i < parameters.Length; i++)
+            {
+                _first[i] = (float)(Beta1 * _first[i] + (1 - Beta1) * gradient[i]);
+                _second[i] = (float)(Beta2 * _second[i] + (1 - Beta2) * gradient[i] * gradient[i]);
+                parameters[i] -= (float)(rate * _first[i] / (Math.Sqrt(_second[i]) + Epsilon));
+            }
+        }
+    }
+}
+
+/// <summary>How the sentiment network is trained.</summary>
+/// <param name="Hidden">Hidden units.</param>
+/// <param name="Epochs">Passes over the training comments.</param>
+/// <param name="BatchSize">Comments per step.</param>
+/// <param name="L2">The L2 penalty on the weights (scikit-learn's <c>alpha</c>).</param>
+/// <param name="LearningRate">Adam's step size.</param>
+public sealed record SentimentNetworkOptions(int Hidden = 128, int Epochs = 30, int BatchSize = 64, double L2 = 0.1, double LearningRate = 0.001);
