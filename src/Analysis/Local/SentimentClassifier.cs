@@ -62,19 +62,7 @@ internal sealed class SentimentClassifier(float[] weights, float[] bias, Sentime
             }
         }
 
-        var max = z.Max();
-        var sum = 0.0;
-        for (var k = 0; k < Classes; k++)
-        {
-            z[k] = Math.Exp(z[k] - max);
-            sum += z[k];
-        }
-
-        for (var k = 0; k < Classes; k++)
-        {
-            z[k] /= sum;
-        }
-
+        SoftmaxRegression.Softmax(z);
         if (Network is null)
         {
             return z;

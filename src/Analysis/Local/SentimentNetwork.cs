@@ -168,24 +168,12 @@ internal sealed class SentimentNetwork
             activation[j] = Math.Max(0, HiddenBias[j] + Dot(HiddenWeights.AsSpan(j * Inputs, Inputs), input));
         }
 
-        var max = double.MinValue;
         for (var k = 0; k < Classes; k++)
         {
             probabilities[k] = OutputBias[k] + Dot(OutputWeights.AsSpan(k * Hidden, Hidden), activation);
-            max = Math.Max(max, probabilities[k]);
         }
 
-        var sum = 0.0;
-        for (var k = 0; k < Classes; k++)
-        {
-            probabilities[k] = Math.Exp(probabilities[k] - max);
-            sum += probabilities[k];
-        }
-
-        for (var k = 0; k < Classes; k++)
-        {
-            probabilities[k] /= sum;
-        }
+        SoftmaxRegression.Softmax(probabilities);
     }
 
     // Four lanes whatever the processor's widest vector, so the order of the sums does not depend on it.

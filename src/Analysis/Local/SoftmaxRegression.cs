@@ -77,4 +77,26 @@ internal static class SoftmaxRegression
             solution[..(features * classes)].Select(value => (float)value).ToArray(),
             solution[(features * classes)..].Select(value => (float)value).ToArray());
     }
+
+    /// <summary>Turns each class's score into its probability, in place.</summary>
+    public static void Softmax(Span<double> scores)
+    {
+        var max = double.MinValue;
+        foreach (var score in scores)
+        {
+            max = Math.Max(max, score);
+        }
+
+        var sum = 0.0;
+        for (var k = 0; k < scores.Length; k++)
+        {
+            scores[k] = Math.Exp(scores[k] - max);
+            sum += scores[k];
+        }
+
+        for (var k = 0; k < scores.Length; k++)
+        {
+            scores[k] /= sum;
+        }
+    }
 }
