@@ -19,6 +19,10 @@ public readonly record struct F1Scores(int TruePositives, int FalsePositives, in
     public static F1Scores operator +(F1Scores a, F1Scores b) =>
         new(a.TruePositives + b.TruePositives, a.FalsePositives + b.FalsePositives, a.FalseNegatives + b.FalseNegatives);
 
+    /// <summary>Takes one count from another (a label's from the total over many).</summary>
+    public static F1Scores operator -(F1Scores a, F1Scores b) =>
+        new(a.TruePositives - b.TruePositives, a.FalsePositives - b.FalsePositives, a.FalseNegatives - b.FalseNegatives);
+
     /// <summary>Counts a label's outcomes.</summary>
     public static F1Scores Count(IReadOnlyList<bool> actual, IReadOnlyList<bool> predicted)
     {

@@ -163,13 +163,13 @@ public static class ModelTrainer
         var comments = set.Comments;
         var labelCount = set.LabelNames.Count;
         var everyone = Enumerable.Range(0, comments.Count).ToArray();
-        var thresholds = ChooseThresholds(predictions.Themes, comments, labelCount, everyone);
+        var thresholds = ThemeThresholds.Choose(predictions.Themes, comments, labelCount, everyone, options.TogetherThresholdShare);
 
         // Each fold is decided with thresholds chosen on the other folds only, so the figures are not tuned on what they measure.
         var decided = new bool[comments.Count][];
         for (var f = 0; f < options.Folds; f++)
         {
-            var foldThresholds = ChooseThresholds(predictions.Themes, comments, labelCount, everyone.Where(i => fold[i] != f).ToArray());
+            var foldThresholds = ThemeThresholds.Choose(predictions.Themes, comments, labelCount, everyone.Where(i => fold[i] != f).ToArray(), options.TogetherThresholdShare);
             foreach (var i in everyone.Where(i => fold[i] == f))
             {
                 decided[i] = ThemeClassifier.Decide(predictions.Themes[i], foldThresholds, atLeastOne: true);
@@ -217,48 +217,6 @@ public static class ModelTrainer
             .Select(scores => scores.Average())
             .ToArray();
         return perFold.Length == 0 ? 0 : perFold.Average();
-    }
-
-    private static float[] ChooseThresholds(double[][] probabilities, IReadOnlyList<TrainingComment> comments, int labelCount, int[] rows)
-    {
-        var thresholds = new float[labelCount];
-        for (var l = 0; l < labelCount; l++)
-        {
-            // A sub-category nobody labelled cannot be learned: it is never predicted (a cut-off on its constant score
-            // would predict it for every comment or none, by chance).
-            if (!rows.Any(i => comments[i].Labels[l]))
-            {
-                thresholds[l] = ThemeClassifier.Never;
-                continue;
-            }
-
-            var best = 0.5;
-            var bestF1 = -1.0;
-            for (var step = 5; step <= 95; step++)
-            {
-                var t = step / 100.0;
-                int tp = 0, fp = 0, fn = 0;
-                foreach (var i in rows)
-                {
-                    var predicted = probabilities[i][l] >= t;
-                    var actual = comments[i].Labels[l];
-                    tp += predicted && actual ? 1 : 0;
-                    fp += predicted && !actual ? 1 : 0;
-                    fn += !predicted && actual ? 1 : 0;
-                }
-
-                var f1 = tp == 0 ? 0 : 2.0 * tp / (2 * tp + fp + fn);
-                if (f1 > bestF1 + 1e-9)
-                {
-                    bestF1 = f1;
-                    best = t;
-                }
-            }
-
-            thresholds[l] = (float)best;
-        }
-
-        return thresholds;
     }
 
     /// <summary>

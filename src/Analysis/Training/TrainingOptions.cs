@@ -13,6 +13,7 @@ namespace QualityVoice.Analysis.Training;
 /// <param name="BalancedThemes">Whether each theme regression weighs its two classes to count equally.</param>
 /// <param name="EmbeddingWeight">What the unit-length sentence embedding is multiplied by beside the TF-IDF blocks, when training with one.</param>
 /// <param name="SentimentNetworkWeight">The neural sentiment head's share of the sentiment probabilities, when training with embeddings (0: none).</param>
+/// <param name="TogetherThresholdShare">How far each sub-category's threshold moves from the best for its own F1 toward the best for all together (micro-F1): 0 not at all, 1 all the way.</param>
 /// <param name="SentimentNetwork">How the neural sentiment head is trained (null: <see cref="SentimentNetworkOptions"/>' defaults).</param>
 public sealed record TrainingOptions(
     int Folds = 5,
@@ -25,4 +26,5 @@ public sealed record TrainingOptions(
     bool BalancedThemes = true,
     double EmbeddingWeight = 1.0,
     double SentimentNetworkWeight = 0.5,
+    double TogetherThresholdShare = 0.5,
     SentimentNetworkOptions? SentimentNetwork = null);
