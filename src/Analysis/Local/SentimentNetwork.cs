@@ -71,33 +71,12 @@ internal sealed class SentimentNetwork
     /// <summary>Fits the network to inputs made by <see cref="Input"/> and their classes.</summary>
     public static SentimentNetwork Fit(float[][] inputs, int[] classes, SentimentNetworkOptions options, int seed)
     {
-        var inputCount = inputs[0].Length;
-        var hidden = options.Hidden;
         var random = new Random(seed);
-
-        // Glorot-uniform start, scaled for rectified units; biases too, as scikit-learn's MLPClassifier does.
-        float[] Start(int count, int fanIn, int fanOut)
-        {
-            var bound = Math.Sqrt(6.0 / (fanIn + fanOut));
-            return [.. Enumerable.Range(0, count).Select(_ => (float)((random.NextDouble() * 2 - 1) * bound))];
-        }
-
-        var network = new SentimentNetwork(
-            inputCount - Questions,
-            hidden,
-            Start(hidden * inputCount, inputCount, hidden),
-            Start(hidden, inputCount, hidden),
-            Start(Classes * hidden, hidden, Classes),
-            Start(Classes, hidden, Classes));
-        var parameters = new[] { network.HiddenWeights, network.HiddenBias, network.OutputWeights, network.OutputBias };
-        var gradients = parameters.Select(p => new float[p.Length]).ToArray();
-        var adam = parameters.Select(p => new Adam(p.Length)).ToArray();
-
+        var network = Start(inputs[0].Length - Questions, options.Hidden, random);
+        var gradient = new SentimentNetwork(network.EmbeddingDimensions, network.Hidden, [.. network.Blocks.Select(block => new float[block.Length])]);
+        var adam = network.Blocks.Select(block => new Adam(block.Length)).ToArray();
+        var activation = new float[network.Hidden];
         var order = Enumerable.Range(0, inputs.Length).ToArray();
-        var activation = new float[hidden];
-        var delta = new float[hidden];
-        var p = new double[Classes];
-        var error = new float[Classes];
         var step = 0;
         for (var epoch = 0; epoch < options.Epochs; epoch++)
         {
@@ -105,60 +84,88 @@ internal sealed class SentimentNetwork
             for (var start = 0; start < order.Length; start += options.BatchSize)
             {
                 var batch = order.AsSpan(start, Math.Min(options.BatchSize, order.Length - start));
-                foreach (var gradient in gradients)
-                {
-                    Array.Clear(gradient);
-                }
-
+                Array.ForEach(gradient.Blocks, block => Array.Clear(block));
                 foreach (var row in batch)
                 {
-                    var x = inputs[row];
-                    network.Forward(x, activation, p);
-                    for (var k = 0; k < Classes; k++)
-                    {
-                        // Cross-entropy through softmax: the output's error is the probability less the truth.
-                        error[k] = (float)(p[k] - (classes[row] == k ? 1 : 0));
-                        gradients[3][k] += error[k];
-                        Axpy(error[k], activation, gradients[2].AsSpan(k * hidden, hidden));
-                    }
-
-                    for (var j = 0; j < hidden; j++)
-                    {
-                        delta[j] = 0;
-                        if (activation[j] > 0)
-                        {
-                            for (var k = 0; k < Classes; k++)
-                            {
-                                delta[j] += error[k] * network.OutputWeights[k * hidden + j];
-                            }
-                        }
-
-                        if (delta[j] != 0)
-                        {
-                            gradients[1][j] += delta[j];
-                            Axpy(delta[j], x, gradients[0].AsSpan(j * inputCount, inputCount));
-                        }
-                    }
+                    network.AddGradient(inputs[row], classes[row], activation, gradient);
                 }
 
-                // The batch's mean gradient, and L2 on the weights (not the biases) as alpha / batch size.
-                var scale = 1f / batch.Length;
-                var decay = (float)(options.L2 / batch.Length);
+                // The batch's mean gradient, with L2 on the weights (not the biases) as alpha / batch size.
                 step++;
-                for (var t = 0; t < parameters.Length; t++)
+                for (var b = 0; b < adam.Length; b++)
                 {
-                    var weights = t % 2 == 0;
-                    for (var i = 0; i < parameters[t].Length; i++)
+                    var (parameters, slope) = (network.Blocks[b], gradient.Blocks[b]);
+                    var (scale, decay) = (1f / batch.Length, b % 2 == 0 ? (float)(options.L2 / batch.Length) : 0f);
+                    for (var i = 0; i < parameters.Length; i++)
                     {
-                        gradients[t][i] = gradients[t][i] * scale + (weights ? decay * parameters[t][i] : 0);
+                        slope[i] = slope[i] * scale + decay * parameters[i];
                     }
 
-                    adam[t].Step(parameters[t], gradients[t], options.LearningRate, step);
+                    adam[b].Step(parameters, slope, options.LearningRate, step);
                 }
             }
         }
 
         return network;
+    }
+
+    // The weights and biases, in the order the optimiser walks them: weights at even places, biases at odd.
+    private float[][] Blocks => [HiddenWeights, HiddenBias, OutputWeights, OutputBias];
+
+    private SentimentNetwork(int embeddingDimensions, int hidden, float[][] blocks)
+        : this(embeddingDimensions, hidden, blocks[0], blocks[1], blocks[2], blocks[3])
+    {
+    }
+
+    /// <summary>Glorot-uniform weights and biases, scaled for rectified units, as scikit-learn's MLPClassifier starts.</summary>
+    private static SentimentNetwork Start(int embeddingDimensions, int hidden, Random random)
+    {
+        var inputs = embeddingDimensions + Questions;
+        float[] Uniform(int count, int fanIn, int fanOut)
+        {
+            var bound = Math.Sqrt(6.0 / (fanIn + fanOut));
+            return [.. Enumerable.Range(0, count).Select(_ => (float)((random.NextDouble() * 2 - 1) * bound))];
+        }
+
+        return new SentimentNetwork(
+            embeddingDimensions,
+            hidden,
+            Uniform(hidden * inputs, inputs, hidden),
+            Uniform(hidden, inputs, hidden),
+            Uniform(Classes * hidden, hidden, Classes),
+            Uniform(Classes, hidden, Classes));
+    }
+
+    /// <summary>Adds one example's gradient of the cross-entropy to <paramref name="gradient"/> (a network of the same shape).</summary>
+    private void AddGradient(float[] input, int truth, float[] activation, SentimentNetwork gradient)
+    {
+        Span<double> p = stackalloc double[Classes];
+        Forward(input, activation, p);
+        Span<float> error = stackalloc float[Classes];
+        for (var k = 0; k < Classes; k++)
+        {
+            // Through the softmax, the output's error is the probability less the truth.
+            error[k] = (float)(p[k] - (truth == k ? 1 : 0));
+            gradient.OutputBias[k] += error[k];
+            Axpy(error[k], activation, gradient.OutputWeights.AsSpan(k * Hidden, Hidden));
+        }
+
+        for (var j = 0; j < Hidden; j++)
+        {
+            if (activation[j] <= 0)
+            {
+                continue;
+            }
+
+            var delta = 0f;
+            for (var k = 0; k < Classes; k++)
+            {
+                delta += error[k] * OutputWeights[k * Hidden + j];
+            }
+
+            gradient.HiddenBias[j] += delta;
+            Axpy(delta, input, gradient.HiddenWeights.AsSpan(j * Inputs, Inputs));
+        }
     }
 
     private void Forward(float[] input, float[] activation, Span<double> probabilities)
