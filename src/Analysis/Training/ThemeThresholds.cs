@@ -72,6 +72,7 @@ internal static class ThemeThresholds
     /// <summary>The thresholds tried: 0.05 to 0.95 in hundredths.</summary>
     private static readonly double[] Candidates = [.. Enumerable.Range(5, 91).Select(step => step / 100.0)];
 
+    /// <summary>How a sub-category's decisions at <paramref name="threshold"/> come out on <paramref name="rows"/>.</summary>
     public static F1Scores Count(double[][] probabilities, IReadOnlyList<TrainingComment> comments, int[] rows, int label, double threshold)
     {
         int tp = 0, fp = 0, fn = 0;
