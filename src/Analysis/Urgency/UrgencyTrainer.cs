@@ -21,7 +21,7 @@ public static class UrgencyTrainer
         var testEmbeddings = embedder.Embed(heldAside.Select(example => example.Text).ToArray());
         progress?.WriteLine($"urgency: {set.Examples.Count} comments embedded with {embedder.ModelName}");
 
-        var thresholds = ChooseThresholds(training, trainEmbeddings, embedder.ModelName, options);
+        var thresholds = ChooseThresholds(training, trainEmbeddings, embedder.ModelName, options, progress);
         progress?.WriteLine($"urgency: thresholds chosen out of fold: classifier {thresholds.Classifier:F2}, self-harm {thresholds.SelfHarm:F2}, phrase guard {thresholds.Guard:F2}, similarity {thresholds.Similarity:F2}");
 
         var dataHash = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(setPath)));
@@ -51,7 +51,8 @@ public static class UrgencyTrainer
         return new UrgencyModel(embeddingModel, dimensions, terms, weights, bias, selfHarmWeights, selfHarmBias, (float)options.LexiconWeight, (float)options.NeighbourWeight, thresholds, urgent, calm, dataHash);
     }
 
-    private static UrgencyThresholds ChooseThresholds(IReadOnlyList<UrgencyExample> examples, float[][] embeddings, string embeddingModel, UrgencyTrainingOptions options)
+    private static UrgencyThresholds ChooseThresholds(
+        IReadOnlyList<UrgencyExample> examples, float[][] embeddings, string embeddingModel, UrgencyTrainingOptions options, TextWriter? progress)
     {
         // Out-of-fold: each example judged by a model that never saw it, and against exemplars from the other folds.
         var fold = Folds(examples, options.Folds);
@@ -76,7 +77,7 @@ public static class UrgencyTrainer
 
         var urgentCount = examples.Count(example => example.Urgent);
         UrgencyThresholds? best = null;
-        var bestFalseAlarms = int.MaxValue;
+        var (bestFalseAlarms, bestCaught) = (int.MaxValue, 0);
         var similarities = options.UseSimilarity ? Enumerable.Range(50, 46).Select(step => step / 100f).Append(2f).ToArray() : [2f];
         var selfHarm = Enumerable.Range(1, 99).Select(step => step / 100f).ToArray();
         for (var c = 95; c >= 5; c -= 2)
@@ -108,10 +109,25 @@ public static class UrgencyTrainer
 
                     if (everySelfHarm && caught >= options.RecallTarget * urgentCount && falseAlarms < bestFalseAlarms)
                     {
-                        (best, bestFalseAlarms) = (candidate, falseAlarms);
+                        (best, bestFalseAlarms, bestCaught) = (candidate, falseAlarms, caught);
                     }
                 }
             }
+        }
+
+        if (best is not null)
+        {
+            progress?.WriteLine(
+                $"urgency: out of fold within the training part: {bestFalseAlarms} false alarms of {examples.Count - urgentCount} calm comments, {urgentCount - bestCaught} of {urgentCount} urgent ones missed");
+        }
+        else
+        {
+            // Whoever added to the set should know which comments the model cannot learn, rather than find a flood of flags.
+            var missed = Enumerable.Range(0, examples.Count)
+                .Where(i => examples[i].Reason == UrgencyReasons.SuicideOrSelfHarm && !outOfFold[i].Floor && outOfFold[i].Probability < 0.05 && outOfFold[i].SelfHarm < 0.01)
+                .Select(i => examples[i].Id);
+            progress?.WriteLine(
+                $"urgency: WARNING no thresholds catch {options.RecallTarget:P0} of the urgent comments and every suicide or self-harm one out of fold; the lowest are used. Self-harm comments missed even then: {string.Join(", ", missed)}");
         }
 
         return best ?? new UrgencyThresholds(0.05f, 0f, 0.5f, 0.05f);
