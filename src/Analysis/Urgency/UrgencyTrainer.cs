@@ -125,9 +125,11 @@ public static class UrgencyTrainer
             // Whoever added to the set should know which comments the model cannot learn, rather than find a flood of flags.
             var missed = Enumerable.Range(0, examples.Count)
                 .Where(i => examples[i].Reason == UrgencyReasons.SuicideOrSelfHarm && !outOfFold[i].Floor && outOfFold[i].Probability < 0.05 && outOfFold[i].SelfHarm < 0.01)
-                .Select(i => examples[i].Id);
+                .Select(i => examples[i].Id)
+                .ToArray();
             progress?.WriteLine(
-                $"urgency: WARNING no thresholds catch {options.RecallTarget:P0} of the urgent comments and every suicide or self-harm one out of fold; the lowest are used. Self-harm comments missed even then: {string.Join(", ", missed)}");
+                $"urgency: WARNING no thresholds catch {options.RecallTarget:P0} of the urgent comments and every suicide or self-harm one out of fold; the lowest are used. "
+                + (missed.Length > 0 ? $"Self-harm comments missed even then: {string.Join(", ", missed)}" : "Every self-harm comment can be caught, but not that share of the urgent ones."));
         }
 
         return best ?? new UrgencyThresholds(0.05f, 0f, 0.5f, 0.05f);
