@@ -24,20 +24,25 @@ public readonly record struct F1Scores(int TruePositives, int FalsePositives, in
         new(a.TruePositives - b.TruePositives, a.FalsePositives - b.FalsePositives, a.FalseNegatives - b.FalseNegatives);
 
     /// <summary>Counts a label's outcomes.</summary>
-    public static F1Scores Count(IReadOnlyList<bool> actual, IReadOnlyList<bool> predicted)
+    public static F1Scores Count(IReadOnlyList<bool> actual, IReadOnlyList<bool> predicted) =>
+        Count(actual.Count, i => actual[i], i => predicted[i]);
+
+    /// <summary>Counts a label's outcomes over <paramref name="count"/> decisions, each read when it is counted.</summary>
+    public static F1Scores Count(int count, Func<int, bool> actual, Func<int, bool> predicted)
     {
         int tp = 0, fp = 0, fn = 0;
-        for (var i = 0; i < actual.Count; i++)
+        for (var i = 0; i < count; i++)
         {
-            if (predicted[i] && actual[i])
+            var (isActual, isPredicted) = (actual(i), predicted(i));
+            if (isPredicted && isActual)
             {
                 tp++;
             }
-            else if (predicted[i])
+            else if (isPredicted)
             {
                 fp++;
             }
-            else if (actual[i])
+            else if (isActual)
             {
                 fn++;
             }

@@ -73,18 +73,6 @@ internal static class ThemeThresholds
     private static readonly double[] Candidates = [.. Enumerable.Range(5, 91).Select(step => step / 100.0)];
 
     /// <summary>How a sub-category's decisions at <paramref name="threshold"/> come out on <paramref name="rows"/>.</summary>
-    public static F1Scores Count(double[][] probabilities, IReadOnlyList<TrainingComment> comments, int[] rows, int label, double threshold)
-    {
-        int tp = 0, fp = 0, fn = 0;
-        foreach (var i in rows)
-        {
-            var predicted = probabilities[i][label] >= threshold;
-            var actual = comments[i].Labels[label];
-            tp += predicted && actual ? 1 : 0;
-            fp += predicted && !actual ? 1 : 0;
-            fn += !predicted && actual ? 1 : 0;
-        }
-
-        return new F1Scores(tp, fp, fn);
-    }
+    public static F1Scores Count(double[][] probabilities, IReadOnlyList<TrainingComment> comments, int[] rows, int label, double threshold) =>
+        F1Scores.Count(rows.Length, r => comments[rows[r]].Labels[label], r => probabilities[rows[r]][label] >= threshold);
 }
