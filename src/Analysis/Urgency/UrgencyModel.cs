@@ -8,14 +8,15 @@ namespace QualityVoice.Analysis.Urgency;
 /// <summary>
 /// Decides whether a comment must be read today, tuned for recall, from three things a person can check:
 /// <list type="bullet">
-/// <item>the lexicon's phrases (<see cref="UrgencyDetector"/>); a phrase about suicide or self-harm always flags (the floor);</item>
+/// <item>the lexicon's phrases (<see cref="UrgencyDetector"/>); a phrase about suicide or self-harm always flags, and so does
+/// any other phrase unless the model was trained to let the classifier overrule those (<see cref="UrgencyThresholds.Guard"/>;
+/// the shipped model keeps every phrase as a floor, docs/clinical-safety.md C1.3);</item>
 /// <item>a logistic regression over the comment's sentence embedding, its words, which lexicon reasons matched and how it sits
-/// among the labelled examples (<see cref="Neighbourhood"/>), which reads
-/// meaning the words miss ("I've been saving up my tablets"), and overrules the other phrases only when it is sure a
-/// comment is calm ("the wait was murder"); and a second one, for suicide and self-harm alone, whose threshold is set so
-/// that none of them is missed;</item>
-/// <item>the nearest of the curated urgent examples (the labelled set's training part), which gives the reason and the
-/// evidence, and flags a comment closer to an urgent example than to any calm one.</item>
+/// among the labelled examples (<see cref="Neighbourhood"/>), which reads meaning the words miss ("I've been saving up my
+/// tablets"); and a second one, for suicide and self-harm alone, whose threshold is set so that none of them is missed;</item>
+/// <item>the nearest of the curated urgent examples (the labelled set's training part), whose vote gives the reason when the
+/// classifier flags, and the nearest example of that reason as the evidence. Closeness to an urgent example can also flag by
+/// itself (<see cref="UrgencyThresholds.Similarity"/>), which the shipped model does not do.</item>
 /// </list>
 /// The thresholds are chosen by cross-validation on the training part so that nearly every urgent comment is caught;
 /// the held-aside part measures it (docs/clinical-safety.md).
@@ -108,7 +109,7 @@ public sealed class UrgencyModel
         var probability = LogisticRegression.Sigmoid(Score(Weights, Bias, features));
 
         // The nearest examples are looked for only when they can flag the comment, or once it is flagged (for evidence).
-        var (nearest, similarity, calmSimilarity) = Thresholds.Similarity <= 1 ? Nearest(embedding) : (null, 0.0, 0.0);
+        var (similarity, calmSimilarity) = Thresholds.Similarity <= 1 ? Nearest(embedding) : (0.0, 0.0);
 
         var selfHarm = LogisticRegression.Sigmoid(Score(SelfHarmWeights, SelfHarmBias, features));
         var floor = phrases.Any(signal => signal.Reason == UrgencyReasons.SuicideOrSelfHarm);
@@ -121,11 +122,6 @@ public sealed class UrgencyModel
             return UrgencyAssessment.NotUrgent(probability);
         }
 
-        if (nearest is null)
-        {
-            (nearest, similarity, _) = Nearest(embedding);
-        }
-
         var signals = new List<UrgencySignal>();
         signals.AddRange(floor && !byPhrase ? phrases.Where(signal => signal.Reason == UrgencyReasons.SuicideOrSelfHarm) : phrases);
         if (bySelfHarm)
@@ -133,10 +129,10 @@ public sealed class UrgencyModel
             signals.Add(new UrgencySignal(UrgencyReasons.SuicideOrSelfHarm, UrgencySignal.Meaning, string.Empty, Math.Round(selfHarm, 3)));
         }
 
-        if ((byMeaning || bySimilarity) && nearest is not null)
+        if ((byMeaning || bySimilarity) && Urgent.Count > 0)
         {
-            var reason = VoteReason(embedding);
-            signals.Add(new UrgencySignal(reason, UrgencySignal.Similar, nearest.Text, Math.Round(similarity, 3)));
+            var (reason, example, closeness) = VoteReason(embedding);
+            signals.Add(new UrgencySignal(reason, UrgencySignal.Similar, example.Text, Math.Round(closeness, 3)));
             if (byMeaning)
             {
                 signals.Add(new UrgencySignal(reason, UrgencySignal.Meaning, string.Empty, Math.Round(probability, 3)));
@@ -373,33 +369,30 @@ public sealed class UrgencyModel
         return sum;
     }
 
-    private (UrgencyExemplar? Nearest, double Similarity, double CalmSimilarity) Nearest(float[] embedding)
+    // How close the nearest urgent example is, and the nearest calm one.
+    private (double Similarity, double CalmSimilarity) Nearest(float[] embedding) =>
+        (Urgent.Count == 0 ? double.MinValue : Urgent.Max(exemplar => Cosine(embedding, exemplar.Embedding)),
+         Calm.Count == 0 ? double.MinValue : Calm.Max(vector => Cosine(embedding, vector)));
+
+    /// <summary>
+    /// The reason most of the nearest urgent examples share (ties to the more severe), with the nearest example of that
+    /// reason as its evidence: the example shown beside a reason is always one of that reason, even when the very nearest
+    /// example was outvoted.
+    /// </summary>
+    internal (string Reason, UrgencyExemplar Example, double Similarity) VoteReason(float[] embedding)
     {
-        UrgencyExemplar? nearest = null;
-        var best = double.MinValue;
-        foreach (var exemplar in Urgent)
-        {
-            var similarity = Cosine(embedding, exemplar.Embedding);
-            if (similarity > best)
-            {
-                (best, nearest) = (similarity, exemplar);
-            }
-        }
-
-        var calm = Calm.Count == 0 ? double.MinValue : Calm.Max(vector => Cosine(embedding, vector));
-        return (nearest, best, calm);
-    }
-
-    /// <summary>The reason most of the nearest urgent examples share (ties to the more severe).</summary>
-    internal string VoteReason(float[] embedding) =>
-        Urgent.Select(exemplar => (exemplar.Reason, Similarity: Cosine(embedding, exemplar.Embedding)))
+        var nearest = Urgent.Select(exemplar => (Exemplar: exemplar, Similarity: Cosine(embedding, exemplar.Embedding)))
             .OrderByDescending(pair => pair.Similarity)
-            .Take(Neighbours)
-            .GroupBy(pair => pair.Reason)
+            .ToArray();
+        var reason = nearest.Take(Neighbours)
+            .GroupBy(pair => pair.Exemplar.Reason)
             .OrderByDescending(group => group.Sum(pair => pair.Similarity))
             .ThenBy(group => IndexOf(group.Key))
             .First()
             .Key;
+        var (example, similarity) = nearest.First(pair => pair.Exemplar.Reason == reason);
+        return (reason, example, similarity);
+    }
 
     private static float[] ReadVector(BinaryReader reader, int dimensions)
     {

@@ -28,6 +28,7 @@ public sealed class UrgencyDetectorTests
     [InlineData("the staff neglected my nan for days", "neglect")]
     [InlineData("the manager tried to intimidate me", "abuse")]
     [InlineData("he was kept in seclusion for three days", "restraint or seclusion")]
+    [InlineData("there were bruises on her arms and no explanation", "abuse")]
     public void Each_category_is_flagged_with_its_reason(string text, string reason)
     {
         var (urgent, reasons) = UrgencyDetector.Detect(text);
@@ -46,6 +47,8 @@ public sealed class UrgencyDetectorTests
     [InlineData("Nobody neglected my nan, the staff were always popping in to see her")]
     [InlineData("The small group made it easier to ask questions without feeling intimidated")]
     [InlineData("They explained the seclusion policy to us when my son was admitted")]
+    [InlineData("The nurse took my blood first time with no bruising")]
+    [InlineData("My injections are done without any bruising now")]
     public void Everyday_comments_are_not_urgent(string text)
     {
         Assert.False(UrgencyDetector.Detect(text).Urgent);

@@ -49,6 +49,23 @@ public sealed class UrgencyModelTests
     }
 
     [Fact]
+    public void The_example_shown_as_evidence_for_a_reason_is_an_example_of_that_reason()
+    {
+        var model = EmbeddingModels.Urgency;
+        var urgent = UrgencySet.Load(SetPath).HeldAside.Where(example => example.Urgent).Select(example => example.Text).ToArray();
+        var embeddings = SentenceEncoder.Shared().Embed(urgent);
+
+        var shown = urgent.Select((text, i) => model.Assess(text, embeddings[i]))
+            .SelectMany(assessment => assessment.Signals)
+            .Where(signal => signal.Source == UrgencySignal.Similar)
+            .ToArray();
+
+        // Among them, comments whose single nearest example is of another reason than the three nearest vote for.
+        Assert.NotEmpty(shown);
+        Assert.All(shown, signal => Assert.Equal(signal.Reason, model.Urgent.First(example => example.Text == signal.Evidence).Reason));
+    }
+
+    [Fact]
     public void While_the_model_learns_an_example_is_not_its_own_neighbour()
     {
         var model = EmbeddingModels.Urgency;
