@@ -29,7 +29,7 @@ public sealed class AzureLanguageAnalyzer(AzureLanguageClient client, LocalModel
         ["Person"] = PiiTypes.Name,
         ["PhoneNumber"] = PiiTypes.PhoneNumber,
         ["Email"] = PiiTypes.EmailAddress,
-        ["Address"] = "address",
+        ["Address"] = PiiTypes.Address,
         ["UKNationalHealthNumber"] = PiiTypes.NhsNumber,
         ["UKNationalInsuranceNumber"] = PiiTypes.NationalInsuranceNumber,
     };

@@ -6,7 +6,9 @@ namespace QualityVoice.Analysis.Pii;
 /// <summary>
 /// Finds personal information in a comment and replaces each piece with its type in brackets, such as
 /// <c>[NHS number]</c> or <c>Dr [name]</c>: NHS numbers (with a valid check digit), UK phone numbers, e-mail
-/// addresses, UK postcodes, National Insurance numbers, dates of birth, and names after a title or role word.
+/// addresses, UK postcodes, National Insurance numbers, dates of birth, street addresses with a house number, and
+/// names after a title or role word or where people name staff ("thank you to Claire and Ahmed", "ask for Mo").
+/// A name said any other way ("Claire was lovely") is not found: the hazard log's H4 says how that is controlled.
 /// Ordinary numbers stay ("10 minutes", "ward 12", "2 out of 10"). It runs on every comment, whichever
 /// analyzer is configured, because Azure's phone-number recognition covers US and EU formats only.
 /// </summary>
@@ -15,11 +17,22 @@ public static partial class PiiRedactor
     private static readonly HashSet<string> NotNames = new(StringComparer.Ordinal)
     {
         "The", "And", "But", "Was", "Were", "Is", "Are", "Who", "Which", "That", "This", "On", "In", "At", "A", "An",
-        "I", "It", "He", "She", "They", "We", "You", "Very", "Really", "So", "Also", "Then", "When", "Where", "Had",
+        "I", "I'm", "I’m", "I've", "I'd", "I'll", "It", "He", "She", "They", "We", "You", "Very", "Really", "So", "Also", "Then", "When", "Where", "Had",
         "Has", "Have", "Did", "Came", "Said", "Told", "Gave", "Made", "Took", "Saw", "Called", "Could", "Would",
         "Should", "Not", "Never", "Always", "Just", "All", "From", "For", "With", "To", "Of", "Team", "Staff", "Ward",
         "Department", "Unit", "Clinic", "Hospital", "Practice", "Surgery", "Centre", "Service", "Services", "Nurses",
         "Doctors", "Thank", "Thanks", "Please", "Excellent", "Great", "Good", "Lovely", "Kind", "NHS", "GP", "A&E",
+        "Everyone", "Everybody", "Reception", "Receptionist", "Receptionists", "Pharmacy", "Paramedics", "Ambulance",
+        "Nurse", "Doctor", "Dr", "Mr", "Mrs", "Ms", "Miss", "Mum", "Mam", "Dad", "Nan", "Nana", "Grandad", "God", "Monday", "Tuesday", "Wednesday",
+        "Thursday", "Friday", "Saturday", "Sunday", "Today", "Yesterday", "Again", "Once", "Twice",
+
+        // Words that start the next sentence after "… a dr. However": a title's full stop is not a sentence's.
+        "What", "Why", "How", "However", "Every", "If", "As", "After", "Before", "Now", "Still", "There", "My", "Our",
+        "Your", "Their", "His", "Her", "No", "Yes", "Overall", "Unfortunately", "Otherwise", "Although", "Because",
+        "Since", "Wanted", "Needed", "Would've", "Could've", "Should've",
+
+        // Roles people list after a title word: "nurse, OT and physio".
+        "OT", "OTs", "HCA", "HCAs", "CPN", "SALT", "ICU", "ITU", "OBS",
     };
 
     /// <summary>Finds the personal information in a text and returns the redacted text with where each piece was.</summary>
@@ -42,8 +55,10 @@ public static partial class PiiRedactor
         AddMatches(PostcodePattern(), text, PiiTypes.Postcode, found);
         AddMatches(NationalInsurancePattern(), text, PiiTypes.NationalInsuranceNumber, found);
         AddGroup(DateOfBirthPattern(), text, "date", PiiTypes.DateOfBirth, found);
+        AddMatches(StreetAddressPattern(), text, PiiTypes.Address, found);
         AddNames(TitledNamePattern(), text, found);
         AddNames(RoleNamePattern(), text, found);
+        AddNames(NamingStaffPattern(), text, found);
 
         var spans = Resolve(found);
         if (spans.Count == 0)
@@ -184,15 +199,31 @@ public static partial class PiiRedactor
         RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex DateOfBirthPattern();
 
-    // A title or role word, then one to three capitalised words: "Dr Patel", "nurse Jane Smith", "Mrs O'Neill".
+    // A title or role word, then one to three capitalised words: "Dr Patel", "nurse Jane Smith", "Mrs O'Neill", or a
+    // list of them: "nurses Priya and Tom" (up to the next title: "Mrs Brown and Mr Green" is two). Only an abbreviated
+    // title takes a full stop: "the nurses. Everything was" ends a sentence.
     [GeneratedRegex(
-        @"\b(?i:dr|doctor|nurse|sister|matron|midwife|paramedic|consultant|surgeon|physio|mr|mrs|ms|miss|mx|prof|professor)\.?,?\s+(?:(?i:called|named)\s+)?(?:(?<name>[A-Z][\p{L}'’\-]+)\s*){1,3}",
+        @"\b(?:(?i:dr|mr|mrs|ms|miss|mx|prof)\.?|(?i:doctors?|nurses?|sisters?|matrons?|midwife|midwives|paramedics?|consultants?|surgeons?|physios?|professor)),?\s+(?:(?i:called|named)\s+)?(?:(?<name>[A-Z][\p{L}'’\-]+)\s*){1,3}(?:\s*(?:,|&|\band\b)\s*(?!(?i:dr|mr|mrs|ms|miss|mx|prof)\b)(?<name>[A-Z][\p{L}'’\-]+)(?:\s+(?<name>[A-Z][\p{L}'’\-]+)){0,2})*",
         RegexOptions.CultureInvariant)]
     private static partial Regex TitledNamePattern();
 
     // "my consultant …", "a nurse called …": a role, then a name.
     [GeneratedRegex(
-        @"\b(?i:my|our|his|her|their|the|a)\s+(?i:consultant|doctor|gp|nurse|midwife|surgeon|physio(?:therapist)?|therapist|psychiatrist|psychologist|key ?worker|social worker|care co-?ordinator|paramedic|carer|health visitor)\s*,?\s+(?:(?i:called|named|was|is)\s+)?(?:(?i:dr|mr|mrs|ms|miss|prof)\.?\s+)?(?:(?<name>[A-Z][\p{L}'’\-]+)\s*){1,3}",
+        @"\b(?i:my|our|his|her|their|the|a)\s+(?i:consultant|doctor|gp|nurse|midwife|surgeon|physio(?:therapist)?|therapist|psychiatrist|psychologist|key ?worker|social worker|care co-?ordinator|paramedic|carer|health visitor)\s*,?\s+(?:(?i:called|named|was|is)\s+)?(?:(?i:dr|mr|mrs|ms|miss|prof)\.?\s+)?(?:(?<name>[A-Z][\p{L}'’\-]+)\s*){1,3}(?:\s*(?:,|&|\band\b)\s*(?!(?i:dr|mr|mrs|ms|miss|mx|prof)\b)(?<name>[A-Z][\p{L}'’\-]+)(?:\s+(?<name>[A-Z][\p{L}'’\-]+)){0,2})*",
         RegexOptions.CultureInvariant)]
     private static partial Regex RoleNamePattern();
+
+    // The words people name staff with, then one or more names: "thank you to Claire and Ahmed", "ask for Mo",
+    // "seen by Sister Jones", "well done Priya, Tom & Dev". A title after them is passed over (the titled pattern has it);
+    // a name here has a lower-case letter, so that "ask for OBS" stays.
+    [GeneratedRegex(
+        @"\b(?i:thank\s+you(?:\s+(?:so|very)\s+much)?(?:\s+to)?|thanks(?:\s+(?:so\s+much\s+)?to)?|shout[- ]?out\s+to|special\s+(?:thanks|mention)\s+to|well\s+done(?:\s+to)?|credit\s+to|ask(?:ed)?\s+for|sp(?:oke|eak|eaking)\s+(?:to|with)|seen\s+by|(?:looked\s+after|cared\s+for|treated|supported|helped)\s+by)\s+(?:(?i:dr|mr|mrs|ms|miss|nurse|sister)\.?\s+)?(?<name>[A-Z](?=[\p{L}'’\-]*\p{Ll})[\p{L}'’\-]+)(?:\s+(?<name>[A-Z](?=[\p{L}'’\-]*\p{Ll})[\p{L}'’\-]+)){0,2}(?:\s*(?:,|&|\band\b)\s*(?<name>[A-Z](?=[\p{L}'’\-]*\p{Ll})[\p{L}'’\-]+)(?:\s+(?<name>[A-Z](?=[\p{L}'’\-]*\p{Ll})[\p{L}'’\-]+)){0,2})*",
+        RegexOptions.CultureInvariant)]
+    private static partial Regex NamingStaffPattern();
+
+    // A house number, then one to three capitalised words and a street word: "14 Acacia Avenue", "3a Mill Lane".
+    [GeneratedRegex(
+        @"\b\d{1,4}[A-Za-z]?,?\s+(?:[A-Z][\p{L}'’\-]+\s+){1,3}(?i:road|rd|street|st|avenue|ave|lane|close|drive|way|crescent|court|place|gardens|terrace|grove|walk|mews|square|row|vale|view|rise)\b\.?",
+        RegexOptions.CultureInvariant)]
+    private static partial Regex StreetAddressPattern();
 }

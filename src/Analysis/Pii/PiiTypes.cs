@@ -23,4 +23,7 @@ public static class PiiTypes
 
     /// <summary>A person's name.</summary>
     public const string Name = "name";
+
+    /// <summary>A street address (a house number and a street).</summary>
+    public const string Address = "address";
 }

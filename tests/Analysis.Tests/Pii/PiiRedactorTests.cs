@@ -30,6 +30,14 @@ public sealed class PiiRedactorTests
     [InlineData("Mrs Brown and Mr. Green", "Mrs [name] and Mr. [name]")]
     [InlineData("my consultant Mark Evans explained", "my consultant [name] explained")]
     [InlineData("a nurse called Sarah held my hand", "a nurse called [name] held my hand")]
+    [InlineData("thank you to Claire and Ahmed from the district nursing team", "thank you to [name] from the district nursing team")]
+    [InlineData("Ask for Mohammed in the pharmacy, he sorted it", "Ask for [name] in the pharmacy, he sorted it")]
+    [InlineData("Thanks Priya, Tom & Dev Patel for everything", "Thanks [name] for everything")]
+    [InlineData("I was seen by Sister Jones and she was kind", "I was seen by Sister [name] and she was kind")]
+    [InlineData("special mention to Bernadette McAllister-Wright", "special mention to [name]")]
+    [InlineData("I live at 14 Acacia Avenue, Leeds", "I live at [address], Leeds")]
+    [InlineData("send it to Flat 2, 3a Mill Lane please", "send it to Flat 2, [address] please")]
+    [InlineData("the nurses Priya and Tom Okafor were kind", "the nurses [name] were kind")]
     public void Personal_information_is_replaced_by_its_type(string text, string redacted)
     {
         Assert.Equal(redacted, PiiRedactor.Redact(text).RedactedText);
@@ -47,6 +55,14 @@ public sealed class PiiRedactorTests
     [InlineData("1234567890")]
     [InlineData("the A&E department on level 2")]
     [InlineData("aged 85 and 1 in 4 patients")]
+    [InlineData("Thank you NHS, thank you to Everyone on Ward 7")]
+    [InlineData("I spoke to Reception and then the Pharmacy")]
+    [InlineData("I waited 3 hours on the road and 2 hours in the Main Street clinic")]
+    [InlineData("thank you so much. I was seen by the GP")]
+    [InlineData("I asked to see a nurse. What a wait")]
+    [InlineData("As a paramedic I'm sending crews out without enough kit")]
+    [InlineData("The team (nurse, OT and physio) were excellent")]
+    [InlineData("If the Dr is going to ask for OBS such as blood pressure")]
     public void Ordinary_numbers_and_words_stay(string text)
     {
         var (redacted, spans) = PiiRedactor.Redact(text);
