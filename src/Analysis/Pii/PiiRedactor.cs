@@ -17,16 +17,17 @@ public static partial class PiiRedactor
     private static readonly HashSet<string> NotNames = new(StringComparer.Ordinal)
     {
         "The", "And", "But", "Was", "Were", "Is", "Are", "Who", "Which", "That", "This", "On", "In", "At", "A", "An",
-        "I", "I'm", "I’m", "I've", "I'd", "I'll", "It", "He", "She", "They", "We", "You", "Very", "Really", "So", "Also", "Then", "When", "Where", "Had",
-        "Has", "Have", "Did", "Came", "Said", "Told", "Gave", "Made", "Took", "Saw", "Called", "Could", "Would",
-        "Should", "Not", "Never", "Always", "Just", "All", "From", "For", "With", "To", "Of", "Team", "Staff", "Ward",
-        "Department", "Unit", "Clinic", "Hospital", "Practice", "Surgery", "Centre", "Service", "Services", "Nurses",
-        "Doctors", "Thank", "Thanks", "Please", "Excellent", "Great", "Good", "Lovely", "Kind", "NHS", "GP", "A&E",
-        "Everyone", "Everybody", "Reception", "Receptionist", "Receptionists", "Pharmacy", "Paramedics", "Ambulance",
-        "Nurse", "Doctor", "Dr", "Mr", "Mrs", "Ms", "Miss", "Mum", "Mam", "Dad", "Nan", "Nana", "Grandad", "God", "Monday", "Tuesday", "Wednesday",
-        "Thursday", "Friday", "Saturday", "Sunday", "Today", "Yesterday", "Again", "Once", "Twice",
+        "I", "I'm", "I’m", "I've", "I'd", "I'll", "It", "He", "She", "They", "We", "You", "Very", "Really", "So", "Also",
+        "Then", "When", "Where", "Had", "Has", "Have", "Did", "Came", "Said", "Told", "Gave", "Made", "Took", "Saw",
+        "Called", "Could", "Would", "Should", "Not", "Never", "Always", "Just", "All", "From", "For", "With", "To", "Of",
+        "Team", "Staff", "Ward", "Department", "Unit", "Clinic", "Hospital", "Practice", "Surgery", "Centre", "Service",
+        "Services", "Nurses", "Doctors", "Thank", "Thanks", "Please", "Excellent", "Great", "Good", "Lovely", "Kind",
+        "NHS", "GP", "A&E", "Everyone", "Everybody", "Reception", "Receptionist", "Receptionists", "Pharmacy",
+        "Paramedics", "Ambulance", "Nurse", "Doctor", "Dr", "Mr", "Mrs", "Ms", "Miss", "Mum", "Mam", "Dad", "Nan", "Nana",
+        "Grandad", "God", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Today",
+        "Yesterday", "Again", "Once", "Twice",
 
-        // Words that start the next sentence after "… a dr. However": a title's full stop is not a sentence's.
+        // Words that start the next sentence after "… a dr. However": an abbreviation's full stop is not a sentence's.
         "What", "Why", "How", "However", "Every", "If", "As", "After", "Before", "Now", "Still", "There", "My", "Our",
         "Your", "Their", "His", "Her", "No", "Yes", "Overall", "Unfortunately", "Otherwise", "Although", "Because",
         "Since", "Wanted", "Needed", "Would've", "Could've", "Should've",
@@ -199,25 +200,36 @@ public static partial class PiiRedactor
         RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex DateOfBirthPattern();
 
+    // A capitalised word that may be (part of) a name: "Patel", "O'Neill", "McAllister-Wright".
+    private const string NameWord = @"(?<name>[A-Z][\p{L}'’\-]+)";
+
+    // The same with a lower-case letter in it, where capitals alone are more likely a term ("ask for OBS").
+    private const string MixedCaseNameWord = @"(?<name>[A-Z](?=[\p{L}'’\-]*\p{Ll})[\p{L}'’\-]+)";
+
+    // More names after the first, up to the next title: ", Tom & Dev", " and Tom Okafor" ("Mrs Brown and Mr Green" is two).
+    private const string MoreNames = @"(?:\s*(?:,|&|\band\b)\s*(?!(?i:dr|mr|mrs|ms|miss|mx|prof)\b)" + NameWord + @"(?:\s+" + NameWord + @"){0,2})*";
+
     // A title or role word, then one to three capitalised words: "Dr Patel", "nurse Jane Smith", "Mrs O'Neill", or a
-    // list of them: "nurses Priya and Tom" (up to the next title: "Mrs Brown and Mr Green" is two). Only an abbreviated
-    // title takes a full stop: "the nurses. Everything was" ends a sentence.
+    // list of them: "nurses Priya and Tom". Only an abbreviated title takes a full stop: "the nurses. Everything was"
+    // ends a sentence.
     [GeneratedRegex(
-        @"\b(?:(?i:dr|mr|mrs|ms|miss|mx|prof)\.?|(?i:doctors?|nurses?|sisters?|matrons?|midwife|midwives|paramedics?|consultants?|surgeons?|physios?|professor)),?\s+(?:(?i:called|named)\s+)?(?:(?<name>[A-Z][\p{L}'’\-]+)\s*){1,3}(?:\s*(?:,|&|\band\b)\s*(?!(?i:dr|mr|mrs|ms|miss|mx|prof)\b)(?<name>[A-Z][\p{L}'’\-]+)(?:\s+(?<name>[A-Z][\p{L}'’\-]+)){0,2})*",
+        @"\b(?:(?i:dr|mr|mrs|ms|miss|mx|prof)\.?|(?i:doctors?|nurses?|sisters?|matrons?|midwife|midwives|paramedics?|consultants?|surgeons?|physios?|professor)),?\s+(?:(?i:called|named)\s+)?(?:"
+        + NameWord + @"\s*){1,3}" + MoreNames,
         RegexOptions.CultureInvariant)]
     private static partial Regex TitledNamePattern();
 
     // "my consultant …", "a nurse called …": a role, then a name.
     [GeneratedRegex(
-        @"\b(?i:my|our|his|her|their|the|a)\s+(?i:consultant|doctor|gp|nurse|midwife|surgeon|physio(?:therapist)?|therapist|psychiatrist|psychologist|key ?worker|social worker|care co-?ordinator|paramedic|carer|health visitor)\s*,?\s+(?:(?i:called|named|was|is)\s+)?(?:(?i:dr|mr|mrs|ms|miss|prof)\.?\s+)?(?:(?<name>[A-Z][\p{L}'’\-]+)\s*){1,3}(?:\s*(?:,|&|\band\b)\s*(?!(?i:dr|mr|mrs|ms|miss|mx|prof)\b)(?<name>[A-Z][\p{L}'’\-]+)(?:\s+(?<name>[A-Z][\p{L}'’\-]+)){0,2})*",
+        @"\b(?i:my|our|his|her|their|the|a)\s+(?i:consultant|doctor|gp|nurse|midwife|surgeon|physio(?:therapist)?|therapist|psychiatrist|psychologist|key ?worker|social worker|care co-?ordinator|paramedic|carer|health visitor)\s*,?\s+(?:(?i:called|named|was|is)\s+)?(?:(?i:dr|mr|mrs|ms|miss|prof)\.?\s+)?(?:"
+        + NameWord + @"\s*){1,3}" + MoreNames,
         RegexOptions.CultureInvariant)]
     private static partial Regex RoleNamePattern();
 
     // The words people name staff with, then one or more names: "thank you to Claire and Ahmed", "ask for Mo",
-    // "seen by Sister Jones", "well done Priya, Tom & Dev". A title after them is passed over (the titled pattern has it);
-    // a name here has a lower-case letter, so that "ask for OBS" stays.
+    // "seen by Sister Jones", "well done Priya, Tom & Dev". A title after them is passed over (the titled pattern has it).
     [GeneratedRegex(
-        @"\b(?i:thank\s+you(?:\s+(?:so|very)\s+much)?(?:\s+to)?|thanks(?:\s+(?:so\s+much\s+)?to)?|shout[- ]?out\s+to|special\s+(?:thanks|mention)\s+to|well\s+done(?:\s+to)?|credit\s+to|ask(?:ed)?\s+for|sp(?:oke|eak|eaking)\s+(?:to|with)|seen\s+by|(?:looked\s+after|cared\s+for|treated|supported|helped)\s+by)\s+(?:(?i:dr|mr|mrs|ms|miss|nurse|sister)\.?\s+)?(?<name>[A-Z](?=[\p{L}'’\-]*\p{Ll})[\p{L}'’\-]+)(?:\s+(?<name>[A-Z](?=[\p{L}'’\-]*\p{Ll})[\p{L}'’\-]+)){0,2}(?:\s*(?:,|&|\band\b)\s*(?<name>[A-Z](?=[\p{L}'’\-]*\p{Ll})[\p{L}'’\-]+)(?:\s+(?<name>[A-Z](?=[\p{L}'’\-]*\p{Ll})[\p{L}'’\-]+)){0,2})*",
+        @"\b(?i:thank\s+you(?:\s+(?:so|very)\s+much)?(?:\s+to)?|thanks(?:\s+(?:so\s+much\s+)?to)?|shout[- ]?out\s+to|special\s+(?:thanks|mention)\s+to|well\s+done(?:\s+to)?|credit\s+to|ask(?:ed)?\s+for|sp(?:oke|eak|eaking)\s+(?:to|with)|seen\s+by|(?:looked\s+after|cared\s+for|treated|supported|helped)\s+by)\s+(?:(?i:dr|mr|mrs|ms|miss|nurse|sister)\.?\s+)?"
+        + MixedCaseNameWord + @"(?:\s+" + MixedCaseNameWord + @"){0,2}(?:\s*(?:,|&|\band\b)\s*" + MixedCaseNameWord + @"(?:\s+" + MixedCaseNameWord + @"){0,2})*",
         RegexOptions.CultureInvariant)]
     private static partial Regex NamingStaffPattern();
 
