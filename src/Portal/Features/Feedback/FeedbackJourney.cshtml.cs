@@ -18,7 +18,7 @@ namespace QualityVoice.Portal.Features.Feedback;
 /// </summary>
 [OutputCache(PolicyName = PublicPageCache.Policy)]
 [IgnoreAntiforgeryToken]
-public sealed partial class FeedbackJourneyModel(
+public sealed class FeedbackJourneyModel(
     FeedbackIntake intake,
     FormDraftProtector<FeedbackDraft> drafts,
     ContentPack pack,
@@ -26,7 +26,7 @@ public sealed partial class FeedbackJourneyModel(
     ClientKeys clientKeys,
     TimeProvider time,
     IAntiforgery antiforgery,
-    ILogger<FeedbackJourneyModel> logger) : JourneyPageModel<FeedbackDraft, FeedbackStep>(drafts, antiforgery)
+    ILogger<FeedbackJourneyModel> logger) : CheckedSendJourneyPageModel<FeedbackDraft, FeedbackStep>(drafts, antiforgery, botCheck, clientKeys, logger)
 {
     /// <summary>Who is giving feedback.</summary>
     public static IReadOnlyList<ChoiceItem> Kinds { get; } =
@@ -61,8 +61,6 @@ public sealed partial class FeedbackJourneyModel(
     [BindProperty]
     public FeedbackAnswers Input { get; set; } = new();
 
-    /// <summary>Set when the feedback is stored.</summary>
-    public IntakeResult.Accepted? Receipt { get; private set; }
 
     /// <summary>The service, as the person chose it.</summary>
     public string? ServiceDisplayName => ServiceDisplayNameFor(Current);
@@ -83,8 +81,6 @@ public sealed partial class FeedbackJourneyModel(
     private string OrganisationOf(string serviceId) =>
         pack.Organisations.First(organisation => organisation.Services.Any(service => service.Id == serviceId)).Id;
 
-    /// <summary>The bot check in use, for the send form.</summary>
-    public BotCheckView BotCheck => new(botCheck.Mode, "feedback");
 
     /// <inheritdoc />
     protected override FeedbackDraft Start() => new() { SubmissionKey = Guid.NewGuid().ToString("N"), StartedAt = time.GetUtcNow() };
@@ -96,41 +92,20 @@ public sealed partial class FeedbackJourneyModel(
     protected override FeedbackStep CheckStep => FeedbackStep.Check;
 
     /// <inheritdoc />
-    protected override async Task<IActionResult> SendAsync(FeedbackDraft draft, CancellationToken cancellationToken)
-    {
-        var verdict = await botCheck.VerifyAsync(
-            new BotCheckEvidence("feedback", Request.Form["bot-check"], Request.Form[HoneypotBotCheck.FieldName], draft.StartedAt, clientKeys.For(HttpContext)),
-            cancellationToken);
-        if (!verdict.Passed)
-        {
-            LogBotCheckFailed(logger, verdict.Reason);
-            ModelState.AddModelError(string.Empty, "We could not check that you are a person. Wait a moment, then press Send feedback again.");
-            return Show(FeedbackStep.Check, draft);
-        }
+    protected override string Form => "feedback";
 
-        var feedback = ToFeedback(draft);
-        var result = await intake.SubmitAsync(feedback, new IdempotencyKey("form", draft.SubmissionKey), cancellationToken);
-        if (result is IntakeResult.KeyReused)
-        {
-            // Sent once, then changed (with Back) and sent again: the second is a submission of its own.
-            draft = draft with { SubmissionKey = Guid.NewGuid().ToString("N") };
-            result = await intake.SubmitAsync(feedback, new IdempotencyKey("form", draft.SubmissionKey), cancellationToken);
-        }
+    /// <inheritdoc />
+    protected override string SendButton => "Send feedback";
 
-        if (result is IntakeResult.Accepted accepted)
-        {
-            Receipt = accepted;
-        }
-        else if (result is IntakeResult.Invalid invalid)
-        {
-            foreach (var (_, message) in invalid.Errors)
-            {
-                ModelState.AddModelError(string.Empty, message);
-            }
-        }
+    /// <inheritdoc />
+    protected override DateTimeOffset StartedAt(FeedbackDraft draft) => draft.StartedAt;
 
-        return Show(FeedbackStep.Check, draft);
-    }
+    /// <inheritdoc />
+    protected override FeedbackDraft WithNewSubmissionKey(FeedbackDraft draft) => draft with { SubmissionKey = Guid.NewGuid().ToString("N") };
+
+    /// <inheritdoc />
+    protected override Task<IntakeResult> SubmitAsync(FeedbackDraft draft, CancellationToken cancellationToken) =>
+        intake.SubmitAsync(ToFeedback(draft), new IdempotencyKey("form", draft.SubmissionKey), cancellationToken);
 
     /// <inheritdoc />
     protected override FeedbackDraft Apply(FeedbackStep step, FeedbackDraft draft)
@@ -375,6 +350,4 @@ public sealed partial class FeedbackJourneyModel(
     /// <inheritdoc />
     protected override void LoadInputs(FeedbackDraft draft) => Input = FeedbackAnswers.From(draft);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "A feedback form failed the bot check: {Reason}")]
-    private static partial void LogBotCheckFailed(ILogger logger, string? reason);
 }

@@ -19,7 +19,7 @@ namespace QualityVoice.Portal.Features.SpeakUp;
 /// </summary>
 [OutputCache(PolicyName = PublicPageCache.Policy)]
 [IgnoreAntiforgeryToken]
-public sealed partial class SpeakUpJourneyModel(
+public sealed class SpeakUpJourneyModel(
     SpeakUpIntake intake,
     FormDraftProtector<SpeakUpDraft> drafts,
     ContentPack pack,
@@ -27,7 +27,7 @@ public sealed partial class SpeakUpJourneyModel(
     ClientKeys clientKeys,
     TimeProvider time,
     IAntiforgery antiforgery,
-    ILogger<SpeakUpJourneyModel> logger) : JourneyPageModel<SpeakUpDraft, SpeakUpStep>(drafts, antiforgery)
+    ILogger<SpeakUpJourneyModel> logger) : CheckedSendJourneyPageModel<SpeakUpDraft, SpeakUpStep>(drafts, antiforgery, botCheck, clientKeys, logger)
 {
     /// <summary>The value for an organisation the person would rather not name.</summary>
     public const string PreferNotToSay = "prefer-not-to-say";
@@ -66,8 +66,6 @@ public sealed partial class SpeakUpJourneyModel(
     [BindProperty]
     public SpeakUpAnswers Input { get; set; } = new();
 
-    /// <summary>Set when the concern is stored.</summary>
-    public IntakeResult.Accepted? Receipt { get; private set; }
 
     /// <summary>The organisations to choose from.</summary>
     public IReadOnlyList<ChoiceItem> Organisations =>
@@ -77,8 +75,6 @@ public sealed partial class SpeakUpJourneyModel(
     public static IReadOnlyList<ChoiceItem> OrganisationsAfter { get; } =
         [new(NewFeedback.OtherService, "Not in the list"), new(PreferNotToSay, "Prefer not to say")];
 
-    /// <summary>The bot check in use.</summary>
-    public BotCheckView BotCheck => new(botCheck.Mode, "speak-up");
 
     /// <inheritdoc />
     protected override SpeakUpStep FirstStep => SpeakUpStep.How;
@@ -90,18 +86,20 @@ public sealed partial class SpeakUpJourneyModel(
     protected override SpeakUpDraft Start() => new() { SubmissionKey = Guid.NewGuid().ToString("N"), StartedAt = time.GetUtcNow() };
 
     /// <inheritdoc />
-    protected override async Task<IActionResult> SendAsync(SpeakUpDraft draft, CancellationToken cancellationToken)
-    {
-        var verdict = await botCheck.VerifyAsync(
-            new BotCheckEvidence("speak-up", Request.Form["bot-check"], Request.Form[HoneypotBotCheck.FieldName], draft.StartedAt, clientKeys.For(HttpContext)),
-            cancellationToken);
-        if (!verdict.Passed)
-        {
-            LogBotCheckFailed(logger, verdict.Reason);
-            ModelState.AddModelError(string.Empty, "We could not check that you are a person. Wait a moment, then press Send again.");
-            return Show(SpeakUpStep.Check, draft);
-        }
+    protected override string Form => "speak-up";
 
+    /// <inheritdoc />
+    protected override string SendButton => "Send";
+
+    /// <inheritdoc />
+    protected override DateTimeOffset StartedAt(SpeakUpDraft draft) => draft.StartedAt;
+
+    /// <inheritdoc />
+    protected override SpeakUpDraft WithNewSubmissionKey(SpeakUpDraft draft) => draft with { SubmissionKey = Guid.NewGuid().ToString("N") };
+
+    /// <inheritdoc />
+    protected override Task<IntakeResult> SubmitAsync(SpeakUpDraft draft, CancellationToken cancellationToken)
+    {
         var raised = new NewSpeakUpCase(
             WireName<SpeakUpMode>.Parse(draft.Mode!),
             draft.Categories.Select(WireName<SpeakUpCategory>.Parse).ToArray(),
@@ -111,26 +109,7 @@ public sealed partial class SpeakUpJourneyModel(
             draft.Concern!,
             draft.IsAnonymous ? null : draft.Name,
             draft.IsAnonymous ? null : draft.ContactDetails);
-        var result = await intake.RaiseAsync(raised, new IdempotencyKey("speak-up-form", draft.SubmissionKey), cancellationToken);
-        if (result is IntakeResult.KeyReused)
-        {
-            draft = draft with { SubmissionKey = Guid.NewGuid().ToString("N") };
-            result = await intake.RaiseAsync(raised, new IdempotencyKey("speak-up-form", draft.SubmissionKey), cancellationToken);
-        }
-
-        if (result is IntakeResult.Accepted accepted)
-        {
-            Receipt = accepted;
-        }
-        else if (result is IntakeResult.Invalid invalid)
-        {
-            foreach (var (_, message) in invalid.Errors)
-            {
-                ModelState.AddModelError(string.Empty, message);
-            }
-        }
-
-        return Show(SpeakUpStep.Check, draft);
+        return intake.RaiseAsync(raised, new IdempotencyKey("speak-up-form", draft.SubmissionKey), cancellationToken);
     }
 
     /// <inheritdoc />
@@ -284,6 +263,4 @@ public sealed partial class SpeakUpJourneyModel(
         };
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "A speak-up form failed the bot check: {Reason}")]
-    private static partial void LogBotCheckFailed(ILogger logger, string? reason);
 }
