@@ -14,9 +14,10 @@ namespace QualityVoice.Analysis.Urgency;
 /// <item>a logistic regression over the comment's sentence embedding, its words, which lexicon reasons matched and how it sits
 /// among the labelled examples (<see cref="Neighbourhood"/>), which reads meaning the words miss ("I've been saving up my
 /// tablets"); and a second one, for suicide and self-harm alone, whose threshold is set so that none of them is missed;</item>
-/// <item>the nearest of the curated urgent examples (the labelled set's training part), whose vote gives the reason when the
-/// classifier flags, and the nearest example of that reason as the evidence. Closeness to an urgent example can also flag by
-/// itself (<see cref="UrgencyThresholds.Similarity"/>), which the shipped model does not do.</item>
+/// <item>a third, which reason an urgent comment is about (<see cref="UrgencyReasonClassifier"/>), when the classifier flags
+/// it, with the nearest of the curated urgent examples of that reason (the labelled set's training part) as the evidence.
+/// Closeness to an urgent example can also flag by itself (<see cref="UrgencyThresholds.Similarity"/>), which the shipped
+/// model does not do.</item>
 /// </list>
 /// The thresholds are chosen by cross-validation on the training part so that nearly every urgent comment is caught;
 /// the held-aside part measures it (docs/clinical-safety.md).
@@ -24,7 +25,8 @@ namespace QualityVoice.Analysis.Urgency;
 public sealed class UrgencyModel
 {
     private const string Magic = "QVUM";
-    private const int FormatVersion = 2;
+    // Version 3: the reason classifier (version 2 took the reason from a vote of the nearest examples).
+    private const int FormatVersion = 3;
     private const int Neighbours = 3;
 
     /// <summary>The neighbourhood's features: the share of urgent examples among the nearest, and the margin.</summary>
@@ -41,6 +43,7 @@ public sealed class UrgencyModel
         float bias,
         float[] selfHarmWeights,
         float selfHarmBias,
+        UrgencyReasonClassifier? reasonClassifier,
         float lexiconWeight,
         float neighbourWeight,
         UrgencyThresholds thresholds,
@@ -55,6 +58,7 @@ public sealed class UrgencyModel
         Bias = bias;
         SelfHarmWeights = selfHarmWeights;
         SelfHarmBias = selfHarmBias;
+        ReasonClassifier = reasonClassifier;
         LexiconWeight = lexiconWeight;
         NeighbourWeight = neighbourWeight;
         Thresholds = thresholds;
@@ -89,6 +93,9 @@ public sealed class UrgencyModel
     internal float[] SelfHarmWeights { get; }
 
     internal float SelfHarmBias { get; }
+
+    /// <summary>Which reason a flagged comment is about (none while the model is only being laid out, before it learns).</summary>
+    internal UrgencyReasonClassifier? ReasonClassifier { get; }
 
     internal float LexiconWeight { get; }
 
@@ -129,10 +136,14 @@ public sealed class UrgencyModel
             signals.Add(new UrgencySignal(UrgencyReasons.SuicideOrSelfHarm, UrgencySignal.Meaning, string.Empty, Math.Round(selfHarm, 3)));
         }
 
-        if ((byMeaning || bySimilarity) && Urgent.Count > 0)
+        if (byMeaning || bySimilarity)
         {
-            var (reason, example, closeness) = VoteReason(embedding);
-            signals.Add(new UrgencySignal(reason, UrgencySignal.Similar, example.Text, Math.Round(closeness, 3)));
+            var reason = (ReasonClassifier ?? throw new InvalidOperationException("This urgency model has not been trained.")).Reason(features);
+            if (NearestOf(reason, embedding) is ({ } example, var closeness))
+            {
+                signals.Add(new UrgencySignal(reason, UrgencySignal.Similar, example.Text, Math.Round(closeness, 3)));
+            }
+
             if (byMeaning)
             {
                 signals.Add(new UrgencySignal(reason, UrgencySignal.Meaning, string.Empty, Math.Round(probability, 3)));
@@ -322,6 +333,7 @@ public sealed class UrgencyModel
         }
 
         var selfHarmBias = reader.ReadSingle();
+        var reasonClassifier = UrgencyReasonClassifier.Read(reader);
         var lexiconWeight = reader.ReadSingle();
         var neighbourWeight = reader.ReadSingle();
         var thresholds = new UrgencyThresholds(reader.ReadSingle(), reader.ReadSingle(), reader.ReadSingle(), reader.ReadSingle());
@@ -338,7 +350,7 @@ public sealed class UrgencyModel
         }
 
         var terms = TfIdfVectorizer.Load(termHashes, idf, wordTerms, characterWeight);
-        return new UrgencyModel(embeddingModel, dimensions, terms, weights, bias, selfHarmWeights, selfHarmBias, lexiconWeight, neighbourWeight, thresholds, urgent, calm, dataHash);
+        return new UrgencyModel(embeddingModel, dimensions, terms, weights, bias, selfHarmWeights, selfHarmBias, reasonClassifier, lexiconWeight, neighbourWeight, thresholds, urgent, calm, dataHash);
     }
 
     internal static int IndexOf(string reason) => ReasonIndex[reason];
@@ -374,25 +386,12 @@ public sealed class UrgencyModel
         (Urgent.Count == 0 ? double.MinValue : Urgent.Max(exemplar => Cosine(embedding, exemplar.Embedding)),
          Calm.Count == 0 ? double.MinValue : Calm.Max(vector => Cosine(embedding, vector)));
 
-    /// <summary>
-    /// The reason most of the nearest urgent examples share (ties to the more severe), with the nearest example of that
-    /// reason as its evidence: the example shown beside a reason is always one of that reason, even when the very nearest
-    /// example was outvoted.
-    /// </summary>
-    internal (string Reason, UrgencyExemplar Example, double Similarity) VoteReason(float[] embedding)
-    {
-        var nearest = Urgent.Select(exemplar => (Exemplar: exemplar, Similarity: Cosine(embedding, exemplar.Embedding)))
-            .OrderByDescending(pair => pair.Similarity)
-            .ToArray();
-        var reason = nearest.Take(Neighbours)
-            .GroupBy(pair => pair.Exemplar.Reason)
-            .OrderByDescending(group => group.Sum(pair => pair.Similarity))
-            .ThenBy(group => IndexOf(group.Key))
-            .First()
-            .Key;
-        var (example, similarity) = nearest.First(pair => pair.Exemplar.Reason == reason);
-        return (reason, example, similarity);
-    }
+    /// <summary>The nearest urgent example of a reason, shown as the evidence for it, and how close it is.</summary>
+    private (UrgencyExemplar? Example, double Similarity) NearestOf(string reason, float[] embedding) =>
+        Urgent.Where(exemplar => exemplar.Reason == reason)
+            .Select(exemplar => ((UrgencyExemplar?)exemplar, Cosine(embedding, exemplar.Embedding)))
+            .DefaultIfEmpty((null, 0.0))
+            .MaxBy(pair => pair.Item2);
 
     private static float[] ReadVector(BinaryReader reader, int dimensions)
     {
@@ -429,6 +428,7 @@ public sealed class UrgencyModel
             writer.Write(Bias);
             Array.ForEach(SelfHarmWeights, writer.Write);
             writer.Write(SelfHarmBias);
+            ReasonClassifier?.Write(writer);
             writer.Write(LexiconWeight);
             writer.Write(NeighbourWeight);
             writer.Write(Thresholds.Classifier);

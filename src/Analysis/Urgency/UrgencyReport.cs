@@ -11,6 +11,7 @@ public sealed record UrgencyReport(
     int Caught,
     int CalmCount,
     int FalseAlarms,
+    int RightReason,
     double LexiconRecall,
     double LexiconFalseAlarmRate,
     IReadOnlyList<UrgencyReasonReport> Reasons,
@@ -24,13 +25,17 @@ public sealed record UrgencyReport(
     /// <summary>The share of calm comments flagged.</summary>
     public double FalseAlarmRate => CalmCount == 0 ? 0 : FalseAlarms / (double)CalmCount;
 
+    /// <summary>The share of the urgent comments caught whose reasons include the one they were labelled with.</summary>
+    public double ReasonAccuracy => Caught == 0 ? 0 : RightReason / (double)Caught;
+
     /// <summary>The recall for one reason.</summary>
     public double ReasonRecall(string reason) => Reasons.FirstOrDefault(r => r.Reason == reason)?.Recall ?? 0;
 
     /// <summary>Measures <paramref name="model"/> on held-aside examples and their embeddings.</summary>
     public static UrgencyReport Measure(UrgencyModel model, IReadOnlyList<UrgencyExample> examples, float[][] embeddings, UrgencyThresholds thresholds)
     {
-        var flagged = examples.Select((example, i) => model.Assess(example.Text, embeddings[i]).Urgent).ToArray();
+        var assessments = examples.Select((example, i) => model.Assess(example.Text, embeddings[i])).ToArray();
+        var flagged = assessments.Select(assessment => assessment.Urgent).ToArray();
         var lexicon = examples.Select(example => UrgencyDetector.Detect(example.Text).Urgent).ToArray();
         var urgent = Enumerable.Range(0, examples.Count).Where(i => examples[i].Urgent).ToArray();
         var calm = Enumerable.Range(0, examples.Count).Where(i => !examples[i].Urgent).ToArray();
@@ -41,6 +46,7 @@ public sealed record UrgencyReport(
             urgent.Count(i => flagged[i]),
             calm.Length,
             calm.Count(i => flagged[i]),
+            urgent.Count(i => assessments[i].Reasons.Contains(examples[i].Reason!)),
             urgent.Length == 0 ? 0 : urgent.Count(i => lexicon[i]) / (double)urgent.Length,
             calm.Length == 0 ? 0 : calm.Count(i => lexicon[i]) / (double)calm.Length,
             UrgencyReasons.All.Select(reason =>

@@ -28,7 +28,7 @@ public static class UrgencyTrainer
         var model = Fit(training, trainEmbeddings, embedder.ModelName, options, thresholds, dataHash);
         var report = UrgencyReport.Measure(model, heldAside, testEmbeddings, thresholds);
         progress?.WriteLine(
-            $"urgency: held aside: recall {report.Recall:F3} ({report.Caught} of {report.UrgentCount}), suicide or self-harm {report.ReasonRecall(UrgencyReasons.SuicideOrSelfHarm):F3}, false alarms {report.FalseAlarmRate:F3} ({report.FalseAlarms} of {report.CalmCount}); lexicon alone: recall {report.LexiconRecall:F3}, false alarms {report.LexiconFalseAlarmRate:F3}");
+            $"urgency: held aside: recall {report.Recall:F3} ({report.Caught} of {report.UrgentCount}), suicide or self-harm {report.ReasonRecall(UrgencyReasons.SuicideOrSelfHarm):F3}, false alarms {report.FalseAlarmRate:F3} ({report.FalseAlarms} of {report.CalmCount}), the right reason among those given {report.ReasonAccuracy:F3} ({report.RightReason} of {report.Caught}); lexicon alone: recall {report.LexiconRecall:F3}, false alarms {report.LexiconFalseAlarmRate:F3}");
         return (model, report);
     }
 
@@ -42,13 +42,17 @@ public static class UrgencyTrainer
         var calm = examples.Select((example, i) => (example, i)).Where(pair => !pair.example.Urgent).Select(pair => embeddings[pair.i]).ToArray();
 
         // The features are the model's own, so a placeholder with no weights yet lays them out.
-        var layout = new UrgencyModel(embeddingModel, dimensions, terms, [], 0, [], 0, (float)options.LexiconWeight, (float)options.NeighbourWeight, thresholds, urgent, calm, dataHash);
+        var layout = new UrgencyModel(embeddingModel, dimensions, terms, [], 0, [], 0, null, (float)options.LexiconWeight, (float)options.NeighbourWeight, thresholds, urgent, calm, dataHash);
         var rows = examples.Select((example, i) => layout.Features(example.Text, embeddings[i], UrgencyDetector.Find(example.Text))).ToArray();
         var x = new SparseMatrix(rows, layout.FeatureCount);
         var (weights, bias) = LogisticRegression.Fit(x, examples.Select(example => example.Urgent).ToArray(), options.C, balanced: true);
         var (selfHarmWeights, selfHarmBias) = LogisticRegression.Fit(
             x, examples.Select(example => example.Reason == UrgencyReasons.SuicideOrSelfHarm).ToArray(), options.C, balanced: true);
-        return new UrgencyModel(embeddingModel, dimensions, terms, weights, bias, selfHarmWeights, selfHarmBias, (float)options.LexiconWeight, (float)options.NeighbourWeight, thresholds, urgent, calm, dataHash);
+        var urgentRows = examples.Select((example, i) => (example, i)).Where(pair => pair.example.Urgent).ToArray();
+        var reasonClassifier = UrgencyReasonClassifier.Fit(
+            new SparseMatrix(urgentRows.Select(pair => rows[pair.i]).ToArray(), layout.FeatureCount), urgentRows.Select(pair => pair.example.Reason!).ToArray(), options.C);
+        return new UrgencyModel(
+            embeddingModel, dimensions, terms, weights, bias, selfHarmWeights, selfHarmBias, reasonClassifier, (float)options.LexiconWeight, (float)options.NeighbourWeight, thresholds, urgent, calm, dataHash);
     }
 
     private static UrgencyThresholds ChooseThresholds(
@@ -58,6 +62,7 @@ public static class UrgencyTrainer
         var fold = Folds(examples, options.Folds);
         var outOfFold = new (double Probability, double Similarity, double CalmSimilarity, bool Phrase, bool Floor, double SelfHarm)[examples.Count];
         var placeholder = new UrgencyThresholds(1, 1, 2, 1);
+        var rightReason = 0;
         for (var f = 0; f < options.Folds; f++)
         {
             var train = Enumerable.Range(0, examples.Count).Where(i => fold[i] != f).ToArray();
@@ -72,10 +77,15 @@ public static class UrgencyTrainer
                     phrases.Count > 0,
                     phrases.Any(signal => signal.Reason == UrgencyReasons.SuicideOrSelfHarm),
                     model.SelfHarmProbability(examples[i].Text, embeddings[i], phrases));
+                if (examples[i].Urgent && model.ReasonClassifier!.Reason(model.Features(examples[i].Text, embeddings[i], phrases)) == examples[i].Reason)
+                {
+                    rightReason++;
+                }
             }
         }
 
         var urgentCount = examples.Count(example => example.Urgent);
+        progress?.WriteLine($"urgency: out of fold, the reason classifier names the labelled reason of {rightReason} of {urgentCount} urgent comments");
         UrgencyThresholds? best = null;
         var (bestFalseAlarms, bestCaught) = (int.MaxValue, 0);
         var similarities = options.UseSimilarity ? Enumerable.Range(50, 46).Select(step => step / 100f).Append(2f).ToArray() : [2f];
@@ -154,7 +164,7 @@ public static class UrgencyTrainer
 
 /// <summary>How the urgency model is trained.</summary>
 /// <param name="Folds">Cross-validation folds within the training part.</param>
-/// <param name="C">Inverse regularisation of the classifier.</param>
+/// <param name="C">Inverse regularisation of the classifiers (urgent or not, self-harm, and which reason).</param>
 /// <param name="LexiconWeight">The value of each matched reason's feature beside the unit-length embedding.</param>
 /// <param name="NeighbourWeight">The weight of the two neighbourhood features (<see cref="UrgencyModel"/>) beside the unit-length embedding.</param>
 /// <param name="RecallTarget">The share of urgent comments the thresholds must catch out of fold.</param>

@@ -23,6 +23,9 @@ public sealed class UrgencyModelTests
         Assert.Equal(1.0, report.ReasonRecall(UrgencyReasons.SuicideOrSelfHarm));
         Assert.True(report.Recall >= 0.95, $"recall {report.Recall:F3}; missed: {string.Join(" | ", report.Missed)}");
         Assert.True(report.FalseAlarmRate <= 0.20, $"false alarms {report.FalseAlarmRate:F3}");
+
+        // The person who reads the flag is told why: the labelled reason is among those given for most (0.757 on 2026-12-01).
+        Assert.True(report.ReasonAccuracy >= 0.7, $"the right reason for {report.RightReason} of {report.Caught}");
     }
 
     [Fact]
