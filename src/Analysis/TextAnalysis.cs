@@ -26,4 +26,9 @@ public sealed record TextAnalysis(
     IReadOnlyList<string>? KeyPhrases = null,
     IReadOnlyList<Urgency.UrgencySignal>? UrgencySignals = null,
     bool NeedsReview = false,
-    IReadOnlyList<ThemeSentiment>? ThemeSentiments = null);
+    IReadOnlyList<ThemeSentiment>? ThemeSentiments = null)
+{
+    /// <summary>The feeling about <paramref name="theme"/>: as read from the clauses that carry it, or else the whole text's.</summary>
+    public Sentiment SentimentAbout(string theme) =>
+        ThemeSentiments?.FirstOrDefault(feeling => feeling.Theme == theme)?.Sentiment ?? Sentiment;
+}

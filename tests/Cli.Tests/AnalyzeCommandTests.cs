@@ -44,6 +44,20 @@ public sealed class AnalyzeCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Each_theme_carries_the_feeling_about_it()
+    {
+        File.WriteAllText(_folder.File("in.csv"), "ref,comment\nm-1,\"The nurses were lovely but I waited six hours in A&E\"\n");
+
+        await AnalyzeCommand.RunAsync(Line("--input", _folder.File("in.csv"), "--text-column", "comment", "--id-column", "ref", "--output", _folder.File("out.jsonl")), Taxonomy, TextWriter.Null, CancellationToken.None);
+
+        var root = JsonDocument.Parse(File.ReadAllLines(_folder.File("out.jsonl"))[0]).RootElement;
+        var feelings = root.GetProperty("themes").EnumerateArray().ToDictionary(theme => theme.GetProperty("name").GetString()!, theme => theme.GetProperty("sentiment").GetString());
+        Assert.Equal("mixed", root.GetProperty("sentiment").GetString());
+        Assert.Equal("negative", feelings["Timeliness of care"]);
+        Assert.Contains("positive", feelings.Values);
+    }
+
+    [Fact]
     public async Task An_urgent_comment_carries_its_reason_and_the_evidence()
     {
         File.WriteAllText(_folder.File("in.csv"), "ref,comment\nu-1,\"I've been saving up my tablets and I know how many it would take\"\n");

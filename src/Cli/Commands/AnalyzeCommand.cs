@@ -115,6 +115,7 @@ internal static class AnalyzeCommand
             json.WriteStartObject();
             json.WriteString("name", theme.Name);
             json.WriteNumber("confidence", theme.Confidence);
+            json.WriteString("sentiment", analysis.SentimentAbout(theme.Name).ToString().ToLowerInvariant());
             json.WriteEndObject();
         }
 
