@@ -81,5 +81,16 @@ public sealed class AnalyzeCommandTests : IDisposable
         Assert.Equal($"--text-column 'text' is not a column of {_folder.File("in.csv")}; its columns are: ref, comment.", error.Message);
     }
 
+    [Fact]
+    public async Task An_empty_file_is_said_to_be_empty()
+    {
+        File.WriteAllText(_folder.File("in.csv"), string.Empty);
+
+        var error = await Assert.ThrowsAsync<UsageException>(() =>
+            AnalyzeCommand.RunAsync(Line("--input", _folder.File("in.csv"), "--text-column", "text", "--id-column", "ref", "--output", _folder.File("out.jsonl")), Taxonomy, TextWriter.Null, CancellationToken.None));
+
+        Assert.Equal($"{_folder.File("in.csv")} is empty: its first line must name its columns.", error.Message);
+    }
+
     private static CommandLine Line(params string[] args) => CommandLine.Parse(args, new HashSet<string>());
 }

@@ -67,6 +67,18 @@ public sealed class TrainCommandTests : IDisposable
     }
 
     [Fact]
+    public void Staff_corrections_are_refused_for_the_urgency_model_alone_which_does_not_learn_from_them()
+    {
+        WriteTrainingFile(_folder.File("train.csv"));
+        WriteTrainingFile(_folder.File("corrections.csv"), rows: 9);
+
+        var error = Assert.Throws<UsageException>(() =>
+            TrainCommand.Run(Line("--input", _folder.File("train.csv"), "--repository", _folder.Path, "--model", "urgency", "--with-corrections", _folder.File("corrections.csv")), TextWriter.Null));
+
+        Assert.Contains("urgency model learns from --urgency-set", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_embedding_model_reads_sentence_embeddings_beside_the_terms()
     {
         WriteTrainingFile(_folder.File("train.csv"));

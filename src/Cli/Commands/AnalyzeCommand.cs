@@ -34,6 +34,11 @@ internal static class AnalyzeCommand
         var total = CountRows(input);
         using var csv = CsvReader.FromFile(input, new CsvReaderOptions { HasHeader = true });
         var headers = csv.Headers.ToArray();
+        if (headers.Length == 0)
+        {
+            throw new UsageException($"{input} is empty: its first line must name its columns.");
+        }
+
         int Column(string option)
         {
             var name = line.Required(option);

@@ -29,6 +29,11 @@ internal static class TrainCommand
         }
 
         var corrections = line.Optional("with-corrections") is { } path ? Existing(path) : null;
+        if (corrections is not null && which is "urgency")
+        {
+            throw new UsageException("--with-corrections adds staff corrections of themes and sentiment: the urgency model learns from --urgency-set (data/urgency/urgency-set.csv).");
+        }
+
         var options = new TrainingOptions();
         if (which is "all" or "fast")
         {
