@@ -34,6 +34,7 @@ internal static class PiiBenchmark
         "Thank you NHS for everything.", "I spoke to Reception twice.", "Thanks to everyone on Ward 12.",
         "I asked to see a nurse. What a wait.", "The team (nurse, OT and physio) were great.",
         "We waited 3 hours on the road to the Royal Infirmary.", "If the Dr is going to ask for OBS, say why.",
+        "We spoke to Estates and Facilities about parking.", "Seen by Cardiology, then Orthopaedics.",
     ];
 
     // Where people name staff, and names of the kinds they give.

@@ -34,6 +34,13 @@ public static partial class PiiRedactor
 
         // Roles people list after a title word: "nurse, OT and physio".
         "OT", "OTs", "HCA", "HCAs", "CPN", "SALT", "ICU", "ITU", "OBS",
+
+        // Departments and teams, which staff name in replies and updates ("we spoke to Estates"); those ending -ology,
+        // -ics or -ists (Cardiology, Orthopaedics, Podiatrists) are known by their ending (IsNotAName).
+        "Estates", "Facilities", "Outpatients", "Maternity", "Physiotherapy", "Housekeeping", "Catering", "Security",
+        "Transport", "Finance", "Management", "Patient", "Patients", "PALS", "Radiotherapy", "Chemotherapy",
+        "Endoscopy", "Theatres", "Theatre", "Admissions", "Discharge", "Triage", "Switchboard", "Occupational",
+        "Therapy", "Therapies", "Podiatry", "Phlebotomy", "Imaging", "Pathology", "Wards", "Trust", "Board",
     };
 
     /// <summary>Finds the personal information in a text and returns the redacted text with where each piece was.</summary>
@@ -144,7 +151,7 @@ public static partial class PiiRedactor
             var end = -1;
             foreach (Capture word in words)
             {
-                if (NotNames.Contains(word.Value.TrimEnd('.', ',')))
+                if (IsNotAName(word.Value.TrimEnd('.', ',')))
                 {
                     break;
                 }
@@ -159,6 +166,12 @@ public static partial class PiiRedactor
             }
         }
     }
+
+    private static bool IsNotAName(string word) =>
+        NotNames.Contains(word)
+        || word.EndsWith("ology", StringComparison.Ordinal)
+        || word.EndsWith("ics", StringComparison.Ordinal)
+        || word.EndsWith("ists", StringComparison.Ordinal);
 
     // Overlapping finds: the earliest wins, and the longer of two that start together.
     private static List<PiiSpan> Resolve(List<PiiSpan> found)

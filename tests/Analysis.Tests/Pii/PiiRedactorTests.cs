@@ -61,6 +61,8 @@ public sealed class PiiRedactorTests
     [InlineData("thank you so much. I was seen by the GP")]
     [InlineData("I asked to see a nurse. What a wait")]
     [InlineData("As a paramedic I'm sending crews out without enough kit")]
+    [InlineData("You said parking was hard: we spoke to Estates and Facilities, and there are 40 more spaces")]
+    [InlineData("Seen by Cardiology within a week, and thanks to Orthopaedics and the Podiatrists")]
     [InlineData("The team (nurse, OT and physio) were excellent")]
     [InlineData("If the Dr is going to ask for OBS such as blood pressure")]
     public void Ordinary_numbers_and_words_stay(string text)
