@@ -48,20 +48,7 @@ internal sealed class SentimentClassifier(float[] weights, float[] bias, Sentime
     public double[] Probabilities(SparseVector features, float[]? networkInput = null)
     {
         var z = new double[Classes];
-        for (var k = 0; k < Classes; k++)
-        {
-            z[k] = Bias[k];
-        }
-
-        for (var p = 0; p < features.Count; p++)
-        {
-            var offset = features.Indices[p] * Classes;
-            for (var k = 0; k < Classes; k++)
-            {
-                z[k] += features.Values[p] * Weights[offset + k];
-            }
-        }
-
+        SoftmaxRegression.Scores(Weights, Bias, features, z);
         SoftmaxRegression.Softmax(z);
         if (Network is null)
         {

@@ -78,6 +78,25 @@ internal static class SoftmaxRegression
             solution[(features * classes)..].Select(value => (float)value).ToArray());
     }
 
+    /// <summary>Each class's score (before the softmax) for <paramref name="features"/>, with weights laid out as <see cref="Fit"/> lays them out.</summary>
+    public static void Scores(float[] weights, float[] bias, SparseVector features, Span<double> scores)
+    {
+        var classes = bias.Length;
+        for (var k = 0; k < classes; k++)
+        {
+            scores[k] = bias[k];
+        }
+
+        for (var p = 0; p < features.Count; p++)
+        {
+            var offset = features.Indices[p] * classes;
+            for (var k = 0; k < classes; k++)
+            {
+                scores[k] += features.Values[p] * weights[offset + k];
+            }
+        }
+    }
+
     /// <summary>Turns each class's score into its probability, in place.</summary>
     public static void Softmax(Span<double> scores)
     {

@@ -28,24 +28,10 @@ internal sealed class UrgencyReasonClassifier
     /// <summary>The most likely reason (ties to the more severe, which comes first).</summary>
     public string Reason(SparseVector features)
     {
-        var reasons = Bias.Length;
-        Span<double> scores = stackalloc double[reasons];
-        for (var r = 0; r < reasons; r++)
-        {
-            scores[r] = Bias[r];
-        }
-
-        for (var k = 0; k < features.Count; k++)
-        {
-            var at = features.Indices[k] * reasons;
-            for (var r = 0; r < reasons; r++)
-            {
-                scores[r] += Weights[at + r] * features.Values[k];
-            }
-        }
-
+        Span<double> scores = stackalloc double[Bias.Length];
+        SoftmaxRegression.Scores(Weights, Bias, features, scores);
         var best = 0;
-        for (var r = 1; r < reasons; r++)
+        for (var r = 1; r < scores.Length; r++)
         {
             best = scores[r] > scores[best] ? r : best;
         }
