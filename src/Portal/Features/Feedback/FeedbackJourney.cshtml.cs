@@ -61,7 +61,6 @@ public sealed class FeedbackJourneyModel(
     [BindProperty]
     public FeedbackAnswers Input { get; set; } = new();
 
-
     /// <summary>The service, as the person chose it.</summary>
     public string? ServiceDisplayName => ServiceDisplayNameFor(Current);
 
@@ -80,7 +79,6 @@ public sealed class FeedbackJourneyModel(
 
     private string OrganisationOf(string serviceId) =>
         pack.Organisations.First(organisation => organisation.Services.Any(service => service.Id == serviceId)).Id;
-
 
     /// <inheritdoc />
     protected override FeedbackDraft Start() => new() { SubmissionKey = Guid.NewGuid().ToString("N"), StartedAt = time.GetUtcNow() };

@@ -66,7 +66,6 @@ public sealed class SpeakUpJourneyModel(
     [BindProperty]
     public SpeakUpAnswers Input { get; set; } = new();
 
-
     /// <summary>The organisations to choose from.</summary>
     public IReadOnlyList<ChoiceItem> Organisations =>
         pack.Organisations.Select(organisation => new ChoiceItem(organisation.Id, organisation.Name)).ToArray();
@@ -74,7 +73,6 @@ public sealed class SpeakUpJourneyModel(
     /// <summary>The options after the organisations.</summary>
     public static IReadOnlyList<ChoiceItem> OrganisationsAfter { get; } =
         [new(NewFeedback.OtherService, "Not in the list"), new(PreferNotToSay, "Prefer not to say")];
-
 
     /// <inheritdoc />
     protected override SpeakUpStep FirstStep => SpeakUpStep.How;
