@@ -113,12 +113,12 @@ public sealed class UrgencyModel
     {
         var phrases = UrgencyDetector.Find(text);
         var features = Features(text, embedding, phrases);
-        var probability = LogisticRegression.Sigmoid(Score(Weights, Bias, features));
+        var probability = Probability(features);
 
         // The nearest examples are looked for only when they can flag the comment, or once it is flagged (for evidence).
         var (similarity, calmSimilarity) = Thresholds.Similarity <= 1 ? Nearest(embedding) : (0.0, 0.0);
 
-        var selfHarm = LogisticRegression.Sigmoid(Score(SelfHarmWeights, SelfHarmBias, features));
+        var selfHarm = SelfHarmProbability(features);
         var floor = phrases.Any(signal => signal.Reason == UrgencyReasons.SuicideOrSelfHarm);
         var byPhrase = phrases.Count > 0 && probability >= Thresholds.Guard;
         var byMeaning = probability >= Thresholds.Classifier;
@@ -154,13 +154,11 @@ public sealed class UrgencyModel
         return new UrgencyAssessment(true, reasons, signals, probability);
     }
 
-    /// <summary>The classifier's probability that the comment is urgent.</summary>
-    public double Probability(string text, float[] embedding, IReadOnlyList<UrgencySignal> phrases) =>
-        LogisticRegression.Sigmoid(Score(Weights, Bias, Features(text, embedding, phrases)));
+    /// <summary>The classifier's probability that the comment whose <see cref="Features"/> these are is urgent.</summary>
+    internal double Probability(SparseVector features) => LogisticRegression.Sigmoid(Score(Weights, Bias, features));
 
     /// <summary>The self-harm classifier's probability that the comment speaks of suicide or self-harm.</summary>
-    public double SelfHarmProbability(string text, float[] embedding, IReadOnlyList<UrgencySignal> phrases) =>
-        LogisticRegression.Sigmoid(Score(SelfHarmWeights, SelfHarmBias, Features(text, embedding, phrases)));
+    internal double SelfHarmProbability(SparseVector features) => LogisticRegression.Sigmoid(Score(SelfHarmWeights, SelfHarmBias, features));
 
     /// <summary>
     /// A comment's features: its embedding, a feature for each lexicon reason matched, its <see cref="Neighbourhood"/>,

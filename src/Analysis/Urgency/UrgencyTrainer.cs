@@ -70,14 +70,15 @@ public static class UrgencyTrainer
             foreach (var i in Enumerable.Range(0, examples.Count).Where(i => fold[i] == f))
             {
                 var phrases = UrgencyDetector.Find(examples[i].Text);
+                var features = model.Features(examples[i].Text, embeddings[i], phrases);
                 outOfFold[i] = (
-                    model.Probability(examples[i].Text, embeddings[i], phrases),
+                    model.Probability(features),
                     model.Urgent.Max(exemplar => UrgencyModel.Cosine(embeddings[i], exemplar.Embedding)),
                     model.Calm.Max(vector => UrgencyModel.Cosine(embeddings[i], vector)),
                     phrases.Count > 0,
                     phrases.Any(signal => signal.Reason == UrgencyReasons.SuicideOrSelfHarm),
-                    model.SelfHarmProbability(examples[i].Text, embeddings[i], phrases));
-                if (examples[i].Urgent && model.ReasonClassifier!.Reason(model.Features(examples[i].Text, embeddings[i], phrases)) == examples[i].Reason)
+                    model.SelfHarmProbability(features));
+                if (examples[i].Urgent && model.ReasonClassifier!.Reason(features) == examples[i].Reason)
                 {
                     rightReason++;
                 }
