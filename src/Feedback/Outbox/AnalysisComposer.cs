@@ -64,7 +64,7 @@ public static class AnalysisComposer
             theme.Name,
             Sentiments.Together(parts
                 .Where(part => part.Themes.Any(found => found.Name == theme.Name))
-                .Select(part => part.ThemeSentiments?.FirstOrDefault(feeling => feeling.Theme == theme.Name)?.Sentiment ?? part.Sentiment))))];
+                .Select(part => part.SentimentAbout(theme.Name)))))];
 
     // No words at all: the FFT answer is the only feeling there is.
     private static (Sentiment, double) FromRating(FftRating rating) => rating switch
