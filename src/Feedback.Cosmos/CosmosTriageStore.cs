@@ -178,7 +178,8 @@ public sealed class CosmosTriageStore : ITriageStore, IFeedbackConversation, IUr
             item.Acknowledged,
             item.Messages,
             item.UrgentAnswerAt,
-            item.OriginalsRemovedAt);
+            item.OriginalsRemovedAt,
+            item.MarkedUrgent);
     }
 
     /// <inheritdoc />
@@ -271,20 +272,37 @@ public sealed class CosmosTriageStore : ITriageStore, IFeedbackConversation, IUr
     /// <inheritdoc />
     public async IAsyncEnumerable<LabelledComment> HumanLabelsAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var query = new QueryDefinition("SELECT * FROM c WHERE c.pk = @pk AND c.type = @type AND (IS_DEFINED(c.themesBy) OR IS_DEFINED(c.sentimentBy))")
-            .WithParameter("@type", FeedbackDocument.TypeName);
+        await foreach (var item in EveryMonthAsync("IS_DEFINED(c.themesBy) OR IS_DEFINED(c.sentimentBy)", cancellationToken))
+        {
+            foreach (var (question, text) in new[] { ("What was good?", item.Analysis?.RedactedWhatWasGood), ("What could we do better?", item.Analysis?.RedactedWhatCouldImprove) })
+            {
+                if (text is { Length: > 0 })
+                {
+                    yield return new LabelledComment(item.Id, item.SubmittedAt, item.ServiceName, item.FftRating, question, text, item.Sentiment, item.Themes.Order(StringComparer.Ordinal).ToArray());
+                }
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    public async IAsyncEnumerable<TriageItem> UrgencyJudgedAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var item in EveryMonthAsync("IS_DEFINED(c.markedUrgent) OR IS_DEFINED(c.acknowledged)", cancellationToken))
+        {
+            yield return TriageItemOf(item);
+        }
+    }
+
+    /// <summary>The items that meet <paramref name="condition"/>, month by month, oldest first: one query for each month.</summary>
+    private async IAsyncEnumerable<FeedbackDocument> EveryMonthAsync(string condition, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var query = new QueryDefinition($"SELECT * FROM c WHERE c.pk = @pk AND c.type = @type AND ({condition})").WithParameter("@type", FeedbackDocument.TypeName);
         foreach (var month in await _items.MonthsAsync(cancellationToken))
         {
-            var labelled = await _items.Container.QueryAsync<FeedbackDocument>(query, month, cancellationToken).ToListAsync(cancellationToken);
-            foreach (var item in labelled.OrderBy(item => item.SortKey, StringComparer.Ordinal))
+            var found = await _items.Container.QueryAsync<FeedbackDocument>(query, month, cancellationToken).ToListAsync(cancellationToken);
+            foreach (var item in found.OrderBy(item => item.SortKey, StringComparer.Ordinal))
             {
-                foreach (var (question, text) in new[] { ("What was good?", item.Analysis?.RedactedWhatWasGood), ("What could we do better?", item.Analysis?.RedactedWhatCouldImprove) })
-                {
-                    if (text is { Length: > 0 })
-                    {
-                        yield return new LabelledComment(item.Id, item.SubmittedAt, item.ServiceName, item.FftRating, question, text, item.Sentiment, item.Themes.Order(StringComparer.Ordinal).ToArray());
-                    }
-                }
+                yield return item;
             }
         }
     }
@@ -307,10 +325,10 @@ public sealed class CosmosTriageStore : ITriageStore, IFeedbackConversation, IUr
         var open = await OpenUrgentAsync(cancellationToken);
         return open
             .OrderBy(item => item.Acknowledged is not null)
-            .ThenBy(item => UrgentResponse.ClockFrom(item.SubmittedAt, item.UrgentAnswerAt))
+            .ThenBy(item => item.UrgentSince())
             .ThenBy(item => item.SortKey, StringComparer.Ordinal)
             .Take(max)
-            .Select(item => new UrgentQueueRow(Row(item), item.Acknowledged, item.UrgentAnswerAt))
+            .Select(item => new UrgentQueueRow(Row(item), item.Acknowledged, item.UrgentAnswerAt, item.MarkedUrgent))
             .ToArray();
     }
 
@@ -323,13 +341,21 @@ public sealed class CosmosTriageStore : ITriageStore, IFeedbackConversation, IUr
             cancellationToken);
 
     /// <inheritdoc />
+    public Task<bool> MarkUrgentAsync(string reference, UrgentMarking marking, CancellationToken cancellationToken) =>
+        ChangeAsync(
+            reference,
+            item => UrgentResponse.CanMarkUrgent(TriageItemOf(item)) ? item with { MarkedUrgent = marking, Acknowledged = null, OverdueToldAt = null } : null,
+            TriageEvents.MarkedUrgent(marking),
+            cancellationToken);
+
+    /// <inheritdoc />
     public async Task<IReadOnlyList<OverdueUrgentItem>> OverdueUntoldAsync(DateTimeOffset urgentBefore, int max, CancellationToken cancellationToken) =>
         (await OpenUrgentAsync(cancellationToken))
-            .Select(item => (Item: item, Since: UrgentResponse.ClockFrom(item.SubmittedAt, item.UrgentAnswerAt)))
+            .Select(item => (Item: item, Since: item.UrgentSince()))
             .Where(pair => pair.Item.Acknowledged is null && pair.Item.OverdueToldAt is null && pair.Since < urgentBefore)
             .OrderBy(pair => pair.Since)
             .Take(max)
-            .Select(pair => new OverdueUrgentItem(pair.Item.Id, pair.Item.ServiceName, pair.Item.SubmittedAt, pair.Since))
+            .Select(pair => new OverdueUrgentItem(pair.Item.Id, pair.Item.ServiceName, pair.Item.SubmittedAt, pair.Since, pair.Item.MarkedUrgent))
             .ToArray();
 
     /// <inheritdoc />

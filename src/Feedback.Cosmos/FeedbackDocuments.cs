@@ -89,6 +89,8 @@ internal sealed record FeedbackDocument
 
     public DateTimeOffset? UrgentAnswerAt { get; init; }
 
+    public UrgentMarking? MarkedUrgent { get; init; }
+
     public DateTimeOffset? OverdueToldAt { get; init; }
 
     public IReadOnlyList<TriageEvent> History { get; init; } = [];
@@ -119,7 +121,10 @@ internal sealed record FeedbackDocument
         .Select(pair => ThemeFeeling(pair.Theme, pair.Feeling!.Value))
         .ToArray();
 
-    public bool Urgent => Analysis?.Urgent == true || UrgentAnswerAt is not null;
+    public bool Urgent => Analysis?.Urgent == true || UrgentAnswerAt is not null || MarkedUrgent is not null;
+
+    /// <summary>When its 24-hour urgent clock started (<see cref="UrgentResponse.ClockFrom"/>).</summary>
+    public DateTimeOffset UrgentSince() => UrgentResponse.ClockFrom(SubmittedAt, UrgentAnswerAt, MarkedUrgent?.At);
 
     public bool NeedsReview => Analysis?.NeedsReview == true && ThemesBy is null && SentimentBy is null;
 

@@ -267,14 +267,14 @@ public sealed class SqliteFeedbackStore : IFeedbackStore, IAsyncDisposable
         await using var update = connection.CreateCommand();
         update.Transaction = transaction;
         // A member of staff's correction is a human label: analysis never overwrites it. Nor does it clear the urgency of
-        // the person's answer on /track, which it did not read.
+        // the person's answer on /track, which it did not read, or of a member of staff's marking.
         update.CommandText = """
             UPDATE feedback_items SET
                 analysis_state = 'done', analysis_lease = NULL, analysis_lease_until = NULL, analysed_at = $analysedAt,
                 analyzer = $analyzer, model_version = $modelVersion,
                 sentiment = CASE WHEN sentiment_by IS NULL THEN $sentiment ELSE sentiment END,
                 sentiment_score = CASE WHEN sentiment_by IS NULL THEN $score ELSE sentiment_score END,
-                urgent = $urgent OR urgent_answer_at IS NOT NULL, redacted_what_was_good = $redactedGood, redacted_what_could_improve = $redactedImprove, analysis = $analysis,
+                urgent = $urgent OR urgent_answer_at IS NOT NULL OR marked_urgent_at IS NOT NULL, redacted_what_was_good = $redactedGood, redacted_what_could_improve = $redactedImprove, analysis = $analysis,
                 needs_review = CASE WHEN themes_by IS NULL AND sentiment_by IS NULL THEN $needsReview ELSE 0 END
             WHERE reference = $reference AND analysis_lease = $lease
             RETURNING id, themes_by IS NULL, sentiment_by IS NULL;

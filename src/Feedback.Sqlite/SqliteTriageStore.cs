@@ -122,7 +122,8 @@ public sealed class SqliteTriageStore(SqliteDatabase database) : ITriageStore
                    experience_month, collection_mode, submitted_at, status, contact_email IS NOT NULL, analysis_state, analysis,
                    sentiment, sentiment_by, themes_by, assigned_to, closure_reason, escalation, escalation_by,
                    escalation_reason, escalation_at, public_reply, public_reply_at, version,
-                   acknowledged_by, acknowledged_at, first_action, urgent_answer_at, originals_removed_at
+                   acknowledged_by, acknowledged_at, first_action, urgent_answer_at, originals_removed_at,
+                   marked_urgent_by, marked_urgent_at, marked_urgent_reason
             FROM feedback_items WHERE reference = $reference;
             """;
         command.Parameters.AddWithValue("$reference", reference);
@@ -169,7 +170,8 @@ public sealed class SqliteTriageStore(SqliteDatabase database) : ITriageStore
                     ? new UrgentAcknowledgement(by, DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(28)), reader.GetString(29))
                     : null,
                 UrgentAnswerAt: reader.IsDBNull(30) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(30)),
-                OriginalsRemovedAt: reader.IsDBNull(31) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(31)));
+                OriginalsRemovedAt: reader.IsDBNull(31) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(31)),
+                MarkedUrgent: SqliteUrgentQueue.ReadMarking(reader, 32));
         }
 
         var themes = new List<ThemePrediction>();
@@ -362,6 +364,30 @@ public sealed class SqliteTriageStore(SqliteDatabase database) : ITriageStore
                         reader.GetString(0), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(1)), reader.GetString(2),
                         WireName<FftRating>.Parse(reader.GetString(3)), question, text, sentiment, themes);
                 }
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    public async IAsyncEnumerable<TriageItem> UrgencyJudgedAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var references = new List<string>();
+        await using (var connection = await database.OpenAsync(cancellationToken))
+        await using (var command = connection.CreateCommand())
+        {
+            command.CommandText = "SELECT reference FROM feedback_items WHERE marked_urgent_at IS NOT NULL OR acknowledged_at IS NOT NULL ORDER BY id;";
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                references.Add(reader.GetString(0));
+            }
+        }
+
+        foreach (var reference in references)
+        {
+            if (await GetAsync(reference, cancellationToken) is { } item)
+            {
+                yield return item;
             }
         }
     }

@@ -67,15 +67,20 @@ public sealed class TrainCommandTests : IDisposable
     }
 
     [Fact]
-    public void Staff_corrections_are_refused_for_the_urgency_model_alone_which_does_not_learn_from_them()
+    public void The_urgency_model_takes_the_urgency_training_download_and_says_what_else_it_was_given()
     {
         WriteTrainingFile(_folder.File("train.csv"));
         WriteTrainingFile(_folder.File("corrections.csv"), rows: 9);
 
         var error = Assert.Throws<UsageException>(() =>
-            TrainCommand.Run(Line("--input", _folder.File("train.csv"), "--repository", _folder.Path, "--model", "urgency", "--with-corrections", _folder.File("corrections.csv")), TextWriter.Null));
+            TrainCommand.Run(
+                Line(
+                    "--input", _folder.File("train.csv"), "--repository", _folder.Path, "--model", "urgency",
+                    "--urgency-set", Path.Combine(Repository.Root, "data", "urgency", "urgency-set.csv"), "--with-corrections", _folder.File("corrections.csv")),
+                TextWriter.Null));
 
-        Assert.Contains("urgency model learns from --urgency-set", error.Message, StringComparison.Ordinal);
+        Assert.Contains("takes the back office's urgency training download", error.Message, StringComparison.Ordinal);
+        Assert.Contains("'id' column", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

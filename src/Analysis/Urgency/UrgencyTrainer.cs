@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using QualityVoice.Analysis.Local;
 
 namespace QualityVoice.Analysis.Urgency;
@@ -13,19 +12,22 @@ public static class UrgencyTrainer
 {
     /// <summary>Trains on <paramref name="set"/>'s training part with <paramref name="embedder"/>'s embeddings, and reports on the held-aside part.</summary>
     public static (UrgencyModel Model, UrgencyReport Report) Train(
-        UrgencySet set, string setPath, ISentenceEmbedder embedder, UrgencyTrainingOptions options, TextWriter? progress = null)
+        UrgencySet set, ISentenceEmbedder embedder, UrgencyTrainingOptions options, TextWriter? progress = null)
     {
         var training = set.Training;
         var heldAside = set.HeldAside;
         var trainEmbeddings = embedder.Embed(training.Select(example => example.Text).ToArray());
         var testEmbeddings = embedder.Embed(heldAside.Select(example => example.Text).ToArray());
         progress?.WriteLine($"urgency: {set.Examples.Count} comments embedded with {embedder.ModelName}");
+        if (set.StaffVerdicts > 0)
+        {
+            progress?.WriteLine($"urgency: {set.StaffVerdicts} staff verdicts added to the training part");
+        }
 
         var thresholds = ChooseThresholds(training, trainEmbeddings, embedder.ModelName, options, progress);
         progress?.WriteLine($"urgency: thresholds chosen out of fold: classifier {thresholds.Classifier:F2}, self-harm {thresholds.SelfHarm:F2}, phrase guard {thresholds.Guard:F2}, similarity {thresholds.Similarity:F2}");
 
-        var dataHash = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(setPath)));
-        var model = Fit(training, trainEmbeddings, embedder.ModelName, options, thresholds, dataHash);
+        var model = Fit(training, trainEmbeddings, embedder.ModelName, options, thresholds, set.DataHash);
         var report = UrgencyReport.Measure(model, heldAside, testEmbeddings, thresholds);
         progress?.WriteLine(
             $"urgency: held aside: recall {report.Recall:F3} ({report.Caught} of {report.UrgentCount}), suicide or self-harm {report.ReasonRecall(UrgencyReasons.SuicideOrSelfHarm):F3}, false alarms {report.FalseAlarmRate:F3} ({report.FalseAlarms} of {report.CalmCount}), the right reason among those given {report.ReasonAccuracy:F3} ({report.RightReason} of {report.Caught}); lexicon alone: recall {report.LexiconRecall:F3}, false alarms {report.LexiconFalseAlarmRate:F3}");
@@ -37,9 +39,11 @@ public static class UrgencyTrainer
     {
         var dimensions = embeddings[0].Length;
         var terms = TfIdfVectorizer.Fit(examples.Select(example => (example.Text, QuestionKind.Unknown)).ToArray(), options.MinDocuments, (float)options.CharacterWeight);
-        var urgent = examples.Select((example, i) => (example, i)).Where(pair => pair.example.Urgent)
-            .Select(pair => new UrgencyExemplar(pair.example.Text, pair.example.Reason!, embeddings[pair.i])).ToArray();
-        var calm = examples.Select((example, i) => (example, i)).Where(pair => !pair.example.Urgent).Select(pair => embeddings[pair.i]).ToArray();
+        // The examples the model keeps, for the neighbourhood and as evidence, are the labelled set's own: staff's verdicts
+        // on the ICB's feedback are learnt from but never kept, so no one's words are shown beside another's comment.
+        var kept = examples.Select((example, i) => (example, i)).Where(pair => !pair.example.IsStaffVerdict).ToArray();
+        var urgent = kept.Where(pair => pair.example.Urgent).Select(pair => new UrgencyExemplar(pair.example.Text, pair.example.Reason!, embeddings[pair.i])).ToArray();
+        var calm = kept.Where(pair => !pair.example.Urgent).Select(pair => embeddings[pair.i]).ToArray();
 
         // The features are the model's own, so a placeholder with no weights yet lays them out.
         var layout = new UrgencyModel(embeddingModel, dimensions, terms, [], 0, [], 0, null, (float)options.LexiconWeight, (float)options.NeighbourWeight, thresholds, urgent, calm, dataHash);

@@ -10,8 +10,10 @@ namespace QualityVoice.Cli.Commands;
 /// <summary>
 /// <c>./qv train</c>: fits the analyzer's models and writes each with its report under the repository: the fast model
 /// (TF-IDF, <c>--model fast</c>), the default embedding model (TF-IDF and MiniLM embeddings) and the urgency model
-/// (from data/urgency). <c>--with-corrections FILE</c> adds staff corrections (the back office's training download)
-/// to the labelled comments, and the report says how many.
+/// (from data/urgency). <c>--with-corrections FILE</c> adds staff corrections to the labelled comments, and the report
+/// says how many: the back office's training download (themes and sentiment) for the fast or embedding model, its
+/// urgency training download (items staff marked urgent, and urgent ones they read and confirmed or found no risk in)
+/// for the urgency model.
 /// </summary>
 internal static class TrainCommand
 {
@@ -28,11 +30,11 @@ internal static class TrainCommand
             throw new UsageException("--model is fast, embedding, urgency or all.");
         }
 
+        // One download a run: the training download (themes and sentiment) for the fast and embedding models, or, with
+        // --model urgency, the urgency training download.
         var corrections = line.Optional("with-corrections") is { } path ? Existing(path) : null;
-        if (corrections is not null && which is "urgency")
-        {
-            throw new UsageException("--with-corrections adds staff corrections of themes and sentiment: the urgency model learns from --urgency-set (data/urgency/urgency-set.csv).");
-        }
+        var verdicts = which is "urgency" ? corrections : null;
+        corrections = which is "urgency" ? null : corrections;
 
         var options = new TrainingOptions();
         if (which is "all" or "fast")
@@ -57,13 +59,29 @@ internal static class TrainCommand
             if (which is "all" or "urgency")
             {
                 var setPath = Existing(line.Optional("urgency-set") ?? Path.Combine(repository, "data/urgency/urgency-set.csv"));
-                var (model, report) = UrgencyTrainer.Train(UrgencySet.Load(setPath), setPath, encoder, new UrgencyTrainingOptions(), output);
+                var set = verdicts is null ? UrgencySet.Load(setPath) : WithVerdicts(UrgencySet.Load(setPath), verdicts);
+                var (model, report) = UrgencyTrainer.Train(set, encoder, new UrgencyTrainingOptions(), output);
                 Save(model.Save, Path.Combine(repository, EmbeddingModels.UrgencyPath), output, model.Version);
-                WriteText(Path.Combine(repository, "docs/urgency-report.json"), JsonSerializer.Serialize(new { model = model.Version, trainingData = model.TrainingDataHash, report }, Json) + "\n");
+                WriteText(
+                    Path.Combine(repository, "docs/urgency-report.json"),
+                    JsonSerializer.Serialize(new { model = model.Version, trainingData = model.TrainingDataHash, staffVerdicts = set.StaffVerdicts, report }, Json) + "\n");
             }
         }
 
         return 0;
+    }
+
+    /// <summary>The set with staff's urgency verdicts added; a file that is not the urgency training download is a usage error.</summary>
+    private static UrgencySet WithVerdicts(UrgencySet set, string path)
+    {
+        try
+        {
+            return set.With(UrgencySet.Load(path));
+        }
+        catch (InvalidDataException invalid)
+        {
+            throw new UsageException($"--with-corrections with --model urgency takes the back office's urgency training download. {invalid.Message}");
+        }
     }
 
     private static string Existing(string path) =>

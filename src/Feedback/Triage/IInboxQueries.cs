@@ -21,4 +21,10 @@ public interface IInboxQueries
 
     /// <summary>Items whose themes or sentiment staff corrected, as labelled examples for retraining.</summary>
     IAsyncEnumerable<LabelledComment> HumanLabelsAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Items whose urgency a member of staff judged — marked urgent, or read from the urgent queue — oldest first, for
+    /// <see cref="UrgencyVerdicts"/>.
+    /// </summary>
+    IAsyncEnumerable<TriageItem> UrgencyJudgedAsync(CancellationToken cancellationToken);
 }

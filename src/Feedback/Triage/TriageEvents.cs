@@ -41,6 +41,10 @@ public static class TriageEvents
     public static TriageEvent Acknowledged(UrgentAcknowledgement acknowledgement) =>
         new(acknowledgement.At, acknowledgement.By, "acknowledged", $"Read the urgent item. First action: {acknowledgement.FirstAction}");
 
+    /// <summary>A member of staff put an item the analysis had not flagged into the urgent queue.</summary>
+    public static TriageEvent MarkedUrgent(UrgentMarking marking) =>
+        new(marking.At, marking.By, "marked-urgent", $"Marked urgent: {marking.Reason}. It waits in the urgent queue for someone to read it and act, within 24 hours");
+
     /// <summary>The person answered on /track (never with their words), and whether the answer made the item urgent.</summary>
     public static TriageEvent Answered(TriageStatus status, bool urgent, DateTimeOffset at) =>
         new(

@@ -18,6 +18,7 @@ namespace QualityVoice.Feedback.Triage;
 /// <param name="Acknowledged">For an urgent item, who read it and the first thing they did; null while it waits.</param>
 /// <param name="Conversation">The team's replies on /track and the person's answers, oldest first.</param>
 /// <param name="UrgentAnswerAt">When the person's answer on /track read as urgent, making the item urgent again.</param>
+/// <param name="MarkedUrgent">Who marked it urgent, when and why, if a member of staff did (the analysis had not).</param>
 /// <param name="OriginalsRemovedAt">
 /// When the retention policy removed their original words and e-mail address: the item's text is then the words with
 /// personal details hidden.
@@ -38,13 +39,17 @@ public sealed record TriageItem(
     UrgentAcknowledgement? Acknowledged = null,
     IReadOnlyList<Tracking.FeedbackMessage>? Conversation = null,
     DateTimeOffset? UrgentAnswerAt = null,
-    DateTimeOffset? OriginalsRemovedAt = null)
+    DateTimeOffset? OriginalsRemovedAt = null,
+    UrgentMarking? MarkedUrgent = null)
 {
-    /// <summary>Whether the item is urgent: what they sent read as urgent, or an answer of theirs on /track did.</summary>
-    public bool IsUrgent => Item.Analysis is { Urgent: true } || UrgentAnswerAt is not null;
+    /// <summary>
+    /// Whether the item is urgent: what they sent read as urgent, an answer of theirs on /track did, or a member of
+    /// staff marked it so.
+    /// </summary>
+    public bool IsUrgent => Item.Analysis is { Urgent: true } || UrgentAnswerAt is not null || MarkedUrgent is not null;
 
     /// <summary>When the item's 24-hour urgent clock started (<see cref="UrgentResponse.ClockFrom"/>).</summary>
-    public DateTimeOffset UrgentSince => UrgentResponse.ClockFrom(Item.SubmittedAt, UrgentAnswerAt);
+    public DateTimeOffset UrgentSince => UrgentResponse.ClockFrom(Item.SubmittedAt, UrgentAnswerAt, MarkedUrgent?.At);
 
     /// <summary>The feeling about <paramref name="theme"/>: as read from the clauses that carry it, or else the item's.</summary>
     public Sentiment? SentimentAbout(string theme) =>

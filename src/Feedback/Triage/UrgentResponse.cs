@@ -18,23 +18,49 @@ public static class UrgentResponse
         "Passed to the service's manager",
         "Passed to the Freedom to Speak Up guardian",
         "Passed to complaints (PALS)",
-        "Read: no risk found that needs action now",
+        NoRiskFound,
     ];
+
+    /// <summary>The first action that says the analysis was wrong: a false alarm, which teaches the next urgency model.</summary>
+    public const string NoRiskFound = "Read: no risk found that needs action now";
 
     /// <summary>When an item became urgent and its clock must have been stopped by (<paramref name="urgentSince"/>, <see cref="ClockFrom"/>).</summary>
     public static DateTimeOffset DueBy(DateTimeOffset urgentSince) => urgentSince + Within;
 
     /// <summary>
-    /// When an item's clock starts: when it arrived, or, once the person's answer on /track read as urgent, when that
-    /// answer arrived (a new risk needs a new 24 hours, not an item already overdue).
+    /// When an item's clock starts: when it arrived; once the person's answer on /track read as urgent, when that
+    /// answer arrived; once a member of staff marked it urgent, then (a new risk needs a new 24 hours, not an item
+    /// already overdue). The latest of these.
     /// </summary>
-    public static DateTimeOffset ClockFrom(DateTimeOffset submittedAt, DateTimeOffset? urgentAnswerAt) => urgentAnswerAt ?? submittedAt;
+    public static DateTimeOffset ClockFrom(DateTimeOffset submittedAt, DateTimeOffset? urgentAnswerAt, DateTimeOffset? markedUrgentAt)
+    {
+        var since = submittedAt;
+        foreach (var later in new[] { urgentAnswerAt, markedUrgentAt })
+        {
+            since = later > since ? later.Value : since;
+        }
+
+        return since;
+    }
 
     /// <summary>Whether the person's answer on /track reads as urgent, as a new comment would.</summary>
     public static bool IsUrgentAnswer(string answer) => Analysis.Urgency.UrgencyDetector.Detect(answer).Urgent;
 
+    /// <summary>What started an item's clock, as "… after it arrived" reads: its arrival, the person's urgent answer, or a marking.</summary>
+    public static string WhatStartedTheClock(DateTimeOffset urgentSince, DateTimeOffset? urgentAnswerAt, UrgentMarking? markedUrgent) =>
+        urgentSince == markedUrgent?.At ? "it was marked urgent" : urgentSince == urgentAnswerAt ? "their urgent answer" : "it arrived";
+
     /// <summary>Whether <paramref name="item"/> can be acknowledged: it is urgent and nobody has yet.</summary>
     public static bool CanAcknowledge(TriageItem item) => item.IsUrgent && item.Acknowledged is null;
+
+    /// <summary>
+    /// Whether a member of staff can mark <paramref name="item"/> urgent: the analysis missed it (it is not urgent) and
+    /// it is not closed (the urgent queue holds open items).
+    /// </summary>
+    public static bool CanMarkUrgent(TriageItem item) => !item.IsUrgent && item.Item.Status != TriageStatus.Closed;
+
+    /// <summary>Whether <paramref name="reason"/> is one of the urgency reasons (<see cref="Analysis.Urgency.UrgencyReasons.All"/>).</summary>
+    public static bool IsUrgencyReason(string? reason) => reason is not null && Analysis.Urgency.UrgencyReasons.All.Contains(reason, StringComparer.Ordinal);
 
     /// <summary>Whether <paramref name="firstAction"/> is one of <see cref="FirstActions"/>.</summary>
     public static bool IsFirstAction(string? firstAction) => firstAction is not null && FirstActions.Contains(firstAction, StringComparer.Ordinal);
@@ -46,22 +72,33 @@ public static class UrgentResponse
 /// <param name="FirstAction">One of <see cref="UrgentResponse.FirstActions"/>.</param>
 public sealed record UrgentAcknowledgement(string By, DateTimeOffset At, string FirstAction);
 
+/// <summary>
+/// A member of staff put an item the analysis had not flagged into the urgent queue: who, when, and the urgency reason
+/// they saw. It teaches the next urgency model (the back office's urgency training download).
+/// </summary>
+/// <param name="By">The member of staff.</param>
+/// <param name="At">When; the item's 24-hour clock runs from then.</param>
+/// <param name="Reason">One of <see cref="Analysis.Urgency.UrgencyReasons.All"/>.</param>
+public sealed record UrgentMarking(string By, DateTimeOffset At, string Reason);
+
 /// <summary>An item in the urgent queue: its inbox row, and its acknowledgement once somebody has given one.</summary>
 /// <param name="Row">The item.</param>
 /// <param name="Acknowledged">Who read it and what they did first; null while it waits.</param>
 /// <param name="UrgentAnswerAt">When the person's answer on /track read as urgent, if one did.</param>
-public sealed record UrgentQueueRow(InboxRow Row, UrgentAcknowledgement? Acknowledged, DateTimeOffset? UrgentAnswerAt = null)
+/// <param name="MarkedUrgent">Who marked it urgent, when and why, if a member of staff did.</param>
+public sealed record UrgentQueueRow(InboxRow Row, UrgentAcknowledgement? Acknowledged, DateTimeOffset? UrgentAnswerAt = null, UrgentMarking? MarkedUrgent = null)
 {
     /// <summary>When its clock started (<see cref="UrgentResponse.ClockFrom"/>).</summary>
-    public DateTimeOffset UrgentSince => UrgentResponse.ClockFrom(Row.SubmittedAt, UrgentAnswerAt);
+    public DateTimeOffset UrgentSince => UrgentResponse.ClockFrom(Row.SubmittedAt, UrgentAnswerAt, MarkedUrgent?.At);
 }
 
 /// <summary>An urgent item past its 24 hours without an acknowledgement, to tell the quality team of.</summary>
 /// <param name="Reference">The item.</param>
 /// <param name="ServiceName">Its service.</param>
 /// <param name="SubmittedAt">When it arrived.</param>
-/// <param name="UrgentSince">When its clock started: its arrival, or the urgent answer on /track.</param>
-public sealed record OverdueUrgentItem(string Reference, string ServiceName, DateTimeOffset SubmittedAt, DateTimeOffset UrgentSince);
+/// <param name="UrgentSince">When its clock started: its arrival, the urgent answer on /track, or a marking.</param>
+/// <param name="MarkedUrgent">Who marked it urgent, when and why, if a member of staff did.</param>
+public sealed record OverdueUrgentItem(string Reference, string ServiceName, DateTimeOffset SubmittedAt, DateTimeOffset UrgentSince, UrgentMarking? MarkedUrgent = null);
 
 /// <summary>
 /// The urgent queue: unacknowledged items first, oldest first, then the acknowledged ones still open; acknowledging;
@@ -77,6 +114,12 @@ public interface IUrgentQueue
     /// somebody acknowledged it first.
     /// </summary>
     Task<bool> AcknowledgeAsync(string reference, UrgentAcknowledgement acknowledgement, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Puts an item the analysis did not flag into the urgent queue (<see cref="UrgentResponse.CanMarkUrgent"/>), its
+    /// clock from the marking: false when the item is not there, already urgent, or closed.
+    /// </summary>
+    Task<bool> MarkUrgentAsync(string reference, UrgentMarking marking, CancellationToken cancellationToken);
 
     /// <summary>Open urgent items still unacknowledged, urgent since before <paramref name="urgentBefore"/>, that nobody was told of.</summary>
     Task<IReadOnlyList<OverdueUrgentItem>> OverdueUntoldAsync(DateTimeOffset urgentBefore, int max, CancellationToken cancellationToken);

@@ -47,6 +47,7 @@ public sealed class RoleMatrixTests(OneItemBackOffice backOffice) : IClassFixtur
         ("/exports/fft-return.csv", Triage, HttpStatusCode.OK),
         ("/exports/fft-return.xlsx", Triage, HttpStatusCode.OK),
         ("/exports/training.csv", Triage, HttpStatusCode.OK),
+        ("/exports/urgency-training.csv", Triage, HttpStatusCode.OK),
         ("/updates", Publishers, HttpStatusCode.OK),
         ("/updates/new", Publishers, HttpStatusCode.OK),
         ("/updates/no-such-update", Publishers, HttpStatusCode.NotFound),

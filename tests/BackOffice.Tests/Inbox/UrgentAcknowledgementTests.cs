@@ -143,6 +143,61 @@ public sealed class UrgentAcknowledgementTests(PublishingFactory backOffice) : I
         Assert.Contains("1 hour after their urgent answer", (await browser.GetPageAsync($"/inbox/{read}")).QuerySelector("[data-testid=acknowledged]")!.TextContent, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Staff_mark_urgent_what_the_analysis_missed_and_what_they_judge_is_downloaded_to_teach_the_next_model()
+    {
+        var now = backOffice.Clock.GetUtcNow();
+        var missed = (await backOffice.ImportAsync(new Sample("The carer shouts at my dad when she washes him and he is frightened of her") { At = now.AddHours(-40) })).Single();
+        var (falseAlarm, _) = await TwoUrgentAsync(now.AddHours(-39), now.AddHours(-38));
+        var browser = await backOffice.SignInAsync(StaffRoles.QualityTeam, Quality);
+
+        var page = await browser.GetPageAsync($"/inbox/{missed}");
+        Assert.Null(page.QuerySelector("form[action*=Acknowledge]"));
+        using var noReason = await browser.SubmitAsync(page, [], "form[action*=MarkUrgent]");
+        await noReason.ShouldBeAsync(HttpStatusCode.BadRequest);
+        Assert.Contains("Select what the risk is", (await noReason.ReadPageAsync()).QuerySelector(".nhsuk-error-summary")!.TextContent, StringComparison.Ordinal);
+        using var notAReason = await browser.SubmitAsync(page, [new("UrgencyReason", "rudeness")], "form[action*=MarkUrgent]");
+        await notAReason.ShouldBeAsync(HttpStatusCode.BadRequest);
+
+        using var marked = await browser.SubmitAsync(page, [new("UrgencyReason", "abuse")], "form[action*=MarkUrgent]");
+        await marked.ShouldBeAsync(HttpStatusCode.Redirect);
+
+        // In the queue with a new 24 hours from the marking, not overdue because it arrived 40 hours ago.
+        page = await browser.GetPageAsync($"/inbox/{missed}");
+        Assert.Contains($"marked by {Quality}, abuse", page.QuerySelector("[data-testid=marked-urgent]")!.TextContent, StringComparison.Ordinal);
+        Assert.Null(page.QuerySelector("form[action*=MarkUrgent]"));
+        Assert.NotNull(page.QuerySelector("form[action*=Acknowledge]"));
+        var inbox = await browser.GetPageAsync("/inbox");
+        Assert.Contains($"Marked urgent by {Quality}: abuse", RowOf(inbox, missed), StringComparison.Ordinal);
+        Assert.Contains("Due in 24 hours", RowOf(inbox, missed), StringComparison.Ordinal);
+        var queue = backOffice.Services.GetRequiredService<IUrgentQueue>();
+        Assert.DoesNotContain(await queue.OverdueUntoldAsync(now - UrgentResponse.Within, 100, CancellationToken.None), overdue => overdue.Reference == missed);
+
+        // Nobody reads it in 24 hours: the quality team is told who marked it, and why.
+        backOffice.Clock.Advance(TimeSpan.FromHours(25));
+        try
+        {
+            await backOffice.CreateAccountAsync("quality.two@example.nhs.uk", StaffRoles.QualityTeam);
+            await backOffice.Services.GetRequiredService<OverdueUrgentAnnouncer>().RunOnceAsync(CancellationToken.None);
+            var told = (await EmailsAboutAsync(missed)).First();
+            Assert.Contains($"{Quality} marked feedback {missed}", told.Body, StringComparison.Ordinal);
+            Assert.Contains("urgent (abuse)", told.Body, StringComparison.Ordinal);
+            Assert.DoesNotContain("shouts", told.Body, StringComparison.Ordinal);
+        }
+        finally
+        {
+            backOffice.Clock.Advance(TimeSpan.FromHours(-25));
+        }
+
+        // The one the analysis flagged wrongly is read and found to hold no risk: both verdicts are in the download.
+        Assert.True(await queue.AcknowledgeAsync(falseAlarm, new UrgentAcknowledgement(Quality, now, UrgentResponse.NoRiskFound), CancellationToken.None));
+        var rows = Csv.Read(await browser.GetStringAsync(new Uri("/exports/urgency-training.csv", UriKind.Relative)));
+        var miss = Assert.Single(rows, row => row["id"] == missed);
+        Assert.Equal(("1", "abuse", UrgencyVerdicts.Marked, "train"), (miss["urgent"], miss["reason"], miss["kind"], miss["split"]));
+        Assert.Contains("frightened of her", miss["text"], StringComparison.Ordinal);
+        Assert.Contains(rows, row => row["id"].StartsWith(falseAlarm, StringComparison.Ordinal) && row["urgent"] == "0" && row["kind"] == UrgencyVerdicts.Cleared);
+    }
+
     private async Task<(string Older, string Newer)> TwoUrgentAsync(DateTimeOffset olderAt, DateTimeOffset newerAt)
     {
         var references = await backOffice.ImportAsync(

@@ -1,4 +1,5 @@
 using QualityVoice.Analysis;
+using QualityVoice.Analysis.Urgency;
 using QualityVoice.Feedback.Storage;
 using QualityVoice.Feedback.Tests.Storage;
 using QualityVoice.Feedback.Tracking;
@@ -231,6 +232,53 @@ public abstract class TriageStoreContract
         Assert.Empty(await queue.OverdueUntoldAsync(Now - UrgentResponse.Within, 10, CancellationToken.None));
         Assert.Contains(calm, (await queue.OverdueUntoldAsync(Now.AddHours(24), 10, CancellationToken.None)).Select(item => item.Reference));
         Assert.Contains(calm, (await stores.Triage.SearchAsync(new InboxFilter { Urgent = true }, InboxOrder.Newest, null, 10, CancellationToken.None)).Rows.Select(row => row.Reference));
+    }
+
+    [Fact]
+    public async Task Staff_mark_urgent_what_the_analysis_missed_and_their_verdicts_on_urgency_are_labels_for_the_next_model()
+    {
+        var stores = await CreateStoresAsync();
+        var missed = await stores.ImportAsync(Item("The carer shouts at my dad and he is frightened of her", at: Now.AddHours(-30)));
+        var flagged = await stores.ImportAsync(Item("I could have died of embarrassment", at: Now.AddHours(-20), urgent: true));
+        var closed = await stores.ImportAsync(Item("They pushed him into the chair", at: Now.AddHours(-10), status: TriageStatus.Closed));
+        var queue = stores.Urgent;
+        var marking = new UrgentMarking(Quality, Now.AddHours(-1), UrgencyReasons.Abuse);
+
+        Assert.True(await queue.MarkUrgentAsync(missed, marking, CancellationToken.None));
+        Assert.False(await queue.MarkUrgentAsync(missed, marking with { By = "late@example.nhs.uk" }, CancellationToken.None));
+        Assert.False(await queue.MarkUrgentAsync(flagged, marking, CancellationToken.None));
+        Assert.False(await queue.MarkUrgentAsync(closed, marking, CancellationToken.None));
+
+        // It waits in the queue, its clock from the marking, and a new analysis that finds it calm leaves it there.
+        var listed = await queue.ListAsync(10, CancellationToken.None);
+        Assert.Equal([flagged, missed], listed.Select(row => row.Row.Reference));
+        Assert.Equal(marking, listed[1].MarkedUrgent);
+        Assert.Equal(marking.At.ToUnixTimeMilliseconds(), listed[1].UrgentSince.ToUnixTimeMilliseconds());
+        Assert.Equal([flagged, missed], (await queue.OverdueUntoldAsync(Now.AddMinutes(-30), 10, CancellationToken.None)).Select(item => item.Reference));
+        Assert.Equal(marking, (await queue.OverdueUntoldAsync(Now.AddMinutes(-30), 10, CancellationToken.None))[1].MarkedUrgent);
+        Assert.Equal([flagged], (await queue.OverdueUntoldAsync(Now.AddHours(-2), 10, CancellationToken.None)).Select(item => item.Reference));
+        Assert.Equal(3, await stores.Feedback.RequeueForAnalysisAsync("model-2", TimeProvider.System.GetUtcNow(), CancellationToken.None));
+        var claimed = await stores.Feedback.ClaimForAnalysisAsync(10, "lease", Now, TimeSpan.FromMinutes(5), CancellationToken.None);
+        var calm = Analysis("The carer shouts at my dad and he is frightened of her", Sentiment.Negative, [], urgent: false, needsReview: false, feelings: null) with { ModelVersion = "model-2" };
+        Assert.Equal(1, await stores.Feedback.SaveAnalysesAsync("lease", [new AnalysedItem(missed, calm)], CancellationToken.None));
+        Assert.Contains(missed, claimed.Select(item => item.Reference));
+        var item = (await stores.Triage.GetAsync(missed, CancellationToken.None))!;
+        Assert.True(item.IsUrgent);
+        Assert.Equal(marking, item.MarkedUrgent);
+        Assert.Equal("marked-urgent", item.History[^1].Kind);
+        Assert.Contains(missed, (await stores.Triage.SearchAsync(new InboxFilter { Urgent = true }, InboxOrder.Newest, null, 10, CancellationToken.None)).Rows.Select(row => row.Reference));
+
+        // Reading the flagged one and finding no risk makes it a false alarm to learn from; the marked one is a miss.
+        Assert.True(await queue.AcknowledgeAsync(flagged, new UrgentAcknowledgement(Quality, Now, UrgentResponse.NoRiskFound), CancellationToken.None));
+        var judged = await stores.Triage.UrgencyJudgedAsync(CancellationToken.None).ToListAsync();
+        Assert.Equal([missed, flagged], judged.Select(judgedItem => judgedItem.Item.Reference));
+        Assert.Equal(
+            [
+                new UrgencyVerdict(missed, "Kind staff The carer shouts at my dad and he is frightened of her", true, UrgencyReasons.Abuse, UrgencyVerdicts.Marked),
+                new UrgencyVerdict($"{flagged}-1", "Kind staff", false, null, UrgencyVerdicts.Cleared),
+                new UrgencyVerdict($"{flagged}-2", "I could have died of embarrassment", false, null, UrgencyVerdicts.Cleared),
+            ],
+            judged.SelectMany(UrgencyVerdicts.Of));
     }
 
     [Fact]

@@ -16,8 +16,9 @@ using QualityVoice.Web.Downloads;
 namespace QualityVoice.BackOffice.Features.Exports;
 
 /// <summary>
-/// Downloads: any filtered inbox list (CSV or Excel, redacted text only), the monthly FFT return, and staff's
-/// corrections as training data in the training file's format. Every download is in the audit log.
+/// Downloads: any filtered inbox list (CSV or Excel, redacted text only), the monthly FFT return, staff's corrections
+/// as training data in the training file's format, and staff's verdicts on urgency in the urgency set's. Every download
+/// is in the audit log.
 /// </summary>
 internal static class ExportEndpoints
 {
@@ -30,6 +31,7 @@ internal static class ExportEndpoints
         exports.MapGet("/feedback.{format:regex(^(csv|xlsx)$)}", FeedbackListAsync);
         exports.MapGet("/fft-return.{format:regex(^(csv|xlsx)$)}", FftReturnAsync);
         exports.MapGet("/training.csv", TrainingAsync);
+        exports.MapGet("/urgency-training.csv", UrgencyTrainingAsync);
         return app;
     }
 
@@ -87,6 +89,25 @@ internal static class ExportEndpoints
         var labels = LocalModel.Shipped.Labels;
         string[] headers = ["Comment ID", "Trust", "Respondent ID", "Date", "Service type 1", "Service type 2", "FFT categorical answer", "FFT question", "FFT answer", "Person identifiable info?", QualityVoice.Analysis.Training.TrainingSet.SentimentColumn, .. labels];
         return await SendAsync(context, "csv", $"training-labels-{now:yyyy-MM-dd}", "Training", headers, TrainingRows(triage.HumanLabelsAsync(cancellationToken), labels, cancellationToken), cancellationToken);
+    }
+
+    private static async Task<IResult> UrgencyTrainingAsync(HttpContext context, [FromServices] IInboxQueries triage, [FromServices] IAuditLog audit, [FromServices] TimeProvider time, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        await audit.RecordAsync(new AuditEntry(now, StaffMember.NameOf(context.User), AuditActions.Exported, "urgency-training.csv", "Staff verdicts on urgency as training data"), cancellationToken);
+        string[] headers = ["id", "text", "urgent", "reason", "kind", "split"];
+        return await SendAsync(context, "csv", $"urgency-labels-{now:yyyy-MM-dd}", "Urgency", headers, UrgencyRows(triage.UrgencyJudgedAsync(cancellationToken), cancellationToken), cancellationToken);
+    }
+
+    private static async IAsyncEnumerable<IReadOnlyList<string?>> UrgencyRows(IAsyncEnumerable<TriageItem> judged, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var item in judged.WithCancellation(cancellationToken))
+        {
+            foreach (var verdict in UrgencyVerdicts.Of(item))
+            {
+                yield return [verdict.Id, verdict.Text, verdict.Urgent ? "1" : "0", verdict.Reason, verdict.Kind, "train"];
+            }
+        }
     }
 
     private static async IAsyncEnumerable<IReadOnlyList<string?>> ListRows(IAsyncEnumerable<InboxRow> rows, [EnumeratorCancellation] CancellationToken cancellationToken)

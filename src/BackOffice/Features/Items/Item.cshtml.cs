@@ -96,6 +96,10 @@ public sealed class ItemModel(ITriageStore triage, IUrgentQueue urgent, IUpdateS
     [BindProperty]
     public string? FirstAction { get; set; }
 
+    /// <summary>The risk a member of staff saw in an item the analysis did not flag.</summary>
+    [BindProperty]
+    public string? UrgencyReason { get; set; }
+
     /// <summary>Now, for the urgent clock.</summary>
     public DateTimeOffset Now { get; } = time.GetUtcNow();
 
@@ -277,6 +281,24 @@ public sealed class ItemModel(ITriageStore triage, IUrgentQueue urgent, IUpdateS
         return await urgent.AcknowledgeAsync(Reference, new UrgentAcknowledgement(me, now, FirstAction!), cancellationToken)
             ? (null, $"Recorded that you read it. First action: {FirstAction}")
             : (nameof(FirstAction), "Somebody else recorded reading it just now: see the history");
+    }, cancellationToken);
+
+    /// <summary>Puts an item the analysis did not flag into the urgent queue, with the risk staff saw.</summary>
+    public Task<IActionResult> OnPostMarkUrgentAsync(CancellationToken cancellationToken) => ChangeAsync(async (me, now) =>
+    {
+        if (!UrgentResponse.CanMarkUrgent(Item))
+        {
+            return (nameof(UrgencyReason), Item.IsUrgent ? "It is already urgent" : "It is closed: move it back to in progress first");
+        }
+
+        if (!UrgentResponse.IsUrgencyReason(UrgencyReason))
+        {
+            return (nameof(UrgencyReason), "Select what the risk is");
+        }
+
+        return await urgent.MarkUrgentAsync(Reference, new UrgentMarking(me, now, UrgencyReason!), cancellationToken)
+            ? (null, "Marked urgent: it is in the urgent queue, to be read and acted on within 24 hours")
+            : (nameof(UrgencyReason), "Somebody changed it just now: see the history");
     }, cancellationToken);
 
     /// <summary>Adds the item to a "you said, we did" update.</summary>
