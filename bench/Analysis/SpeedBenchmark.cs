@@ -63,7 +63,7 @@ internal static class SpeedBenchmark
         var model = LocalModel.Shipped;
         var stages = new (string Name, Action<string> Run)[]
         {
-            ("themes and sentiment (local model)", text => model.Predict(text, QuestionKind.Unknown)),
+            ("themes and sentiment (local model)", text => model.Predict(new TextToAnalyse(text))),
             ("PII redaction", text => PiiRedactor.Redact(text)),
             ("urgency", text => UrgencyDetector.Detect(text)),
         };

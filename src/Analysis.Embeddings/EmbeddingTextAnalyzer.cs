@@ -50,10 +50,10 @@ public sealed class EmbeddingTextAnalyzer : ITextAnalyzer
 
     private TextAnalysis Analyze(TextToAnalyse input, IReadOnlyList<Range> clauses, TextEmbedding embedding)
     {
-        var prediction = _themes.Predict(input.Text, input.Question, embedding.Whole);
+        var prediction = _themes.Predict(input, embedding.Whole);
         var (redacted, pii) = PiiRedactor.Redact(input.Text);
         var urgency = _urgency.Assess(input.Text, embedding.Whole);
-        var feelings = _themes.SentimentByTheme(input.Text, prediction, clauses, input.Question, embedding.Parts);
+        var feelings = _themes.SentimentByTheme(input, prediction, clauses, embedding.Parts);
         return new TextAnalysis(
             Sentiments.WithThemes(prediction.Sentiment, feelings),
             prediction.Score,

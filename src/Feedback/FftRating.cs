@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using QualityVoice.Analysis;
 
 namespace QualityVoice.Feedback;
 
@@ -32,4 +33,20 @@ public enum FftRating
     /// <summary>Don't know.</summary>
     [JsonStringEnumMemberName("dont-know")]
     DontKnow,
+}
+
+/// <summary>The FFT answer as the analysis reads it beside a comment.</summary>
+public static class FftRatingAnalysis
+{
+    /// <summary>The analysis's <see cref="FftAnswer"/> for <paramref name="rating"/>.</summary>
+    public static FftAnswer ForAnalysis(this FftRating rating) => rating switch
+    {
+        FftRating.VeryGood => FftAnswer.VeryGood,
+        FftRating.Good => FftAnswer.Good,
+        FftRating.Neither => FftAnswer.Neither,
+        FftRating.Poor => FftAnswer.Poor,
+        FftRating.VeryPoor => FftAnswer.VeryPoor,
+        FftRating.DontKnow => FftAnswer.DontKnow,
+        _ => FftAnswer.Unknown,
+    };
 }

@@ -58,6 +58,26 @@ public sealed class AnalyzeCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task The_fft_answer_column_is_read_beside_the_question_in_codes_or_words()
+    {
+        File.WriteAllText(_folder.File("in.csv"), "ref,question,fft,comment\n" +
+            "f-1,Why did you give that answer?,Very good,The staff on the ward\n" +
+            "f-2,Why did you give that answer?,5,The staff on the ward\n" +
+            "f-3,Why did you give that answer?,not a rating,The staff on the ward\n");
+
+        await AnalyzeCommand.RunAsync(
+            Line("--input", _folder.File("in.csv"), "--text-column", "comment", "--id-column", "ref", "--question-column", "question", "--fft-column", "fft", "--output", _folder.File("out.jsonl")),
+            Taxonomy,
+            TextWriter.Null,
+            CancellationToken.None);
+
+        var scores = File.ReadAllLines(_folder.File("out.jsonl")).Select(line => JsonDocument.Parse(line).RootElement.GetProperty("sentimentScore").GetDouble()).ToArray();
+        Assert.True(scores[1] < scores[0], $"very poor {scores[1]}, very good {scores[0]}");
+        Assert.NotEqual(scores[0], scores[2]);
+        Assert.NotEqual(scores[1], scores[2]);
+    }
+
+    [Fact]
     public async Task An_urgent_comment_carries_its_reason_and_the_evidence()
     {
         File.WriteAllText(_folder.File("in.csv"), "ref,comment\nu-1,\"I've been saving up my tablets and I know how many it would take\"\n");

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using QualityVoice.Analysis;
 using QualityVoice.Analysis.Local;
 using QualityVoice.Cli.Commands;
 using QualityVoice.TestSupport;
@@ -35,7 +36,7 @@ public sealed class TrainCommandTests : IDisposable
         using var file = File.OpenRead(_folder.File("src/Analysis/Models/local-model.qvlm.gz"));
         var model = LocalModel.Load(file);
 
-        Assert.Equal("Parking", model.Predict("The parking was a nightmare again").Themes[0].Name);
+        Assert.Equal("Parking", model.Predict(new TextToAnalyse("The parking was a nightmare again")).Themes[0].Name);
         Assert.StartsWith("local-", model.Version, StringComparison.Ordinal);
     }
 
@@ -51,7 +52,7 @@ public sealed class TrainCommandTests : IDisposable
         Assert.Contains("Pain management", model.Labels);
         foreach (var text in new[] { "My pain was not managed at all", "", "zzz", "The parking was a nightmare", "Nothing" })
         {
-            Assert.DoesNotContain(model.Predict(text).Themes, theme => theme.Name == "Pain management");
+            Assert.DoesNotContain(model.Predict(new TextToAnalyse(text)).Themes, theme => theme.Name == "Pain management");
         }
     }
 
@@ -94,7 +95,7 @@ public sealed class TrainCommandTests : IDisposable
         var model = LocalModel.Load(file);
         Assert.Equal("all-MiniLM-L6-v2", model.Embedding!.Model);
         Assert.StartsWith("embedding-", model.Version, StringComparison.Ordinal);
-        Assert.Throws<ArgumentException>(() => model.Predict("The parking was a nightmare again"));
+        Assert.Throws<ArgumentException>(() => model.Predict(new TextToAnalyse("The parking was a nightmare again")));
     }
 
     [Theory]

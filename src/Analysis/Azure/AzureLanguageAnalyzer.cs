@@ -68,13 +68,13 @@ public sealed class AzureLanguageAnalyzer(AzureLanguageClient client, LocalModel
         for (var t = 0; t < texts.Count; t++)
         {
             var own = pieces.Where(piece => piece.Text == t).ToArray();
-            var local = model.Predict(texts[t].Text, texts[t].Question);
+            var local = model.Predict(texts[t]);
             var (feeling, score) = MergeSentiment(own.Select(piece => (sentiment.GetValueOrDefault(piece.Id), piece.Chunk.Length)).ToArray(), local.Sentiment, local.Score);
             var azureSpans = own.SelectMany(piece => Entities(pii.GetValueOrDefault(piece.Id), piece.Offset)).ToArray();
             var (redacted, spans) = PiiRedactor.Redact(texts[t].Text, azureSpans);
             var signals = UrgencyDetector.Find(texts[t].Text);
             var (clauses, clauseFeelings) = Sentences(own.Select(piece => (sentiment.GetValueOrDefault(piece.Id), piece.Offset)).ToArray(), texts[t].Text);
-            var themeFeelings = model.SentimentByTheme(texts[t].Text, local with { Sentiment = feeling }, clauses, texts[t].Question, clauseSentiments: clauseFeelings);
+            var themeFeelings = model.SentimentByTheme(texts[t], local with { Sentiment = feeling }, clauses, clauseSentiments: clauseFeelings);
             var keyPhrases = own
                 .SelectMany(piece => phrases.GetValueOrDefault(piece.Id)?["keyPhrases"]?.AsArray() ?? [])
                 .Select(phrase => phrase?.GetValue<string>())

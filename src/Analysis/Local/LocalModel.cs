@@ -14,10 +14,12 @@ public sealed class LocalModel
     private const string Magic = "QVLM";
     // Version 1: TF-IDF only, without calibration (read only, for older model files); version 3: an optional
     // sentence-embedding block, and the calibration of theme and sentiment confidence with the review threshold;
-    // version 4: an optional neural sentiment head over the embedding.
+    // version 4: an optional neural sentiment head over the embedding; version 5: the sentiment reads the FFT answer
+    // with the question (AnswerContext) after the terms and the embedding, in its regression and its neural head.
     private const int LegacyFormat = 1;
     private const int CalibratedFormat = 3;
-    private const int FormatVersion = 4;
+    private const int NetworkFormat = 4;
+    private const int FormatVersion = 5;
 
     internal LocalModel(
         TfIdfVectorizer vectorizer,
@@ -27,8 +29,10 @@ public sealed class LocalModel
         SentimentClassifier sentiment,
         string trainingDataHash,
         EmbeddingBlock? embedding = null,
-        ModelCalibration? calibration = null)
+        ModelCalibration? calibration = null,
+        bool readsFft = true)
     {
+        ReadsFft = readsFft;
         Embedding = embedding;
         Calibration = calibration ?? ModelCalibration.None;
         Vectorizer = vectorizer;
@@ -51,6 +55,9 @@ public sealed class LocalModel
 
     internal TfIdfVectorizer Vectorizer { get; }
 
+    /// <summary>Whether it reads the FFT answer given with a comment (<see cref="AnswerContext"/>); models before format 5 do not.</summary>
+    internal bool ReadsFft { get; }
+
     internal ThemeClassifier Themes { get; }
 
     internal float[] TextThresholds { get; }
@@ -63,11 +70,11 @@ public sealed class LocalModel
     public ModelCalibration Calibration { get; }
 
     /// <summary>Predicts a comment's sub-categories (with calibrated confidence, most confident first) and sentiment.</summary>
-    public ModelPrediction Predict(string text, QuestionKind question = QuestionKind.Unknown, float[]? embedding = null)
+    public ModelPrediction Predict(TextToAnalyse input, float[]? embedding = null)
     {
-        var features = Features(text, question, embedding);
+        var features = Features(input.Text, input.Question, embedding);
         var probabilities = Themes.Probabilities(features);
-        var decided = ThemeClassifier.Decide(probabilities, question == QuestionKind.Unknown ? TextThresholds : QuestionThresholds, atLeastOne: true);
+        var decided = ThemeClassifier.Decide(probabilities, input.Question == QuestionKind.Unknown ? TextThresholds : QuestionThresholds, atLeastOne: true);
         var themes = new List<ThemePrediction>();
         for (var l = 0; l < decided.Length; l++)
         {
@@ -78,7 +85,7 @@ public sealed class LocalModel
         }
 
         themes.Sort((a, b) => b.Confidence.CompareTo(a.Confidence));
-        var sentimentProbabilities = SentimentProbabilities(features, question, embedding);
+        var sentimentProbabilities = SentimentProbabilities(features, input, embedding);
         var (sentiment, score) = SentimentClassifier.Decide(sentimentProbabilities);
         var sentimentConfidence = Calibration.Sentiment.Apply(sentimentProbabilities.Max());
         var needsReview = themes[0].Confidence < Calibration.ReviewBelow || sentimentConfidence < Calibration.ReviewBelow;
@@ -90,17 +97,15 @@ public sealed class LocalModel
     /// a theme takes the feeling of the clauses that carry it (those past its threshold, or else the one most likely to),
     /// together (<see cref="Sentiments.Together"/>). A text of one clause feels about each theme as it does as a whole.
     /// </summary>
-    /// <param name="text">The comment.</param>
+    /// <param name="input">The comment, with the question it answers and the FFT answer given with it.</param>
     /// <param name="whole">What <see cref="Predict"/> found in all of it.</param>
     /// <param name="clauses">Its clauses: the words of each that carry its feeling.</param>
-    /// <param name="question">The question it answers.</param>
     /// <param name="clauseEmbeddings">Each clause's sentence embedding, when the model reads them.</param>
     /// <param name="clauseSentiments">Each clause's feeling as another analyzer read it (Azure AI Language's sentences), instead of this model's.</param>
     public IReadOnlyList<ThemeSentiment> SentimentByTheme(
-        string text,
+        TextToAnalyse input,
         ModelPrediction whole,
         IReadOnlyList<Range> clauses,
-        QuestionKind question = QuestionKind.Unknown,
         IReadOnlyList<float[]>? clauseEmbeddings = null,
         IReadOnlyList<Sentiment>? clauseSentiments = null)
     {
@@ -109,14 +114,14 @@ public sealed class LocalModel
             return [.. whole.Themes.Select(theme => new ThemeSentiment(theme.Name, whole.Sentiment))];
         }
 
-        var thresholds = question == QuestionKind.Unknown ? TextThresholds : QuestionThresholds;
+        var thresholds = input.Question == QuestionKind.Unknown ? TextThresholds : QuestionThresholds;
         var readings = new (double[] Themes, Sentiment Sentiment)[clauses.Count];
         for (var c = 0; c < clauses.Count; c++)
         {
-            var features = Features(text[clauses[c]], question, clauseEmbeddings?[c]);
+            var features = Features(input.Text[clauses[c]], input.Question, clauseEmbeddings?[c]);
             readings[c] = (
                 Themes.Probabilities(features),
-                clauseSentiments?[c] ?? SentimentClassifier.Decide(SentimentProbabilities(features, question, clauseEmbeddings?[c])).Sentiment);
+                clauseSentiments?[c] ?? SentimentClassifier.Decide(SentimentProbabilities(features, input, clauseEmbeddings?[c])).Sentiment);
         }
 
         var feelings = new List<ThemeSentiment>(whole.Themes.Count);
@@ -168,8 +173,15 @@ public sealed class LocalModel
         return terms.Append(embedding, Vectorizer.FeatureCount, block.Weight);
     }
 
-    private double[] SentimentProbabilities(SparseVector features, QuestionKind question, float[]? embedding) =>
-        Sentiment.Probabilities(features, Sentiment.Network is null || embedding is null ? null : SentimentNetwork.Input(embedding, question));
+    /// <summary>
+    /// The sentiment's probabilities from a text's <see cref="Features"/> and, when the model reads them, the FFT answer
+    /// with the question (<paramref name="given"/>'s, whose text may be the whole of which the features' text is a clause).
+    /// </summary>
+    private double[] SentimentProbabilities(SparseVector features, TextToAnalyse given, float[]? embedding)
+    {
+        var read = ReadsFft ? features.Append(AnswerContext.Of(given.Question, given.Fft), Vectorizer.FeatureCount + (Embedding?.Dimensions ?? 0)) : features;
+        return Sentiment.Probabilities(read, Sentiment.Network is not { } network || embedding is null ? null : network.InputFor(embedding, given.Question, given.Fft));
+    }
 
     /// <summary>Writes the model, gzipped.</summary>
     public void Save(Stream destination)
@@ -184,7 +196,7 @@ public sealed class LocalModel
         using var gzip = new GZipStream(source, CompressionMode.Decompress);
         using var reader = new BinaryReader(gzip, Encoding.UTF8);
         var format = new string(reader.ReadChars(Magic.Length)) == Magic ? reader.ReadInt32() : -1;
-        if (format is not (LegacyFormat or CalibratedFormat or FormatVersion))
+        if (format is not (LegacyFormat or CalibratedFormat or NetworkFormat or FormatVersion))
         {
             throw new InvalidDataException("This is not a QualityVoice local model, or it is from another version.");
         }
@@ -202,14 +214,15 @@ public sealed class LocalModel
         var characterWeight = reader.ReadSingle();
         var terms = ReadArray(reader, features, r => r.ReadUInt64());
         var idf = ReadArray(reader, features, r => r.ReadSingle());
+        var readsFft = format >= FormatVersion;
         var columns = features + (embedding?.Dimensions ?? 0);
         var themeWeights = ReadArray(reader, columns * labels.Length, r => (float)r.ReadHalf());
         var themeBias = ReadArray(reader, labels.Length, r => r.ReadSingle());
         var textThresholds = ReadArray(reader, labels.Length, r => r.ReadSingle());
         var questionThresholds = ReadArray(reader, labels.Length, r => r.ReadSingle());
-        var sentimentWeights = ReadArray(reader, columns * 3, r => (float)r.ReadHalf());
+        var sentimentWeights = ReadArray(reader, (columns + (readsFft ? AnswerContext.Dimensions : 0)) * 3, r => (float)r.ReadHalf());
         var sentimentBias = ReadArray(reader, 3, r => r.ReadSingle());
-        var (network, networkWeight) = format == FormatVersion && reader.ReadBoolean() ? (SentimentNetwork.Read(reader), reader.ReadSingle()) : (null, 0f);
+        var (network, networkWeight) = format >= NetworkFormat && reader.ReadBoolean() ? (SentimentNetwork.Read(reader, withoutFft: !readsFft), reader.ReadSingle()) : (null, 0f);
         var calibration = format >= CalibratedFormat
             ? new ModelCalibration(Local.Calibration.Read(reader), Local.Calibration.Read(reader), reader.ReadSingle())
             : ModelCalibration.None;
@@ -221,7 +234,8 @@ public sealed class LocalModel
             new SentimentClassifier(sentimentWeights, sentimentBias, network, networkWeight),
             dataHash,
             embedding,
-            calibration);
+            calibration,
+            readsFft);
     }
 
     /// <summary>The model shipped in this assembly (trained by <c>./qv train</c>), loaded once.</summary>
@@ -240,7 +254,7 @@ public sealed class LocalModel
         using (var writer = new BinaryWriter(buffer, Encoding.UTF8, leaveOpen: true))
         {
             writer.Write(Magic.ToCharArray());
-            writer.Write(FormatVersion);
+            writer.Write(ReadsFft ? FormatVersion : NetworkFormat);
             writer.Write(TrainingDataHash);
             writer.Write(Embedding is not null);
             if (Embedding is { } block)

@@ -22,8 +22,8 @@ public sealed class LocalTextAnalyzer(LocalModel model) : ITextAnalyzer
     /// <summary>Analyses one comment.</summary>
     public TextAnalysis Analyze(TextToAnalyse input)
     {
-        var prediction = model.Predict(input.Text, input.Question);
-        var feelings = model.SentimentByTheme(input.Text, prediction, Clauses.Contents(input.Text), input.Question);
+        var prediction = model.Predict(input);
+        var feelings = model.SentimentByTheme(input, prediction, Clauses.Contents(input.Text));
         var (redacted, pii) = PiiRedactor.Redact(input.Text);
         var signals = UrgencyDetector.Find(input.Text);
         return new TextAnalysis(

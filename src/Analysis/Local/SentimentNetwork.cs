@@ -3,7 +3,8 @@ using System.Runtime.Intrinsics;
 namespace QualityVoice.Analysis.Local;
 
 /// <summary>
-/// A small neural head for sentiment over the sentence embedding and the question answered: one hidden layer of
+/// A small neural head for sentiment over the sentence embedding, the question answered and the FFT answer given with
+/// it (<see cref="Input"/>): one hidden layer of
 /// rectified units, then softmax over the three classes. The linear regression over the TF-IDF terms and the embedding
 /// cannot see how the embedding's dimensions combine; this can, and the two together are right more often than either
 /// (docs/model-card.md). Trained by Adam with L2 on minibatches, from a fixed seed, with sums in a fixed order, so the
@@ -13,10 +14,11 @@ internal sealed class SentimentNetwork
 {
     private const int Classes = 3;
     private static readonly int Questions = Enum.GetValues<QuestionKind>().Length;
+    private static readonly int Answers = Enum.GetValues<FftAnswer>().Length;
 
-    internal SentimentNetwork(int embeddingDimensions, int hidden, float[] hiddenWeights, float[] hiddenBias, float[] outputWeights, float[] outputBias)
+    internal SentimentNetwork(int embeddingDimensions, int inputs, int hidden, float[] hiddenWeights, float[] hiddenBias, float[] outputWeights, float[] outputBias)
     {
-        Inputs = embeddingDimensions + Questions;
+        Inputs = inputs;
         EmbeddingDimensions = embeddingDimensions;
         Hidden = hidden;
         HiddenWeights = hiddenWeights;
@@ -28,8 +30,14 @@ internal sealed class SentimentNetwork
     /// <summary>The embedding's length.</summary>
     public int EmbeddingDimensions { get; }
 
-    /// <summary>How many numbers it reads: the embedding, then one per kind of question.</summary>
+    /// <summary>
+    /// How many numbers it reads: the embedding, then one per kind of question, then one per FFT answer (a network of
+    /// a model file before 2026-12-01 reads no FFT answer).
+    /// </summary>
     public int Inputs { get; }
+
+    /// <summary>Whether it reads the FFT answer.</summary>
+    public bool ReadsFft => Inputs > EmbeddingDimensions + Questions;
 
     /// <summary>Hidden units.</summary>
     public int Hidden { get; }
@@ -46,14 +54,22 @@ internal sealed class SentimentNetwork
     /// <summary>The output layer's biases.</summary>
     public float[] OutputBias { get; }
 
-    /// <summary>What the network reads for a text: its embedding, then which question it answers, one-hot.</summary>
-    public static float[] Input(float[] embedding, QuestionKind question)
+    /// <summary>
+    /// What the network reads for a text: its embedding, then which question it answers, one-hot, then the FFT answer
+    /// given with it, one-hot, when the question is known (as <see cref="AnswerContext"/>).
+    /// </summary>
+    public static float[] Input(float[] embedding, QuestionKind question, FftAnswer fft)
     {
-        var input = new float[embedding.Length + Questions];
+        var input = new float[embedding.Length + Questions + Answers];
         embedding.CopyTo(input, 0);
         input[embedding.Length + (int)question] = 1;
+        input[embedding.Length + Questions + (int)(question == QuestionKind.Unknown ? FftAnswer.Unknown : fft)] = 1;
         return input;
     }
+
+    /// <summary>What this network reads for a text: <see cref="Input"/>, without the FFT answer when it reads none.</summary>
+    public float[] InputFor(float[] embedding, QuestionKind question, FftAnswer fft) =>
+        ReadsFft ? Input(embedding, question, fft) : Input(embedding, question, FftAnswer.Unknown)[..Inputs];
 
     /// <summary>The three probabilities for an input made by <see cref="Input"/>.</summary>
     public double[] Probabilities(float[] input)
@@ -72,8 +88,8 @@ internal sealed class SentimentNetwork
     public static SentimentNetwork Fit(float[][] inputs, int[] classes, SentimentNetworkOptions options, int seed)
     {
         var random = new Random(seed);
-        var network = Start(inputs[0].Length - Questions, options.Hidden, random);
-        var gradient = new SentimentNetwork(network.EmbeddingDimensions, network.Hidden, [.. network.Blocks.Select(block => new float[block.Length])]);
+        var network = Start(inputs[0].Length - Questions - Answers, inputs[0].Length, options.Hidden, random);
+        var gradient = new SentimentNetwork(network.EmbeddingDimensions, network.Inputs, network.Hidden, [.. network.Blocks.Select(block => new float[block.Length])]);
         var adam = network.Blocks.Select(block => new Adam(block.Length)).ToArray();
         var activation = new float[network.Hidden];
         var order = Enumerable.Range(0, inputs.Length).ToArray();
@@ -112,15 +128,14 @@ internal sealed class SentimentNetwork
     // The weights and biases, in the order the optimiser walks them: weights at even places, biases at odd.
     private float[][] Blocks => [HiddenWeights, HiddenBias, OutputWeights, OutputBias];
 
-    private SentimentNetwork(int embeddingDimensions, int hidden, float[][] blocks)
-        : this(embeddingDimensions, hidden, blocks[0], blocks[1], blocks[2], blocks[3])
+    private SentimentNetwork(int embeddingDimensions, int inputs, int hidden, float[][] blocks)
+        : this(embeddingDimensions, inputs, hidden, blocks[0], blocks[1], blocks[2], blocks[3])
     {
     }
 
     /// <summary>Glorot-uniform weights and biases, scaled for rectified units, as scikit-learn's MLPClassifier starts.</summary>
-    private static SentimentNetwork Start(int embeddingDimensions, int hidden, Random random)
+    private static SentimentNetwork Start(int embeddingDimensions, int inputs, int hidden, Random random)
     {
-        var inputs = embeddingDimensions + Questions;
         float[] Uniform(int count, int fanIn, int fanOut)
         {
             var bound = Math.Sqrt(6.0 / (fanIn + fanOut));
@@ -129,6 +144,7 @@ internal sealed class SentimentNetwork
 
         return new SentimentNetwork(
             embeddingDimensions,
+            inputs,
             hidden,
             Uniform(hidden * inputs, inputs, hidden),
             Uniform(hidden, inputs, hidden),
@@ -221,6 +237,11 @@ internal sealed class SentimentNetwork
     public void Write(BinaryWriter writer)
     {
         writer.Write(EmbeddingDimensions);
+        if (ReadsFft)
+        {
+            writer.Write(Inputs);
+        }
+
         writer.Write(Hidden);
         foreach (var weights in new[] { HiddenWeights, OutputWeights })
         {
@@ -234,16 +255,19 @@ internal sealed class SentimentNetwork
         Array.ForEach(OutputBias, writer.Write);
     }
 
-    /// <summary>Reads a network written by <see cref="Write"/>.</summary>
-    public static SentimentNetwork Read(BinaryReader reader)
+    /// <summary>
+    /// Reads a network written by <see cref="Write"/>; <paramref name="withoutFft"/> for a model file before the FFT
+    /// answer (format 4), which did not write how many inputs.
+    /// </summary>
+    public static SentimentNetwork Read(BinaryReader reader, bool withoutFft = false)
     {
         var dimensions = reader.ReadInt32();
+        var inputs = withoutFft ? dimensions + Questions : reader.ReadInt32();
         var hidden = reader.ReadInt32();
-        var inputs = dimensions + Questions;
         float[] Read(int count, Func<float> read) => [.. Enumerable.Range(0, count).Select(_ => read())];
         var hiddenWeights = Read(hidden * inputs, () => (float)reader.ReadHalf());
         var outputWeights = Read(Classes * hidden, () => (float)reader.ReadHalf());
-        return new SentimentNetwork(dimensions, hidden, hiddenWeights, Read(hidden, reader.ReadSingle), outputWeights, Read(Classes, reader.ReadSingle));
+        return new SentimentNetwork(dimensions, inputs, hidden, hiddenWeights, Read(hidden, reader.ReadSingle), outputWeights, Read(Classes, reader.ReadSingle));
     }
 
     /// <summary>Adam's running moments for one block of parameters.</summary>

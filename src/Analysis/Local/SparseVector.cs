@@ -27,6 +27,22 @@ internal readonly record struct SparseVector(int[] Indices, float[] Values)
         return new SparseVector(indices, values);
     }
 
+    /// <summary>This vector with another's entries appended after <paramref name="offset"/>.</summary>
+    public SparseVector Append(SparseVector block, int offset)
+    {
+        var indices = new int[Count + block.Count];
+        var values = new float[Count + block.Count];
+        Indices.CopyTo(indices, 0);
+        Values.CopyTo(values, 0);
+        for (var b = 0; b < block.Count; b++)
+        {
+            indices[Count + b] = offset + block.Indices[b];
+            values[Count + b] = block.Values[b];
+        }
+
+        return new SparseVector(indices, values);
+    }
+
     /// <summary>
     /// This vector with a dense block appended after <paramref name="offset"/> (a sentence embedding after the TF-IDF
     /// terms), each value times <paramref name="weight"/>.

@@ -54,14 +54,18 @@ public static class ModelTrainer
         var fold = GroupedFolds.Assign(comments.Select(comment => comment.Text).ToArray(), options.Folds, options.Seed);
         var textOnly = new Predictions(comments.Count);
         var withQuestion = new Predictions(comments.Count);
+        var withoutFft = new Predictions(comments.Count);
         for (var f = 0; f < options.Folds; f++)
         {
             var train = Enumerable.Range(0, comments.Count).Where(i => fold[i] != f).ToArray();
             var (vectorizer, themes, sentiment) = Fit(set, train, options, features);
             foreach (var i in Enumerable.Range(0, comments.Count).Where(i => fold[i] == f))
             {
-                textOnly.Add(i, features.Of(vectorizer, i, QuestionKind.Unknown), features.NetworkInput(i, QuestionKind.Unknown), themes, sentiment);
-                withQuestion.Add(i, features.Of(vectorizer, i, comments[i].Question), features.NetworkInput(i, comments[i].Question), themes, sentiment);
+                var (question, fft) = (comments[i].Question, comments[i].Fft);
+                var (bare, asked) = (features.Of(vectorizer, i, QuestionKind.Unknown), features.Of(vectorizer, i, question));
+                textOnly.Add(i, bare, features.WithAnswer(bare, vectorizer, QuestionKind.Unknown, FftAnswer.Unknown), features.NetworkInput(i, QuestionKind.Unknown, FftAnswer.Unknown), themes, sentiment);
+                withQuestion.Add(i, asked, features.WithAnswer(asked, vectorizer, question, fft), features.NetworkInput(i, question, fft), themes, sentiment);
+                withoutFft.Add(i, asked, features.WithAnswer(asked, vectorizer, question, FftAnswer.Unknown), features.NetworkInput(i, question, FftAnswer.Unknown), themes, sentiment);
             }
 
             progress?.WriteLine($"train: fold {f + 1} of {options.Folds} done ({vectorizer.FeatureCount:N0} features)");
@@ -69,6 +73,7 @@ public static class ModelTrainer
 
         var (textReport, textThresholds) = Score(set, fold, textOnly, options);
         var (questionReport, questionThresholds) = Score(set, fold, withQuestion, options);
+        var (noFftReport, _) = Score(set, fold, withoutFft, options);
         var (calibration, reliability) = Calibrate(set, fold, [textOnly, withQuestion], options);
         var report = new TrainingReport(
             comments.Count,
@@ -84,6 +89,7 @@ public static class ModelTrainer
         {
             FoldMacroF1 = textReport.FoldMacroF1,
             FoldMacroF1WithQuestion = questionReport.FoldMacroF1,
+            WithQuestionWithoutFft = new HeadlineFigures(noFftReport.MicroF1, noFftReport.FoldMacroF1, noFftReport.SentimentAccuracy),
         };
         return (report, (textThresholds, questionThresholds), calibration);
     }
@@ -132,7 +138,8 @@ public static class ModelTrainer
 
     private static (TfIdfVectorizer, ThemeClassifier, SentimentClassifier) Fit(TrainingSet set, int[] rows, TrainingOptions options, Features features)
     {
-        // Each comment twice: as the portal sees it (question known) and as a bare CSV does (question unknown).
+        // Each comment twice: as the portal sees it (the question and the FFT answer known) and as a bare CSV does
+        // (neither known).
         var examples = rows
             .SelectMany(i => set.Comments[i].Question == QuestionKind.Unknown
                 ? new[] { (Row: i, Question: QuestionKind.Unknown) }
@@ -141,14 +148,19 @@ public static class ModelTrainer
         var inputs = examples.Select(example => (set.Comments[example.Row].Text, example.Question)).ToArray();
         var owners = examples.Select(example => example.Row).ToArray();
         var vectorizer = TfIdfVectorizer.Fit(inputs, options.MinDocuments, (float)options.CharacterWeight);
-        var x = new SparseMatrix(examples.Select(example => features.Of(vectorizer, example.Row, example.Question)).ToArray(), vectorizer.FeatureCount + features.Dimensions);
+        var rowsRead = examples.Select(example => features.Of(vectorizer, example.Row, example.Question)).ToArray();
+        var x = new SparseMatrix(rowsRead, vectorizer.FeatureCount + features.Dimensions);
         var themes = ThemeClassifier.Fit(x, owners.Select(i => set.Comments[i].Labels).ToArray(), set.LabelNames, options.ThemeC, options.BalancedThemes);
         var labelled = Enumerable.Range(0, owners.Length).Where(r => set.Comments[owners[r]].Sentiment is not null).ToArray();
         var networkInputs = features.Block is null
             ? null
             : labelled.Select(r => features.NetworkInput(examples[r].Row, examples[r].Question)!).ToArray();
+        // The sentiment reads the FFT answer with the question as well; the themes read the words alone.
+        var withAnswers = new SparseMatrix(
+            labelled.Select(r => features.WithAnswer(rowsRead[r], vectorizer, examples[r].Question, set.Comments[owners[r]].FftWith(examples[r].Question))).ToArray(),
+            vectorizer.FeatureCount + features.Dimensions + AnswerContext.Dimensions);
         var sentiment = SentimentClassifier.Fit(
-            x.Select(labelled),
+            withAnswers,
             labelled.Select(r => set.Comments[owners[r]].Sentiment!.Value).ToArray(),
             options.SentimentC,
             networkInputs,
@@ -254,15 +266,22 @@ public static class ModelTrainer
             return new Features(set, embeddings, new EmbeddingBlock(embedder.ModelName, embedder.Dimensions, (float)options.EmbeddingWeight));
         }
 
-        /// <summary>What the neural sentiment head reads for a comment, when there are embeddings.</summary>
-        internal float[]? NetworkInput(int row, QuestionKind question) =>
-            _embeddings is null ? null : SentimentNetwork.Input(_embeddings[row], question);
+        /// <summary>What the neural sentiment head reads for a comment, when there are embeddings (its FFT answer only with a question).</summary>
+        internal float[]? NetworkInput(int row, QuestionKind question) => NetworkInput(row, question, _set.Comments[row].FftWith(question));
 
+        internal float[]? NetworkInput(int row, QuestionKind question, FftAnswer fft) =>
+            _embeddings is null ? null : SentimentNetwork.Input(_embeddings[row], question, fft);
+
+        /// <summary>A comment's features as the themes read them: its terms (with <paramref name="question"/>), then its embedding.</summary>
         internal SparseVector Of(TfIdfVectorizer vectorizer, int row, QuestionKind question)
         {
             var terms = vectorizer.Transform(_set.Comments[row].Text, question);
             return Block is null ? terms : terms.Append(_embeddings![row], vectorizer.FeatureCount, Block.Weight);
         }
+
+        /// <summary>Features as the sentiment reads them: <paramref name="features"/>, then the FFT answer with the question.</summary>
+        internal SparseVector WithAnswer(SparseVector features, TfIdfVectorizer vectorizer, QuestionKind question, FftAnswer fft) =>
+            features.Append(AnswerContext.Of(question, fft), vectorizer.FeatureCount + Dimensions);
     }
 
     /// <summary>Out-of-fold predictions for every comment.</summary>
@@ -274,10 +293,10 @@ public static class ModelTrainer
 
         public double[] SentimentConfidence { get; } = new double[count];
 
-        public void Add(int i, SparseVector features, float[]? networkInput, ThemeClassifier themes, SentimentClassifier sentiment)
+        public void Add(int i, SparseVector features, SparseVector sentimentFeatures, float[]? networkInput, ThemeClassifier themes, SentimentClassifier sentiment)
         {
             Themes[i] = themes.Probabilities(features);
-            var p = sentiment.Probabilities(features, networkInput);
+            var p = sentiment.Probabilities(sentimentFeatures, networkInput);
             Sentiment[i] = Array.IndexOf(p, p.Max());
             SentimentConfidence[i] = p.Max();
         }

@@ -6,9 +6,11 @@ namespace QualityVoice.Analysis.Training;
 /// <param name="MicroF1">Micro-averaged F1 over sub-categories with enough examples, from the text alone.</param>
 /// <param name="MacroF1">Macro-averaged F1 over the same, from the text alone.</param>
 /// <param name="SentimentAccuracy">Three-class sentiment accuracy, from the text alone.</param>
-/// <param name="MicroF1WithQuestion">Micro-averaged F1 when the question answered is known (as in the portal).</param>
-/// <param name="MacroF1WithQuestion">Macro-averaged F1 when the question is known.</param>
-/// <param name="SentimentAccuracyWithQuestion">Sentiment accuracy when the question is known.</param>
+/// <param name="MicroF1WithQuestion">
+/// Micro-averaged F1 when the question answered is known, with the FFT answer given when there is one (as in the portal).
+/// </param>
+/// <param name="MacroF1WithQuestion">Macro-averaged F1 when the question (and the FFT answer) are known.</param>
+/// <param name="SentimentAccuracyWithQuestion">Sentiment accuracy when the question (and the FFT answer) are known.</param>
 /// <param name="Labels">Per sub-category figures, from the text alone.</param>
 /// <param name="Calibration">How well the calibrated confidences match how often the model was right.</param>
 public sealed record TrainingReport(
@@ -36,7 +38,19 @@ public sealed record TrainingReport(
 
     /// <summary><see cref="FoldMacroF1"/> when the question is known.</summary>
     public double FoldMacroF1WithQuestion { get; init; }
+
+    /// <summary>
+    /// The figures when the question is known but not the FFT answer (a CSV without it): the models learn each comment
+    /// with both and with neither, so this is how well they read one without the other.
+    /// </summary>
+    public HeadlineFigures? WithQuestionWithoutFft { get; init; }
 }
+
+/// <summary>Micro-F1, macro-F1 per fold (<see cref="TrainingReport.FoldMacroF1"/>) and sentiment accuracy, for one kind of input.</summary>
+/// <param name="MicroF1">Micro-averaged F1.</param>
+/// <param name="FoldMacroF1">Macro-averaged F1 as the target counts it, averaged over folds.</param>
+/// <param name="SentimentAccuracy">Three-class sentiment accuracy.</param>
+public sealed record HeadlineFigures(double MicroF1, double FoldMacroF1, double SentimentAccuracy);
 
 /// <summary>How well the calibrated confidences match how often the model was right (out of fold).</summary>
 /// <param name="ReviewBelow">The calibrated confidence below which an item needs a human look.</param>

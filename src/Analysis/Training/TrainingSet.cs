@@ -1,7 +1,6 @@
 using System.Globalization;
 using CsvHelper;
 
-
 namespace QualityVoice.Analysis.Training;
 
 /// <summary>
@@ -18,6 +17,9 @@ public sealed class TrainingSet
 
     /// <summary>The column holding the question the comment answers.</summary>
     public const string QuestionColumn = "FFT question";
+
+    /// <summary>The column holding the FFT answer given with the comment, as NHS England's code (1 very good to 6 don't know).</summary>
+    public const string FftColumn = "FFT categorical answer";
 
     /// <summary>The first sub-category column (0-based): the twelfth.</summary>
     public const int FirstLabelColumn = 11;
@@ -51,6 +53,7 @@ public sealed class TrainingSet
         var textColumn = Array.IndexOf(header, TextColumn);
         var sentimentColumn = Array.IndexOf(header, SentimentColumn);
         var questionColumn = Array.IndexOf(header, QuestionColumn);
+        var fftColumn = Array.IndexOf(header, FftColumn);
         if (textColumn < 0 || sentimentColumn < 0 || header.Length <= FirstLabelColumn)
         {
             throw new InvalidDataException($"{path} needs the columns '{TextColumn}', '{SentimentColumn}' and sub-categories from column {FirstLabelColumn + 1}.");
@@ -71,7 +74,8 @@ public sealed class TrainingSet
                 ? score <= 2 ? 0 : score == 3 ? 1 : 2
                 : null;
             var question = questionColumn < 0 ? QuestionKind.Unknown : QuestionKinds.Classify(csv.GetString(questionColumn));
-            comments.Add(new TrainingComment(text, labels, sentiment, question));
+            var fft = fftColumn < 0 ? FftAnswer.Unknown : FftAnswers.FromCode(csv.GetString(fftColumn));
+            comments.Add(new TrainingComment(text, labels, sentiment, question, fft));
         }
 
         return new TrainingSet(labelNames, comments);

@@ -3,12 +3,14 @@ using CsvHelper;
 using QualityVoice.Analysis;
 using QualityVoice.Analysis.Embeddings;
 using QualityVoice.Analysis.Local;
+using QualityVoice.Feedback;
 
 namespace QualityVoice.Cli.Commands;
 
 /// <summary>
 /// <c>./qv analyze</c>: analyses a CSV of comments (a provider's FFT export, say) with the local analyzer and
-/// writes one JSON object per row, in input order. It streams, so memory stays flat however long the file is.
+/// writes one JSON object per row, in input order. It streams, so memory stays flat however long the file is. The
+/// question each comment answers, and the FFT answer given with it, are read from their columns when named.
 /// </summary>
 internal static class AnalyzeCommand
 {
@@ -17,7 +19,7 @@ internal static class AnalyzeCommand
 
     public static async Task<int> RunAsync(CommandLine line, ThemeTaxonomy taxonomy, TextWriter output, CancellationToken cancellationToken)
     {
-        line.OnlyAllow("input", "text-column", "id-column", "question-column", "output", "model");
+        line.OnlyAllow("input", "text-column", "id-column", "question-column", "fft-column", "output", "model");
         var input = line.Required("input");
         if (!File.Exists(input))
         {
@@ -49,6 +51,7 @@ internal static class AnalyzeCommand
         var textColumn = Column("text-column");
         var idColumn = Column("id-column");
         var questionColumn = line.Optional("question-column") is null ? -1 : Column("question-column");
+        var fftColumn = line.Optional("fft-column") is null ? -1 : Column("fft-column");
 
         using var file = new FileStream(line.Required("output"), FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
         using var json = new Utf8JsonWriter(file, new JsonWriterOptions { Indented = false, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
@@ -78,7 +81,8 @@ internal static class AnalyzeCommand
             {
                 var question = questionColumn >= 0 && questionColumn < csv.FieldCount ? QuestionKinds.Classify(csv.GetString(questionColumn)) : QuestionKind.Unknown;
                 ids.Add(idColumn < csv.FieldCount ? csv.GetString(idColumn) : string.Empty);
-                texts.Add(new TextToAnalyse(textColumn < csv.FieldCount ? csv.GetString(textColumn) : string.Empty, question));
+                var fft = fftColumn >= 0 && fftColumn < csv.FieldCount && FftRatingText.TryParse(csv.GetString(fftColumn), out var rating) ? rating.ForAnalysis() : FftAnswer.Unknown;
+                texts.Add(new TextToAnalyse(textColumn < csv.FieldCount ? csv.GetString(textColumn) : string.Empty, question, fft));
                 if (texts.Count == Batch)
                 {
                     await FlushAsync();

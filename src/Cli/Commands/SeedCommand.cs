@@ -107,8 +107,9 @@ internal static class SeedCommand
         Parallel.For(0, records.Length, new ParallelOptions { CancellationToken = cancellationToken }, i =>
         {
             var feedback = records[i].Feedback;
-            var good = string.IsNullOrWhiteSpace(feedback.WhatWasGood) ? null : analyzer.Analyze(new TextToAnalyse(feedback.WhatWasGood, QuestionKind.WhatWasGood));
-            var improve = string.IsNullOrWhiteSpace(feedback.WhatCouldImprove) ? null : analyzer.Analyze(new TextToAnalyse(feedback.WhatCouldImprove, QuestionKind.WhatCouldImprove));
+            var fft = feedback.FftRating.ForAnalysis();
+            var good = string.IsNullOrWhiteSpace(feedback.WhatWasGood) ? null : analyzer.Analyze(new TextToAnalyse(feedback.WhatWasGood, QuestionKind.WhatWasGood, fft));
+            var improve = string.IsNullOrWhiteSpace(feedback.WhatCouldImprove) ? null : analyzer.Analyze(new TextToAnalyse(feedback.WhatCouldImprove, QuestionKind.WhatCouldImprove, fft));
             var pending = new PendingAnalysis(records[i].Reference, feedback.WhatWasGood, feedback.WhatCouldImprove, feedback.FftRating, 1);
             analyses[i] = AnalysisComposer.Compose(pending, good, improve, pack.Taxonomy, analyzer.Name, analyzer.ModelVersion, now);
         });

@@ -110,6 +110,10 @@ internal static class TrainCommand
     private static void Summarise(TrainingReport report, TextWriter output)
     {
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"train: themes micro-F1 {report.MicroF1:F3}, macro-F1 {report.MacroF1:F3} (per fold: {report.FoldMacroF1:F3}); sentiment accuracy {report.SentimentAccuracy:F3} (text alone)"));
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"train: themes micro-F1 {report.MicroF1WithQuestion:F3}, macro-F1 {report.MacroF1WithQuestion:F3} (per fold: {report.FoldMacroF1WithQuestion:F3}); sentiment accuracy {report.SentimentAccuracyWithQuestion:F3} (with the question)"));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"train: themes micro-F1 {report.MicroF1WithQuestion:F3}, macro-F1 {report.MacroF1WithQuestion:F3} (per fold: {report.FoldMacroF1WithQuestion:F3}); sentiment accuracy {report.SentimentAccuracyWithQuestion:F3} (with the question and the FFT answer)"));
+        if (report.WithQuestionWithoutFft is { } withoutFft)
+        {
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"train: themes micro-F1 {withoutFft.MicroF1:F3} (per fold macro-F1: {withoutFft.FoldMacroF1:F3}); sentiment accuracy {withoutFft.SentimentAccuracy:F3} (with the question, without the FFT answer)"));
+        }
     }
 }

@@ -57,7 +57,8 @@ public sealed partial class FeedbackAnalyser(
         var positions = new List<(int? Good, int? Improve)>();
         foreach (var item in claimed)
         {
-            positions.Add((Add(texts, item.WhatWasGood, QuestionKind.WhatWasGood), Add(texts, item.WhatCouldImprove, QuestionKind.WhatCouldImprove)));
+            var fft = item.FftRating.ForAnalysis();
+            positions.Add((Add(texts, new TextToAnalyse(item.WhatWasGood ?? string.Empty, QuestionKind.WhatWasGood, fft)), Add(texts, new TextToAnalyse(item.WhatCouldImprove ?? string.Empty, QuestionKind.WhatCouldImprove, fft))));
         }
 
         IReadOnlyList<TextAnalysis> results;
@@ -102,14 +103,14 @@ public sealed partial class FeedbackAnalyser(
         return stored;
     }
 
-    private static int? Add(List<TextToAnalyse> texts, string? text, QuestionKind question)
+    private static int? Add(List<TextToAnalyse> texts, TextToAnalyse answer)
     {
-        if (string.IsNullOrWhiteSpace(text))
+        if (string.IsNullOrWhiteSpace(answer.Text))
         {
             return null;
         }
 
-        texts.Add(new TextToAnalyse(text, question));
+        texts.Add(answer);
         return texts.Count - 1;
     }
 

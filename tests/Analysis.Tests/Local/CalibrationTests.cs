@@ -25,8 +25,8 @@ public sealed class CalibrationTests
     {
         var model = LocalModel.Shipped;
 
-        var sure = model.Predict("The staff were kind and caring and the food was lovely", QuestionKind.WhatWasGood);
-        var unsure = model.Predict("Mixed feelings really", QuestionKind.Unknown);
+        var sure = model.Predict(new TextToAnalyse("The staff were kind and caring and the food was lovely", QuestionKind.WhatWasGood));
+        var unsure = model.Predict(new TextToAnalyse("Mixed feelings really"));
 
         Assert.Equal(0.5f, model.Calibration.ReviewBelow);
         Assert.False(sure.NeedsReview);

@@ -15,7 +15,7 @@ public sealed class SentimentNetworkTests
         for (var i = 0; i < 600; i++)
         {
             var (a, b) = ((float)(random.NextDouble() * 2 - 1), (float)(random.NextDouble() * 2 - 1));
-            inputs.Add(SentimentNetwork.Input([a, b], QuestionKind.Unknown));
+            inputs.Add(SentimentNetwork.Input([a, b], QuestionKind.Unknown, FftAnswer.Unknown));
             classes.Add(Math.Abs(a) < 0.15 && Math.Abs(b) < 0.15 ? SentimentClassifier.Middle : a * b > 0 ? SentimentClassifier.Positive : SentimentClassifier.Negative);
         }
 
@@ -33,8 +33,8 @@ public sealed class SentimentNetworkTests
 
         var right = inputs.Where((input, i) => ArgMax(network.Probabilities(input)) == classes[i]).Count();
         Assert.True(right >= 0.9 * inputs.Length, $"{right} of {inputs.Length} right");
-        Assert.Equal(SentimentClassifier.Positive, ArgMax(network.Probabilities(SentimentNetwork.Input([0.8f, 0.7f], QuestionKind.Unknown))));
-        Assert.Equal(SentimentClassifier.Negative, ArgMax(network.Probabilities(SentimentNetwork.Input([-0.8f, 0.7f], QuestionKind.Unknown))));
+        Assert.Equal(SentimentClassifier.Positive, ArgMax(network.Probabilities(SentimentNetwork.Input([0.8f, 0.7f], QuestionKind.Unknown, FftAnswer.Unknown))));
+        Assert.Equal(SentimentClassifier.Negative, ArgMax(network.Probabilities(SentimentNetwork.Input([-0.8f, 0.7f], QuestionKind.Unknown, FftAnswer.Unknown))));
     }
 
     [Fact]
@@ -64,11 +64,10 @@ public sealed class SentimentNetworkTests
     }
 
     [Fact]
-    public void The_input_is_the_embedding_then_the_question_one_hot()
+    public void The_input_is_the_embedding_then_the_question_and_the_fft_answer_one_hot_the_answer_only_with_a_question()
     {
-        var input = SentimentNetwork.Input([0.5f, -0.25f], QuestionKind.WhatCouldImprove);
-
-        Assert.Equal([0.5f, -0.25f, 0, 0, 1, 0, 0], input);
+        Assert.Equal([0.5f, -0.25f, 0, 0, 1, 0, 0, 0, 0, 0, 0, 1, 0, 0], SentimentNetwork.Input([0.5f, -0.25f], QuestionKind.WhatCouldImprove, FftAnswer.Poor));
+        Assert.Equal([0.5f, -0.25f, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0], SentimentNetwork.Input([0.5f, -0.25f], QuestionKind.Unknown, FftAnswer.Poor));
     }
 
     [Fact]

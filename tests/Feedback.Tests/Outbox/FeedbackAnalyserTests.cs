@@ -82,14 +82,15 @@ public sealed class FeedbackAnalyserTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Each_answer_is_analysed_with_the_question_it_answers()
+    public async Task Each_answer_is_analysed_with_the_question_it_answers_and_the_fft_answer_given_with_it()
     {
         var analyzer = new ScriptedAnalyzer();
-        await _store.AddAsync(FeedbackRecords.Record(feedback: FeedbackRecords.Feedback("Better signs") with { WhatWasGood = "Kind staff" }), CancellationToken.None);
+        await _store.AddAsync(FeedbackRecords.Record(feedback: FeedbackRecords.Feedback("Better signs") with { WhatWasGood = "Kind staff", FftRating = FftRating.Poor }), CancellationToken.None);
 
         await Analyser(analyzer).AnalyseBatchAsync(10, CancellationToken.None);
 
         Assert.Equal([QuestionKind.WhatWasGood, QuestionKind.WhatCouldImprove], analyzer.Seen.Select(text => text.Question));
+        Assert.All(analyzer.Seen, text => Assert.Equal(FftAnswer.Poor, text.Fft));
     }
 
     [Fact]
