@@ -78,6 +78,22 @@ public sealed class AnalyzeCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task The_nhs_data_sets_own_question_and_fft_columns_are_read_unnamed_and_the_summary_says_so()
+    {
+        File.WriteAllText(_folder.File("in.csv"), "Comment ID,FFT question,FFT categorical answer,FFT answer\n" +
+            "g-1,Why did you give that answer?,1,The staff on the ward\n" +
+            "g-2,Why did you give that answer?,5,The staff on the ward\n");
+        var said = new StringWriter();
+
+        await AnalyzeCommand.RunAsync(
+            Line("--input", _folder.File("in.csv"), "--text-column", "FFT answer", "--id-column", "Comment ID", "--output", _folder.File("out.jsonl")), Taxonomy, said, CancellationToken.None);
+
+        var scores = File.ReadAllLines(_folder.File("out.jsonl")).Select(line => JsonDocument.Parse(line).RootElement.GetProperty("sentimentScore").GetDouble()).ToArray();
+        Assert.True(scores[1] < scores[0], $"very poor {scores[1]}, very good {scores[0]}");
+        Assert.Contains("the question from 'FFT question', the FFT answer from 'FFT categorical answer'", said.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_urgent_comment_carries_its_reason_and_the_evidence()
     {
         File.WriteAllText(_folder.File("in.csv"), "ref,comment\nu-1,\"I've been saving up my tablets and I know how many it would take\"\n");

@@ -3,6 +3,7 @@ using CsvHelper;
 using QualityVoice.Analysis;
 using QualityVoice.Analysis.Embeddings;
 using QualityVoice.Analysis.Local;
+using QualityVoice.Analysis.Training;
 using QualityVoice.Feedback;
 
 namespace QualityVoice.Cli.Commands;
@@ -10,7 +11,8 @@ namespace QualityVoice.Cli.Commands;
 /// <summary>
 /// <c>./qv analyze</c>: analyses a CSV of comments (a provider's FFT export, say) with the local analyzer and
 /// writes one JSON object per row, in input order. It streams, so memory stays flat however long the file is. The
-/// question each comment answers, and the FFT answer given with it, are read from their columns when named.
+/// question each comment answers, and the FFT answer given with it, are read from their columns when named, or from
+/// the NHS data set's "FFT question" and "FFT categorical answer" when the file has them.
 /// </summary>
 internal static class AnalyzeCommand
 {
@@ -50,8 +52,10 @@ internal static class AnalyzeCommand
 
         var textColumn = Column("text-column");
         var idColumn = Column("id-column");
-        var questionColumn = line.Optional("question-column") is null ? -1 : Column("question-column");
-        var fftColumn = line.Optional("fft-column") is null ? -1 : Column("fft-column");
+        // Unnamed, the question and the FFT answer are read from the NHS data set's own columns when the file has them.
+        int Known(string option, string name) => line.Optional(option) is null ? Array.IndexOf(headers, name) : Column(option);
+        var questionColumn = Known("question-column", TrainingSet.QuestionColumn);
+        var fftColumn = Known("fft-column", TrainingSet.FftColumn);
 
         using var file = new FileStream(line.Required("output"), FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
         using var json = new Utf8JsonWriter(file, new JsonWriterOptions { Indented = false, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
@@ -95,7 +99,10 @@ internal static class AnalyzeCommand
             }
         });
 
-        output.WriteLine($"analyze: {rows:N0} rows written to {line.Required("output")} ({analyzer.Name} analyzer, model {analyzer.ModelVersion})");
+        var read = new[] { ("the question", questionColumn), ("the FFT answer", fftColumn) }.Where(pair => pair.Item2 >= 0).Select(pair => $"{pair.Item1} from '{headers[pair.Item2]}'").ToArray();
+        output.WriteLine(
+            $"analyze: {rows:N0} rows written to {line.Required("output")} ({analyzer.Name} analyzer, model {analyzer.ModelVersion}; "
+            + (read.Length == 0 ? "text alone: name the question and the FFT answer with --question-column and --fft-column" : string.Join(", ", read)) + ")");
         return 0;
     }
 
