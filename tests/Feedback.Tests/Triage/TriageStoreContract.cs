@@ -267,6 +267,7 @@ public abstract class TriageStoreContract
         Assert.Equal(marking, item.MarkedUrgent);
         Assert.Equal("marked-urgent", item.History[^1].Kind);
         Assert.Contains(missed, (await stores.Triage.SearchAsync(new InboxFilter { Urgent = true }, InboxOrder.Newest, null, 10, CancellationToken.None)).Rows.Select(row => row.Reference));
+        Assert.Equal(2, (await stores.Triage.CountAsync(new InboxFilter(), CancellationToken.None)).ByFacet["urgent"]["yes"]);
 
         // Reading the flagged one and finding no risk makes it a false alarm to learn from; the marked one is a miss.
         Assert.True(await queue.AcknowledgeAsync(flagged, new UrgentAcknowledgement(Quality, Now, UrgentResponse.NoRiskFound), CancellationToken.None));
