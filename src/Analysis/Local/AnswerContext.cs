@@ -14,9 +14,12 @@ internal static class AnswerContext
     /// <summary>How many columns the block adds: one per FFT answer, and one per question and FFT answer.</summary>
     public static int Dimensions { get; } = Answers * (1 + Questions);
 
+    /// <summary>The FFT answer as the models read it: only beside a known question, as they learnt it.</summary>
+    public static FftAnswer Read(QuestionKind question, FftAnswer fft) => question == QuestionKind.Unknown ? FftAnswer.Unknown : fft;
+
     /// <summary>The block's columns that are set, within the block; none unless the question and the FFT answer are known.</summary>
     public static SparseVector Of(QuestionKind question, FftAnswer fft) =>
-        question == QuestionKind.Unknown || fft == FftAnswer.Unknown
+        Read(question, fft) is var read && read == FftAnswer.Unknown
             ? SparseVector.Empty
-            : new SparseVector([(int)fft, (Answers * (1 + (int)question)) + (int)fft], [1f, 1f]);
+            : new SparseVector([(int)read, (Answers * (1 + (int)question)) + (int)read], [1f, 1f]);
 }

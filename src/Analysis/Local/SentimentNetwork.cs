@@ -63,7 +63,7 @@ internal sealed class SentimentNetwork
         var input = new float[embedding.Length + Questions + Answers];
         embedding.CopyTo(input, 0);
         input[embedding.Length + (int)question] = 1;
-        input[embedding.Length + Questions + (int)(question == QuestionKind.Unknown ? FftAnswer.Unknown : fft)] = 1;
+        input[embedding.Length + Questions + (int)AnswerContext.Read(question, fft)] = 1;
         return input;
     }
 

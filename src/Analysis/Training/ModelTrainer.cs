@@ -157,7 +157,7 @@ public static class ModelTrainer
             : labelled.Select(r => features.NetworkInput(examples[r].Row, examples[r].Question)!).ToArray();
         // The sentiment reads the FFT answer with the question as well; the themes read the words alone.
         var withAnswers = new SparseMatrix(
-            labelled.Select(r => features.WithAnswer(rowsRead[r], vectorizer, examples[r].Question, set.Comments[owners[r]].FftWith(examples[r].Question))).ToArray(),
+            labelled.Select(r => features.WithAnswer(rowsRead[r], vectorizer, examples[r].Question, set.Comments[owners[r]].Fft)).ToArray(),
             vectorizer.FeatureCount + features.Dimensions + AnswerContext.Dimensions);
         var sentiment = SentimentClassifier.Fit(
             withAnswers,
@@ -267,7 +267,7 @@ public static class ModelTrainer
         }
 
         /// <summary>What the neural sentiment head reads for a comment, when there are embeddings (its FFT answer only with a question).</summary>
-        internal float[]? NetworkInput(int row, QuestionKind question) => NetworkInput(row, question, _set.Comments[row].FftWith(question));
+        internal float[]? NetworkInput(int row, QuestionKind question) => NetworkInput(row, question, _set.Comments[row].Fft);
 
         internal float[]? NetworkInput(int row, QuestionKind question, FftAnswer fft) =>
             _embeddings is null ? null : SentimentNetwork.Input(_embeddings[row], question, fft);

@@ -6,8 +6,4 @@ namespace QualityVoice.Analysis.Training;
 /// <param name="Sentiment">0 positive (1–2), 1 neutral or mixed (3), 2 negative (4–5); null where the labeller gave none.</param>
 /// <param name="Question">The question the comment answers, as a <see cref="QuestionKind"/>.</param>
 /// <param name="Fft">The FFT answer given with it.</param>
-public sealed record TrainingComment(string Text, bool[] Labels, int? Sentiment, QuestionKind Question, FftAnswer Fft = FftAnswer.Unknown)
-{
-    /// <summary>The FFT answer as the model reads it with <paramref name="question"/>: only beside a known question.</summary>
-    public FftAnswer FftWith(QuestionKind question) => question == QuestionKind.Unknown ? FftAnswer.Unknown : Fft;
-}
+public sealed record TrainingComment(string Text, bool[] Labels, int? Sentiment, QuestionKind Question, FftAnswer Fft = FftAnswer.Unknown);
