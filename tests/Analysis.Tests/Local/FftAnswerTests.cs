@@ -31,6 +31,22 @@ public sealed class FftAnswerTests
     }
 
     [Fact]
+    public async Task Urgency_does_not_read_the_fft_answer()
+    {
+        const string Said = "I have been saving up my tablets and I know how many it would take";
+        foreach (var analyzer in Analyzers)
+        {
+            var read = await analyzer.AnalyzeAsync(
+                [new TextToAnalyse(Said, QuestionKind.Why, FftAnswer.VeryGood), new TextToAnalyse(Said, QuestionKind.Why, FftAnswer.VeryPoor)],
+                CancellationToken.None);
+
+            Assert.True(read[0].Urgent);
+            Assert.Equal(read[0].UrgentReasons, read[1].UrgentReasons);
+            Assert.Equal(read[0].UrgencySignals, read[1].UrgencySignals);
+        }
+    }
+
+    [Fact]
     public async Task Without_the_question_the_fft_answer_is_not_read()
     {
         foreach (var analyzer in Analyzers)
