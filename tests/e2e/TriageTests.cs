@@ -116,6 +116,38 @@ public sealed class TriageTests(BrowserFixture fixture)
     }
 
     [Fact]
+    public async Task The_person_reading_a_comment_the_analysis_did_not_flag_marks_it_urgent()
+    {
+        // The words are calm; the member of staff knows more (a second comment about the same ward, say).
+        var said = $"The parking machine only took coins ({Guid.NewGuid():N})";
+        var reference = await GiveFeedbackAsync(said);
+
+        var staff = await fixture.NewPageAsync();
+        await SignInAsync(staff, $"/inbox/{reference}");
+        for (var tries = 0; await staff.GetByText(said).CountAsync() == 0; tries++)
+        {
+            Assert.True(tries < 60, $"{reference} was not analysed");
+            await Task.Delay(500);
+            await staff.ReloadAsync();
+        }
+
+        await staff.GetByText("This needs reading today: mark it urgent").ClickAsync();
+        await staff.AssertAccessibleAsync();
+        await staff.AssertFitsTheScreenAsync();
+
+        await staff.GetByRole(AriaRole.Radio, new() { Name = "Closed culture" }).CheckAsync();
+        await staff.GetByRole(AriaRole.Button, new() { Name = "Mark it urgent" }).ClickAsync();
+        Assert.Contains("Marked urgent", await staff.Locator("[role=status]").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("closed culture", await staff.GetByTestId("marked-urgent").InnerTextAsync(), StringComparison.Ordinal);
+        await staff.AssertAccessibleAsync();
+
+        await staff.GotoAsync(new Uri(fixture.Apps.BackOffice, "/inbox").ToString());
+        var queued = staff.Locator(".nhsuk-warning-callout tbody tr", new() { HasText = reference });
+        Assert.Contains($"Marked urgent by {Accounts.AdministratorEmail}: closed culture", await queued.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("Due in 24 hours", await queued.InnerTextAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_inbox_and_dashboard_work_without_javascript()
     {
         var staff = await fixture.NewPageAsync(javaScriptEnabled: false);
