@@ -51,6 +51,9 @@ public sealed record TriageItem(
     /// <summary>When the item's 24-hour urgent clock started (<see cref="UrgentResponse.ClockFrom"/>).</summary>
     public DateTimeOffset UrgentSince => UrgentResponse.ClockFrom(Item.SubmittedAt, UrgentAnswerAt, MarkedUrgent?.At);
 
+    /// <summary>What started its 24-hour urgent clock.</summary>
+    public UrgentClockStart ClockStart => UrgentResponse.WhatStartedTheClock(UrgentSince, Item.SubmittedAt, MarkedUrgent);
+
     /// <summary>The feeling about <paramref name="theme"/>: as read from the clauses that carry it, or else the item's.</summary>
     public Sentiment? SentimentAbout(string theme) =>
         ThemeSentiments?.FirstOrDefault(feeling => feeling.Theme == theme)?.Sentiment ?? Sentiment;

@@ -46,9 +46,14 @@ public static class UrgentResponse
     /// <summary>Whether the person's answer on /track reads as urgent, as a new comment would.</summary>
     public static bool IsUrgentAnswer(string answer) => Analysis.Urgency.UrgencyDetector.Detect(answer).Urgent;
 
-    /// <summary>What started an item's clock, as "… after it arrived" reads: its arrival, the person's urgent answer, or a marking.</summary>
-    public static string WhatStartedTheClock(DateTimeOffset urgentSince, DateTimeOffset? urgentAnswerAt, UrgentMarking? markedUrgent) =>
-        urgentSince == markedUrgent?.At ? "it was marked urgent" : urgentSince == urgentAnswerAt ? "their urgent answer" : "it arrived";
+    /// <summary>
+    /// What started an item's clock, from when it started (<see cref="ClockFrom"/>): a marking at that moment, its
+    /// arrival, or else the person's urgent answer.
+    /// </summary>
+    public static UrgentClockStart WhatStartedTheClock(DateTimeOffset urgentSince, DateTimeOffset submittedAt, UrgentMarking? markedUrgent) =>
+        urgentSince == markedUrgent?.At ? UrgentClockStart.Marking
+        : urgentSince == submittedAt ? UrgentClockStart.Arrival
+        : UrgentClockStart.UrgentAnswer;
 
     /// <summary>Whether <paramref name="item"/> can be acknowledged: it is urgent and nobody has yet.</summary>
     public static bool CanAcknowledge(TriageItem item) => item.IsUrgent && item.Acknowledged is null;
@@ -72,6 +77,19 @@ public static class UrgentResponse
 /// <param name="FirstAction">One of <see cref="UrgentResponse.FirstActions"/>.</param>
 public sealed record UrgentAcknowledgement(string By, DateTimeOffset At, string FirstAction);
 
+/// <summary>What started an item's 24-hour clock (<see cref="UrgentResponse.WhatStartedTheClock"/>).</summary>
+public enum UrgentClockStart
+{
+    /// <summary>It arrived reading as urgent.</summary>
+    Arrival,
+
+    /// <summary>The person's answer on /track read as urgent.</summary>
+    UrgentAnswer,
+
+    /// <summary>A member of staff marked it urgent.</summary>
+    Marking,
+}
+
 /// <summary>
 /// A member of staff put an item the analysis had not flagged into the urgent queue: who, when, and the urgency reason
 /// they saw. It teaches the next urgency model (the back office's urgency training download).
@@ -90,6 +108,9 @@ public sealed record UrgentQueueRow(InboxRow Row, UrgentAcknowledgement? Acknowl
 {
     /// <summary>When its clock started (<see cref="UrgentResponse.ClockFrom"/>).</summary>
     public DateTimeOffset UrgentSince => UrgentResponse.ClockFrom(Row.SubmittedAt, UrgentAnswerAt, MarkedUrgent?.At);
+
+    /// <summary>What started its clock.</summary>
+    public UrgentClockStart ClockStart => UrgentResponse.WhatStartedTheClock(UrgentSince, Row.SubmittedAt, MarkedUrgent);
 }
 
 /// <summary>An urgent item past its 24 hours without an acknowledgement, to tell the quality team of.</summary>
@@ -98,7 +119,11 @@ public sealed record UrgentQueueRow(InboxRow Row, UrgentAcknowledgement? Acknowl
 /// <param name="SubmittedAt">When it arrived.</param>
 /// <param name="UrgentSince">When its clock started: its arrival, the urgent answer on /track, or a marking.</param>
 /// <param name="MarkedUrgent">Who marked it urgent, when and why, if a member of staff did.</param>
-public sealed record OverdueUrgentItem(string Reference, string ServiceName, DateTimeOffset SubmittedAt, DateTimeOffset UrgentSince, UrgentMarking? MarkedUrgent = null);
+public sealed record OverdueUrgentItem(string Reference, string ServiceName, DateTimeOffset SubmittedAt, DateTimeOffset UrgentSince, UrgentMarking? MarkedUrgent = null)
+{
+    /// <summary>What started its clock.</summary>
+    public UrgentClockStart ClockStart => UrgentResponse.WhatStartedTheClock(UrgentSince, SubmittedAt, MarkedUrgent);
+}
 
 /// <summary>
 /// The urgent queue: unacknowledged items first, oldest first, then the acknowledged ones still open; acknowledging;

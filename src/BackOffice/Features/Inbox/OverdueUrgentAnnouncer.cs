@@ -78,11 +78,14 @@ public sealed partial class OverdueUrgentAnnouncer(
     {
         var late = UrgentClock.Describe(UrgentResponse.DueBy(item.UrgentSince) - now);
         string When(DateTimeOffset at) => UkTime.Of(at).ToString("d MMMM yyyy 'at' HH:mm", System.Globalization.CultureInfo.InvariantCulture);
-        var what = item.MarkedUrgent is { } marking && marking.At == item.UrgentSince
-            ? $"{marking.By} marked feedback {item.Reference} about {item.ServiceName} urgent ({marking.Reason}) on {When(marking.At)}, and nobody has recorded reading it since."
-            : item.UrgentSince == item.SubmittedAt
-                ? $"Urgent feedback {item.Reference} about {item.ServiceName} arrived on {When(item.SubmittedAt)}, and nobody has recorded reading it."
-                : $"The person who gave feedback {item.Reference} about {item.ServiceName} answered on /track on {When(item.UrgentSince)}, their answer reads as urgent, and nobody has recorded reading it.";
+        var what = item.ClockStart switch
+        {
+            UrgentClockStart.Marking =>
+                $"{item.MarkedUrgent!.By} marked feedback {item.Reference} about {item.ServiceName} urgent ({item.MarkedUrgent.Reason}) on {When(item.UrgentSince)}, and nobody has recorded reading it since.",
+            UrgentClockStart.UrgentAnswer =>
+                $"The person who gave feedback {item.Reference} about {item.ServiceName} answered on /track on {When(item.UrgentSince)}, their answer reads as urgent, and nobody has recorded reading it.",
+            _ => $"Urgent feedback {item.Reference} about {item.ServiceName} arrived on {When(item.SubmittedAt)}, and nobody has recorded reading it.",
+        };
         var body = string.Join("\r\n", [
             "Hello,",
             string.Empty,

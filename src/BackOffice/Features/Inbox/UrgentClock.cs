@@ -1,4 +1,5 @@
 using QualityVoice.Feedback;
+using QualityVoice.Feedback.Triage;
 
 namespace QualityVoice.BackOffice.Features.Inbox;
 
@@ -17,6 +18,14 @@ public static class UrgentClock
     /// <summary>How long it took to read an item: "3 hours", "under an hour", "2 days 4 hours".</summary>
     public static string Took(TimeSpan taken) =>
         taken < TimeSpan.FromHours(1) ? "under an hour" : Span((int)Math.Floor(taken.TotalHours));
+
+    /// <summary>What started the clock, as "… after it arrived" ends.</summary>
+    public static string After(UrgentClockStart start) => start switch
+    {
+        UrgentClockStart.Marking => "it was marked urgent",
+        UrgentClockStart.UrgentAnswer => "their urgent answer",
+        _ => "it arrived",
+    };
 
     private static string Span(int hours)
     {
