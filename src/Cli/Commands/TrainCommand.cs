@@ -32,9 +32,8 @@ internal static class TrainCommand
 
         // One download a run: the training download (themes and sentiment) for the fast and embedding models, or, with
         // --model urgency, the urgency training download.
-        var corrections = line.Optional("with-corrections") is { } path ? Existing(path) : null;
-        var verdicts = which is "urgency" ? corrections : null;
-        corrections = which is "urgency" ? null : corrections;
+        var download = line.Optional("with-corrections") is { } path ? Existing(path) : null;
+        var (corrections, verdicts) = which is "urgency" ? (null, download) : (download, (string?)null);
 
         var options = new TrainingOptions();
         if (which is "all" or "fast")
