@@ -74,12 +74,7 @@ public sealed class ThinSliceTests(BrowserFixture fixture)
         // What they said shows, with personal details hidden, once the analysis worker has read it (within seconds;
         // longer on a busy machine): until then the row says it is not analysed yet.
         var row = staff.Locator("tbody tr", new() { HasText = reference });
-        for (var tries = 0; !(await row.InnerTextAsync()).Contains(said, StringComparison.Ordinal); tries++)
-        {
-            Assert.True(tries < 60, $"{reference} was not analysed: {await row.InnerTextAsync()}");
-            await Task.Delay(500);
-            await staff.ReloadAsync();
-        }
+        await staff.ReloadUntilAsync(async () => (await row.InnerTextAsync()).Contains(said, StringComparison.Ordinal), $"{reference} was not analysed");
 
         await staff.AssertAccessibleAsync();
     }

@@ -16,12 +16,7 @@ public sealed class TriageTests(BrowserFixture fixture)
 
         // The analysis worker flags it as urgent within seconds; it then heads the inbox on a 24-hour clock.
         var urgent = staff.Locator(".nhsuk-warning-callout tbody tr", new() { HasText = reference });
-        for (var tries = 0; await urgent.CountAsync() == 0; tries++)
-        {
-            Assert.True(tries < 60, $"{reference} did not reach the urgent queue");
-            await Task.Delay(500);
-            await staff.ReloadAsync();
-        }
+        await staff.ReloadUntilAsync(async () => await urgent.CountAsync() > 0, $"{reference} did not reach the urgent queue");
 
         Assert.Contains("Due in 24 hours", await urgent.InnerTextAsync(), StringComparison.Ordinal);
         await staff.AssertAccessibleAsync();
@@ -124,12 +119,7 @@ public sealed class TriageTests(BrowserFixture fixture)
 
         var staff = await fixture.NewPageAsync();
         await SignInAsync(staff, $"/inbox/{reference}");
-        for (var tries = 0; await staff.GetByText(said).CountAsync() == 0; tries++)
-        {
-            Assert.True(tries < 60, $"{reference} was not analysed");
-            await Task.Delay(500);
-            await staff.ReloadAsync();
-        }
+        await staff.ReloadUntilAsync(async () => await staff.GetByText(said).CountAsync() > 0, $"{reference} was not analysed");
 
         await staff.GetByText("This needs reading today: mark it urgent").ClickAsync();
         await staff.AssertAccessibleAsync();
