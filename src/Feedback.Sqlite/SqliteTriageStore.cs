@@ -116,6 +116,12 @@ public sealed class SqliteTriageStore(SqliteDatabase database) : ITriageStore
     public async Task<TriageItem?> GetAsync(string reference, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
+        return await ReadItemAsync(connection, reference, cancellationToken);
+    }
+
+    /// <summary>Reads one item, with its themes, history and conversation, on an open connection.</summary>
+    private static async Task<TriageItem?> ReadItemAsync(SqliteConnection connection, string reference, CancellationToken cancellationToken)
+    {
         await using var command = connection.CreateCommand();
         command.CommandText = """
             SELECT id, reference, kind, service_id, service_name, fft_rating, what_was_good, what_could_improve,
@@ -371,8 +377,9 @@ public sealed class SqliteTriageStore(SqliteDatabase database) : ITriageStore
     /// <inheritdoc />
     public async IAsyncEnumerable<TriageItem> UrgencyJudgedAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        // One connection for the whole download: the references first, then each item read on it.
+        await using var connection = await database.OpenAsync(cancellationToken);
         var references = new List<string>();
-        await using (var connection = await database.OpenAsync(cancellationToken))
         await using (var command = connection.CreateCommand())
         {
             command.CommandText = "SELECT reference FROM feedback_items WHERE marked_urgent_at IS NOT NULL OR acknowledged_at IS NOT NULL ORDER BY id;";
@@ -385,7 +392,7 @@ public sealed class SqliteTriageStore(SqliteDatabase database) : ITriageStore
 
         foreach (var reference in references)
         {
-            if (await GetAsync(reference, cancellationToken) is { } item)
+            if (await ReadItemAsync(connection, reference, cancellationToken) is { } item)
             {
                 yield return item;
             }

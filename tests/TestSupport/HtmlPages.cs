@@ -81,6 +81,19 @@ public static class HtmlPages
     public static IReadOnlyList<string> ErrorSummary(this IDocument page) =>
         page.QuerySelectorAll(".nhsuk-error-summary__list li").Select(item => item.TextContent.Trim()).ToArray();
 
+    /// <summary>Fails unless every link in the error summary leads to an element on the page (a field still shown).</summary>
+    public static void AssertErrorLinksLeadToFields(this IDocument page)
+    {
+        var dangling = page.QuerySelectorAll(".nhsuk-error-summary a[href^='#']")
+            .Select(link => link.GetAttribute("href")![1..])
+            .Where(id => page.GetElementById(id) is null)
+            .ToArray();
+        if (dangling.Length > 0)
+        {
+            throw new InvalidOperationException($"The error summary links to fields not on the page: {string.Join(", ", dangling)}");
+        }
+    }
+
     private static List<KeyValuePair<string, string>> FormValues(IHtmlFormElement form)
     {
         var fields = new List<KeyValuePair<string, string>>();

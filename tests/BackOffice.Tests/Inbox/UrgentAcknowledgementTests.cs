@@ -53,7 +53,9 @@ public sealed class UrgentAcknowledgementTests(PublishingFactory backOffice) : I
         // A second acknowledgement, from a page opened before the first, is refused and names who read it.
         using var again = await browser.SubmitAsync(item, [new("FirstAction", "Contacted the person")], "form[action*=Acknowledge]");
         await again.ShouldBeAsync(HttpStatusCode.BadRequest);
-        Assert.Contains($"{Quality} already recorded reading it", (await again.ReadPageAsync()).QuerySelector(".nhsuk-error-summary")!.TextContent, StringComparison.Ordinal);
+        var refused = await again.ReadPageAsync();
+        Assert.Contains($"{Quality} already recorded reading it", refused.QuerySelector(".nhsuk-error-summary")!.TextContent, StringComparison.Ordinal);
+        refused.AssertErrorLinksLeadToFields();
     }
 
     [Fact]
@@ -161,12 +163,20 @@ public sealed class UrgentAcknowledgementTests(PublishingFactory backOffice) : I
 
         using var marked = await browser.SubmitAsync(page, [new("UrgencyReason", "abuse")], "form[action*=MarkUrgent]");
         await marked.ShouldBeAsync(HttpStatusCode.Redirect);
+        var openedBefore = page;
 
         // In the queue with a new 24 hours from the marking, not overdue because it arrived 40 hours ago.
         page = await browser.GetPageAsync($"/inbox/{missed}");
         Assert.Contains($"marked by {Quality}, abuse", page.QuerySelector("[data-testid=marked-urgent]")!.TextContent, StringComparison.Ordinal);
         Assert.Null(page.QuerySelector("form[action*=MarkUrgent]"));
         Assert.NotNull(page.QuerySelector("form[action*=Acknowledge]"));
+
+        // Marked again from a page opened before: refused, and the error does not point at the form that is gone.
+        using var markedAgain = await browser.SubmitAsync(openedBefore, [new("UrgencyReason", "neglect")], "form[action*=MarkUrgent]");
+        await markedAgain.ShouldBeAsync(HttpStatusCode.BadRequest);
+        var refused = await markedAgain.ReadPageAsync();
+        Assert.Contains("It is already urgent", refused.QuerySelector(".nhsuk-error-summary")!.TextContent, StringComparison.Ordinal);
+        refused.AssertErrorLinksLeadToFields();
         var inbox = await browser.GetPageAsync("/inbox");
         Assert.Contains($"Marked urgent by {Quality}: abuse", RowOf(inbox, missed), StringComparison.Ordinal);
         Assert.Contains("Due in 24 hours", RowOf(inbox, missed), StringComparison.Ordinal);

@@ -268,7 +268,8 @@ public sealed class ItemModel(ITriageStore triage, IUrgentQueue urgent, IUpdateS
     {
         if (!UrgentResponse.CanAcknowledge(Item))
         {
-            return (nameof(FirstAction), Item.Acknowledged is { } read
+            // The form is no longer on the page, so the error names the item, not a field.
+            return (NoField, Item.Acknowledged is { } read
                 ? $"{read.By} already recorded reading it"
                 : "Only urgent items are acknowledged");
         }
@@ -288,7 +289,9 @@ public sealed class ItemModel(ITriageStore triage, IUrgentQueue urgent, IUpdateS
     {
         if (!UrgentResponse.CanMarkUrgent(Item))
         {
-            return (nameof(UrgencyReason), Item.IsUrgent ? "It is already urgent" : "It is closed: move it back to in progress first");
+            return Item.IsUrgent
+                ? (NoField, "It is already urgent: it is in the urgent queue")
+                : (nameof(Status), "It is closed: move it back to in progress before marking it urgent");
         }
 
         if (!UrgentResponse.IsUrgencyReason(UrgencyReason))
@@ -339,6 +342,9 @@ public sealed class ItemModel(ITriageStore triage, IUrgentQueue urgent, IUpdateS
         Done = message;
         return Redirect($"/inbox/{Reference}");
     }
+
+    /// <summary>The key of an error about the item as a whole, shown in the error summary without a link.</summary>
+    private const string NoField = "";
 
     private PageResult Invalid(string field, string message)
     {
