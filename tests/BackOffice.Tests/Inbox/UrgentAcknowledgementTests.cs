@@ -177,6 +177,16 @@ public sealed class UrgentAcknowledgementTests(PublishingFactory backOffice) : I
         var refused = await markedAgain.ReadPageAsync();
         Assert.Contains("It is already urgent", refused.QuerySelector(".nhsuk-error-summary")!.TextContent, StringComparison.Ordinal);
         refused.AssertErrorLinksLeadToFields();
+
+        // One closed since the page was opened is refused too, pointing at the status to change first.
+        var calm = (await backOffice.ImportAsync(new Sample("The parking was hard to find") { At = now.AddHours(-2) })).Single();
+        var calmPage = await browser.GetPageAsync($"/inbox/{calm}");
+        await backOffice.Services.GetRequiredService<ITriageStore>().ChangeStatusAsync([calm], TriageStatus.Closed, TriageWorkflow.ClosureReasons[0], Quality, now, CancellationToken.None);
+        using var closed = await browser.SubmitAsync(calmPage, [new("UrgencyReason", "neglect")], "form[action*=MarkUrgent]");
+        await closed.ShouldBeAsync(HttpStatusCode.BadRequest);
+        var closedPage = await closed.ReadPageAsync();
+        Assert.Contains("It is closed: move it back to in progress", closedPage.QuerySelector(".nhsuk-error-summary")!.TextContent, StringComparison.Ordinal);
+        closedPage.AssertErrorLinksLeadToFields();
         var inbox = await browser.GetPageAsync("/inbox");
         Assert.Contains($"Marked urgent by {Quality}: abuse", RowOf(inbox, missed), StringComparison.Ordinal);
         Assert.Contains("Due in 24 hours", RowOf(inbox, missed), StringComparison.Ordinal);
