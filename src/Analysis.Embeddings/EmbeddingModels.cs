@@ -11,14 +11,14 @@ namespace QualityVoice.Analysis.Embeddings;
 public static class EmbeddingModels
 {
     /// <summary>Where <c>./qv train</c> writes the theme and sentiment model, under the repository.</summary>
-    public const string ThemesPath = "src/Analysis.Embeddings/Models/embedding-model.qvlm.gz";
+    public const string ThemesPath = "src/Analysis.Embeddings/Models/embedding-model.qvlm.br";
 
     /// <summary>Where <c>./qv train</c> writes the urgency model, under the repository.</summary>
-    public const string UrgencyPath = "src/Analysis.Embeddings/Models/urgency-model.qvum.gz";
+    public const string UrgencyPath = "src/Analysis.Embeddings/Models/urgency-model.qvum.br";
 
-    private static readonly Lazy<LocalModel> ShippedThemes = new(() => LocalModel.Load(Resource("embedding-model.qvlm.gz")));
+    private static readonly Lazy<LocalModel> ShippedThemes = new(() => LocalModel.Load(Resource("embedding-model.qvlm.br")));
 
-    private static readonly Lazy<UrgencyModel> ShippedUrgency = new(() => UrgencyModel.Load(Resource("urgency-model.qvum.gz")));
+    private static readonly Lazy<UrgencyModel> ShippedUrgency = new(() => UrgencyModel.Load(Resource("urgency-model.qvum.br")));
 
     /// <summary>The shipped theme and sentiment model.</summary>
     public static LocalModel Themes => ShippedThemes.Value;

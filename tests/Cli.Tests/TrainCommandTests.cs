@@ -21,7 +21,7 @@ public sealed class TrainCommandTests : IDisposable
         TrainCommand.Run(Line("--input", _folder.File("train.csv"), "--repository", _folder.File("a"), "--model", "fast"), TextWriter.Null);
         TrainCommand.Run(Line("--input", _folder.File("train.csv"), "--repository", _folder.File("b"), "--model", "fast"), TextWriter.Null);
 
-        Assert.Equal(Hash("a/src/Analysis/Models/local-model.qvlm.gz"), Hash("b/src/Analysis/Models/local-model.qvlm.gz"));
+        Assert.Equal(Hash("a/src/Analysis/Models/local-model.qvlm.br"), Hash("b/src/Analysis/Models/local-model.qvlm.br"));
         var report = File.ReadAllText(_folder.File("a/docs/model-report.json"));
         Assert.Contains("\"microF1\"", report, StringComparison.Ordinal);
         Assert.Contains("\"calibration\"", report, StringComparison.Ordinal);
@@ -33,7 +33,7 @@ public sealed class TrainCommandTests : IDisposable
         WriteTrainingFile(_folder.File("train.csv"));
         TrainCommand.Run(Line("--input", _folder.File("train.csv"), "--repository", _folder.Path, "--model", "fast"), TextWriter.Null);
 
-        using var file = File.OpenRead(_folder.File("src/Analysis/Models/local-model.qvlm.gz"));
+        using var file = File.OpenRead(_folder.File("src/Analysis/Models/local-model.qvlm.br"));
         var model = LocalModel.Load(file);
 
         Assert.Equal("Parking", model.Predict(new TextToAnalyse("The parking was a nightmare again")).Themes[0].Name);
@@ -46,7 +46,7 @@ public sealed class TrainCommandTests : IDisposable
         WriteTrainingFile(_folder.File("train.csv"));
         TrainCommand.Run(Line("--input", _folder.File("train.csv"), "--repository", _folder.Path, "--model", "fast"), TextWriter.Null);
 
-        using var file = File.OpenRead(_folder.File("src/Analysis/Models/local-model.qvlm.gz"));
+        using var file = File.OpenRead(_folder.File("src/Analysis/Models/local-model.qvlm.br"));
         var model = LocalModel.Load(file);
 
         Assert.Contains("Pain management", model.Labels);

@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -6,7 +5,7 @@ namespace QualityVoice.Analysis.Local;
 
 /// <summary>
 /// The trained local model: the vocabulary, the theme regressions with their thresholds (one set for text
-/// alone, one for text with its question), and the sentiment regression. Saved as a small gzipped binary file
+/// alone, one for text with its question), and the sentiment regression. Saved as a small compressed binary file
 /// whose version is the hash of its contents, so a stored analysis always says which model made it.
 /// </summary>
 public sealed class LocalModel
@@ -183,18 +182,14 @@ public sealed class LocalModel
         return Sentiment.Probabilities(read, Sentiment.Network is not { } network || embedding is null ? null : network.InputFor(embedding, given.Question, given.Fft));
     }
 
-    /// <summary>Writes the model, gzipped.</summary>
-    public void Save(Stream destination)
-    {
-        using var gzip = new GZipStream(destination, CompressionLevel.SmallestSize, leaveOpen: true);
-        gzip.Write(Serialize());
-    }
+    /// <summary>Writes the model, compressed (<see cref="ModelCompression"/>).</summary>
+    public void Save(Stream destination) => ModelCompression.Write(destination, Serialize());
 
     /// <summary>Reads a model written by <see cref="Save"/>.</summary>
     public static LocalModel Load(Stream source)
     {
-        using var gzip = new GZipStream(source, CompressionMode.Decompress);
-        using var reader = new BinaryReader(gzip, Encoding.UTF8);
+        using var model = ModelCompression.OpenRead(source);
+        using var reader = new BinaryReader(model, Encoding.UTF8);
         var format = new string(reader.ReadChars(Magic.Length)) == Magic ? reader.ReadInt32() : -1;
         if (format is not (LegacyFormat or CalibratedFormat or NetworkFormat or FormatVersion))
         {
@@ -243,7 +238,7 @@ public sealed class LocalModel
 
     private static readonly Lazy<LocalModel> ShippedModel = new(() =>
     {
-        using var stream = typeof(LocalModel).Assembly.GetManifestResourceStream("QualityVoice.Analysis.Models.local-model.qvlm.gz")
+        using var stream = typeof(LocalModel).Assembly.GetManifestResourceStream("QualityVoice.Analysis.Models.local-model.qvlm.br")
             ?? throw new InvalidOperationException("The local model is missing from the assembly: run ./qv train.");
         return Load(stream);
     });

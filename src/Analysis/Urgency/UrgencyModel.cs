@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text;
 using QualityVoice.Analysis.Local;
@@ -287,18 +286,14 @@ public sealed class UrgencyModel
         return count == 0 ? 0 : sum / count;
     }
 
-    /// <summary>Writes the model, gzipped.</summary>
-    public void Save(Stream destination)
-    {
-        using var gzip = new GZipStream(destination, CompressionLevel.SmallestSize, leaveOpen: true);
-        gzip.Write(Serialize());
-    }
+    /// <summary>Writes the model, compressed (<see cref="ModelCompression"/>).</summary>
+    public void Save(Stream destination) => ModelCompression.Write(destination, Serialize());
 
     /// <summary>Reads a model <see cref="Save"/> wrote.</summary>
     public static UrgencyModel Load(Stream source)
     {
-        using var gzip = new GZipStream(source, CompressionMode.Decompress);
-        using var reader = new BinaryReader(gzip, Encoding.UTF8);
+        using var model = ModelCompression.OpenRead(source);
+        using var reader = new BinaryReader(model, Encoding.UTF8);
         if (new string(reader.ReadChars(Magic.Length)) != Magic || reader.ReadInt32() != FormatVersion)
         {
             throw new InvalidDataException("This is not a QualityVoice urgency model, or it is from another version.");
