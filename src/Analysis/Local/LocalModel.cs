@@ -233,6 +233,9 @@ public sealed class LocalModel
             readsFft);
     }
 
+    /// <summary>Where <c>./qv train</c> writes the model shipped in this assembly, under the repository.</summary>
+    public const string ShippedPath = "src/Analysis/Models/local-model.qvlm.br";
+
     /// <summary>The model shipped in this assembly (trained by <c>./qv train</c>), loaded once.</summary>
     public static LocalModel Shipped => ShippedModel.Value;
 

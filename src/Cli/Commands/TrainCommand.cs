@@ -39,7 +39,7 @@ internal static class TrainCommand
         if (which is "all" or "fast")
         {
             var (model, report) = ModelTrainer.Train(input, options, output, embedder: null, corrections);
-            Save(model.Save, Path.Combine(repository, "src/Analysis/Models/local-model.qvlm.br"), output, model.Version);
+            Save(model.Save, Path.Combine(repository, LocalModel.ShippedPath), output, model.Version);
             WriteReport(Path.Combine(repository, "docs/model-report.json"), model, report);
             Summarise(report, output);
         }
