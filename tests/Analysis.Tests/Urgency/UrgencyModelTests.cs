@@ -29,6 +29,20 @@ public sealed class UrgencyModelTests
     }
 
     [Fact]
+    public void The_shipped_model_catches_the_fresh_checks_self_harm_comments_and_all_but_three_of_its_urgent_ones()
+    {
+        // Written after the model of 2026-12-01 was trained, and never learnt from (data/urgency/README.md): 29 of 30 then.
+        var fresh = UrgencySet.Load(Path.Combine(Repository.Root, "data", "urgency", "fresh-check.csv")).HeldAside;
+        var embeddings = SentenceEncoder.Shared().Embed(fresh.Select(example => example.Text).ToArray());
+
+        var report = UrgencyReport.Measure(EmbeddingModels.Urgency, fresh, embeddings, EmbeddingModels.Urgency.Thresholds);
+
+        Assert.Equal(30, report.UrgentCount);
+        Assert.Equal(1.0, report.ReasonRecall(UrgencyReasons.SuicideOrSelfHarm));
+        Assert.True(report.Caught >= 27, $"caught {report.Caught} of 30; missed: {string.Join(" | ", report.Missed)}");
+    }
+
+    [Fact]
     public void A_suicide_or_self_harm_phrase_always_flags_whatever_the_classifier_thinks()
     {
         var model = EmbeddingModels.Urgency;
