@@ -52,7 +52,7 @@ internal static class EmbeddingSpeedBenchmark
 
         var load = Stopwatch.StartNew();
         var files = MiniLmFiles.Read();
-        using var encoder = new SentenceEncoder(files, threads: 2);
+        using var encoder = new SentenceEncoder(files, EmbeddingModels.Adapter, threads: 2);
         var themes = EmbeddingModels.Themes;
         var urgency = EmbeddingModels.Urgency;
         load.Stop();
@@ -61,7 +61,7 @@ internal static class EmbeddingSpeedBenchmark
         var sample = comments.Take(Math.Min(rows, 4_000)).ToArray();
         foreach (var (name, level) in new[] { ("graph optimisations on (ORT_ENABLE_ALL)", GraphOptimizationLevel.ORT_ENABLE_ALL), ("graph optimisations off (ORT_DISABLE_ALL)", GraphOptimizationLevel.ORT_DISABLE_ALL) })
         {
-            using var measured = new SentenceEncoder(files, threads: 2, level);
+            using var measured = new SentenceEncoder(files, EmbeddingModels.Adapter, threads: 2, level);
             measured.Embed(sample.Take(256).ToArray());
             var rate = Stopwatch.StartNew();
             measured.Embed(sample);

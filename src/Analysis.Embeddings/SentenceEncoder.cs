@@ -32,8 +32,12 @@ public sealed class SentenceEncoder : ISentenceEmbedder, IDisposable
     private readonly BertTokenizer _tokenizer;
     private readonly InferenceSession _session;
 
-    /// <summary>Loads the model into a session that runs each operation on <paramref name="threads"/> threads (0: one per core).</summary>
-    public SentenceEncoder(MiniLmFiles files, int threads = 0, GraphOptimizationLevel optimisation = GraphOptimizationLevel.ORT_ENABLE_ALL)
+    /// <summary>
+    /// Loads the model, with the weights <paramref name="adapter"/> corrects when one is given (fine-tuned on NHS comments;
+    /// none: the model as published), into a session that runs each operation on <paramref name="threads"/> threads (0:
+    /// one per core).
+    /// </summary>
+    public SentenceEncoder(MiniLmFiles files, EncoderAdapter? adapter, int threads = 0, GraphOptimizationLevel optimisation = GraphOptimizationLevel.ORT_ENABLE_ALL)
     {
         _tokenizer = BertTokenizer.Create(new MemoryStream(files.Vocabulary), new BertOptions { LowerCaseBeforeTokenization = true, RemoveNonSpacingMarks = true });
         using var options = new SessionOptions
@@ -43,11 +47,17 @@ public sealed class SentenceEncoder : ISentenceEmbedder, IDisposable
             ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
             GraphOptimizationLevel = optimisation,
         };
-        _session = new InferenceSession(files.ModelPath, options);
+        _session = new InferenceSession(adapter?.AdaptedModel(files.ModelPath) ?? files.ModelPath, options);
+        ModelName = NameOf(adapter);
     }
 
     /// <inheritdoc />
-    public string ModelName => MiniLmFiles.ModelName;
+    /// <remarks>The published model's name, and the adapter's version when there is one.</remarks>
+    public string ModelName { get; }
+
+    /// <summary>What an encoder with <paramref name="adapter"/> is called in the models trained on its embeddings.</summary>
+    public static string NameOf(EncoderAdapter? adapter) =>
+        adapter is null ? MiniLmFiles.ModelName : $"{MiniLmFiles.ModelName}+{adapter.Version}";
 
     /// <summary>
     /// The process's one encoder (the model is ~90 MB, and an ONNX Runtime session is safe to run from many threads),
@@ -57,7 +67,7 @@ public sealed class SentenceEncoder : ISentenceEmbedder, IDisposable
     {
         lock (SharedLock)
         {
-            return _shared ??= new SentenceEncoder(MiniLmFiles.Read(), threads);
+            return _shared ??= new SentenceEncoder(MiniLmFiles.Read(), EmbeddingModels.Adapter, threads);
         }
     }
 
@@ -100,6 +110,17 @@ public sealed class SentenceEncoder : ISentenceEmbedder, IDisposable
 
     /// <inheritdoc />
     public void Dispose() => _session.Dispose();
+
+    /// <summary>The WordPiece ids the encoder reads for <paramref name="text"/> ([CLS] … [SEP], cut at <see cref="MaxTokens"/>).</summary>
+    public int[] WordPieces(string text) => Tokenise(text, []).Ids;
+
+    /// <summary>The embedding of a text already tokenised ([CLS] … [SEP]).</summary>
+    internal float[] EmbedIds(int[] ids)
+    {
+        var embeddings = new TextEmbedding[1];
+        Run(_session, [0], [new Tokenised(ids, [])], embeddings);
+        return embeddings[0].Whole;
+    }
 
     // The texts in order of length, in batches of up to BatchSize texts and BatchTokens tokens.
     private static IEnumerable<int[]> Batches(Tokenised[] tokens)
@@ -225,7 +246,7 @@ public sealed class SentenceEncoder : ISentenceEmbedder, IDisposable
 
     private sealed class Deferred(int threads) : ISentenceEmbedder
     {
-        public string ModelName => MiniLmFiles.ModelName;
+        public string ModelName => NameOf(EmbeddingModels.Adapter);
 
         public int Dimensions => SentenceEncoder.Dimensions;
 

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using QualityVoice.Analysis.Embeddings.FineTuning;
 using QualityVoice.Analysis.Embeddings.Hosting;
 using QualityVoice.Cli;
 using QualityVoice.Cli.Commands;
@@ -90,6 +91,11 @@ catch (ContentPackException pack)
 catch (StoreConfigurationException settings)
 {
     Console.Error.WriteLine($"qv {command}: the feedback store's settings cannot work: {settings.Message}");
+    return 1;
+}
+catch (FineTuningException fineTuning)
+{
+    Console.Error.WriteLine($"qv {command}: fine-tuning the embedding model failed: {fineTuning.Message}");
     return 1;
 }
 catch (OperationCanceledException)

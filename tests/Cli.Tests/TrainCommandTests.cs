@@ -1,6 +1,8 @@
 using System.Security.Cryptography;
 using System.Text;
 using QualityVoice.Analysis;
+using QualityVoice.Analysis.Embeddings;
+using QualityVoice.Analysis.Embeddings.FineTuning;
 using QualityVoice.Analysis.Local;
 using QualityVoice.Cli.Commands;
 using QualityVoice.TestSupport;
@@ -85,16 +87,23 @@ public sealed class TrainCommandTests : IDisposable
     }
 
     [Fact]
-    public void The_embedding_model_reads_sentence_embeddings_beside_the_terms()
+    public void The_embedding_model_fine_tunes_the_encoder_then_reads_its_embeddings_beside_the_terms()
     {
+        // Fine-tuning runs eng/fine-tune/fine_tune.py (PyTorch, which ./qv test installs) from the repository.
         WriteTrainingFile(_folder.File("train.csv"));
+        Directory.CreateDirectory(_folder.File("eng/fine-tune"));
+        File.Copy(Path.Combine(Repository.Root, EncoderFineTuning.ScriptPath), _folder.File(EncoderFineTuning.ScriptPath));
+        var progress = new StringWriter();
 
-        TrainCommand.Run(Line("--input", _folder.File("train.csv"), "--repository", _folder.Path, "--model", "embedding"), TextWriter.Null);
+        TrainCommand.Run(Line("--input", _folder.File("train.csv"), "--repository", _folder.Path, "--model", "embedding"), progress);
 
-        using var file = File.OpenRead(_folder.File(QualityVoice.Analysis.Embeddings.EmbeddingModels.ThemesPath));
+        using var adapterFile = File.OpenRead(_folder.File(EmbeddingModels.AdapterPath));
+        var adapter = EncoderAdapter.Load(adapterFile);
+        using var file = File.OpenRead(_folder.File(EmbeddingModels.ThemesPath));
         var model = LocalModel.Load(file);
-        Assert.Equal("all-MiniLM-L6-v2", model.Embedding!.Model);
+        Assert.Equal($"all-MiniLM-L6-v2+{adapter.Version}", model.Embedding!.Model);
         Assert.StartsWith("embedding-", model.Version, StringComparison.Ordinal);
+        Assert.Contains("fine-tune: adapter-fold-4.qvea", progress.ToString(), StringComparison.Ordinal);
         Assert.Throws<ArgumentException>(() => model.Predict(new TextToAnalyse("The parking was a nightmare again")));
     }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using QualityVoice.Analysis.Embeddings;
+using QualityVoice.Analysis.Embeddings.FineTuning;
 using QualityVoice.Analysis.Local;
 using QualityVoice.Analysis.Training;
 using QualityVoice.Analysis.Urgency;
@@ -46,10 +47,18 @@ internal static class TrainCommand
 
         if (which is "all" or "embedding" or "urgency")
         {
-            using var encoder = new SentenceEncoder(MiniLmFiles.Read());
+            var files = MiniLmFiles.Read();
+            var adapterPath = Path.Combine(repository, EmbeddingModels.AdapterPath);
             if (which is "all" or "embedding")
             {
-                var (model, report) = ModelTrainer.Train(input, options with { EmbeddingWeight = 1.0 }, output, encoder, corrections);
+                // The encoder is fine-tuned first (an adapter for each fold and one for all), then the heads learn from each
+                // comment's embedding by the adapter that did not see it.
+                var set = corrections is null ? TrainingSet.Load(input) : TrainingSet.Load(input).With(TrainingSet.Load(corrections));
+                var folds = GroupedFolds.Assign(set.Comments.Select(comment => comment.Text).ToArray(), options.Folds, options.Seed);
+                var adapters = EncoderFineTuning.Run(files, set, folds, repository, output);
+                Save(adapters.Final.Save, adapterPath, output, adapters.Final.Version);
+                var crossFitted = new CrossFittedEmbedder(files, adapters, set.Comments.Select(comment => comment.Text).ToArray(), folds);
+                var (model, report) = ModelTrainer.Train(input, options with { EmbeddingWeight = 1.0 }, output, crossFitted, corrections);
                 Save(model.Save, Path.Combine(repository, EmbeddingModels.ThemesPath), output, model.Version);
                 WriteReport(Path.Combine(repository, "docs/embedding-model-report.json"), model, report);
                 Summarise(report, output);
@@ -57,6 +66,8 @@ internal static class TrainCommand
 
             if (which is "all" or "urgency")
             {
+                // The urgency model reads the embeddings of the encoder that ships: the adapter just fitted, or the one in the repository.
+                using var encoder = new SentenceEncoder(files, LoadAdapter(adapterPath));
                 var setPath = Existing(line.Optional("urgency-set") ?? Path.Combine(repository, "data/urgency/urgency-set.csv"));
                 var set = verdicts is null ? UrgencySet.Load(setPath) : WithVerdicts(UrgencySet.Load(setPath), verdicts);
                 var (model, report) = UrgencyTrainer.Train(set, encoder, new UrgencyTrainingOptions(), output);
@@ -68,6 +79,18 @@ internal static class TrainCommand
         }
 
         return 0;
+    }
+
+    /// <summary>The encoder adapter at <paramref name="path"/>, or none (the embedding model as published) when there is none.</summary>
+    private static EncoderAdapter? LoadAdapter(string path)
+    {
+        if (!File.Exists(path))
+        {
+            return null;
+        }
+
+        using var file = File.OpenRead(path);
+        return EncoderAdapter.Load(file);
     }
 
     /// <summary>The set with staff's urgency verdicts added; a file that is not the urgency training download is a usage error.</summary>
