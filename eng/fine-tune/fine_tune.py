@@ -15,6 +15,7 @@ Needs Debian's python3-torch, python3-onnx and python3-numpy (and libopenblas0-p
 """
 
 import argparse
+import os
 import struct
 import sys
 import time
@@ -217,7 +218,7 @@ def main():
         print(f"fine-tune: {message}", file=sys.stderr, flush=True)
 
     comments = read_comments(args.comments)
-    model_length = len(open(args.model, "rb").read())
+    model_length = os.path.getsize(args.model)
     checks = [c[4] for c in comments[:3]]
     runs = ([(f, f"adapter-fold-{f}.qvea") for f in range(args.folds)] if args.only in ("folds", "all") else []) \
         + ([(None, "adapter.qvea")] if args.only in ("final", "all") else [])

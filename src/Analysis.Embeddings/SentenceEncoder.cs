@@ -39,7 +39,7 @@ public sealed class SentenceEncoder : ISentenceEmbedder, IDisposable
     /// </summary>
     public SentenceEncoder(MiniLmFiles files, EncoderAdapter? adapter, int threads = 0, GraphOptimizationLevel optimisation = GraphOptimizationLevel.ORT_ENABLE_ALL)
     {
-        _tokenizer = BertTokenizer.Create(new MemoryStream(files.Vocabulary), new BertOptions { LowerCaseBeforeTokenization = true, RemoveNonSpacingMarks = true });
+        _tokenizer = Tokenizer(files);
         using var options = new SessionOptions
         {
             IntraOpNumThreads = threads > 0 ? threads : Environment.ProcessorCount,
@@ -111,8 +111,12 @@ public sealed class SentenceEncoder : ISentenceEmbedder, IDisposable
     /// <inheritdoc />
     public void Dispose() => _session.Dispose();
 
-    /// <summary>The WordPiece ids the encoder reads for <paramref name="text"/> ([CLS] … [SEP], cut at <see cref="MaxTokens"/>).</summary>
-    public int[] WordPieces(string text) => Tokenise(text, []).Ids;
+    /// <summary>The WordPiece ids an encoder reads for each text ([CLS] … [SEP], cut at <see cref="MaxTokens"/>), without loading the model.</summary>
+    public static int[][] WordPieces(MiniLmFiles files, IEnumerable<string> texts)
+    {
+        var tokenizer = Tokenizer(files);
+        return [.. texts.Select(text => WholeText(tokenizer, text))];
+    }
 
     /// <summary>The embedding of a text already tokenised ([CLS] … [SEP]).</summary>
     internal float[] EmbedIds(int[] ids)
@@ -121,6 +125,12 @@ public sealed class SentenceEncoder : ISentenceEmbedder, IDisposable
         Run(_session, [0], [new Tokenised(ids, [])], embeddings);
         return embeddings[0].Whole;
     }
+
+    // The model's WordPiece vocabulary, lower-cased and without accents, as the model was trained.
+    private static BertTokenizer Tokenizer(MiniLmFiles files) =>
+        BertTokenizer.Create(new MemoryStream(files.Vocabulary), new BertOptions { LowerCaseBeforeTokenization = true, RemoveNonSpacingMarks = true });
+
+    private static int[] WholeText(BertTokenizer tokenizer, string text) => tokenizer.EncodeToIds(text, MaxTokens, out _, out _).ToArray();
 
     // The texts in order of length, in batches of up to BatchSize texts and BatchTokens tokens.
     private static IEnumerable<int[]> Batches(Tokenised[] tokens)
@@ -147,7 +157,7 @@ public sealed class SentenceEncoder : ISentenceEmbedder, IDisposable
     {
         if (parts.Count < 2)
         {
-            var whole = _tokenizer.EncodeToIds(text, MaxTokens, out _, out _).ToArray();
+            var whole = WholeText(_tokenizer, text);
             return new Tokenised(whole, parts.Count == 1 ? [(0, whole.Length)] : []);
         }
 

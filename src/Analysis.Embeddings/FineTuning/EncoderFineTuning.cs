@@ -23,14 +23,14 @@ public static class EncoderFineTuning
         try
         {
             var comments = Path.Combine(work.FullName, "comments.tsv");
-            using (var plain = new SentenceEncoder(files, adapter: null, threads: 1))
+            var wordPieces = SentenceEncoder.WordPieces(files, set.Comments.Select(comment => comment.Text));
             using (var writer = new StreamWriter(comments))
             {
                 for (var i = 0; i < set.Comments.Count; i++)
                 {
                     var comment = set.Comments[i];
                     var labels = string.Concat(comment.Labels.Select(label => label ? '1' : '0'));
-                    var ids = string.Join(' ', plain.WordPieces(comment.Text));
+                    var ids = string.Join(' ', wordPieces[i]);
                     writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{folds[i]}\t{(int)comment.Question}\t{comment.Sentiment ?? -1}\t{labels}\t{ids}"));
                 }
             }
@@ -42,7 +42,7 @@ public static class EncoderFineTuning
                 RedirectStandardError = true,
                 UseShellExecute = false,
             };
-            progress.WriteLine($"train: fine-tuning {MiniLmFiles.ModelName} on {set.Comments.Count:N0} comments, {foldCount} folds and all of them (PyTorch; about half an hour on two cores)");
+            progress.WriteLine($"train: fine-tuning {MiniLmFiles.ModelName} on {set.Comments.Count:N0} comments, {foldCount} folds and all of them (PyTorch; about a quarter of an hour on two cores)");
             using (var python = Start(start))
             {
                 for (var line = python.StandardError.ReadLine(); line is not null; line = python.StandardError.ReadLine())

@@ -52,7 +52,8 @@ internal static class TrainCommand
             if (which is "all" or "embedding")
             {
                 // The encoder is fine-tuned first (an adapter for each fold and one for all), then the heads learn from each
-                // comment's embedding by the adapter that did not see it.
+                // comment's embedding by the adapter that did not see it: the folds are the ones ModelTrainer cross-validates
+                // with (the same comments, in the same order, the same seed).
                 var set = corrections is null ? TrainingSet.Load(input) : TrainingSet.Load(input).With(TrainingSet.Load(corrections));
                 var folds = GroupedFolds.Assign(set.Comments.Select(comment => comment.Text).ToArray(), options.Folds, options.Seed);
                 var adapters = EncoderFineTuning.Run(files, set, folds, repository, output);
