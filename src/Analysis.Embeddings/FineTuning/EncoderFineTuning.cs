@@ -9,7 +9,7 @@ namespace QualityVoice.Analysis.Embeddings.FineTuning;
 /// (WordPiece ids from the app's own tokenizer, labels, sentiment, question and cross-validation fold), runs
 /// eng/fine-tune/fine_tune.py (PyTorch), and reads back an adapter for each fold, fitted without that fold, and one fitted
 /// on every comment. The fold adapters let the heads be cross-validated, and fitted, on embeddings of comments the encoder
-/// did not learn from (<see cref="CrossFittedEmbedder"/>). docs/adr/0024-fine-tuned-encoder.md.
+/// did not learn from (<see cref="CrossFittedEmbedder"/>). docs/adr/0023-fine-tuned-encoder.md.
 /// </summary>
 public static class EncoderFineTuning
 {
