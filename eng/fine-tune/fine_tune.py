@@ -15,6 +15,7 @@ Needs Debian's python3-torch, python3-onnx and python3-numpy (and libopenblas0-p
 """
 
 import argparse
+import gzip
 import os
 import struct
 import sys
@@ -173,8 +174,8 @@ def fine_tune(onnx_path, comments, rows, args, log):
 
 
 def write_adapter(path, encoder, model_length, checks):
-    """The adapter, little-endian, as EncoderAdapter reads it; with the embeddings of a few comments, as a check."""
-    with open(path, "wb") as out:
+    """The adapter, little-endian and gzipped, as EncoderAdapter reads it; with the embeddings of a few comments, as a check."""
+    with gzip.GzipFile(path, "wb", mtime=0) as out:
         out.write(b"QVEA")
         out.write(struct.pack("<iq", 1, model_length))
         adapted = encoder.adapted()

@@ -41,25 +41,20 @@ public sealed class EncoderAdapter
     /// <summary>Comments (as WordPiece ids) and the embeddings fine-tuning gave them, to check that this app reads the adapter the same way.</summary>
     internal IReadOnlyList<AdapterCheck> Checks { get; }
 
-    /// <summary>Reads an adapter as fine_tune.py writes it, or compressed as the shipped one is (<see cref="ModelCompression"/>).</summary>
+    /// <summary>Reads an adapter, gzipped as fine_tune.py writes it or in Brotli as it ships (<see cref="ModelCompression"/> reads both).</summary>
     public static EncoderAdapter Load(Stream source)
     {
-        using var file = new MemoryStream();
-        source.CopyTo(file);
-        var bytes = file.ToArray();
-        if (!bytes.AsSpan().StartsWith(Encoding.ASCII.GetBytes(Magic)))
+        byte[] bytes;
+        try
         {
-            try
-            {
-                using var content = ModelCompression.OpenRead(new MemoryStream(bytes));
-                using var uncompressed = new MemoryStream();
-                content.CopyTo(uncompressed);
-                bytes = uncompressed.ToArray();
-            }
-            catch (InvalidOperationException)
-            {
-                throw new InvalidDataException(NotAnAdapter);
-            }
+            using var content = ModelCompression.OpenRead(source);
+            using var uncompressed = new MemoryStream();
+            content.CopyTo(uncompressed);
+            bytes = uncompressed.ToArray();
+        }
+        catch (Exception unreadable) when (unreadable is InvalidOperationException or InvalidDataException)
+        {
+            throw new InvalidDataException(NotAnAdapter);
         }
 
         using var reader = new BinaryReader(new MemoryStream(bytes), Encoding.UTF8);

@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using System.Text;
 using QualityVoice.Analysis.Embeddings;
 
@@ -78,11 +79,20 @@ public sealed class EncoderAdapterTests
         Assert.Contains("not a QualityVoice encoder adapter", error.Message, StringComparison.Ordinal);
     }
 
-    // An adapter as fine_tune.py writes it: one rank-1 correction of a 384 × 384 matrix, and no checks.
+    // An adapter as fine_tune.py writes it (gzipped): one rank-1 correction of a 384 × 384 matrix, and no checks.
     private static byte[] AdapterFile(long modelLength, string matrix)
     {
         using var file = new MemoryStream();
-        using var writer = new BinaryWriter(file);
+        using (var writer = new BinaryWriter(new GZipStream(file, CompressionLevel.Fastest, leaveOpen: true)))
+        {
+            WriteAdapter(writer, modelLength, matrix);
+        }
+
+        return file.ToArray();
+    }
+
+    private static void WriteAdapter(BinaryWriter writer, long modelLength, string matrix)
+    {
         writer.Write("QVEA"u8);
         writer.Write(1);
         writer.Write(modelLength);
@@ -100,7 +110,5 @@ public sealed class EncoderAdapterTests
         }
 
         writer.Write(0);
-        writer.Flush();
-        return file.ToArray();
     }
 }
