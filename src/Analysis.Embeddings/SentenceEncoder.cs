@@ -23,8 +23,9 @@ public sealed class SentenceEncoder : ISentenceEmbedder, IDisposable
     private const int BatchSize = 16;
 
     // The most tokens (rows × the longest row) in one batch: long texts go a few at a time, since the attention matrices
-    // grow with the square of their length (16 texts of 256 tokens held ~150 MB more at the peak than 8).
-    private const int BatchTokens = 2048;
+    // grow with the square of their length (16 texts of 256 tokens held ~150 MB more at the peak than 8, and 8 about
+    // 55 MB more than 4, at the same speed: docs/performance.md).
+    private const int BatchTokens = 1024;
 
     private static readonly Lock SharedLock = new();
     private static SentenceEncoder? _shared;
