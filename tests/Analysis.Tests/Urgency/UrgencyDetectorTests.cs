@@ -58,7 +58,8 @@ public sealed class UrgencyDetectorTests
     [InlineData("Faced with a life threatening situation, the 30 minute wait was worrying", "risk to life")]
     [InlineData("Waiting hours for an ambulance is life-threatening", "risk to life")]
     [InlineData("the life threatening wait was bad enough but then a porter threatened me", "risk to life", "abuse")]
-    public void A_life_threatening_situation_is_a_risk_to_life_not_abuse(string text, params string[] reasons)
+    [InlineData("I felt my life threatened by the man in the next bed", "abuse")]
+    public void A_life_threatening_situation_is_a_risk_to_life_and_a_threat_to_someone_is_abuse(string text, params string[] reasons)
     {
         // Four comments of the public data said "life threatening" and were tagged abuse as well, from "threatening".
         Assert.Equal(reasons, UrgencyDetector.Detect(text).Reasons);
