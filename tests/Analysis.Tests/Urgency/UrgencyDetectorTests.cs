@@ -64,4 +64,28 @@ public sealed class UrgencyDetectorTests
         // Four comments of the public data said "life threatening" and were tagged abuse as well, from "threatening".
         Assert.Equal(reasons, UrgencyDetector.Detect(text).Reasons);
     }
+
+    [Theory]
+    [InlineData("I nearly died laughing at the price of the parking", "The porter was so rough I nearly died of my injuries")]
+    [InlineData("I thought I was going to die from fright when the alarm went off", "I'm going to die if nobody listens to me")]
+    [InlineData("I was starving by the time the sandwiches came round", "They left her starving for two days")]
+    [InlineData("I'd rather starve than eat that lasagne", "she was starved on that ward")]
+    [InlineData("People abusing the system make the waits longer for everyone", "The night carer abused my dad")]
+    [InlineData("The noise in the waiting room was an assault on the senses", "She was assaulted in the shower room")]
+    [InlineData("I hurt my back lifting the shopping and the physio sorted it out", "a nurse hurt my mum when she turned her")]
+    [InlineData("Mum fell and hit her head, the ambulance came quickly", "A carer hit her across the face")]
+    [InlineData("The rehab staff pushed me hard and I am walking again", "He pushed me against the wall")]
+    [InlineData("The doctor rewrote my care plan with me and it is much clearer", "The notes were rewritten after the fall")]
+    [InlineData("They kept me covered up with a blanket so I had some dignity", "The manager covered up the incident")]
+    [InlineData("My follow-up is tied to the appointment at the main hospital", "Dad was tied to his chair with a sheet")]
+    [InlineData("The crew strapped me into the ambulance chair and off we went", "He was strapped to a chair for hours")]
+    [InlineData("The nurse explained that the restraint training is about keeping everyone safe", "Four staff restrained him on the floor")]
+    [InlineData("The carers help mum with her personal grooming every morning", "I think a man at the day centre is grooming my son")]
+    public void Ordinary_uses_of_alarming_words_are_not_flagged_and_the_harm_still_is(string ordinary, string harm)
+    {
+        // Found by reading what such words mean in everyday speech; the fast analyzer and Azure AI Language flag by the
+        // lexicon alone, and for the default model it is a floor no classifier overrules (docs/clinical-safety.md C1.3).
+        Assert.False(UrgencyDetector.Detect(ordinary).Urgent);
+        Assert.True(UrgencyDetector.Detect(harm).Urgent);
+    }
 }
