@@ -43,6 +43,21 @@ public sealed class UrgencyModelTests
     }
 
     [Fact]
+    public void The_shipped_model_leaves_the_everyday_idiom_probes_alarming_words_alone()
+    {
+        // Written on 2026-12-02 and never learnt from (data/urgency/README.md): "the wait was murder", "my feet are killing
+        // me". Five of its eleven milder comments are flagged, a weakness stated in docs/model-card.md; no more may be.
+        var probe = UrgencySet.Load(Path.Combine(Repository.Root, "data", "urgency", "idiom-probe.csv")).HeldAside;
+        var embeddings = SentenceEncoder.Shared().Embed(probe.Select(example => example.Text).ToArray());
+
+        var report = UrgencyReport.Measure(EmbeddingModels.Urgency, probe, embeddings, EmbeddingModels.Urgency.Thresholds);
+
+        Assert.Equal(20, report.CalmCount);
+        Assert.Equal(0, report.CalmKinds.Single(kind => kind.Kind == "alarming-words").Flagged);
+        Assert.True(report.FalseAlarms <= 5, string.Join(" | ", report.FlaggedWrongly));
+    }
+
+    [Fact]
     public void A_suicide_or_self_harm_phrase_always_flags_whatever_the_classifier_thinks()
     {
         var model = EmbeddingModels.Urgency;
