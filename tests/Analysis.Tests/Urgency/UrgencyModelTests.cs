@@ -43,18 +43,25 @@ public sealed class UrgencyModelTests
     }
 
     [Fact]
-    public void The_shipped_model_leaves_the_everyday_idiom_probes_alarming_words_alone()
+    public void The_shipped_model_flags_no_alarming_word_idiom_of_the_probes_and_no_more_of_their_everyday_comments_than_it_did()
     {
-        // Written on 2026-12-02 and never learnt from (data/urgency/README.md): "the wait was murder", "my feet are killing
-        // me". Five of its eleven milder comments are flagged, a weakness stated in docs/model-card.md; no more may be.
-        var probe = UrgencySet.Load(Path.Combine(Repository.Root, "data", "urgency", "idiom-probe.csv")).HeldAside;
-        var embeddings = SentenceEncoder.Shared().Embed(probe.Select(example => example.Text).ToArray());
+        // Written on 2026-12-02 and never learnt from (data/urgency/README.md). A third of the everyday thanks are flagged,
+        // a weakness stated in docs/model-card.md: a new model may do better, not worse.
+        var idioms = Measure("idiom-probe.csv");
+        Assert.Equal(20, idioms.CalmCount);
+        Assert.Equal(0, idioms.CalmKinds.Single(kind => kind.Kind == "alarming-words").Flagged);
+        Assert.True(idioms.FalseAlarms <= 5, string.Join(" | ", idioms.FlaggedWrongly));
 
-        var report = UrgencyReport.Measure(EmbeddingModels.Urgency, probe, embeddings, EmbeddingModels.Urgency.Thresholds);
+        var everyday = Measure("everyday-probe.csv");
+        Assert.Equal(244, everyday.CalmCount);
+        Assert.True(everyday.FalseAlarms <= 76, $"{everyday.FalseAlarms} of 244 flagged");
 
-        Assert.Equal(20, report.CalmCount);
-        Assert.Equal(0, report.CalmKinds.Single(kind => kind.Kind == "alarming-words").Flagged);
-        Assert.True(report.FalseAlarms <= 5, string.Join(" | ", report.FlaggedWrongly));
+        static UrgencyReport Measure(string file)
+        {
+            var probe = UrgencySet.Load(Path.Combine(Repository.Root, "data", "urgency", file)).HeldAside;
+            var embeddings = SentenceEncoder.Shared().Embed(probe.Select(example => example.Text).ToArray());
+            return UrgencyReport.Measure(EmbeddingModels.Urgency, probe, embeddings, EmbeddingModels.Urgency.Thresholds);
+        }
     }
 
     [Fact]
