@@ -15,10 +15,7 @@ public sealed class UrgencyModelTests
     [Fact]
     public void The_shipped_model_catches_every_held_aside_self_harm_comment_and_at_least_95_percent_of_all_urgent_ones()
     {
-        var heldAside = UrgencySet.Load(SetPath).HeldAside;
-        var embeddings = SentenceEncoder.Shared().Embed(heldAside.Select(example => example.Text).ToArray());
-
-        var report = UrgencyReport.Measure(EmbeddingModels.Urgency, heldAside, embeddings, EmbeddingModels.Urgency.Thresholds);
+        var report = MeasureShippedModel("urgency-set.csv");
 
         Assert.Equal(1.0, report.ReasonRecall(UrgencyReasons.SuicideOrSelfHarm));
         Assert.True(report.Recall >= 0.95, $"recall {report.Recall:F3}; missed: {string.Join(" | ", report.Missed)}");
@@ -32,10 +29,7 @@ public sealed class UrgencyModelTests
     public void The_shipped_model_catches_the_fresh_checks_self_harm_comments_and_all_but_three_of_its_urgent_ones()
     {
         // Written after the model of 2026-12-01 was trained, and never learnt from (data/urgency/README.md): 29 of 30 then, 30 since the encoder was fine-tuned.
-        var fresh = UrgencySet.Load(Path.Combine(Repository.Root, "data", "urgency", "fresh-check.csv")).HeldAside;
-        var embeddings = SentenceEncoder.Shared().Embed(fresh.Select(example => example.Text).ToArray());
-
-        var report = UrgencyReport.Measure(EmbeddingModels.Urgency, fresh, embeddings, EmbeddingModels.Urgency.Thresholds);
+        var report = MeasureShippedModel("fresh-check.csv");
 
         Assert.Equal(30, report.UrgentCount);
         Assert.Equal(1.0, report.ReasonRecall(UrgencyReasons.SuicideOrSelfHarm));
@@ -47,21 +41,14 @@ public sealed class UrgencyModelTests
     {
         // Written on 2026-12-02 and never learnt from (data/urgency/README.md). A third of the everyday thanks are flagged,
         // a weakness stated in docs/model-card.md: a new model may do better, not worse.
-        var idioms = Measure("idiom-probe.csv");
+        var idioms = MeasureShippedModel("idiom-probe.csv");
         Assert.Equal(20, idioms.CalmCount);
         Assert.Equal(0, idioms.CalmKinds.Single(kind => kind.Kind == "alarming-words").Flagged);
         Assert.True(idioms.FalseAlarms <= 5, string.Join(" | ", idioms.FlaggedWrongly));
 
-        var everyday = Measure("everyday-probe.csv");
+        var everyday = MeasureShippedModel("everyday-probe.csv");
         Assert.Equal(244, everyday.CalmCount);
         Assert.True(everyday.FalseAlarms <= 76, $"{everyday.FalseAlarms} of 244 flagged");
-
-        static UrgencyReport Measure(string file)
-        {
-            var probe = UrgencySet.Load(Path.Combine(Repository.Root, "data", "urgency", file)).HeldAside;
-            var embeddings = SentenceEncoder.Shared().Embed(probe.Select(example => example.Text).ToArray());
-            return UrgencyReport.Measure(EmbeddingModels.Urgency, probe, embeddings, EmbeddingModels.Urgency.Thresholds);
-        }
     }
 
     [Fact]
@@ -129,5 +116,13 @@ public sealed class UrgencyModelTests
 
         Assert.Equal(EmbeddingModels.Urgency.Version, loaded.Version);
         Assert.Equal(EmbeddingModels.Urgency.Thresholds, loaded.Thresholds);
+    }
+
+    /// <summary>The shipped model on the held-aside rows of one of data/urgency's files.</summary>
+    private static UrgencyReport MeasureShippedModel(string file)
+    {
+        var heldAside = UrgencySet.Load(Path.Combine(Repository.Root, "data", "urgency", file)).HeldAside;
+        var embeddings = SentenceEncoder.Shared().Embed(heldAside.Select(example => example.Text).ToArray());
+        return UrgencyReport.Measure(EmbeddingModels.Urgency, heldAside, embeddings, EmbeddingModels.Urgency.Thresholds);
     }
 }
