@@ -293,6 +293,21 @@ public sealed class CosmosTriageStore : ITriageStore, IFeedbackConversation, IUr
         }
     }
 
+    /// <inheritdoc />
+    public async IAsyncEnumerable<UrgentQueueRow> UrgentItemsAsync(InboxFilter filter, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var query = CosmosInboxQuery.For(filter with { Urgent = true });
+        var definition = query.Define($"SELECT * FROM c WHERE c.pk = @pk AND c.type = @type{query.Conditions}").WithParameter("@type", FeedbackDocument.TypeName);
+        foreach (var month in (await _items.MonthsAsync(cancellationToken)).Where(query.CanMatch))
+        {
+            var found = await _items.Container.QueryAsync<FeedbackDocument>(definition, month, cancellationToken).ToListAsync(cancellationToken);
+            foreach (var item in found.OrderBy(item => item.SortKey, StringComparer.Ordinal))
+            {
+                yield return new UrgentQueueRow(Row(item), item.Acknowledged, item.UrgentAnswerAt, item.MarkedUrgent);
+            }
+        }
+    }
+
     /// <summary>The items that meet <paramref name="condition"/>, month by month, oldest first: one query for each month.</summary>
     private async IAsyncEnumerable<FeedbackDocument> EveryMonthAsync(string condition, [EnumeratorCancellation] CancellationToken cancellationToken)
     {

@@ -375,6 +375,20 @@ public sealed class SqliteTriageStore(SqliteDatabase database) : ITriageStore
     }
 
     /// <inheritdoc />
+    public async IAsyncEnumerable<UrgentQueueRow> UrgentItemsAsync(InboxFilter filter, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        var (from, conditions, (at, id)) = InboxSql.Build(filter with { Urgent = true }, command);
+        command.CommandText = $"SELECT {SqliteUrgentQueue.QueueRowColumns} FROM {from} {Where(conditions)} ORDER BY {OrderBy(at, id, InboxOrder.Oldest)};";
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            yield return SqliteUrgentQueue.ReadQueueRow(reader);
+        }
+    }
+
+    /// <inheritdoc />
     public async IAsyncEnumerable<TriageItem> UrgencyJudgedAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
         // One connection for the whole download: the references first, then each item read on it.

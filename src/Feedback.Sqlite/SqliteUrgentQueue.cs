@@ -13,14 +13,19 @@ public sealed class SqliteUrgentQueue(SqliteDatabase database) : IUrgentQueue
     /// <summary>When an item's 24-hour clock started (<see cref="UrgentResponse.ClockFrom"/>), as the index on it reads it.</summary>
     internal const string UrgentSince = "max(i.submitted_at, coalesce(i.urgent_answer_at, 0), coalesce(i.marked_urgent_at, 0))";
 
+    /// <summary>The columns <see cref="ReadQueueRow"/> reads, from <c>feedback_items i</c>.</summary>
+    internal const string QueueRowColumns = $"""
+        {SqliteTriageStore.RowColumns}, i.acknowledged_by, i.acknowledged_at, i.first_action, i.urgent_answer_at,
+        i.marked_urgent_by, i.marked_urgent_at, i.marked_urgent_reason
+        """;
+
     /// <inheritdoc />
     public async Task<IReadOnlyList<UrgentQueueRow>> ListAsync(int max, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = $"""
-            SELECT {SqliteTriageStore.RowColumns}, i.acknowledged_by, i.acknowledged_at, i.first_action, i.urgent_answer_at,
-                   i.marked_urgent_by, i.marked_urgent_at, i.marked_urgent_reason
+            SELECT {QueueRowColumns}
             FROM feedback_items i WHERE i.urgent = 1 AND i.status <> 'closed'
             ORDER BY i.acknowledged_at IS NOT NULL, {UrgentSince}, i.id LIMIT $max;
             """;
@@ -29,14 +34,20 @@ public sealed class SqliteUrgentQueue(SqliteDatabase database) : IUrgentQueue
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            var acknowledged = reader.IsDBNull(13)
-                ? null
-                : new UrgentAcknowledgement(reader.GetString(13), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(14)), reader.GetString(15));
-            rows.Add(new UrgentQueueRow(
-                SqliteTriageStore.ReadRow(reader), acknowledged, reader.IsDBNull(16) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(16)), ReadMarking(reader, 17)));
+            rows.Add(ReadQueueRow(reader));
         }
 
         return rows;
+    }
+
+    /// <summary>A row of <see cref="QueueRowColumns"/>.</summary>
+    internal static UrgentQueueRow ReadQueueRow(SqliteDataReader reader)
+    {
+        var acknowledged = reader.IsDBNull(13)
+            ? null
+            : new UrgentAcknowledgement(reader.GetString(13), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(14)), reader.GetString(15));
+        return new UrgentQueueRow(
+            SqliteTriageStore.ReadRow(reader), acknowledged, reader.IsDBNull(16) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(16)), ReadMarking(reader, 17));
     }
 
     /// <inheritdoc />

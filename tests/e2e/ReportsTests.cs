@@ -11,7 +11,7 @@ namespace QualityVoice.E2E;
 public sealed class ReportsTests(BrowserFixture fixture)
 {
     [Theory]
-    [InlineData("Weekly insights pack", "Freedom to Speak Up", 9)]
+    [InlineData("Weekly insights pack", "Freedom to Speak Up", 10)]
     [InlineData("Service quality report", "Escalation level", 7)]
     public async Task A_report_opens_accessibly_and_its_pdf_is_the_document_a_browser_prints(string report, string section, int sections)
     {

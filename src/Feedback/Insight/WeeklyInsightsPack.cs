@@ -8,7 +8,8 @@ namespace QualityVoice.Feedback.Insight;
 /// <summary>
 /// What the weekly Insights Meeting reads for one week (Monday to Sunday, UTC): the urgent items that arrived and
 /// what happened to each; the early warnings raised, still standing and cleared by the week's end; how the themes and
-/// the feeling of comments moved against the four weeks before; the services whose negative comments rose; the
+/// the feeling of comments moved against the four weeks before; how the analysis's urgency flag did, as staff judged
+/// it, in the week and in the five weeks to its end; the services whose negative comments rose; the
 /// "you said, we did" updates that moved; and a Freedom to Speak Up summary of counts only, small numbers hidden.
 /// </summary>
 public sealed record WeeklyInsightsPack
@@ -42,6 +43,12 @@ public sealed record WeeklyInsightsPack
 
     /// <summary>The urgent items that arrived in the week, oldest first, with what happened to each.</summary>
     public required IReadOnlyList<UrgentOutcome> Urgent { get; init; }
+
+    /// <summary>How the analysis's urgency flag did in the week, as staff judged it.</summary>
+    public required UrgencyFlagInService UrgencyFlag { get; init; }
+
+    /// <summary>How it did over the week and the four before, for a rate with more comments behind it.</summary>
+    public required UrgencyFlagInService UrgencyFlagOverWeeks { get; init; }
 
     /// <summary>Early warnings standing at the week's end that did not at the end of the week before.</summary>
     public required IReadOnlyList<EarlyWarning> WarningsRaised { get; init; }
@@ -77,6 +84,7 @@ public sealed record WeeklyInsightsPack
     /// <param name="week">The Monday the week starts.</param>
     /// <param name="rows">Every item that arrived from four weeks before the week to its end.</param>
     /// <param name="urgent">The urgent items that arrived in the week, with what staff did.</param>
+    /// <param name="urgentItems">The urgent items that arrived from four weeks before the week to its end, with what staff did, for the urgency flag's measure.</param>
     /// <param name="weeklyThemes">Theme counts by week from the early warnings' baseline before the week before to the week.</param>
     /// <param name="updates">Every "you said, we did" update, with how far its latest version says it has got.</param>
     /// <param name="speakUpCases">Every speak-up case (only counts of those raised in the week leave here).</param>
@@ -86,6 +94,7 @@ public sealed record WeeklyInsightsPack
         DateOnly week,
         IReadOnlyList<InboxRow> rows,
         IReadOnlyList<UrgentOutcome> urgent,
+        IReadOnlyList<UrgentQueueRow> urgentItems,
         IReadOnlyList<WeeklyThemeCount> weeklyThemes,
         IReadOnlyList<UpdateProgress> updates,
         IEnumerable<SpeakUpCase> speakUpCases,
@@ -114,6 +123,8 @@ public sealed record WeeklyInsightsPack
             Items = thisWeek.Length,
             ItemsBefore = before.Length,
             Urgent = [.. urgent.OrderBy(item => item.SubmittedAt)],
+            UrgencyFlag = UrgencyFlagInService.Count(week, lastDay, rows, urgentItems),
+            UrgencyFlagOverWeeks = UrgencyFlagInService.Count(previousFrom, lastDay, rows, urgentItems),
             WarningsRaised = [.. now.Where(warning => !thenKeys.Contains(KeyOf(warning)))],
             WarningsStanding = [.. now.Where(warning => thenKeys.Contains(KeyOf(warning)))],
             WarningsCleared = [.. then.Where(warning => !nowKeys.Contains(KeyOf(warning)))],

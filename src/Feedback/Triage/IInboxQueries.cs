@@ -27,4 +27,10 @@ public interface IInboxQueries
     /// <see cref="UrgencyVerdicts"/>.
     /// </summary>
     IAsyncEnumerable<TriageItem> UrgencyJudgedAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The urgent items that match <paramref name="filter"/>, open or closed, oldest first, each with what staff did
+    /// about it (<see cref="UrgentQueueRow.Judgement"/>): what the urgency flag is measured by.
+    /// </summary>
+    IAsyncEnumerable<UrgentQueueRow> UrgentItemsAsync(InboxFilter filter, CancellationToken cancellationToken);
 }

@@ -48,6 +48,9 @@ public sealed record TriageItem(
     /// </summary>
     public bool IsUrgent => Item.Analysis is { Urgent: true } || UrgentAnswerAt is not null || MarkedUrgent is not null;
 
+    /// <summary>What staff's handling of the item says about the analysis's urgency flag on it (<see cref="UrgentResponse.Judge"/>).</summary>
+    public UrgencyJudgement? UrgencyJudgement => UrgentResponse.Judge(IsUrgent, Acknowledged, UrgentAnswerAt, MarkedUrgent);
+
     /// <summary>When the item's 24-hour urgent clock started (<see cref="UrgentResponse.ClockFrom"/>).</summary>
     public DateTimeOffset UrgentSince => UrgentResponse.ClockFrom(Item.SubmittedAt, UrgentAnswerAt, MarkedUrgent?.At);
 

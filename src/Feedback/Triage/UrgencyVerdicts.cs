@@ -36,23 +36,21 @@ public static class UrgencyVerdicts
             yield break;
         }
 
-        if (item.MarkedUrgent is { } marking)
+        switch (item.UrgencyJudgement)
         {
-            yield return new UrgencyVerdict(item.Item.Reference, string.Join(' ', texts), true, marking.Reason, Marked);
-        }
-        else if (analysis.Urgent && item.UrgentAnswerAt is null && item.Acknowledged is { } read)
-        {
-            if (read.FirstAction == UrgentResponse.NoRiskFound)
-            {
+            case UrgencyJudgement.Missed:
+                yield return new UrgencyVerdict(item.Item.Reference, string.Join(' ', texts), true, item.MarkedUrgent!.Reason, Marked);
+                break;
+            case UrgencyJudgement.NoRiskFound:
                 for (var i = 0; i < texts.Length; i++)
                 {
                     yield return new UrgencyVerdict($"{item.Item.Reference}-{i + 1}", texts[i], false, null, Cleared);
                 }
-            }
-            else if (analysis.UrgentReasons.FirstOrDefault() is { } reason)
-            {
+
+                break;
+            case UrgencyJudgement.ActedOn when analysis.UrgentReasons.FirstOrDefault() is { } reason:
                 yield return new UrgencyVerdict(item.Item.Reference, string.Join(' ', texts), true, reason, Confirmed);
-            }
+                break;
         }
     }
 }

@@ -55,6 +55,23 @@ public static class UrgentResponse
         : urgentSince == submittedAt ? UrgentClockStart.Arrival
         : UrgentClockStart.UrgentAnswer;
 
+    /// <summary>
+    /// What staff's handling of an item says about the analysis's urgency flag on it (<see cref="UrgencyJudgement"/>);
+    /// null when it is not urgent (no risk has been seen in it). A marking means the analysis missed it; an urgent
+    /// answer on /track puts the item beyond the flag's measure, since whoever read it then read the answer.
+    /// </summary>
+    /// <param name="urgent">Whether the item is urgent, for whatever reason.</param>
+    /// <param name="acknowledged">Who read it and what they did first, if anyone has.</param>
+    /// <param name="urgentAnswerAt">When the person's answer on /track read as urgent, if one did.</param>
+    /// <param name="markedUrgent">Who marked it urgent, if a member of staff did.</param>
+    public static UrgencyJudgement? Judge(bool urgent, UrgentAcknowledgement? acknowledged, DateTimeOffset? urgentAnswerAt, UrgentMarking? markedUrgent) =>
+        markedUrgent is not null ? UrgencyJudgement.Missed
+        : urgentAnswerAt is not null ? UrgencyJudgement.OnAnAnswer
+        : !urgent ? null
+        : acknowledged is null ? UrgencyJudgement.Awaiting
+        : acknowledged.FirstAction == NoRiskFound ? UrgencyJudgement.NoRiskFound
+        : UrgencyJudgement.ActedOn;
+
     /// <summary>Whether <paramref name="item"/> can be acknowledged: it is urgent and nobody has yet.</summary>
     public static bool CanAcknowledge(TriageItem item) => item.IsUrgent && item.Acknowledged is null;
 
@@ -91,6 +108,28 @@ public enum UrgentClockStart
 }
 
 /// <summary>
+/// What staff's handling of an urgent item says about the analysis's urgency flag on it (<see cref="UrgentResponse.Judge"/>):
+/// the measure of the flag on the ICB's own feedback (docs/clinical-safety.md, hazards H1 and H2).
+/// </summary>
+public enum UrgencyJudgement
+{
+    /// <summary>The analysis flagged it and nobody has read it yet.</summary>
+    Awaiting,
+
+    /// <summary>The analysis flagged it, and the person who read it acted: the flag was right.</summary>
+    ActedOn,
+
+    /// <summary>The analysis flagged it, and the person who read it found no risk that needed action: a false alarm.</summary>
+    NoRiskFound,
+
+    /// <summary>The analysis did not flag it, and a member of staff marked it urgent: the analysis missed it.</summary>
+    Missed,
+
+    /// <summary>The person's answer on /track made it urgent: what staff did is about the answer, not the analysis's flag.</summary>
+    OnAnAnswer,
+}
+
+/// <summary>
 /// A member of staff put an item the analysis had not flagged into the urgent queue: who, when, and the urgency reason
 /// they saw. It teaches the next urgency model (the back office's urgency training download).
 /// </summary>
@@ -111,6 +150,9 @@ public sealed record UrgentQueueRow(InboxRow Row, UrgentAcknowledgement? Acknowl
 
     /// <summary>What started its clock.</summary>
     public UrgentClockStart ClockStart => UrgentResponse.WhatStartedTheClock(UrgentSince, Row.SubmittedAt, MarkedUrgent);
+
+    /// <summary>What staff's handling of it says about the analysis's urgency flag (<see cref="UrgentResponse.Judge"/>).</summary>
+    public UrgencyJudgement? Judgement => UrgentResponse.Judge(Row.Urgent, Acknowledged, UrgentAnswerAt, MarkedUrgent);
 }
 
 /// <summary>An urgent item past its 24 hours without an acknowledgement, to tell the quality team of.</summary>

@@ -4,13 +4,18 @@ using Microsoft.Extensions.DependencyInjection;
 using QualityVoice.Analysis;
 using QualityVoice.Feedback;
 using QualityVoice.Feedback.Insight;
+using QualityVoice.Analysis.Urgency;
 using QualityVoice.Feedback.SpeakUp;
+using QualityVoice.Feedback.Triage;
 using QualityVoice.Staff.Accounts;
 using QualityVoice.TestSupport;
 
 namespace QualityVoice.BackOffice.Tests.Reports;
 
-/// <summary>This week so far: three urgent comments at A&amp;E, two kind ones at maternity, and six speak-up cases.</summary>
+/// <summary>
+/// This week so far: three urgent comments at A&amp;E, two kind ones at maternity, and six speak-up cases. The week
+/// before, a flagged comment read and found to need no action, and one a member of staff marked urgent.
+/// </summary>
 public sealed class WeekOfFeedback : BackOfficeFactory, IAsyncLifetime
 {
     public const string Concern = "The rota on ward 7 leaves one nurse for twenty patients at night.";
@@ -26,6 +31,11 @@ public sealed class WeekOfFeedback : BackOfficeFactory, IAsyncLifetime
         await this.ImportAsync(
             new Sample("Kind midwives") { ServiceId = "rtd-maternity", Sentiment = Sentiment.Positive, Fft = FftRating.VeryGood, Themes = ["Staff manner & personal attributes"], At = monday },
             new Sample("Kind midwives again") { ServiceId = "rtd-maternity", Sentiment = Sentiment.Positive, Fft = FftRating.VeryGood, Themes = ["Staff manner & personal attributes"], At = monday });
+        var lastWeek = monday.AddDays(-7);
+        var judged = await this.ImportAsync(new Sample("The wait was murder") { Urgent = true, At = lastWeek }, new Sample("She hits him when nobody is looking") { At = lastWeek });
+        var queue = Services.GetRequiredService<IUrgentQueue>();
+        Assert.True(await queue.AcknowledgeAsync(judged[0], new UrgentAcknowledgement("quality@example.nhs.uk", lastWeek.AddHours(2), UrgentResponse.NoRiskFound), CancellationToken.None));
+        Assert.True(await queue.MarkUrgentAsync(judged[1], new UrgentMarking("quality@example.nhs.uk", lastWeek.AddHours(3), UrgencyReasons.Abuse), CancellationToken.None));
         var intake = Services.GetRequiredService<SpeakUpIntake>();
         for (var i = 0; i < 6; i++)
         {
@@ -56,6 +66,17 @@ public sealed class WeeklyPackPageTests(WeekOfFeedback backOffice) : IClassFixtu
         Assert.Equal("3 (60.0%)", feeling["Negative"]);
         Assert.Equal("2 (40.0%)", feeling["Positive"]);
         Assert.NotNull(page.QuerySelector("figure svg[role=img][aria-label*='5 comments']"));
+
+        // The urgency flag: this week 3 flagged and none read; over five weeks also last week's false alarm and miss.
+        var flag = page.QuerySelectorAll("[data-testid=urgency-flag] tbody tr").ToDictionary(row => row.Children[0].TextContent, row => (Week: row.Children[1].TextContent, Weeks: row.Children[2].TextContent));
+        Assert.Equal(("5", "7"), flag["Analysed"]);
+        Assert.Equal(("3", "4"), flag["Flagged urgent by the analysis"]);
+        Assert.Equal(("3", "3"), flag["Flagged, not read yet"]);
+        Assert.Equal(("0", "1"), flag["Flagged, read, no risk found (false alarms)"]);
+        Assert.Equal(("0", "1"), flag["Not flagged, marked urgent by staff (missed)"]);
+        Assert.StartsWith("0 of 2 (0.0%; 95% interval 0.0% to ", flag["False alarms, of the comments with no known risk"].Week, StringComparison.Ordinal);
+        Assert.StartsWith("1 of 3 (33.3%; 95% interval 6.1% to ", flag["False alarms, of the comments with no known risk"].Weeks, StringComparison.Ordinal);
+        Assert.Equal(("–", "0 of 1 (0.0%; 95% interval 0.0% to 79.3%)"), flag["Flagged, of the urgent comments staff know of"]);
 
         // Until the guardians choose, the pack shows no speak-up figure; then only those they release.
         Assert.Contains("have not released any figures", page.QuerySelector("[data-testid=speak-up]")!.TextContent, StringComparison.Ordinal);

@@ -1,4 +1,5 @@
 using QualityVoice.Analysis;
+using QualityVoice.Analysis.Urgency;
 using QualityVoice.Feedback.Insight;
 using QualityVoice.Feedback.Publishing;
 using QualityVoice.Feedback.SpeakUp;
@@ -42,7 +43,7 @@ public sealed class WeeklyInsightsPackTests
         rows.AddRange(Rows(3, new DateOnly(2026, 10, 25), "A&E", Sentiment.Negative, "Waiting"));
         rows.AddRange(Rows(3, new DateOnly(2026, 11, 30), "A&E", Sentiment.Negative, "Waiting"));
 
-        var pack = WeeklyInsightsPack.Build(Week, rows, [], [], [], [], [], SpeakUpPackRelease.Nothing);
+        var pack = WeeklyInsightsPack.Build(Week, rows, [], [], [], [], [], [], SpeakUpPackRelease.Nothing);
 
         Assert.Equal((13, 25), (pack.Items, pack.ItemsBefore));
         var positive = pack.Sentiments.Single(row => row.Sentiment == Sentiment.Positive);
@@ -84,7 +85,7 @@ public sealed class WeeklyInsightsPackTests
             }
         }
 
-        var pack = WeeklyInsightsPack.Build(Week, [], [], counts, [], [], [], SpeakUpPackRelease.Nothing);
+        var pack = WeeklyInsightsPack.Build(Week, [], [], [], counts, [], [], [], SpeakUpPackRelease.Nothing);
 
         Assert.Equal(["Raised"], pack.WarningsRaised.Select(warning => warning.Theme));
         Assert.Equal(["Standing"], pack.WarningsStanding.Select(warning => warning.Theme));
@@ -107,10 +108,76 @@ public sealed class WeeklyInsightsPackTests
             new("QV-4", at.AddHours(1), at.AddDays(1), "Maternity", [], TriageStatus.InProgress, new UrgentAcknowledgement("sam@example.nhs.uk", at.AddDays(1).AddHours(2), UrgentResponse.FirstActions[1]), null),
         ];
 
-        var pack = WeeklyInsightsPack.Build(Week, [], urgent, [], [], [], [], SpeakUpPackRelease.Nothing);
+        var pack = WeeklyInsightsPack.Build(Week, [], urgent, [], [], [], [], [], SpeakUpPackRelease.Nothing);
 
         Assert.Equal(["QV-1", "QV-4", "QV-3", "QV-2"], pack.Urgent.Select(item => item.Reference));
         Assert.Equal([true, true, false, false], pack.Urgent.Select(item => item.ReadInTime));
+    }
+
+    [Fact]
+    public void The_urgency_flag_is_measured_by_staffs_judgements_in_the_week_and_the_five_weeks_to_its_end()
+    {
+        var rows = new List<InboxRow>();
+        rows.AddRange(Rows(40, Week.AddDays(2), "A&E", Sentiment.Negative));
+        rows.AddRange(Rows(3, Week.AddDays(2), "A&E", null));
+        rows.AddRange(Rows(60, Week.AddDays(-28), "A&E", Sentiment.Positive));
+        rows.AddRange(Rows(500, Week.AddDays(-29), "A&E", Sentiment.Positive));
+        UrgentQueueRow Urgent(DateOnly day, UrgencyJudgement judgement)
+        {
+            var row = Rows(1, day, "A&E", Sentiment.Negative).Single() with { Urgent = true };
+            var at = row.SubmittedAt;
+            var read = new UrgentAcknowledgement("sam@example.nhs.uk", at.AddHours(1), judgement == UrgencyJudgement.NoRiskFound ? UrgentResponse.NoRiskFound : UrgentResponse.FirstActions[0]);
+            return judgement switch
+            {
+                UrgencyJudgement.Awaiting => new(row, null),
+                UrgencyJudgement.ActedOn or UrgencyJudgement.NoRiskFound => new(row, read),
+                UrgencyJudgement.Missed => new(row, null, null, new UrgentMarking("sam@example.nhs.uk", at.AddHours(2), UrgencyReasons.Abuse)),
+                _ => new(row, read, at.AddDays(1)),
+            };
+        }
+
+        UrgentQueueRow[] urgent =
+        [
+            // The week (its 40 analysed comments): 2 acted on, 3 false alarms, 1 not read, 1 missed, 1 read after an urgent answer on /track.
+            Urgent(Week, UrgencyJudgement.ActedOn), Urgent(Week.AddDays(6), UrgencyJudgement.ActedOn),
+            Urgent(Week, UrgencyJudgement.NoRiskFound), Urgent(Week, UrgencyJudgement.NoRiskFound), Urgent(Week, UrgencyJudgement.NoRiskFound),
+            Urgent(Week, UrgencyJudgement.Awaiting), Urgent(Week, UrgencyJudgement.Missed), Urgent(Week, UrgencyJudgement.OnAnAnswer),
+
+            // The first day of the four weeks before (its 60): 1 acted on, 1 missed; and the day before them, not counted.
+            Urgent(Week.AddDays(-28), UrgencyJudgement.ActedOn), Urgent(Week.AddDays(-28), UrgencyJudgement.Missed),
+            Urgent(Week.AddDays(-29), UrgencyJudgement.NoRiskFound),
+        ];
+
+        var pack = WeeklyInsightsPack.Build(Week, rows, [], urgent, [], [], [], [], SpeakUpPackRelease.Nothing);
+
+        // What staff did gives each item's judgement (a marking wins; an urgent answer puts the item beyond the measure).
+        Assert.Equal(
+            [UrgencyJudgement.ActedOn, UrgencyJudgement.ActedOn, UrgencyJudgement.NoRiskFound, UrgencyJudgement.NoRiskFound, UrgencyJudgement.NoRiskFound, UrgencyJudgement.Awaiting, UrgencyJudgement.Missed, UrgencyJudgement.OnAnAnswer, UrgencyJudgement.ActedOn, UrgencyJudgement.Missed, UrgencyJudgement.NoRiskFound],
+            urgent.Select(item => item.Judgement));
+        Assert.Null(new UrgentQueueRow(rows[0], null).Judgement);
+        Assert.Equal(new UrgencyFlagInService(Week, Week.AddDays(6), 39, 2, 3, 1, 1), pack.UrgencyFlag);
+        Assert.Equal(6, pack.UrgencyFlag.Flagged);
+
+        // Calm so far as anyone knows: 39 − 6 flagged − 1 missed + 3 found to need no action = 35.
+        Assert.Equal(new Proportion(3, 35), pack.UrgencyFlag.FalseAlarms);
+        Assert.Equal(new Proportion(2, 3), pack.UrgencyFlag.Caught);
+        Assert.Equal(new UrgencyFlagInService(Week.AddDays(-28), Week.AddDays(6), 99, 3, 3, 1, 2), pack.UrgencyFlagOverWeeks);
+        Assert.Equal(new Proportion(3, 99 - 7 - 2 + 3), pack.UrgencyFlagOverWeeks.FalseAlarms);
+        Assert.Equal(new Proportion(3, 5), pack.UrgencyFlagOverWeeks.Caught);
+
+        // 3 of 35 is 8.6 %, with Wilson's 95 % interval 3.0 % to 22.4 %.
+        Assert.Equal(8.57, pack.UrgencyFlag.FalseAlarms!.Percent, 2);
+        Assert.Equal((2.96, 22.38), (Math.Round(pack.UrgencyFlag.FalseAlarms.Interval.Low, 2), Math.Round(pack.UrgencyFlag.FalseAlarms.Interval.High, 2)));
+    }
+
+    [Fact]
+    public void With_nothing_judged_the_urgency_flag_has_no_shares()
+    {
+        var pack = WeeklyInsightsPack.Build(Week, [], [], [], [], [], [], [], SpeakUpPackRelease.Nothing);
+
+        Assert.Equal(new UrgencyFlagInService(Week, Week.AddDays(6), 0, 0, 0, 0, 0), pack.UrgencyFlag);
+        Assert.Null(pack.UrgencyFlag.FalseAlarms);
+        Assert.Null(pack.UrgencyFlag.Caught);
     }
 
     [Fact]
@@ -125,7 +192,7 @@ public sealed class WeeklyInsightsPackTests
             new("sunday-night", "Saved late on Sunday", null, PublishingState.Draft, "planned", false, new DateTimeOffset(2026, 11, 29, 23, 59, 0, TimeSpan.Zero), null, 0),
         ];
 
-        var pack = WeeklyInsightsPack.Build(Week, [], [], [], updates, [], [], SpeakUpPackRelease.Nothing);
+        var pack = WeeklyInsightsPack.Build(Week, [], [], [], [], updates, [], [], SpeakUpPackRelease.Nothing);
 
         Assert.Equal(["sunday-night", "published", "edited"], pack.Updates.Select(update => update.Slug));
         Assert.Equal([("planned", 0), ("in-progress", 1), ("done", 1)], pack.LiveUpdatesByProgress);
@@ -135,20 +202,20 @@ public sealed class WeeklyInsightsPackTests
     public void Speak_up_counts_hide_small_numbers_and_any_count_the_total_would_give_away()
     {
         // No cases: every count is a shown zero.
-        var none = WeeklyInsightsPack.Build(Week, [], [], [], [], [Case(Week.AddDays(-1)), Case(Week.AddDays(7))], [], All).SpeakUp;
+        var none = WeeklyInsightsPack.Build(Week, [], [], [], [], [], [Case(Week.AddDays(-1)), Case(Week.AddDays(7))], [], All).SpeakUp;
         Assert.Equal(0, none.Cases);
         Assert.Equal(0, none.Anonymous);
         Assert.All(none.Elements, element => Assert.Equal(0, element.Cases));
 
         // 3 cases: the total is 1 to 4, so it and every count in it is hidden.
-        var three = WeeklyInsightsPack.Build(Week, [], [], [], [], [Case(Week), Case(Week.AddDays(1)), Case(Week.AddDays(6))], [], All).SpeakUp;
+        var three = WeeklyInsightsPack.Build(Week, [], [], [], [], [], [Case(Week), Case(Week.AddDays(1)), Case(Week.AddDays(6))], [], All).SpeakUp;
         Assert.Null(three.Cases);
         Assert.Null(three.Anonymous);
         Assert.Null(three.DetrimentIndicated);
         Assert.All(three.Elements, element => Assert.Null(element.Cases));
 
         // 5 cases, none anonymous, none with detriment, all about patient safety: 5 is shown, and so are the zeros.
-        var five = WeeklyInsightsPack.Build(Week, [], [], [], [], [.. Enumerable.Range(0, 5).Select(i => Case(Week.AddDays(i)))], [], All).SpeakUp;
+        var five = WeeklyInsightsPack.Build(Week, [], [], [], [], [], [.. Enumerable.Range(0, 5).Select(i => Case(Week.AddDays(i)))], [], All).SpeakUp;
         Assert.Equal(5, five.Cases);
         Assert.Equal(0, five.Anonymous);
         Assert.Equal(0, five.DetrimentIndicated);
@@ -162,7 +229,7 @@ public sealed class WeeklyInsightsPackTests
             Case(Week, SpeakUpMode.Anonymous, DetrimentAnswer.Yes, SpeakUpCategory.PatientSafetyOrQuality, SpeakUpCategory.BullyingOrHarassment),
             Case(Week, SpeakUpMode.Anonymous),
         ];
-        var summary = WeeklyInsightsPack.Build(Week, [], [], [], [], seven, [], All).SpeakUp;
+        var summary = WeeklyInsightsPack.Build(Week, [], [], [], [], [], seven, [], All).SpeakUp;
         Assert.Equal(7, summary.Cases);
         Assert.Null(summary.Anonymous);
         Assert.Null(summary.DetrimentIndicated);
@@ -185,7 +252,7 @@ public sealed class WeeklyInsightsPackTests
             Count("ae", 10, IntelligenceChannel.Complaints, "Waiting", 40),
         ];
 
-        var pack = WeeklyInsightsPack.Build(Week, [], [], [], [], [], counts, SpeakUpPackRelease.Nothing);
+        var pack = WeeklyInsightsPack.Build(Week, [], [], [], [], [], [], counts, SpeakUpPackRelease.Nothing);
 
         Assert.Equal([new ServiceIntelligence("wards", IntelligenceChannel.Incidents, 9), new ServiceIntelligence("ae", IntelligenceChannel.Complaints, 5)], pack.Intelligence);
     }
@@ -195,8 +262,8 @@ public sealed class WeeklyInsightsPackTests
     {
         SpeakUpCase[] cases = [.. Enumerable.Range(0, 6).Select(i => Case(Week.AddDays(i % 7), i < 5 ? SpeakUpMode.Confidential : SpeakUpMode.Anonymous))];
 
-        var nothing = WeeklyInsightsPack.Build(Week, [], [], [], [], cases, [], SpeakUpPackRelease.Nothing).SpeakUp;
-        var casesOnly = WeeklyInsightsPack.Build(Week, [], [], [], [], cases, [], new([SpeakUpMeasure.Cases], "g", DateTimeOffset.UnixEpoch)).SpeakUp;
+        var nothing = WeeklyInsightsPack.Build(Week, [], [], [], [], [], cases, [], SpeakUpPackRelease.Nothing).SpeakUp;
+        var casesOnly = WeeklyInsightsPack.Build(Week, [], [], [], [], [], cases, [], new([SpeakUpMeasure.Cases], "g", DateTimeOffset.UnixEpoch)).SpeakUp;
 
         Assert.Equal(new SpeakUpWeekSummary([], null, null, null, []), nothing with { Elements = [] });
         Assert.Empty(nothing.Released);
@@ -209,7 +276,7 @@ public sealed class WeeklyInsightsPackTests
     [Fact]
     public void A_week_starts_on_a_monday()
     {
-        Assert.Throws<ArgumentException>(() => WeeklyInsightsPack.Build(Week.AddDays(1), [], [], [], [], [], [], SpeakUpPackRelease.Nothing));
+        Assert.Throws<ArgumentException>(() => WeeklyInsightsPack.Build(Week.AddDays(1), [], [], [], [], [], [], [], SpeakUpPackRelease.Nothing));
     }
 
     private static IEnumerable<InboxRow> Rows(int count, DateOnly day, string service, Sentiment? sentiment, params string[] themes) =>

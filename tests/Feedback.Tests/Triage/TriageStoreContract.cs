@@ -273,6 +273,12 @@ public abstract class TriageStoreContract
         Assert.True(await queue.AcknowledgeAsync(flagged, new UrgentAcknowledgement(Quality, Now, UrgentResponse.NoRiskFound), CancellationToken.None));
         var judged = await stores.Triage.UrgencyJudgedAsync(CancellationToken.None).ToListAsync();
         Assert.Equal([missed, flagged], judged.Select(judgedItem => judgedItem.Item.Reference));
+        Assert.Equal([UrgencyJudgement.Missed, UrgencyJudgement.NoRiskFound], judged.Select(judgedItem => judgedItem.UrgencyJudgement));
+
+        // The urgency flag's measure reads the same judgements from the urgent items of the days asked for, oldest first.
+        var arrived = await stores.Triage.UrgentItemsAsync(new InboxFilter { To = new DateOnly(2026, 11, 19) }, CancellationToken.None).ToListAsync();
+        Assert.Equal([(missed, UrgencyJudgement.Missed), (flagged, UrgencyJudgement.NoRiskFound)], arrived.Select(row => (row.Row.Reference, row.Judgement)));
+        Assert.Empty(await stores.Triage.UrgentItemsAsync(new InboxFilter { From = new DateOnly(2026, 11, 20) }, CancellationToken.None).ToListAsync());
         Assert.Equal(
             [
                 new UrgencyVerdict(missed, "Kind staff The carer shouts at my dad and he is frightened of her", true, UrgencyReasons.Abuse, UrgencyVerdicts.Marked),

@@ -28,6 +28,8 @@ public sealed class WeeklyInsightsReader(ITriageStore triage, IInsightQueries in
             }
         }
 
+        var urgentItems = await triage.UrgentItemsAsync(new InboxFilter { From = week.AddDays(-7 * WeeklyInsightsPack.PreviousWeeks), To = lastDay }, cancellationToken).ToListAsync(cancellationToken);
+
         // The weeks the early warnings look at, both at this week's end and at the end of the week before.
         var weeklyThemes = await insight.WeeklyThemesAsync(EarlyWarnings.BaselineFrom(week.AddDays(-1)), week, cancellationToken);
 
@@ -38,6 +40,6 @@ public sealed class WeeklyInsightsReader(ITriageStore triage, IInsightQueries in
         var cases = released.Measures.Count == 0 ? [] : await speakUp.ListAsync(cancellationToken);
         var month = YearMonth.Of(lastDay);
         var other = await intelligence.ReadAsync(month, month, null, cancellationToken);
-        return WeeklyInsightsPack.Build(week, rows, urgent, weeklyThemes, progress, cases, other, released);
+        return WeeklyInsightsPack.Build(week, rows, urgent, urgentItems, weeklyThemes, progress, cases, other, released);
     }
 }
