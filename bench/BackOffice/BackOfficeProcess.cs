@@ -30,6 +30,12 @@ internal sealed partial class BackOfficeProcess : IAsyncDisposable
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
+        // In the back office's store: on Cosmos DB the accounts are there too.
+        foreach (var (name, value) in environment)
+        {
+            users.Environment[name] = value;
+        }
+
         users.Environment["QualityVoice__DataDirectory"] = dataDirectory;
         users.Environment["Content__Pack"] = "nenc";
         users.Environment["DOTNET_ENVIRONMENT"] = environment.GetValueOrDefault("ASPNETCORE_ENVIRONMENT") ?? "Production";
