@@ -52,6 +52,17 @@ public sealed class UrgencyModelTests
     }
 
     [Fact]
+    public void The_shipped_model_still_flags_every_urgent_real_comment_it_was_read_flagging()
+    {
+        // Real comments the model of 2026-12-02 flagged, each read (data/urgency/README.md): 56 urgent, 125 not. A new
+        // model must keep the urgent ones; how many of the others it still flags is for docs/model-card.md to report.
+        var read = MeasureShippedModel("real-flags-read.csv");
+
+        Assert.Equal((56, 125), (read.UrgentCount, read.CalmCount));
+        Assert.True(read.Caught == 56, $"caught {read.Caught} of 56; missed: {string.Join(" | ", read.Missed)}");
+    }
+
+    [Fact]
     public void A_suicide_or_self_harm_phrase_always_flags_whatever_the_classifier_thinks()
     {
         var model = EmbeddingModels.Urgency;
