@@ -44,11 +44,14 @@ public sealed record WeeklyInsightsPack
     /// <summary>The urgent items that arrived in the week, oldest first, with what happened to each.</summary>
     public required IReadOnlyList<UrgentOutcome> Urgent { get; init; }
 
-    /// <summary>How the analysis's urgency flag did in the week, as staff judged it.</summary>
-    public required UrgencyFlagInService UrgencyFlag { get; init; }
+    /// <summary>
+    /// How the analysis's urgency flag did in the week, as staff judged it; null in a pack kept before the pack
+    /// measured it (2026-12-02), whose figures are as they were read then.
+    /// </summary>
+    public UrgencyFlagInService? UrgencyFlag { get; init; }
 
-    /// <summary>How it did over the week and the four before, for a rate with more comments behind it.</summary>
-    public required UrgencyFlagInService UrgencyFlagOverWeeks { get; init; }
+    /// <summary>How it did over the week and the four before, for a rate with more comments behind it (null as <see cref="UrgencyFlag"/>).</summary>
+    public UrgencyFlagInService? UrgencyFlagOverWeeks { get; init; }
 
     /// <summary>Early warnings standing at the week's end that did not at the end of the week before.</summary>
     public required IReadOnlyList<EarlyWarning> WarningsRaised { get; init; }

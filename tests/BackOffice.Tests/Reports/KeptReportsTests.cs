@@ -1,9 +1,11 @@
 using System.Globalization;
 using System.Net;
+using System.Text.Json.Nodes;
 using AngleSharp.Html.Dom;
 using Microsoft.Extensions.DependencyInjection;
 using QualityVoice.Analysis;
 using QualityVoice.BackOffice.Features.Reports;
+using QualityVoice.BackOffice.Features.Shared;
 using QualityVoice.Feedback;
 using QualityVoice.Feedback.Insight;
 using QualityVoice.Staff.Accounts;
@@ -67,6 +69,27 @@ public sealed class KeptReportsTests(WeekToKeep backOffice) : IClassFixture<Week
         await backOffice.ImportAsync(new Sample("Left on a trolley overnight") { At = backOffice.Tuesday.AddHours(2), Urgent = true });
         Assert.Equal(2, (await browser.GetPageAsync(live)).QuerySelectorAll("[data-testid=urgent] tbody tr").Length);
         Assert.Single((await browser.GetPageAsync(address)).QuerySelectorAll("[data-testid=urgent] tbody tr"));
+    }
+
+    [Fact]
+    public async Task A_pack_kept_before_the_urgency_flag_was_measured_still_opens_and_says_it_has_no_figures_for_it()
+    {
+        // The figures of a pack kept before 2026-12-02 have no urgency flag: they are read as they were written.
+        var keptReports = backOffice.Services.GetRequiredService<IKeptReports>();
+        using var scope = backOffice.Services.CreateScope();
+        var figures = await WeeklyPackFigures.ReadAsync(
+            scope.ServiceProvider.GetRequiredService<WeeklyInsightsReader>(), scope.ServiceProvider.GetRequiredService<VoicesReader>(), backOffice.LastWeek, CancellationToken.None);
+        var json = JsonNode.Parse(KeptFigures.Write(figures))!;
+        var pack = json["pack"]!.AsObject();
+        Assert.True(pack.Remove("urgencyFlag") && pack.Remove("urgencyFlagOverWeeks"));
+        await keptReports.AddAsync(new KeptReport("before-the-flag", KeptReportKind.WeeklyPack, "A pack kept before the flag was measured", TimeProvider.System.GetUtcNow(), "test", json.ToJsonString()), CancellationToken.None);
+        var browser = await backOffice.SignInAsync(StaffRoles.QualityTeam);
+
+        var kept = await browser.GetPageAsync("/reports/weekly?kept=before-the-flag");
+
+        Assert.Contains("kept before the pack measured the urgency flag", kept.QuerySelector("[data-testid=urgency-flag-not-kept]")!.TextContent, StringComparison.Ordinal);
+        Assert.Null(kept.QuerySelector("[data-testid=urgency-flag]"));
+        Assert.NotEmpty(kept.QuerySelectorAll("[data-testid=urgent] tbody tr"));
     }
 
     [Fact]

@@ -155,19 +155,21 @@ public sealed class WeeklyInsightsPackTests
             [UrgencyJudgement.ActedOn, UrgencyJudgement.ActedOn, UrgencyJudgement.NoRiskFound, UrgencyJudgement.NoRiskFound, UrgencyJudgement.NoRiskFound, UrgencyJudgement.Awaiting, UrgencyJudgement.Missed, UrgencyJudgement.OnAnAnswer, UrgencyJudgement.ActedOn, UrgencyJudgement.Missed, UrgencyJudgement.NoRiskFound],
             urgent.Select(item => item.Judgement));
         Assert.Null(new UrgentQueueRow(rows[0], null).Judgement);
-        Assert.Equal(new UrgencyFlagInService(Week, Week.AddDays(6), 39, 2, 3, 1, 1), pack.UrgencyFlag);
-        Assert.Equal(6, pack.UrgencyFlag.Flagged);
+        var week = Assert.IsType<UrgencyFlagInService>(pack.UrgencyFlag);
+        Assert.Equal(new UrgencyFlagInService(Week, Week.AddDays(6), 39, 2, 3, 1, 1), week);
+        Assert.Equal(6, week.Flagged);
 
         // Calm so far as anyone knows: 39 − 6 flagged − 1 missed + 3 found to need no action = 35.
-        Assert.Equal(new Proportion(3, 35), pack.UrgencyFlag.FalseAlarms);
-        Assert.Equal(new Proportion(2, 3), pack.UrgencyFlag.Caught);
-        Assert.Equal(new UrgencyFlagInService(Week.AddDays(-28), Week.AddDays(6), 99, 3, 3, 1, 2), pack.UrgencyFlagOverWeeks);
-        Assert.Equal(new Proportion(3, 99 - 7 - 2 + 3), pack.UrgencyFlagOverWeeks.FalseAlarms);
-        Assert.Equal(new Proportion(3, 5), pack.UrgencyFlagOverWeeks.Caught);
+        Assert.Equal(new Proportion(3, 35), week.FalseAlarms);
+        Assert.Equal(new Proportion(2, 3), week.Caught);
+        var weeks = Assert.IsType<UrgencyFlagInService>(pack.UrgencyFlagOverWeeks);
+        Assert.Equal(new UrgencyFlagInService(Week.AddDays(-28), Week.AddDays(6), 99, 3, 3, 1, 2), weeks);
+        Assert.Equal(new Proportion(3, 99 - 7 - 2 + 3), weeks.FalseAlarms);
+        Assert.Equal(new Proportion(3, 5), weeks.Caught);
 
         // 3 of 35 is 8.6 %, with Wilson's 95 % interval 3.0 % to 22.4 %.
-        Assert.Equal(8.57, pack.UrgencyFlag.FalseAlarms!.Percent, 2);
-        Assert.Equal((2.96, 22.38), (Math.Round(pack.UrgencyFlag.FalseAlarms.Interval.Low, 2), Math.Round(pack.UrgencyFlag.FalseAlarms.Interval.High, 2)));
+        Assert.Equal(8.57, week.FalseAlarms!.Percent, 2);
+        Assert.Equal((2.96, 22.38), (Math.Round(week.FalseAlarms.Interval.Low, 2), Math.Round(week.FalseAlarms.Interval.High, 2)));
     }
 
     [Fact]
@@ -175,9 +177,10 @@ public sealed class WeeklyInsightsPackTests
     {
         var pack = WeeklyInsightsPack.Build(Week, [], [], [], [], [], [], [], SpeakUpPackRelease.Nothing);
 
-        Assert.Equal(new UrgencyFlagInService(Week, Week.AddDays(6), 0, 0, 0, 0, 0), pack.UrgencyFlag);
-        Assert.Null(pack.UrgencyFlag.FalseAlarms);
-        Assert.Null(pack.UrgencyFlag.Caught);
+        var week = Assert.IsType<UrgencyFlagInService>(pack.UrgencyFlag);
+        Assert.Equal(new UrgencyFlagInService(Week, Week.AddDays(6), 0, 0, 0, 0, 0), week);
+        Assert.Null(week.FalseAlarms);
+        Assert.Null(week.Caught);
     }
 
     [Fact]
