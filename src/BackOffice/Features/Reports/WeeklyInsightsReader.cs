@@ -13,8 +13,11 @@ public sealed class WeeklyInsightsReader(ITriageStore triage, IInsightQueries in
     public async Task<WeeklyInsightsPack> ReadAsync(DateOnly week, CancellationToken cancellationToken)
     {
         var lastDay = week.AddDays(6);
+
+        // The week and the four before: what the pack compares, and the urgency flag's longer measure.
+        var fiveWeeks = new InboxFilter { From = week.AddDays(-7 * WeeklyInsightsPack.PreviousWeeks), To = lastDay };
         var rows = new List<InboxRow>();
-        await foreach (var row in triage.EveryRowAsync(new InboxFilter { From = week.AddDays(-7 * WeeklyInsightsPack.PreviousWeeks), To = lastDay }, cancellationToken))
+        await foreach (var row in triage.EveryRowAsync(fiveWeeks, cancellationToken))
         {
             rows.Add(row);
         }
@@ -28,7 +31,7 @@ public sealed class WeeklyInsightsReader(ITriageStore triage, IInsightQueries in
             }
         }
 
-        var urgentItems = await triage.UrgentItemsAsync(new InboxFilter { From = week.AddDays(-7 * WeeklyInsightsPack.PreviousWeeks), To = lastDay }, cancellationToken).ToListAsync(cancellationToken);
+        var urgentItems = await triage.UrgentItemsAsync(fiveWeeks, cancellationToken).ToListAsync(cancellationToken);
 
         // The weeks the early warnings look at, both at this week's end and at the end of the week before.
         var weeklyThemes = await insight.WeeklyThemesAsync(EarlyWarnings.BaselineFrom(week.AddDays(-1)), week, cancellationToken);
